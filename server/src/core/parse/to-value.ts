@@ -1,0 +1,87 @@
+/**
+ * Plain JS values from our YAML tree, as PyYAML would hand them to pydantic: last duplicate key
+ * wins, `<<` merges, aliases share the anchored value. Aliases are counted by the size they
+ * expand to, so an alias bomb is cut off (and reported) instead of hanging a validator.
+ */
+import { keyName, type YNode } from './yaml-tree';
+
+export const MAX_EXPANDED_NODES = 100_000;
+
+export interface ValueResult {
+  value: unknown;
+  /** Aliases that were not expanded because the document grew past MAX_EXPANDED_NODES. */
+  truncatedAliases: YNode[];
+}
+
+export function toValue(node: YNode | null | undefined): ValueResult {
+  const truncatedAliases: YNode[] = [];
+  const sizes = new Map<YNode, number>();
+  let budget = MAX_EXPANDED_NODES;
+
+  /** Number of nodes a subtree expands to, aliases followed (memoised; cycles count once). */
+  const sizeOf = (n: YNode): number => {
+    const known = sizes.get(n);
+    if (known !== undefined) return known;
+    sizes.set(n, 1);
+    let size = 1;
+    if (n.kind === 'map') for (const p of n.pairs) size += p.value ? sizeOf(p.value) : 0;
+    else if (n.kind === 'seq') for (const item of n.items) size += sizeOf(item);
+    else if (n.kind === 'alias' && n.target) size = sizeOf(n.target);
+    sizes.set(n, size);
+    return size;
+  };
+
+  const values = new Map<YNode, unknown>();
+  const convert = (n: YNode | null, active: Set<YNode>): unknown => {
+    if (!n) return null;
+    switch (n.kind) {
+      case 'scalar':
+        budget--;
+        return n.value instanceof Date ? n.value.toISOString() : n.value;
+      case 'alias': {
+        if (!n.target || active.has(n.target)) return null;
+        const size = sizeOf(n.target);
+        if (size > budget) {
+          truncatedAliases.push(n);
+          return null;
+        }
+        budget -= size;
+        // The anchored node was converted already (anchors precede aliases); share that value.
+        return values.has(n.target) ? values.get(n.target) : convert(n.target, active);
+      }
+      case 'seq': {
+        budget--;
+        active.add(n);
+        const out = n.items.map((item) => convert(item, active));
+        active.delete(n);
+        if (n.anchor) values.set(n, out);
+        return out;
+      }
+      case 'map': {
+        budget--;
+        active.add(n);
+        const out: Record<string, unknown> = {};
+        const merged: Record<string, unknown>[] = [];
+        for (const pair of n.pairs) {
+          const name = keyName(pair) ?? (pair.key ? String(convert(pair.key, active)) : 'null');
+          const value = convert(pair.value, active);
+          if (name === '<<' && pair.key?.kind === 'scalar' && pair.key.style === 'plain') {
+            for (const source of Array.isArray(value) ? value : [value]) {
+              if (source && typeof source === 'object' && !Array.isArray(source)) merged.push(source as Record<string, unknown>);
+            }
+            continue;
+          }
+          out[name] = value;
+        }
+        active.delete(n);
+        // Explicit keys win over merged ones; earlier merge sources win over later ones.
+        for (const source of merged) for (const [k, v] of Object.entries(source)) if (!(k in out)) out[k] = v;
+        if (n.anchor) values.set(n, out);
+        return out;
+      }
+    }
+  };
+
+  const value = node ? convert(node, new Set()) : null;
+  return { value, truncatedAliases };
+}
