@@ -15,7 +15,8 @@ export const CODES = {
   'multiple-documents': { severity: 'error', description: 'A package must be a single YAML document.' },
   'alias-expansion': { severity: 'error', description: 'Anchors and aliases expand to too many nodes (an "alias bomb").' },
   'duplicate-key': { severity: 'warning', description: 'A key appears twice in one mapping; Sinas silently keeps the last one.' },
-  'file-too-large': { severity: 'warning', description: 'The file is larger than the analysis limit; only syntax is checked.' },
+  'file-too-large': { severity: 'warning', description: 'The file is larger than the analysis limit and is not checked.' },
+  'internal-error': { severity: 'warning', description: 'A check crashed on this input; the rest of the analysis still ran. Please report it.' },
   // Schema (server-side pydantic checks and silently dropped keys)
   'unknown-key': { severity: 'error', description: 'Unknown key at the root or directly under `spec` (rejected by the server).' },
   'ignored-field': { severity: 'warning', description: 'Unknown field inside a resource; Sinas ignores it silently.' },

@@ -1,0 +1,195 @@
+/**
+ * analyze(text) -> Analysis: the one entry point of the language core. Parses (incrementally when
+ * given the document's parser), builds the model and the variable table once, runs the rules and
+ * returns sorted findings. Never throws on user input; a crashing rule becomes a finding.
+ */
+import { CODES } from './diagnostics/codes';
+import type { Finding, Severity } from './diagnostics/finding';
+import { buildModel, type PackageModel, type Resource } from './model/package-model';
+import { DocumentParser } from './parse/parse-document';
+import { toValue } from './parse/to-value';
+import type { YNode } from './parse/yaml-tree';
+import { DOCUMENT_RULES, ITEM_RULES } from './rules';
+import type { DocumentContext, ItemContext } from './rules/rule';
+import { LineIndex } from './text/line-index';
+import { buildVariableTable, type VariableTable } from './variables/variable-table';
+
+export interface AnalyzeOptions {
+  /** The document's own parser, kept across versions so unchanged chunks are reused. */
+  parser?: DocumentParser;
+  /** Larger texts are not analysed (default 5 MB). */
+  maxLength?: number;
+  /** At most this many findings are returned (default 1000). */
+  maxFindings?: number;
+}
+
+export interface ResolvedFinding extends Finding {
+  severity: Severity;
+}
+
+export interface Analysis {
+  text: string;
+  lines: LineIndex;
+  isSinasPackage: boolean;
+  root: YNode | null;
+  model: PackageModel;
+  variables: VariableTable;
+  findings: ResolvedFinding[];
+  stats: { chunked: boolean; parsedChunks: number; chunkCount: number; truncatedFindings: number };
+}
+
+const DEFAULT_MAX_LENGTH = 5 * 1024 * 1024;
+const DEFAULT_MAX_FINDINGS = 1000;
+// Cheap pre-check so arbitrary YAML files are never parsed.
+const SINAS_HINT = /^(?:kind|apiVersion)[ \t]*:[ \t]*["']?(?:SinasPackage|sinas\.co\/)/m;
+
+export function looksLikeSinasPackage(text: string): boolean {
+  return SINAS_HINT.test(text);
+}
+
+export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
+  const lines = new LineIndex(text);
+  const empty = (isSinasPackage: boolean, findings: Finding[] = []): Analysis => ({
+    text,
+    lines,
+    isSinasPackage,
+    root: null,
+    model: buildModel(null, new Map()),
+    variables: buildVariableTable(text, null, undefined),
+    findings: findings.map((f) => ({ ...f, severity: f.severity ?? CODES[f.code].severity })),
+    stats: { chunked: false, parsedChunks: 0, chunkCount: 0, truncatedFindings: 0 },
+  });
+  if (!looksLikeSinasPackage(text)) return empty(false);
+  const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
+  if (text.length > maxLength) {
+    return empty(true, [
+      {
+        code: 'file-too-large',
+        message: `This file has ${text.length} characters, more than the ${maxLength} analysed; it is not checked.`,
+        span: { start: 0, end: lines.lineEnd(0) },
+      },
+    ]);
+  }
+
+  const findings: Finding[] = [];
+  const parser = options.parser ?? new DocumentParser();
+  let parsed;
+  try {
+    parsed = parser.parse(text);
+  } catch (error) {
+    return empty(true, [internalError('parser', error, lines)]);
+  }
+  findings.push(...parsed.findings);
+  const model = buildModel(parsed.root, parsed.itemChunks);
+  const isSinasPackage = model.kind === 'SinasPackage' || (!!model.apiVersion?.startsWith('sinas.co/') && model.kind !== 'SinasConfig');
+  const variables = buildVariableTable(text, parsed.root, model.sections.get('variables'));
+  const analysis: Analysis = {
+    text,
+    lines,
+    isSinasPackage,
+    root: parsed.root,
+    model,
+    variables,
+    findings: [],
+    stats: { chunked: parsed.chunked, parsedChunks: parsed.parsedChunks, chunkCount: parsed.chunkCount, truncatedFindings: 0 },
+  };
+  if (!isSinasPackage) return analysis;
+
+  const report = (f: Finding) => findings.push(f);
+  const ctx: DocumentContext = { text, root: parsed.root, model, variables, report };
+  for (const rule of DOCUMENT_RULES) {
+    try {
+      rule.check(ctx);
+    } catch (error) {
+      findings.push(internalError(rule.id, error, lines));
+    }
+  }
+  findings.push(...itemFindings(model, parsed.chunked, lines));
+
+  analysis.findings = finish(findings, options.maxFindings ?? DEFAULT_MAX_FINDINGS, analysis);
+  return analysis;
+}
+
+/** Item rules, memoised on each item's chunk so unchanged items are not checked again. */
+function itemFindings(model: PackageModel, chunked: boolean, lines: LineIndex): Finding[] {
+  const out: Finding[] = [];
+  // Without chunks (anchors in the file), item values come from one whole-document conversion,
+  // which is also where an alias bomb is caught.
+  let rootValue: unknown;
+  if (!chunked && model.root) {
+    const { value, truncatedAliases } = toValue(model.root);
+    rootValue = value;
+    for (const alias of truncatedAliases) {
+      out.push({
+        code: 'alias-expansion',
+        message: 'This alias would expand the document past 100,000 nodes; it is not expanded (Sinas would hang or fail on it).',
+        span: alias,
+      });
+    }
+  }
+  const items: Resource[] = [...(model.sections.get('variables')?.items ?? []), ...model.resources];
+  for (const item of items) {
+    const run = () => runItemRules(item, () => (chunked ? toValue(item.node).value : itemValue(rootValue, item)), lines);
+    out.push(...(item.chunk ? item.chunk.remember(`items:${item.section}`, run) : run()));
+  }
+  return out;
+}
+
+function itemValue(rootValue: unknown, item: Resource): unknown {
+  const spec = (rootValue as { spec?: Record<string, unknown> } | null)?.spec;
+  const list = spec?.[item.section];
+  return Array.isArray(list) ? list[item.index] : undefined;
+}
+
+function runItemRules(item: Resource, valueOf: () => unknown, lines: LineIndex): Finding[] {
+  const found: Finding[] = [];
+  let value: unknown;
+  let computed = false;
+  const ctx: ItemContext = {
+    item,
+    get value() {
+      if (!computed) {
+        value = valueOf();
+        computed = true;
+      }
+      return value;
+    },
+    report: (f) => found.push(f),
+  };
+  for (const rule of ITEM_RULES) {
+    if (rule.sections && !rule.sections.includes(item.section)) continue;
+    try {
+      rule.check(ctx);
+    } catch (error) {
+      found.push(internalError(rule.id, error, lines, item.node.start));
+    }
+  }
+  return found;
+}
+
+function internalError(where: string, error: unknown, lines: LineIndex, at = 0): Finding {
+  const line = lines.lineOf(at);
+  return {
+    code: 'internal-error',
+    message: `Internal error in ${where}: ${error instanceof Error ? error.message : String(error)}. Please report it.`,
+    span: { start: at, end: Math.max(at, lines.lineEnd(line)) },
+  };
+}
+
+function finish(findings: Finding[], max: number, analysis: Analysis): ResolvedFinding[] {
+  const seen = new Set<string>();
+  const out: ResolvedFinding[] = [];
+  findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+  for (const f of findings) {
+    const key = `${f.code}:${f.span.start}:${f.span.end}:${f.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    // Copy: findings memoised on chunks must not be mutated by consumers.
+    out.push({ ...f, span: { ...f.span }, severity: f.severity ?? CODES[f.code].severity });
+  }
+  if (out.length > max) {
+    analysis.stats.truncatedFindings = out.length - max;
+    return out.slice(0, max);
+  }
+  return out;
+}

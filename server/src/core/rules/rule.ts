@@ -1,0 +1,41 @@
+/**
+ * Rule shapes. A rule reads the analysis and reports findings; it never does I/O and keeps no state.
+ * Item rules look at one section item only, so their results are memoised per chunk and an edit
+ * re-runs them for the edited item alone. Document rules see everything and run every version, so
+ * they must stay cheap (a pass over resources or uses, never over the whole tree).
+ */
+import type { DiagnosticCode } from '../diagnostics/codes';
+import type { Finding } from '../diagnostics/finding';
+import type { PackageModel, Resource } from '../model/package-model';
+import type { SectionName } from '../model/sections';
+import type { YNode } from '../parse/yaml-tree';
+import type { VariableTable } from '../variables/variable-table';
+
+export interface DocumentContext {
+  readonly text: string;
+  readonly root: YNode | null;
+  readonly model: PackageModel;
+  readonly variables: VariableTable;
+  report(finding: Finding): void;
+}
+
+export interface ItemContext {
+  readonly item: Resource;
+  /** The item as plain JS (PyYAML semantics), computed once per chunk. */
+  readonly value: unknown;
+  report(finding: Finding): void;
+}
+
+export interface DocumentRule {
+  readonly id: string;
+  readonly codes: readonly DiagnosticCode[];
+  check(ctx: DocumentContext): void;
+}
+
+export interface ItemRule {
+  readonly id: string;
+  readonly codes: readonly DiagnosticCode[];
+  /** Sections the rule applies to; all sections when omitted. */
+  readonly sections?: readonly SectionName[];
+  check(ctx: ItemContext): void;
+}

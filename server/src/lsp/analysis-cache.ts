@@ -1,0 +1,49 @@
+/**
+ * One analysis per document version, shared by every feature (diagnostics, completion, hover…).
+ * Each open document keeps its own incremental parser, so an edit re-parses only what changed.
+ */
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyze, type Analysis } from '../core/analyze';
+import { DocumentParser } from '../core/parse/parse-document';
+
+interface Entry {
+  parser: DocumentParser;
+  version: number;
+  analysis?: Analysis;
+  /** Time the last analysis took, for the status/trace output. */
+  millis: number;
+}
+
+export class AnalysisCache {
+  private readonly entries = new Map<string, Entry>();
+
+  constructor(private readonly limits: () => { maxLength: number; maxFindings: number }) {}
+
+  get(document: TextDocument): Analysis {
+    let entry = this.entries.get(document.uri);
+    if (!entry) {
+      entry = { parser: new DocumentParser(), version: -1, millis: 0 };
+      this.entries.set(document.uri, entry);
+    }
+    if (!entry.analysis || entry.version !== document.version) {
+      const started = performance.now();
+      entry.analysis = analyze(document.getText(), { parser: entry.parser, ...this.limits() });
+      entry.version = document.version;
+      entry.millis = performance.now() - started;
+    }
+    return entry.analysis;
+  }
+
+  lastMillis(uri: string): number | undefined {
+    return this.entries.get(uri)?.millis;
+  }
+
+  /** Forget everything about a document (closed), or every analysis (settings changed). */
+  delete(uri: string): void {
+    this.entries.delete(uri);
+  }
+
+  invalidateAll(): void {
+    for (const entry of this.entries.values()) entry.analysis = undefined;
+  }
+}

@@ -1,0 +1,54 @@
+/**
+ * Inline expectations in YAML fixtures:
+ *   - a trailing `# expect: <code>[, <code>…]` on a line: a finding with that code starts on the line;
+ *   - a caret line `#   ^^^^ <code>` under a line: a finding with that code covers exactly those columns.
+ * The comparison is exact both ways, so a finding nobody expected fails the test too.
+ */
+import type { ResolvedFinding } from '../../server/src/core/analyze';
+import { LineIndex } from '../../server/src/core/text/line-index';
+
+export interface Expectation {
+  code: string;
+  line: number;
+  /** Pinned columns [start, end) when given by a caret line. */
+  columns?: [number, number];
+}
+
+const EXPECT = /#\s*expect:\s*([\w-]+(?:\s*,\s*[\w-]+)*)\s*$/;
+const CARET = /^(\s*)#(\s*)(\^+)\s+([\w-]+)\s*$/;
+
+export function readExpectations(text: string): Expectation[] {
+  const lines = text.split('\n');
+  const out: Expectation[] = [];
+  let target = -1;
+  lines.forEach((line, index) => {
+    const caret = CARET.exec(line);
+    if (caret) {
+      const start = line.indexOf('^');
+      out.push({ code: caret[4], line: target, columns: [start, start + caret[3].length] });
+      return;
+    }
+    target = index;
+    const expect = EXPECT.exec(line);
+    if (expect) for (const code of expect[1].split(',')) out.push({ code: code.trim(), line: index });
+  });
+  return out;
+}
+
+/** Differences between findings and expectations, as readable lines (empty when they agree). */
+export function compareFindings(text: string, findings: readonly ResolvedFinding[], expectations: readonly Expectation[]): string[] {
+  const lines = new LineIndex(text);
+  const remaining = [...expectations];
+  const problems: string[] = [];
+  for (const f of findings) {
+    const start = lines.positionAt(f.span.start);
+    const end = lines.positionAt(f.span.end);
+    const i = remaining.findIndex(
+      (e) => e.code === f.code && e.line === start.line && (!e.columns || (e.columns[0] === start.character && e.columns[1] === end.character && end.line === start.line)),
+    );
+    if (i >= 0) remaining.splice(i, 1);
+    else problems.push(`unexpected ${f.code} at ${start.line + 1}:${start.character + 1}-${end.line + 1}:${end.character + 1}: ${f.message}`);
+  }
+  for (const e of remaining) problems.push(`missing ${e.code} on line ${e.line + 1}${e.columns ? ` columns ${e.columns[0] + 1}-${e.columns[1]}` : ''}`);
+  return problems;
+}

@@ -1,0 +1,121 @@
+/**
+ * A real LSP client for tests: spawns the built dist/server.js as a child process (stdio or
+ * node-ipc) and speaks the protocol to it. Waits on notifications, never on timers.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import {
+  createProtocolConnection,
+  IPCMessageReader,
+  IPCMessageWriter,
+  StreamMessageReader,
+  StreamMessageWriter,
+  PublishDiagnosticsNotification,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
+  type InitializeResult,
+} from 'vscode-languageserver-protocol/node';
+
+export const SERVER = join(__dirname, '../../dist/server.js');
+
+export class TestLspClient {
+  private readonly listeners = new Set<(p: PublishDiagnosticsParams) => void>();
+  readonly latest = new Map<string, PublishDiagnosticsParams>();
+  private versions = new Map<string, number>();
+  initializeResult?: InitializeResult;
+
+  private constructor(
+    readonly process: ChildProcess,
+    readonly connection: ProtocolConnection,
+  ) {
+    connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
+      this.latest.set(params.uri, params);
+      for (const l of this.listeners) l(params);
+    });
+    connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => null));
+    connection.onRequest('client/registerCapability', () => null);
+    connection.listen();
+  }
+
+  static async start(transport: 'stdio' | 'ipc' = 'stdio', initializationOptions?: unknown): Promise<TestLspClient> {
+    const child =
+      transport === 'stdio'
+        ? spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] })
+        : spawn(process.execPath, [SERVER, '--node-ipc'], { stdio: ['pipe', 'pipe', 'inherit', 'ipc'] });
+    const connection =
+      transport === 'stdio'
+        ? createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!))
+        : createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
+    const client = new TestLspClient(child, connection);
+    client.initializeResult = await connection.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: null,
+      capabilities: { textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true } } },
+      initializationOptions,
+    });
+    await connection.sendNotification('initialized', {});
+    return client;
+  }
+
+  open(uri: string, text: string, languageId = 'yaml'): void {
+    this.versions.set(uri, 1);
+    void this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
+  }
+
+  /** Full-text change (the server also accepts incremental ones). */
+  change(uri: string, text: string): number {
+    const version = (this.versions.get(uri) ?? 1) + 1;
+    this.versions.set(uri, version);
+    void this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+    return version;
+  }
+
+  close(uri: string): void {
+    void this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  }
+
+  /** Resolves with the first diagnostics for uri (already received or upcoming) that satisfy the predicate. */
+  waitForDiagnostics(uri: string, predicate: (p: PublishDiagnosticsParams) => boolean = () => true, timeoutMs = 10_000): Promise<PublishDiagnosticsParams> {
+    const current = this.latest.get(uri);
+    if (current && predicate(current)) return Promise.resolve(current);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.listeners.delete(listener);
+        reject(new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms; last: ${JSON.stringify(this.latest.get(uri))}`));
+      }, timeoutMs);
+      const listener = (p: PublishDiagnosticsParams) => {
+        if (p.uri !== uri || !predicate(p)) return;
+        clearTimeout(timer);
+        this.listeners.delete(listener);
+        resolve(p);
+      };
+      this.listeners.add(listener);
+    });
+  }
+
+  request<R>(method: string, params: unknown): Promise<R> {
+    return this.connection.sendRequest(method, params) as Promise<R>;
+  }
+
+  async stop(): Promise<void> {
+    try {
+      await this.connection.sendRequest('shutdown');
+      await this.connection.sendNotification('exit');
+    } catch {
+      // already gone
+    }
+    this.connection.dispose();
+    if (this.process.exitCode === null) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(() => {
+          this.process.kill('SIGKILL');
+          resolve();
+        }, 2000);
+        this.process.once('exit', () => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+  }
+}

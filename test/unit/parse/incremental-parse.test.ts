@@ -1,0 +1,93 @@
+/**
+ * The incremental parser must give exactly the tree a whole-text parse gives, for every version of
+ * a document as it is edited — including broken intermediate states.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { planChunks } from '../../../server/src/core/parse/chunk-plan';
+import { DocumentParser } from '../../../server/src/core/parse/parse-document';
+import { parseRegion } from '../../../server/src/core/parse/parse-region';
+import type { YNode } from '../../../server/src/core/parse/yaml-tree';
+import { generatePackage } from '../../support/generate-package';
+
+const CORPUS = join(__dirname, '../../../../shared/corpus/real');
+
+function shape(n: YNode | null): unknown {
+  if (!n) return null;
+  if (n.kind === 'scalar') return [n.start, n.end, n.value instanceof Date ? n.value.toISOString() : n.value, n.style];
+  if (n.kind === 'alias') return ['alias', n.name, n.start, n.end];
+  if (n.kind === 'seq') return ['seq', n.start, n.end, n.items.map(shape)];
+  return ['map', n.start, n.end, n.pairs.map((p) => [p.start, p.end, shape(p.key), shape(p.value)])];
+}
+
+/** Deterministic pseudo-random numbers, so a failure can be replayed. */
+function random(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+function assertSameAsWhole(parser: DocumentParser, text: string, label: string): void {
+  const whole = parseRegion(text, 0);
+  const incremental = parser.parse(text);
+  assert.deepEqual(shape(incremental.root), shape(whole.root), `tree differs: ${label}`);
+  if (whole.findings.length === 0) assert.deepEqual(incremental.findings, [], `unexpected syntax findings: ${label}`);
+}
+
+describe('incremental parsing', () => {
+  const texts = [readFileSync(join(CORPUS, 'sinas-package-author.yaml'), 'utf8'), readFileSync(join(CORPUS, 'ddf-powerpoint.yaml'), 'utf8'), generatePackage(600)];
+
+  it('chunks the real packages and the generated one', () => {
+    for (const text of texts) assert.equal(planChunks(text).kind, 'chunked');
+  });
+
+  it('gives the whole-text tree for each document', () => {
+    for (const text of texts) assertSameAsWhole(new DocumentParser(), text, 'initial');
+  });
+
+  it('gives the whole-text tree after each of many random edits, reusing unchanged chunks', function () {
+    this.timeout(30_000);
+    const next = random(42);
+    const edits = ['x', '', '\n', '  ', '- ', ': ', '#', '"', '\n  - name: n\n', '${{ vars.A }}', '\t', '---\n', '&a ', '*a', '{', '}'];
+    for (const original of texts) {
+      const parser = new DocumentParser();
+      let text = original;
+      parser.parse(text);
+      for (let i = 0; i < 60; i++) {
+        const at = Math.floor(next() * text.length);
+        const remove = next() < 0.4 ? Math.floor(next() * 6) : 0;
+        const insert = edits[Math.floor(next() * edits.length)];
+        text = text.slice(0, at) + insert + text.slice(at + remove);
+        // Tree equality is what matters; broken text may legitimately yield different error wording.
+        const whole = parseRegion(text, 0);
+        const incremental = parser.parse(text);
+        if (whole.findings.length === 0 && whole.documentCount <= 1) {
+          assert.deepEqual(shape(incremental.root), shape(whole.root), `edit ${i} at ${at}: ${JSON.stringify(insert)}`);
+          assert.deepEqual(incremental.findings, [], `edit ${i}: findings on valid text`);
+        } else {
+          assert.ok(incremental.findings.length > 0 || !incremental.chunked, `edit ${i}: whole parse reports errors, incremental none`);
+        }
+        if (next() < 0.1) text = original;
+      }
+    }
+  });
+
+  it('re-parses only the edited chunk', () => {
+    const text = generatePackage(2000);
+    const parser = new DocumentParser();
+    const first = parser.parse(text);
+    const at = text.indexOf('Fetches item 7');
+    const edited = parser.parse(text.slice(0, at) + 'Re' + text.slice(at));
+    assert.ok(first.chunkCount > 50);
+    assert.equal(edited.parsedChunks, 1);
+  });
+
+  it('falls back to a whole parse when anchors are used', () => {
+    const text = 'apiVersion: sinas.co/v1\nkind: SinasPackage\ndefaults: &d\n  timeout: 5\nspec:\n  functions:\n    - <<: *d\n      name: f\n';
+    assert.equal(planChunks(text).kind, 'whole');
+    assertSameAsWhole(new DocumentParser(), text, 'anchors');
+  });
+});
