@@ -2,6 +2,7 @@
 // (apiVersion + kind) whether a document is a SinasPackage, so no file-name guessing here.
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { isRedHatYamlInstalled } from './yaml-extension-bridge';
 
 export type SinasLanguageClient = LanguageClient;
 
@@ -18,9 +19,21 @@ export async function startLanguageClient(context: vscode.ExtensionContext): Pro
       { language: 'yaml', scheme: 'vscode-remote' },
     ],
     outputChannelName: 'Sinas Language Server',
+    middleware: {
+      // Red Hat YAML reports YAML syntax errors for every YAML file; ours would repeat them.
+      handleDiagnostics(uri, diagnostics, next) {
+        next(uri, showYamlSyntaxErrors() ? diagnostics : diagnostics.filter((d) => d.code !== 'yaml-syntax'));
+      },
+    },
   };
   const client = new LanguageClient('sinas', 'Sinas Packages', serverOptions, clientOptions);
   await client.start();
   context.subscriptions.push(client);
   return client;
+}
+
+/** `sinas.validation.yamlSyntax`: "auto" shows our YAML syntax errors unless Red Hat YAML already does. */
+function showYamlSyntaxErrors(): boolean {
+  const mode = vscode.workspace.getConfiguration('sinas').get<string>('validation.yamlSyntax', 'auto');
+  return mode === 'on' || (mode !== 'off' && !isRedHatYamlInstalled());
 }

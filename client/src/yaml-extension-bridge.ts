@@ -1,0 +1,49 @@
+/**
+ * Coexistence with Red Hat YAML (redhat.vscode-yaml). Our schema is contributed through
+ * `yamlValidation` for everyone; but when our own language server is running, Red Hat YAML
+ * validating the same SinasPackage would duplicate every diagnostic and completion. Through its
+ * schema-contributor API (which wins over file associations) we hand it an empty schema for
+ * documents our server owns, detected by content like the server does.
+ */
+import * as vscode from 'vscode';
+import { looksLikeSinasPackage } from '../../server/src/core/analyze';
+
+export const RED_HAT_YAML_ID = 'redhat.vscode-yaml';
+const EMPTY_SCHEMA_URI = 'sinas-package-schema://owned-by-sinas-language-server';
+
+interface YamlContributorApi {
+  registerContributor(
+    schema: string,
+    requestSchema: (resource: string) => string | undefined,
+    requestSchemaContent: (uri: string) => string | Promise<string>,
+    label?: string,
+  ): boolean;
+}
+
+/** Schema URI for a resource: the empty one for open SinasPackage documents, nothing otherwise. */
+export function schemaForResource(resource: string, documents: readonly { uri: { toString(): string }; getText(): string }[]): string | undefined {
+  const document = documents.find((d) => d.uri.toString() === resource);
+  return document && looksLikeSinasPackage(document.getText()) ? EMPTY_SCHEMA_URI : undefined;
+}
+
+export function isRedHatYamlInstalled(): boolean {
+  return !!vscode.extensions.getExtension(RED_HAT_YAML_ID);
+}
+
+/** Registers the contributor when Red Hat YAML is installed; resolves to whether it did. */
+export async function bridgeRedHatYaml(): Promise<boolean> {
+  const extension = vscode.extensions.getExtension<YamlContributorApi>(RED_HAT_YAML_ID);
+  if (!extension) return false;
+  try {
+    const api = extension.isActive ? extension.exports : await extension.activate();
+    if (!api?.registerContributor) return false;
+    return api.registerContributor(
+      'sinas-package',
+      (resource) => schemaForResource(resource, vscode.workspace.textDocuments),
+      () => '{}',
+      'Sinas Packages (validated by the Sinas language server)',
+    );
+  } catch {
+    return false;
+  }
+}

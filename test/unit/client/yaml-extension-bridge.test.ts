@@ -1,0 +1,30 @@
+/** The Red Hat YAML contributor hands out the empty schema only for open SinasPackage documents. */
+import assert from 'node:assert/strict';
+import Module from 'node:module';
+
+// The bridge imports `vscode` for its activation helper; the function under test does not use it.
+const load = Module.prototype.require;
+Module.prototype.require = function (this: NodeModule, id: string) {
+  return id === 'vscode' ? {} : load.call(this, id);
+} as typeof Module.prototype.require;
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { schemaForResource } = require('../../../client/src/yaml-extension-bridge') as typeof import('../../../client/src/yaml-extension-bridge');
+Module.prototype.require = load;
+
+const doc = (uri: string, text: string) => ({ uri: { toString: () => uri }, getText: () => text });
+
+describe('Red Hat YAML bridge', () => {
+  const documents = [
+    doc('file:///a/package.yaml', 'apiVersion: sinas.co/v1\nkind: SinasPackage\nspec: {}\n'),
+    doc('file:///a/ci.yaml', 'name: ci\non: push\n'),
+  ];
+
+  it('claims open SinasPackage documents with the empty schema', () => {
+    assert.match(schemaForResource('file:///a/package.yaml', documents) ?? '', /^sinas-package-schema:/);
+  });
+
+  it('leaves other YAML and unknown resources to Red Hat YAML', () => {
+    assert.equal(schemaForResource('file:///a/ci.yaml', documents), undefined);
+    assert.equal(schemaForResource('file:///a/closed.yaml', documents), undefined);
+  });
+});
