@@ -1,0 +1,33 @@
+/** The README must stay true: every diagnostic code, setting and command is documented there. */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CODES } from '../../server/src/core/diagnostics/codes';
+
+const ROOT = join(__dirname, '../..');
+const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+  contributes: { configuration: { properties: Record<string, unknown> }; commands?: { command: string }[] };
+};
+
+describe('README', () => {
+  it('lists every diagnostic code with its default severity', () => {
+    for (const [code, info] of Object.entries(CODES)) {
+      assert.match(readme, new RegExp(`\\| \`${code}\` \\| ${info.severity} \\|`), `README lacks a row for ${code}`);
+    }
+  });
+
+  it('documents every setting', () => {
+    for (const key of Object.keys(manifest.contributes.configuration.properties)) assert.ok(readme.includes(`\`${key}\``), `README lacks ${key}`);
+  });
+
+  it('documents every command', () => {
+    for (const { command } of manifest.contributes.commands ?? []) assert.ok(readme.includes(`\`${command}\``), `README lacks ${command}`);
+  });
+
+  it('starts with exactly the two set-up commands', () => {
+    const setup = readme.slice(readme.indexOf('## Set up'), readme.indexOf('## Features'));
+    const commands = setup.split('\n').filter((l) => /^npm /.test(l));
+    assert.deepEqual(commands.map((l) => l.split('#')[0].trim()), ['npm start', 'npm test']);
+  });
+});
