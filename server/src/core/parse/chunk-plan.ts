@@ -21,76 +21,98 @@ export type BodyPlan = { kind: 'map'; entries: EntryPlan[] } | { kind: 'seq'; it
 
 export type Plan = { kind: 'whole' } | { kind: 'chunked'; root: EntryPlan[] };
 
-interface Line {
-  start: number;
-  /** Offset after the line break (next line's start). */
-  next: number;
-  /** Number of leading spaces; -1 for blank and comment-only lines. */
-  indent: number;
+/** Line starts and indentation, in flat arrays: planning runs on every keystroke. */
+interface Lines {
+  count: number;
+  /** start[i] is line i's first offset; start[count] is one past the text. */
+  start: Int32Array;
+  /** Leading spaces; -1 for blank and comment-only lines. */
+  indent: Int32Array;
 }
 
 const DOCUMENT_MARKER = /^(?:---|\.\.\.)(?:\s|$)/;
-// An anchor (`&name`) makes aliases in other chunks depend on this one: parse whole.
-const ANCHOR = /(?:^|[\s[{,])&[^\s[\]{},]/;
 // `key:` where key is a simple plain or quoted scalar.
 const KEY_LINE = /^ *(?:"(?:[^"\\\n]|\\.)*"|'(?:[^'\n]|'')*'|[^\s#'"?:,[\]{}&*!|>%@`-][^\n#]*?|-[^\s\n#][^\n#]*?)\s*:(?:[ \t]|$)/;
 const HEADER_ONLY = /:[ \t]*(?:#.*)?$/;
 const SEQ_ITEM = /^ *-(?:[ \t]|$)/;
 
-function scanLines(text: string): Line[] | undefined {
-  const lines: Line[] = [];
-  let start = 0;
-  while (start < text.length) {
-    let nl = text.indexOf('\n', start);
-    if (nl === -1) nl = text.length;
-    let i = start;
-    while (i < nl && text.charCodeAt(i) === 32) i++;
-    const c = text.charCodeAt(i);
-    let indent = i - start;
-    if (i >= nl || c === 13 || c === 35 /* # */) indent = -1;
-    else if (c === 9) return undefined; // a tab in indentation: let the real parser judge
-    lines.push({ start, next: nl + 1, indent });
-    start = nl + 1;
+/**
+ * An anchor (`&name`) lets an alias in one chunk depend on another chunk: parse whole then.
+ * Over-approximates (an `&` starting a word in prose also counts), which only costs speed.
+ */
+function hasAnchor(text: string): boolean {
+  for (let i = text.indexOf('&'); i !== -1; i = text.indexOf('&', i + 1)) {
+    const before = i === 0 ? 32 : text.charCodeAt(i - 1);
+    const after = text.charCodeAt(i + 1);
+    const boundary = before === 32 || before === 10 || before === 13 || before === 9 || before === 91 || before === 123 || before === 44;
+    const nameChar = after > 32 && after !== 91 && after !== 93 && after !== 123 && after !== 125 && after !== 44;
+    if (boundary && nameChar) return true;
   }
-  return lines;
+  return false;
 }
 
-function lineText(text: string, line: Line): string {
-  const end = Math.min(line.next - 1, text.length);
-  return text.slice(line.start, text.charCodeAt(end - 1) === 13 ? end - 1 : end);
+function scanLines(text: string): Lines | undefined {
+  let count = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < text.length - 1; i = text.indexOf('\n', i + 1)) count++;
+  if (text.length === 0) count = 0;
+  const start = new Int32Array(count + 1);
+  const indent = new Int32Array(count);
+  let at = 0;
+  for (let line = 0; line < count; line++) {
+    let nl = text.indexOf('\n', at);
+    if (nl === -1) nl = text.length;
+    let i = at;
+    while (i < nl && text.charCodeAt(i) === 32) i++;
+    const c = text.charCodeAt(i);
+    if (c === 9) return undefined; // a tab in indentation: let the real parser judge
+    start[line] = at;
+    indent[line] = i >= nl || c === 13 || c === 35 /* # */ ? -1 : i - at;
+    at = nl + 1;
+  }
+  start[count] = text.length;
+  return { count, start, indent };
+}
+
+function lineText(text: string, lines: Lines, line: number): string {
+  let end = lines.start[line + 1];
+  if (end > lines.start[line] && text.charCodeAt(end - 1) === 10) end--;
+  if (end > lines.start[line] && text.charCodeAt(end - 1) === 13) end--;
+  return text.slice(lines.start[line], end);
 }
 
 export function planChunks(text: string): Plan {
-  if (ANCHOR.test(text)) return { kind: 'whole' };
+  if (hasAnchor(text)) return { kind: 'whole' };
   const lines = scanLines(text);
   if (!lines) return { kind: 'whole' };
-  for (const line of lines) {
-    if (line.indent === 0) {
-      const t = lineText(text, line);
+  for (let line = 0; line < lines.count; line++) {
+    const c = text.charCodeAt(lines.start[line]);
+    // Only `-`, `.` and `%` can begin a document marker or directive.
+    if (lines.indent[line] === 0 && (c === 45 || c === 46 || c === 37)) {
+      const t = lineText(text, lines, line);
       if (DOCUMENT_MARKER.test(t) || t.startsWith('%')) return { kind: 'whole' };
     }
   }
-  const root = splitMap(text, lines, 0, lines.length, 0, 0);
+  const root = splitMap(text, lines, 0, lines.count, 0, 0);
   return root ? { kind: 'chunked', root } : { kind: 'whole' };
 }
 
-const end = (lines: Line[], to: number, text: string) => (to < lines.length ? lines[to].start : text.length);
+const end = (lines: Lines, to: number) => lines.start[to];
 
 /**
  * Entries of a block mapping whose keys sit at `indent`, in lines [from, to). Splits the bodies of
  * the root's and spec's entries (depth 0 and 1); sections' items are leaves.
  */
-function splitMap(text: string, lines: Line[], from: number, to: number, indent: number, depth: number): EntryPlan[] | undefined {
+function splitMap(text: string, lines: Lines, from: number, to: number, indent: number, depth: number): EntryPlan[] | undefined {
   const starts: number[] = [];
   for (let i = from; i < to; i++) {
-    const line = lines[i];
-    if (line.indent < 0) continue;
-    if (line.indent < indent) return undefined;
-    if (line.indent > indent) {
+    const lineIndent = lines.indent[i];
+    if (lineIndent < 0) continue;
+    if (lineIndent < indent) return undefined;
+    if (lineIndent > indent) {
       if (starts.length === 0) return undefined;
       continue;
     }
-    const t = lineText(text, line);
+    const t = lineText(text, lines, i);
     if (KEY_LINE.test(t)) starts.push(i);
     else if (SEQ_ITEM.test(t) && starts.length > 0) continue; // `key:` followed by a same-indent sequence
     else return undefined;
@@ -98,23 +120,23 @@ function splitMap(text: string, lines: Line[], from: number, to: number, indent:
   if (starts.length === 0) return undefined;
   return starts.map((first, k) => {
     const last = k + 1 < starts.length ? starts[k + 1] : to;
-    const entry: EntryPlan = { start: k === 0 ? end(lines, from, text) : lines[first].start, end: end(lines, last, text) };
-    const header = lineText(text, lines[first]);
+    const entry: EntryPlan = { start: k === 0 ? end(lines, from) : lines.start[first], end: end(lines, last) };
+    const header = lineText(text, lines, first);
     if (depth < 2 && HEADER_ONLY.test(header) && !/^ *["']/.test(header)) {
       const body = splitBody(text, lines, first + 1, last, indent, depth + 1);
-      if (body) entry.split = { header: { start: entry.start, end: lines[first].next <= text.length ? lines[first].next : text.length }, body };
+      if (body) entry.split = { header: { start: entry.start, end: lines.start[first + 1] }, body };
     }
     return entry;
   });
 }
 
 /** The block body of `key:` at `parentIndent`: a mapping at deeper indent or a sequence. */
-function splitBody(text: string, lines: Line[], from: number, to: number, parentIndent: number, depth: number): BodyPlan | undefined {
+function splitBody(text: string, lines: Lines, from: number, to: number, parentIndent: number, depth: number): BodyPlan | undefined {
   let first = from;
-  while (first < to && lines[first].indent < 0) first++;
+  while (first < to && lines.indent[first] < 0) first++;
   if (first >= to) return undefined;
-  const indent = lines[first].indent;
-  const t = lineText(text, lines[first]);
+  const indent = lines.indent[first];
+  const t = lineText(text, lines, first);
   if (SEQ_ITEM.test(t) && indent >= parentIndent) {
     const items = splitSeq(text, lines, from, to, indent);
     return items ? { kind: 'seq', items } : undefined;
@@ -126,19 +148,21 @@ function splitBody(text: string, lines: Line[], from: number, to: number, parent
   return undefined;
 }
 
-function splitSeq(text: string, lines: Line[], from: number, to: number, indent: number): ChunkSpan[] | undefined {
+function splitSeq(text: string, lines: Lines, from: number, to: number, indent: number): ChunkSpan[] | undefined {
   const starts: number[] = [];
   for (let i = from; i < to; i++) {
-    const line = lines[i];
-    if (line.indent < 0) continue;
-    if (line.indent < indent) return undefined;
-    if (line.indent > indent) continue;
-    if (!SEQ_ITEM.test(lineText(text, line))) return undefined;
+    const lineIndent = lines.indent[i];
+    if (lineIndent < 0 || lineIndent > indent) continue;
+    if (lineIndent < indent) return undefined;
+    // `-` then a space, a tab or the end of the line.
+    const at = lines.start[i] + indent;
+    const next = text.charCodeAt(at + 1);
+    if (text.charCodeAt(at) !== 45 || !(next === 32 || next === 9 || next === 10 || next === 13 || at + 1 >= text.length)) return undefined;
     starts.push(i);
   }
   if (starts.length === 0) return undefined;
   return starts.map((first, k) => ({
-    start: lines[first].start,
-    end: end(lines, k + 1 < starts.length ? starts[k + 1] : to, text),
+    start: lines.start[first],
+    end: end(lines, k + 1 < starts.length ? starts[k + 1] : to),
   }));
 }
