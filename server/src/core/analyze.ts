@@ -48,17 +48,35 @@ export function looksLikeSinasPackage(text: string): boolean {
 }
 
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
-  const lines = new LineIndex(text);
-  const empty = (isSinasPackage: boolean, findings: Finding[] = []): Analysis => ({
+  try {
+    return analyzeUnguarded(text, options);
+  } catch (error) {
+    // Last line of defence: stages already isolate their failures, this keeps the server alive.
+    const lines = new LineIndex(text);
+    return { ...emptyAnalysis(text, lines, true), findings: resolve([internalError('analysis', error, lines)]) };
+  }
+}
+
+function resolve(findings: Finding[]): ResolvedFinding[] {
+  return findings.map((f) => ({ ...f, severity: f.severity ?? CODES[f.code].severity }));
+}
+
+function emptyAnalysis(text: string, lines: LineIndex, isSinasPackage: boolean): Analysis {
+  return {
     text,
     lines,
     isSinasPackage,
     root: null,
     model: buildModel(null, new Map()),
     variables: buildVariableTable(text, null, undefined),
-    findings: findings.map((f) => ({ ...f, severity: f.severity ?? CODES[f.code].severity })),
+    findings: [],
     stats: { chunked: false, parsedChunks: 0, chunkCount: 0, truncatedFindings: 0 },
-  });
+  };
+}
+
+function analyzeUnguarded(text: string, options: AnalyzeOptions): Analysis {
+  const lines = new LineIndex(text);
+  const empty = (isSinasPackage: boolean, findings: Finding[] = []): Analysis => ({ ...emptyAnalysis(text, lines, isSinasPackage), findings: resolve(findings) });
   if (!looksLikeSinasPackage(text)) return empty(false);
   const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
   if (text.length > maxLength) {
@@ -119,11 +137,14 @@ function itemFindings(model: PackageModel, chunked: boolean, lines: LineIndex): 
   if (!chunked && model.root) {
     const { value, truncatedAliases } = toValue(model.root);
     rootValue = value;
-    for (const alias of truncatedAliases) {
+    // One finding for the first alias past the limit is clearer than one per alias.
+    const [first] = truncatedAliases;
+    if (first) {
+      const more = truncatedAliases.length - 1;
       out.push({
         code: 'alias-expansion',
-        message: 'This alias would expand the document past 100,000 nodes; it is not expanded (Sinas would hang or fail on it).',
-        span: alias,
+        message: `This alias would expand the document past 100,000 nodes${more ? ` (as would ${more} more)` : ''}; it is not expanded. Sinas would hang or fail on it.`,
+        span: first,
       });
     }
   }
@@ -185,7 +206,7 @@ function finish(findings: Finding[], max: number, analysis: Analysis): ResolvedF
     if (seen.has(key)) continue;
     seen.add(key);
     // Copy: findings memoised on chunks must not be mutated by consumers.
-    out.push({ ...f, span: { ...f.span }, severity: f.severity ?? CODES[f.code].severity });
+    out.push(...resolve([{ ...f, span: { ...f.span } }]));
   }
   if (out.length > max) {
     analysis.stats.truncatedFindings = out.length - max;

@@ -28,7 +28,26 @@ const STYLES: Record<string, ScalarStyle> = {
 
 /** Cleans eemeli's message of its trailing location, which our ranges already carry. */
 function tidyMessage(message: string): string {
+  if (/Maximum call stack size exceeded/.test(message)) return 'The YAML is nested too deeply to be read.';
   return message.replace(/ at line \d+, column \d+:?[\s\S]*$/, '').trim();
+}
+
+// PyYAML's reader refuses characters outside its printable set before parsing anything.
+const NON_PRINTABLE = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]/g;
+const MAX_CHARACTER_FINDINGS = 20;
+
+function nonPrintableFindings(text: string, base: number): Finding[] {
+  const out: Finding[] = [];
+  NON_PRINTABLE.lastIndex = 0;
+  for (let m = NON_PRINTABLE.exec(text); m && out.length < MAX_CHARACTER_FINDINGS; m = NON_PRINTABLE.exec(text)) {
+    const code = m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+    out.push({
+      code: 'yaml-syntax',
+      message: `Control character U+${code} is not allowed in YAML; Sinas (PyYAML) rejects the whole file. Remove it or write it as an escape in a double-quoted string.`,
+      span: { start: base + m.index, end: base + m.index + 1 },
+    });
+  }
+  return out;
 }
 
 export function parseRegion(text: string, base = 0): ParsedRegion {
@@ -48,6 +67,7 @@ export function parseRegion(text: string, base = 0): ParsedRegion {
       });
     }
   }
+  findings.push(...nonPrintableFindings(text, base));
   const root = first ? convertDocument(first, text, base) : null;
   return {
     root,

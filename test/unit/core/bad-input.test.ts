@@ -1,0 +1,44 @@
+/** Hostile or broken input gets a clear finding and never an exception. */
+import assert from 'node:assert/strict';
+import { analyze } from '../../../server/src/core/analyze';
+
+const HEAD = 'apiVersion: sinas.co/v1\nkind: SinasPackage\n';
+const codes = (text: string) => analyze(text).findings.map((f) => f.code);
+
+describe('bad input', () => {
+  it('reports flow nesting too deep for the parser as a YAML error', () => {
+    const findings = analyze(HEAD + 'spec: ' + '['.repeat(50_000) + ']'.repeat(50_000) + '\n').findings;
+    assert.ok(findings.some((f) => f.code === 'yaml-syntax' && /nested too deeply/.test(f.message)));
+  });
+
+  it('cuts off an alias bomb with one finding', () => {
+    let text = HEAD + 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n';
+    const names = 'abcdefghi';
+    for (let i = 1; i < names.length; i++) text += `${names[i]}: &${names[i]} [${Array(9).fill('*' + names[i - 1]).join(',')}]\n`;
+    text += 'spec:\n  functions:\n    - *i\n';
+    assert.deepEqual(codes(text).filter((c) => c === 'alias-expansion'), ['alias-expansion']);
+  });
+
+  it('rejects raw control characters the way PyYAML does', () => {
+    const text = HEAD + 'spec:\n  functions:\n    - name: "a\u0000b"\n';
+    const finding = analyze(text).findings.find((f) => f.code === 'yaml-syntax');
+    assert.ok(finding);
+    assert.equal(finding.span.start, text.indexOf('\u0000'));
+  });
+
+  it('survives binary junk after a SinasPackage header', () => {
+    const junk = Array.from({ length: 20_000 }, (_, i) => String.fromCharCode((i * 7919) % 256)).join('');
+    const findings = analyze(HEAD + junk).findings;
+    assert.ok(findings.length > 0 && findings.length <= 1000);
+    assert.ok(findings.every((f) => f.span.start >= 0 && f.span.end <= HEAD.length + junk.length));
+  });
+
+  it('does not analyse a file past the size limit, and says so', () => {
+    const analysis = analyze(HEAD + 'spec: {}\n' + '#'.repeat(200), { maxLength: 100 });
+    assert.deepEqual(analysis.findings.map((f) => f.code), ['file-too-large']);
+  });
+
+  it('handles an empty document, a scalar document and a list document', () => {
+    for (const text of [HEAD.replace('kind', '# kind'), 'kind: SinasPackage', '- kind: SinasPackage']) assert.doesNotThrow(() => analyze(text));
+  });
+});
