@@ -1,0 +1,267 @@
+import assert from 'node:assert/strict';
+import { pkg, samplePackage, useSandbox } from './helpers';
+
+const rows = (api: ReturnType<typeof useSandbox>, section: string) => api.sandbox.state.resources[section] ?? [];
+const managedBy = (api: ReturnType<typeof useSandbox>, section: string, name: string) =>
+  rows(api, section).find((r) => r.name === name)?.managed_by;
+
+describe('packages: install → list → get → export → detach → uninstall (§2, §7)', () => {
+  const api = useSandbox({ seedDir: 'test/sandbox/seed' });
+  // CRLF, a comment and trailing spaces: export must hand back exactly these bytes.
+  const source = `${samplePackage('crm')}# trailing comment  \r\n`;
+
+  it('installs: 200 {package, apply} with created actions and managed_by tags', async () => {
+    const res = await api.call('POST', '/api/v1/packages/install', { body: { source } });
+    assert.equal(res.status, 200, res.text);
+    const { package: p, apply } = res.json;
+    assert.deepEqual(Object.keys(p), ['id', 'name', 'version', 'description', 'author', 'source_url', 'installed_by', 'installed_at', 'updated_at', 'values']);
+    assert.equal(p.name, 'crm');
+    assert.equal(p.version, '1.0.0');
+    assert.equal(p.updated_at, null);
+    assert.equal(apply.success, true);
+    assert.deepEqual(apply.summary, { created: { functions: 1, skills: 1, agents: 1 }, updated: {}, unchanged: {}, deleted: {} });
+    assert.deepEqual(apply.changes[0], { action: 'create', resourceType: 'functions', resourceName: 'crm/lookup', details: null, changes: null });
+    assert.deepEqual(apply.errors, []);
+    assert.equal(managedBy(api, 'functions', 'lookup'), 'pkg:crm');
+    assert.equal(rows(api, 'functions').find((r) => r.name === 'lookup')?.config_name, 'crm');
+    assert.match(String(rows(api, 'functions').find((r) => r.name === 'lookup')?.config_checksum), /^[0-9a-f]{64}$/);
+  });
+
+  it('lists it (PackageListResponse keys) and gets it (PackageResponse + values)', async () => {
+    const list = await api.call('GET', '/api/v1/packages');
+    assert.deepEqual(Object.keys(list.json[0]), ['id', 'name', 'version', 'description', 'author', 'installed_at']);
+    assert.deepEqual(list.json.map((p: { name: string }) => p.name), ['crm']);
+    const one = await api.call('GET', '/api/v1/packages/crm');
+    assert.equal(one.status, 200);
+    assert.deepEqual(one.json.values, {});
+  });
+
+  it('exports the exact source text as text/yaml', async () => {
+    const res = await api.call('GET', '/api/v1/packages/crm/export');
+    assert.equal(res.status, 200);
+    assert.equal(res.headers['content-type'], 'text/yaml; charset=utf-8');
+    assert.equal(res.text, source);
+  });
+
+  it('the resources appear in their list endpoints, in snake_case', async () => {
+    const functions = await api.call('GET', '/api/v1/functions');
+    const lookup = functions.json.find((f: { name: string }) => f.name === 'lookup');
+    assert.equal(lookup.namespace, 'crm');
+    assert.equal(lookup.shared_pool, false);
+    assert.equal(lookup.managed_by, undefined, 'functions do not expose managed_by');
+    const agent = await api.call('GET', '/api/v1/agents/crm/assistant');
+    assert.deepEqual(agent.json.enabled_skills, [{ skill: 'crm/guide', preload: false }]);
+    assert.deepEqual(agent.json.enabled_functions, ['crm/lookup']);
+  });
+
+  it('editing a managed function through PUT detaches it (managed_by cleared)', async () => {
+    const res = await api.call('PUT', '/api/v1/functions/crm/lookup', { body: { description: 'edited by hand' } });
+    assert.equal(res.status, 200, res.text);
+    assert.equal(res.json.description, 'edited by hand');
+    const row = rows(api, 'functions').find((r) => r.name === 'lookup')!;
+    assert.equal(row.managed_by, null);
+    assert.equal(row.config_name, null);
+    assert.equal(row.config_checksum, null);
+  });
+
+  it('uninstall answers 204 with an empty body and removes exactly the managed rows and the package', async () => {
+    const res = await api.call('DELETE', '/api/v1/packages/crm');
+    assert.equal(res.status, 204);
+    assert.equal(res.text, '');
+    assert.deepEqual(rows(api, 'agents').map((r) => r.name).sort(), ['ticket-bot']);
+    assert.equal(rows(api, 'skills').some((r) => r.name === 'guide'), false);
+    // The detached function survives, as do the seed's unmanaged rows.
+    assert.deepEqual(rows(api, 'functions').map((r) => r.name).sort(), ['daily_digest', 'lookup', 'lookup_customer']);
+    assert.equal((await api.call('GET', '/api/v1/packages')).json.length, 0);
+  });
+
+  it('404s with the backend details after uninstall', async () => {
+    assert.deepEqual((await api.call('GET', '/api/v1/packages/crm')).json, { detail: "Package 'crm' not found" });
+    assert.deepEqual((await api.call('GET', '/api/v1/packages/crm/export')).json, { detail: "Package 'crm' not found" });
+    const again = await api.call('DELETE', '/api/v1/packages/crm');
+    assert.equal(again.status, 404);
+    assert.deepEqual(again.json, { detail: "Package 'crm' is not installed" });
+  });
+
+  it('re-installing updates the detached function again but leaves it unmanaged (§7.3)', async () => {
+    const res = await api.call('POST', '/api/v1/packages/install', { body: { source } });
+    const fn = res.json.apply.changes.find((c: { resourceName: string }) => c.resourceName === 'crm/lookup');
+    assert.equal(fn.action, 'update');
+    const row = rows(api, 'functions').find((r) => r.name === 'lookup')!;
+    assert.equal(row.description, null, 'the hand edit is overwritten');
+    assert.equal(row.managed_by, null);
+    await api.call('DELETE', '/api/v1/packages/crm');
+  });
+});
+
+describe('packages: upgrade, idempotence, concurrency (§7.4)', () => {
+  const api = useSandbox();
+  const snapshot = () => JSON.parse(JSON.stringify(api.sandbox.state.resources));
+
+  it('installing twice gives the same state; the second install reports everything unchanged', async () => {
+    const source = samplePackage('twice');
+    const first = await api.call('POST', '/api/v1/packages/install', { body: { source } });
+    assert.equal(first.status, 200);
+    const before = snapshot();
+    const second = await api.call('POST', '/api/v1/packages/install', { body: { source } });
+    assert.equal(second.status, 200);
+    assert.deepEqual(second.json.apply.summary, { created: {}, updated: {}, unchanged: { functions: 1, skills: 1, agents: 1 }, deleted: {} });
+    assert.deepEqual(snapshot(), before);
+    assert.equal(second.json.package.id, first.json.package.id);
+    assert.equal(second.json.package.installed_at, first.json.package.installed_at);
+    assert.notEqual(second.json.package.updated_at, null);
+  });
+
+  it('an upgrade updates changed resources in place and never prunes removed ones', async () => {
+    const v2 = pkg('twice', `  functions:\n    - namespace: crm\n      name: lookup\n      code: "def handler(i, c): return 2"\n`, '2.0.0');
+    const res = await api.call('POST', '/api/v1/packages/install', { body: { source: v2 } });
+    assert.deepEqual(res.json.apply.summary.updated, { functions: 1 });
+    assert.equal(res.json.package.version, '2.0.0');
+    assert.equal(api.sandbox.state.resources.agents?.find((a) => a.name === 'assistant')?.managed_by, 'pkg:twice');
+    assert.equal((await api.call('GET', '/api/v1/packages/twice/export')).text, v2);
+  });
+
+  it('concurrent installs of the same package leave one consistent package and no duplicates', async () => {
+    const source = samplePackage('race', 'race');
+    const results = await Promise.all(Array.from({ length: 8 }, () => api.call('POST', '/api/v1/packages/install', { body: { source } })));
+    assert.deepEqual(results.map((r) => r.status), Array(8).fill(200));
+    const creates = results.filter((r) => r.json.apply.summary.created.functions === 1);
+    assert.equal(creates.length, 1, 'exactly one install created the resources');
+    assert.equal(api.sandbox.state.packages.filter((p) => p.name === 'race').length, 1);
+    assert.equal(api.sandbox.state.resources.functions?.filter((f) => f.namespace === 'race').length, 1);
+    assert.equal(api.sandbox.state.resources.agents?.filter((f) => f.namespace === 'race').length, 1);
+  });
+});
+
+describe('packages: ownership, skipped sections, partial installs (§2.1, §7.2)', () => {
+  const api = useSandbox({ seedDir: 'test/sandbox/seed' });
+  const install = (source: string) => api.call('POST', '/api/v1/packages/install', { body: { source } });
+
+  it('a resource owned by another package is skipped with the exact warning and reported unchanged', async () => {
+    assert.equal((await install(samplePackage('owner-a', 'shared'))).status, 200);
+    const res = await install(samplePackage('owner-b', 'shared'));
+    assert.equal(res.status, 200);
+    assert.ok(res.json.apply.warnings.includes("Functions 'shared/lookup' exists but is managed by 'pkg:owner-a'. Skipping."));
+    assert.ok(res.json.apply.warnings.includes("Agents 'shared/assistant' exists but is managed by 'pkg:owner-a'. Skipping."));
+    assert.deepEqual(res.json.apply.summary.unchanged, { functions: 1, skills: 1, agents: 1 });
+    assert.equal(api.sandbox.state.resources.functions?.find((f) => f.namespace === 'shared')?.managed_by, 'pkg:owner-a');
+  });
+
+  it('"Databasetriggers" is how str.title() spells the trigger warning', async () => {
+    const trigger = `  databaseTriggers:\n    - name: on-order\n      connectionName: built-in\n      tableName: orders\n      functionName: support/lookup_customer\n      pollColumn: id\n`;
+    assert.equal((await install(pkg('trig-a', trigger))).status, 200);
+    const res = await install(pkg('trig-b', trigger));
+    assert.ok(res.json.apply.warnings.includes("Databasetriggers 'on-order' exists but is managed by 'pkg:trig-a'. Skipping."));
+  });
+
+  it('an existing unmanaged resource is overwritten (update) and stays unmanaged', async () => {
+    const res = await install(pkg('takeover', `  functions:\n    - namespace: support\n      name: lookup_customer\n      code: "def handler(i, c): return 1"\n`));
+    assert.equal(res.json.apply.changes[0].action, 'update');
+    const row = api.sandbox.state.resources.functions?.find((f) => f.name === 'lookup_customer');
+    assert.equal(row?.managed_by, null);
+    assert.equal(row?.code, 'def handler(i, c): return 1');
+    await api.call('DELETE', '/api/v1/packages/takeover');
+    assert.ok(api.sandbox.state.resources.functions?.some((f) => f.name === 'lookup_customer'), 'uninstall does not delete it');
+  });
+
+  it('environment sections are skipped with the backend warnings; a query on a skipped connection is a partial install', async () => {
+    const source = pkg(
+      'envy',
+      `  roles:
+    - name: Envy
+  llmProviders:
+    - name: envy-llm
+      type: openai
+  databaseConnections:
+    - name: envy-db
+      connectionType: postgresql
+      host: h
+      port: 5432
+      database: d
+      username: u
+  queries:
+    - name: orders
+      connectionName: envy-db
+      operation: read
+      sql: select 1
+  skills:
+    - name: fine
+      description: d
+      content: c
+`,
+    );
+    const res = await install(source);
+    assert.equal(res.status, 200, res.text);
+    const { apply } = res.json;
+    assert.equal(apply.success, true);
+    assert.deepEqual(apply.errors, ["Database connection 'envy-db' not found for query 'default/orders'"]);
+    assert.deepEqual(apply.warnings, [
+      'SinasPackage includes roles — these are environment-specific and will be skipped during install',
+      'SinasPackage includes llmProviders — these are environment-specific and will be skipped during install',
+      'SinasPackage includes databaseConnections — these are environment-specific and will be skipped during install',
+    ]);
+    assert.deepEqual(apply.summary.created, { skills: 1 });
+    assert.equal(api.sandbox.state.roles.some((r) => r.name === 'Envy'), false);
+    assert.equal((await api.call('GET', '/api/v1/packages/envy')).status, 200, 'the package row is recorded anyway');
+  });
+
+  it('a trigger on a missing connection and a secret without value are apply errors (200, partial)', async () => {
+    const res = await install(
+      pkg(
+        'partial',
+        `  secrets:
+    - name: NEVER_SET
+  databaseTriggers:
+    - name: t1
+      connectionName: nowhere
+      tableName: x
+      functionName: support/lookup_customer
+      pollColumn: id
+  stores:
+    - name: kept
+`,
+      ),
+    );
+    assert.equal(res.status, 200);
+    assert.deepEqual(res.json.apply.errors, [
+      "Secret 'NEVER_SET' does not exist and no value provided — cannot create.",
+      "Database trigger 't1': connection 'nowhere' not found",
+    ]);
+    assert.deepEqual(res.json.apply.summary.created, { stores: 1 });
+  });
+
+  it('400 Expected kind: SinasPackage for a SinasConfig document', async () => {
+    const res = await install('apiVersion: sinas.co/v1\nkind: SinasConfig\nmetadata:\n  name: x\nspec: {}\n');
+    assert.equal(res.status, 400);
+    assert.deepEqual(res.json, { detail: 'Expected kind: SinasPackage' });
+  });
+
+  it('400 Package validation failed with bracketed reference paths, nothing applied', async () => {
+    const res = await install(
+      pkg('refs', `  agents:\n    - name: a\n      enabledFunctions: [nowhere/fn]\n      llmProviderName: nope\n  webhooks:\n    - path: hook\n      functionName: support/lookup_customer\n`),
+    );
+    assert.equal(res.status, 400);
+    assert.equal(
+      res.json.detail,
+      "Package validation failed: spec.agents[0].llmProviderName: Referenced LLM provider 'nope' not defined; " +
+        "spec.agents[0].enabledFunctions: Referenced function 'nowhere/fn' not defined; " +
+        "spec.webhooks[0].functionName: Referenced function 'default/support/lookup_customer' not defined",
+    );
+    assert.equal((await api.call('GET', '/api/v1/packages/refs')).status, 404);
+  });
+
+  it('preview returns the bare ConfigApplyResponse and changes nothing', async () => {
+    const before = JSON.stringify(api.sandbox.state);
+    const res = await api.call('POST', '/api/v1/packages/preview', { body: { source: samplePackage('pv', 'pv') } });
+    assert.equal(res.status, 200);
+    assert.deepEqual(Object.keys(res.json), ['success', 'summary', 'changes', 'errors', 'warnings', 'variables', 'requires_input']);
+    assert.deepEqual(res.json.summary.created, { functions: 1, skills: 1, agents: 1 });
+    assert.equal(JSON.stringify(api.sandbox.state), before);
+  });
+
+  it('preview reports partial-install errors with 200 too', async () => {
+    const res = await api.call('POST', '/api/v1/packages/preview', { body: { source: pkg('pv2', `  secrets:\n    - name: NOT_THERE\n`) } });
+    assert.equal(res.status, 200);
+    assert.deepEqual(res.json.errors, ["Secret 'NOT_THERE' does not exist and no value provided — cannot create."]);
+  });
+});

@@ -1,0 +1,33 @@
+/**
+ * POST /api/v1/packages/install: prepare, apply for real, record the package — all in one
+ * transaction, so a failure leaves the state untouched. 200 with non-empty `apply.errors` is a
+ * partial install, exactly as on the backend.
+ */
+import { requirePermission } from '../auth';
+import type { SandboxContext } from '../context';
+import { badRequest } from '../errors';
+import type { RequestContext } from '../http/router';
+import { json, type Reply } from '../http/respond';
+import { applySpec } from './apply';
+import { preparePackage } from './prepare';
+import { packageResponse, upsertPackage } from './records';
+
+export async function installPackage(sandbox: SandboxContext, { principal, body }: RequestContext): Promise<Reply> {
+  requirePermission(principal, 'sinas.packages.install:all', 'Not authorized to install packages');
+  const source = body.source as string;
+  const given = (body.variables ?? {}) as Record<string, unknown>;
+  return sandbox.store.transaction((draft) => {
+    const prepared = preparePackage(draft, source, given, { variables: sandbox.variables, allowMissing: false });
+    const apply = applySpec(draft, prepared.spec, {
+      managedBy: `pkg:${prepared.name}`,
+      configName: prepared.name,
+      ownerId: principal.userId,
+      dryRun: false,
+      variableSecrets: prepared.resolved.secrets,
+    });
+    if (!apply.success) throw badRequest(`Package apply failed: ${apply.errors.join('; ')}`);
+    apply.warnings.push(...prepared.warnings);
+    const pkg = upsertPackage(draft, prepared, source, principal.userId);
+    return json({ package: packageResponse(pkg, sandbox.variables), apply });
+  });
+}
