@@ -1,14 +1,17 @@
 /**
- * The one place the sandbox asks "is this document valid?". It must report the language core's
- * ERROR-level findings, so install/preview/validate agree with what the editor shows.
- *
- * TEMPORARY: the core's `analyze()` is not on main yet. Until it is, this parses with the same
- * PyYAML options and checks only what the apply code needs to run safely (document shape,
- * identities and required string fields). Replace the body with `analyze(text)` when it lands.
+ * The one place the sandbox asks "is this document valid?": the language core's `analyze()`, so
+ * install/preview/validate reject exactly what the editor marks as an error. Each ERROR finding
+ * becomes `<path>: <message>` with the backend's path style (`spec.agents[0].enabledFunctions`);
+ * document-level YAML problems read `root: Invalid YAML: …` as on the backend.
+ * The values handed to apply are the core's PyYAML-faithful conversion of the same tree.
  */
-import { parseAllDocuments } from 'yaml';
-import { PYYAML_OPTIONS } from '../../server/src/core/parse/pyyaml-schema';
-import { SPEC_SECTIONS } from './resources/registry';
+import { analyze, looksLikeSinasPackage } from '../../server/src/core/analyze';
+import type { DiagnosticCode } from '../../server/src/core/diagnostics/codes';
+import type { Finding } from '../../server/src/core/diagnostics/finding';
+import { DocumentParser } from '../../server/src/core/parse/parse-document';
+import { toValue } from '../../server/src/core/parse/to-value';
+import { locate, type YNode } from '../../server/src/core/parse/yaml-tree';
+import type { VariableDeclaration as CoreDeclaration } from '../../server/src/core/variables/variable-table';
 import type { VariableDeclaration } from './variables/declarations';
 
 export interface PathMessage {
@@ -17,17 +20,22 @@ export interface PathMessage {
 }
 
 export interface DocumentCheck {
-  /** ERROR-level problems, each with a backend-style path (`spec.agents[0].enabledFunctions`). */
+  /** ERROR-level problems, each with a backend-style path. */
   errors: PathMessage[];
-  /** The document as PyYAML would load it; undefined when it cannot be parsed. */
+  /** The document as PyYAML would load it; undefined when there are errors. */
   value: Record<string, unknown> | undefined;
   declarations: VariableDeclaration[];
 }
 
 export interface CheckOptions {
-  /** False emulates a backend without install-time variables: `spec.variables` is an unknown key. */
+  /** False emulates a backend without install-time variables (see below). */
   variables: boolean;
 }
+
+/** Problems of the text as a whole: the backend reports them at `root` as "Invalid YAML". */
+const DOCUMENT_CODES: ReadonlySet<DiagnosticCode> = new Set(['yaml-syntax', 'multiple-documents', 'alias-expansion']);
+/** What an older backend knows nothing about: it stores `${{ }}` literally and never complains. */
+const VARIABLE_CODES: ReadonlySet<DiagnosticCode> = new Set(['undeclared-variable', 'unused-variable', 'malformed-expression']);
 
 /** `spec.agents[0].enabledFunctions` from `['spec', 'agents', 0, 'enabledFunctions']`. */
 export function formatPath(path: readonly (string | number)[]): string {
@@ -35,93 +43,53 @@ export function formatPath(path: readonly (string | number)[]): string {
   return path.reduce<string>((out, s) => (typeof s === 'number' ? `${out}[${s}]` : out ? `${out}.${s}` : s), '');
 }
 
-const REQUIRED: Record<string, string[]> = {
-  functions: ['name', 'code'],
-  skills: ['name', 'description', 'content'],
-  components: ['name', 'sourceCode'],
-  queries: ['name', 'connectionName', 'operation', 'sql'],
-  collections: ['name'],
-  stores: ['name'],
-  templates: ['name', 'htmlContent'],
-  manifests: ['name'],
-  connectors: ['name', 'baseUrl'],
-  agents: ['name'],
-  webhooks: ['path', 'functionName'],
-  schedules: ['name', 'cronExpression'],
-  databaseTriggers: ['name', 'connectionName', 'tableName', 'functionName', 'pollColumn'],
-  secrets: ['name'],
-  dependencies: ['packageName'],
-  roles: ['name'],
-  users: ['email'],
-  llmProviders: ['name', 'type'],
-  databaseConnections: ['name', 'connectionType', 'host', 'database', 'username'],
-  variables: ['name', 'type'],
-};
-
-const isMap = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
-
-export function checkDocument(text: string, options: CheckOptions): DocumentCheck {
-  const errors: PathMessage[] = [];
-  const fail = (path: (string | number)[], message: string) => errors.push({ path: formatPath(path), message });
-  const docs = parseAllDocuments(text, PYYAML_OPTIONS);
-  const doc = Array.isArray(docs) ? docs[0] : undefined;
-  if (Array.isArray(docs) && docs.length > 1) fail([], 'Invalid YAML: expected a single document in the stream');
-  const syntax = doc?.errors[0];
-  if (syntax) fail([], `Invalid YAML: ${syntax.message}`);
-  if (errors.length || !doc) return { errors: doc ? errors : [{ path: 'root', message: 'Invalid YAML: empty document' }], value: undefined, declarations: [] };
-
-  let value: unknown;
-  try {
-    value = doc.toJS({ maxAliasCount: 1000 });
-  } catch (error) {
-    return { errors: [{ path: 'root', message: `Invalid YAML: ${(error as Error).message}` }], value: undefined, declarations: [] };
-  }
-  if (!isMap(value)) return { errors: [{ path: 'root', message: 'The document must be a mapping' }], value: undefined, declarations: [] };
-
-  if (value.apiVersion !== 'sinas.co/v1') fail(['apiVersion'], "Only apiVersion 'sinas.co/v1' is currently supported");
-  if (value.kind !== 'SinasPackage' && value.kind !== 'SinasConfig') fail(['kind'], 'kind must be SinasConfig or SinasPackage');
-  if (value.kind === 'SinasPackage') {
-    if (!isMap(value.package)) fail(['package'], 'Field required');
-    else if (typeof value.package.name !== 'string') fail(['package', 'name'], 'Input should be a valid string');
-    else if (value.package.version !== undefined && typeof value.package.version !== 'string') fail(['package', 'version'], 'Input should be a valid string');
-  }
-  const spec = value.spec;
-  if (!isMap(spec)) fail(['spec'], 'Field required');
-  else {
-    const allowed = options.variables ? [...SPEC_SECTIONS, 'variables'] : SPEC_SECTIONS;
-    for (const [section, items] of Object.entries(spec)) {
-      if (!allowed.includes(section)) {
-        fail(['spec', section], 'Extra inputs are not permitted');
-        continue;
-      }
-      if (!Array.isArray(items)) {
-        fail(['spec', section], 'Input should be a valid list');
-        continue;
-      }
-      items.forEach((item, i) => {
-        if (!isMap(item)) return fail(['spec', section, i], 'Input should be a valid dictionary');
-        for (const field of REQUIRED[section] ?? []) {
-          if (item[field] === undefined || item[field] === null) fail(['spec', section, i, field], 'Field required');
-          else if (typeof item[field] !== 'string') fail(['spec', section, i, field], 'Input should be a valid string');
-        }
-      });
-    }
-  }
-  return { errors, value: errors.length ? undefined : value, declarations: options.variables ? readDeclarations(value) : [] };
+function toPathMessage(root: YNode | null, finding: Finding): PathMessage {
+  if (DOCUMENT_CODES.has(finding.code)) return { path: 'root', message: `Invalid YAML: ${finding.message}` };
+  return { path: formatPath(locate(root, finding.span.start).path), message: finding.message };
 }
 
-function readDeclarations(value: Record<string, unknown>): VariableDeclaration[] {
-  const spec = isMap(value.spec) ? value.spec : {};
-  const items = Array.isArray(spec.variables) ? spec.variables.filter(isMap) : [];
-  return items.map((v) => ({
-    name: String(v.name),
-    type: String(v.type),
-    required: v.required === true,
-    default: v.default,
-    choices: Array.isArray(v.choices) ? v.choices : undefined,
-    pattern: typeof v.pattern === 'string' ? v.pattern : undefined,
-    resource: typeof v.resource === 'string' ? v.resource : undefined,
-    description: typeof v.description === 'string' ? v.description : undefined,
-    example: v.example,
-  }));
+export function checkDocument(text: string, options: CheckOptions): DocumentCheck {
+  const analysis = analyze(text);
+  let root = analysis.root;
+  let findings: Finding[] = analysis.findings.filter((f) => f.severity === 'error');
+  if (!looksLikeSinasPackage(text)) {
+    // The core skips text that is not a Sinas document; a server still has to parse it to answer.
+    const parsed = new DocumentParser().parse(text);
+    root = parsed.root;
+    findings = parsed.findings.filter((f) => (f.severity ?? 'error') === 'error');
+  }
+  if (!options.variables) findings = findings.filter((f) => !VARIABLE_CODES.has(f.code));
+
+  const errors = findings.map((f) => toPathMessage(root, f));
+  const variablesSection = analysis.model.sections.get('variables');
+  if (!options.variables && variablesSection) {
+    // ConfigSpec forbids unknown keys; before variables existed, this one was unknown.
+    errors.push({ path: 'spec.variables', message: 'Extra inputs are not permitted' });
+  }
+  if (!errors.length && !root) errors.push({ path: 'root', message: 'Invalid YAML: the document is empty' });
+  if (!errors.length && !looksLikeSinasPackage(text)) {
+    errors.push({ path: 'root', message: 'Not a Sinas document: `apiVersion: sinas.co/v1` and `kind` are missing' });
+  }
+  const value = errors.length ? undefined : toValue(root).value;
+  const isMapping = !!value && typeof value === 'object' && !Array.isArray(value);
+  if (!errors.length && !isMapping) errors.push({ path: 'root', message: 'The document must be a mapping' });
+  return {
+    errors,
+    value: isMapping ? (value as Record<string, unknown>) : undefined,
+    declarations: options.variables ? analysis.variables.declarations.map(describe) : [],
+  };
+}
+
+function describe(d: CoreDeclaration): VariableDeclaration {
+  return {
+    name: d.name,
+    type: d.type ?? 'text',
+    required: d.required,
+    default: d.default,
+    choices: d.choices,
+    pattern: d.pattern,
+    resource: d.resource,
+    description: d.description,
+    example: d.example,
+  };
 }

@@ -19,7 +19,11 @@ export function applySecrets(ctx: ApplyContext, secrets: readonly (SecretInput |
   const { state, log, managedBy, configName, dryRun, now } = ctx;
   const rows = state.resources.secrets ?? [];
   for (const item of secrets as ConfigItem[]) {
-    const name = String(item.name);
+    if (typeof item.name !== 'string') {
+      log.error(`Failed to apply secret '${item.name}': 'name' must be a string`);
+      continue;
+    }
+    const name = item.name;
     const value = str(item, 'value');
     const description = str(item, 'description');
     const hash = checksum({ name, description });
@@ -70,7 +74,11 @@ export function applyDependencies(ctx: ApplyContext, dependencies: readonly Conf
   const { state, log, dryRun, now } = ctx;
   const rows = state.resources.dependencies ?? [];
   for (const item of dependencies) {
-    const packageName = String(item.packageName);
+    if (typeof item.packageName !== 'string') {
+      log.error(`Error applying dependency '${item.packageName}': 'packageName' must be a string`);
+      continue;
+    }
+    const packageName = item.packageName;
     const version = str(item, 'version');
     const existing = rows.find((d) => d.package_name === packageName);
     if (!existing) {

@@ -29,8 +29,19 @@ export interface ApplyContext extends ApplyOptions {
   now: string;
 }
 
+const isItem = (value: unknown): value is ConfigItem => !!value && typeof value === 'object' && !Array.isArray(value);
+
+/** The mappings of a section; anything else is a schema error the validator reports, not ours to apply. */
 const items = (spec: Record<string, unknown>, section: string): ConfigItem[] =>
-  Array.isArray(spec[section]) ? (spec[section] as ConfigItem[]) : [];
+  Array.isArray(spec[section]) ? spec[section].filter(isItem) : [];
+
+/** The field(s) an item cannot be applied without; a row without its identity is never written. */
+function missingIdentity(type: ResourceType, item: ConfigItem): string | undefined {
+  const field = type.identity === 'path' ? 'path' : 'name';
+  if (typeof item[field] !== 'string') return field;
+  if (type.identity === 'namespaced' && item.namespace !== undefined && typeof item.namespace !== 'string') return 'namespace';
+  return undefined;
+}
 
 function configIdentity(type: ResourceType, item: ConfigItem): string {
   if (type.identity === 'namespaced') return `${item.namespace ?? 'default'}/${item.name}`;
@@ -40,6 +51,11 @@ function configIdentity(type: ResourceType, item: ConfigItem): string {
 function applyResource(ctx: ApplyContext, type: ResourceType, item: ConfigItem): void {
   const { state, log, managedBy, configName, dryRun, now } = ctx;
   const identity = configIdentity(type, item);
+  const missing = missingIdentity(type, item);
+  if (missing) {
+    log.error(`Error applying ${type.kind} '${identity}': '${missing}' must be a string`);
+    return;
+  }
   const existing = findRow(state, type, identity);
   const applied = type.fromConfig(item, state, existing);
   if (typeof applied === 'string') {

@@ -53,7 +53,7 @@ export function preparePackage(
 
   if (document.kind !== 'SinasPackage') throw badRequest('Expected kind: SinasPackage');
   const pkg = document.package as Record<string, unknown> | undefined;
-  if (!pkg) throw badRequest('Package metadata is required for SinasPackage');
+  if (!pkg || typeof pkg.name !== 'string') throw badRequest('Package metadata is required for SinasPackage');
 
   return { name: String(pkg.name), document, spec, declarations, resolved, warnings: environmentWarnings(spec) };
 }

@@ -6,7 +6,8 @@
  * placeholder (a preview before the user gave it) is not checked: it cannot be resolved yet.
  */
 import type { State } from '../state/types';
-import { ENVIRONMENT_SECTIONS, rowsOf } from '../resources/registry';
+import { SKIPPED_SECTIONS } from '../../../server/src/core/model/sections';
+import { rowsOf } from '../resources/registry';
 import type { PathMessage } from '../validate';
 
 type Item = Record<string, unknown>;
@@ -19,7 +20,7 @@ const MANIFEST_TYPES = ['agent', 'function', 'skill', 'collection'];
 const qualified = (item: Item): string => `${item.namespace ?? 'default'}/${item.name}`;
 
 export function environmentWarnings(spec: Item): string[] {
-  return ENVIRONMENT_SECTIONS.filter((section) => asItems(spec[section]).length > 0).map(
+  return SKIPPED_SECTIONS.filter((section) => asItems(spec[section]).length > 0).map(
     (section) => `SinasPackage includes ${section} — these are environment-specific and will be skipped during install`,
   );
 }

@@ -70,17 +70,6 @@ export const RESOURCE_TYPES: readonly ResourceType[] = [
 export const TYPE_BY_SECTION = new Map(RESOURCE_TYPES.map((t) => [t.section, t]));
 export const TYPE_BY_KIND = new Map(RESOURCE_TYPES.map((t) => [t.kind, t]));
 
-/** Sections a package may not install; parsed, used for reference checks, then skipped. */
-export const ENVIRONMENT_SECTIONS = ['roles', 'users', 'llmProviders', 'databaseConnections'] as const;
-
-/** Every key `spec` accepts (ConfigSpec forbids others). */
-export const SPEC_SECTIONS = [
-  ...ENVIRONMENT_SECTIONS,
-  'dependencies',
-  'secrets',
-  ...RESOURCE_TYPES.map((t) => t.section),
-];
-
 /** The identity a row is looked up by, also its `resourceName` in apply responses. */
 export function identityOf(type: ResourceType, record: Record<string, unknown>): string {
   switch (type.identity) {
