@@ -9,6 +9,7 @@ import { buildModel, type PackageModel, type Resource } from './model/package-mo
 import { DocumentParser } from './parse/parse-document';
 import { toValue } from './parse/to-value';
 import type { YNode } from './parse/yaml-tree';
+import { buildReferenceIndex, type ReferenceIndex } from './references';
 import { DOCUMENT_RULES, ITEM_RULES } from './rules';
 import type { DocumentContext, ItemContext } from './rules/rule';
 import { LineIndex } from './text/line-index';
@@ -34,6 +35,8 @@ export interface Analysis {
   root: YNode | null;
   model: PackageModel;
   variables: VariableTable;
+  /** Definitions and cross-references between resources (go to definition, find references, rules). */
+  references: ReferenceIndex;
   findings: ResolvedFinding[];
   stats: { chunked: boolean; parsedChunks: number; chunkCount: number; truncatedFindings: number };
 }
@@ -69,6 +72,7 @@ function emptyAnalysis(text: string, lines: LineIndex, isSinasPackage: boolean):
     root: null,
     model: buildModel(null, new Map()),
     variables: buildVariableTable(text, null, undefined),
+    references: buildReferenceIndex(buildModel(null, new Map())),
     findings: [],
     stats: { chunked: false, parsedChunks: 0, chunkCount: 0, truncatedFindings: 0 },
   };
@@ -101,6 +105,7 @@ function analyzeUnguarded(text: string, options: AnalyzeOptions): Analysis {
   const model = buildModel(parsed.root, parsed.itemChunks);
   const isSinasPackage = model.kind === 'SinasPackage' || (!!model.apiVersion?.startsWith('sinas.co/') && model.kind !== 'SinasConfig');
   const variables = buildVariableTable(text, parsed.root, model.sections.get('variables'));
+  const references = buildReferenceIndex(model);
   const analysis: Analysis = {
     text,
     lines,
@@ -108,13 +113,14 @@ function analyzeUnguarded(text: string, options: AnalyzeOptions): Analysis {
     root: parsed.root,
     model,
     variables,
+    references,
     findings: [],
     stats: { chunked: parsed.chunked, parsedChunks: parsed.parsedChunks, chunkCount: parsed.chunkCount, truncatedFindings: 0 },
   };
   if (!isSinasPackage) return analysis;
 
   const report = (f: Finding) => findings.push(f);
-  const ctx: DocumentContext = { text, root: parsed.root, model, variables, report };
+  const ctx: DocumentContext = { text, root: parsed.root, model, variables, references, report };
   for (const rule of DOCUMENT_RULES) {
     try {
       rule.check(ctx);
@@ -122,14 +128,14 @@ function analyzeUnguarded(text: string, options: AnalyzeOptions): Analysis {
       findings.push(internalError(rule.id, error, lines));
     }
   }
-  findings.push(...itemFindings(model, parsed.chunked, lines));
+  findings.push(...itemFindings(text, model, parsed.chunked, lines));
 
   analysis.findings = finish(findings, options.maxFindings ?? DEFAULT_MAX_FINDINGS, analysis);
   return analysis;
 }
 
 /** Item rules, memoised on each item's chunk so unchanged items are not checked again. */
-function itemFindings(model: PackageModel, chunked: boolean, lines: LineIndex): Finding[] {
+function itemFindings(text: string, model: PackageModel, chunked: boolean, lines: LineIndex): Finding[] {
   const out: Finding[] = [];
   // Without chunks (anchors in the file), item values come from one whole-document conversion,
   // which is also where an alias bomb is caught.
@@ -150,7 +156,7 @@ function itemFindings(model: PackageModel, chunked: boolean, lines: LineIndex): 
   }
   const items: Resource[] = [...(model.sections.get('variables')?.items ?? []), ...model.resources];
   for (const item of items) {
-    const run = () => runItemRules(item, () => (chunked ? toValue(item.node).value : itemValue(rootValue, item)), lines);
+    const run = () => runItemRules(text, item, () => (chunked ? toValue(item.node).value : itemValue(rootValue, item)), lines);
     out.push(...(item.chunk ? item.chunk.remember(`items:${item.section}`, run) : run()));
   }
   return out;
@@ -162,11 +168,12 @@ function itemValue(rootValue: unknown, item: Resource): unknown {
   return Array.isArray(list) ? list[item.index] : undefined;
 }
 
-function runItemRules(item: Resource, valueOf: () => unknown, lines: LineIndex): Finding[] {
+function runItemRules(text: string, item: Resource, valueOf: () => unknown, lines: LineIndex): Finding[] {
   const found: Finding[] = [];
   let value: unknown;
   let computed = false;
   const ctx: ItemContext = {
+    text,
     item,
     get value() {
       if (!computed) {

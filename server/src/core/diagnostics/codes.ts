@@ -28,6 +28,14 @@ export const CODES = {
   'undeclared-variable': { severity: 'error', description: '`${{ vars.NAME }}` uses a variable that `spec.variables` does not declare.' },
   'unused-variable': { severity: 'warning', description: 'A declared variable is never used.' },
   'malformed-expression': { severity: 'error', description: 'A `${{ … }}` expression is not of the form `${{ vars.NAME }}`.' },
+  // References between resources
+  'reference-needs-namespace': { severity: 'error', description: 'A bare name where Sinas needs `namespace/name` (warning in fields Sinas does not check).' },
+  'reference-must-be-bare': { severity: 'error', description: 'A webhook or schedule `functionName` written `ns/name`; Sinas only accepts a bare name in namespace `default`.' },
+  'unresolved-reference': { severity: 'warning', description: 'The referenced resource is not in this package; it must exist on the instance.' },
+  'unknown-operation': { severity: 'warning', description: 'An enabled connector operation that the connector (defined in this package) does not have.' },
+  'orphan-parameters': { severity: 'warning', description: 'A parameters key that matches no enabled function, query or operation; the parameters are never applied.' },
+  'skipped-section-reference': { severity: 'warning', description: 'A database connection declared only in a section packages skip; the resource fails at apply.' },
+  'agent-schedule-unsupported': { severity: 'error', description: 'An agent schedule without `functionName` always fails Sinas validation (info when the work-around is used).' },
 } as const satisfies Record<string, CodeInfo>;
 
 export type DiagnosticCode = keyof typeof CODES;

@@ -9,6 +9,7 @@ import type { Finding } from '../diagnostics/finding';
 import type { PackageModel, Resource } from '../model/package-model';
 import type { SectionName } from '../model/sections';
 import type { YNode } from '../parse/yaml-tree';
+import type { ReferenceIndex } from '../references';
 import type { VariableTable } from '../variables/variable-table';
 
 export interface DocumentContext {
@@ -16,10 +17,13 @@ export interface DocumentContext {
   readonly root: YNode | null;
   readonly model: PackageModel;
   readonly variables: VariableTable;
+  readonly references: ReferenceIndex;
   report(finding: Finding): void;
 }
 
 export interface ItemContext {
+  /** The document text; read only inside the item's own span (results are memoised per item). */
+  readonly text: string;
   readonly item: Resource;
   /** The item as plain JS (PyYAML semantics), computed once per chunk. */
   readonly value: unknown;

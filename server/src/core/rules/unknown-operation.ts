@@ -1,0 +1,27 @@
+import { closest } from '../text/suggest';
+import type { DocumentRule } from './rule';
+
+/**
+ * `enabledConnectors[].operations` naming an operation the connector (defined in this file) does
+ * not have. Sinas never checks it; the agent simply gets no such tool.
+ */
+export const unknownOperation: DocumentRule = {
+  id: 'unknown-operation',
+  codes: ['unknown-operation'],
+  check(ctx) {
+    for (const ref of ctx.references.references) {
+      if (ref.kind !== 'operations' || ref.role !== 'use' || ref.dynamic || ref.connector === undefined) continue;
+      const ops = ctx.references.operations(ref.connector);
+      if (!ops || ops.has(ref.text)) continue;
+      const suggestion = closest(ref.text, ops.keys());
+      ctx.report({
+        code: 'unknown-operation',
+        message:
+          `Connector \`${ref.connector}\` has no operation \`${ref.text}\`; Sinas does not check this, and the agent gets no tool for it. ` +
+          (suggestion ? `Did you mean \`${suggestion}\`?` : `Its operations are ${[...ops.keys()].map((o) => `\`${o}\``).join(', ') || 'none'}.`),
+        span: ref.node,
+        data: suggestion ? { replacement: suggestion } : undefined,
+      });
+    }
+  },
+};
