@@ -20,7 +20,7 @@ export function applySecrets(ctx: ApplyContext, secrets: readonly (SecretInput |
   const rows = state.resources.secrets ?? [];
   for (const item of secrets as ConfigItem[]) {
     if (typeof item.name !== 'string') {
-      log.error(`Failed to apply secret '${item.name}': 'name' must be a string`);
+      log.error(`Failed to apply secret '${item.name ?? 'None'}': 'name' must be a string`);
       continue;
     }
     const name = item.name;
@@ -75,7 +75,7 @@ export function applyDependencies(ctx: ApplyContext, dependencies: readonly Conf
   const rows = state.resources.dependencies ?? [];
   for (const item of dependencies) {
     if (typeof item.packageName !== 'string') {
-      log.error(`Error applying dependency '${item.packageName}': 'packageName' must be a string`);
+      log.error(`Error applying dependency '${item.packageName ?? 'None'}': 'packageName' must be a string`);
       continue;
     }
     const packageName = item.packageName;

@@ -43,9 +43,12 @@ function missingIdentity(type: ResourceType, item: ConfigItem): string | undefin
   return undefined;
 }
 
+/** Python's `str()` of a field, so messages about broken items read as the backend's would ("None"). */
+const pyStr = (value: unknown): string => (value === undefined || value === null ? 'None' : String(value));
+
 function configIdentity(type: ResourceType, item: ConfigItem): string {
-  if (type.identity === 'namespaced') return `${item.namespace ?? 'default'}/${item.name}`;
-  return String(type.identity === 'path' ? item.path : item.name);
+  if (type.identity === 'namespaced') return `${item.namespace ?? 'default'}/${pyStr(item.name)}`;
+  return pyStr(type.identity === 'path' ? item.path : item.name);
 }
 
 function applyResource(ctx: ApplyContext, type: ResourceType, item: ConfigItem): void {

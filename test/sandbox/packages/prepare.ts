@@ -35,7 +35,8 @@ export function preparePackage(
   given: Record<string, unknown>,
   options: PrepareOptions,
 ): PreparedPackage {
-  const declarations = options.variables ? checkDocument(source, { variables: true }).declarations : [];
+  const raw = checkDocument(source, { variables: options.variables });
+  const declarations = raw.declarations;
   const resolved = resolveVariables(declarations, options.variables ? given : {}, state);
   const variableErrors: PathMessage[] = [...resolved.errors];
   if (!options.allowMissing) {
@@ -44,7 +45,8 @@ export function preparePackage(
   if (variableErrors.length) throw validationFailed(variableErrors);
 
   const text = options.variables ? substitute(source, resolved.substitutions) : source;
-  const checked = checkDocument(text, { variables: options.variables });
+  // Most packages have no placeholders: then the raw text is the text to validate.
+  const checked = text === source ? raw : checkDocument(text, { variables: options.variables });
   if (checked.errors.length || !checked.value) throw validationFailed(checked.errors);
   const document = checked.value;
   const spec = (document.spec ?? {}) as Record<string, unknown>;
