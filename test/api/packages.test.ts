@@ -236,18 +236,22 @@ describe('packages: ownership, skipped sections, partial installs (§2.1, §7.2)
     assert.deepEqual(res.json, { detail: 'Expected kind: SinasPackage' });
   });
 
-  it('400 Package validation failed with bracketed reference paths, nothing applied', async () => {
-    const res = await install(
-      pkg('refs', `  agents:\n    - name: a\n      enabledFunctions: [nowhere/fn]\n      llmProviderName: nope\n  webhooks:\n    - path: hook\n      functionName: support/lookup_customer\n`),
-    );
+  it('400 Package validation failed with the server\'s reference checks against the instance, nothing applied', async () => {
+    const res = await install(pkg('refs', `  agents:\n    - name: a\n      enabledFunctions: [nowhere/fn]\n      llmProviderName: nope\n`));
     assert.equal(res.status, 400);
     assert.equal(
       res.json.detail,
       "Package validation failed: spec.agents[0].llmProviderName: Referenced LLM provider 'nope' not defined; " +
-        "spec.agents[0].enabledFunctions: Referenced function 'nowhere/fn' not defined; " +
-        "spec.webhooks[0].functionName: Referenced function 'default/support/lookup_customer' not defined",
+        "spec.agents[0].enabledFunctions: Referenced function 'nowhere/fn' not defined",
     );
     assert.equal((await api.call('GET', '/api/v1/packages/refs')).status, 404);
+  });
+
+  it('the language core\'s errors come first, at their path (a webhook functionName written ns/name)', async () => {
+    const res = await install(pkg('hook', `  webhooks:\n    - path: hook\n      functionName: support/lookup_customer\n`));
+    assert.equal(res.status, 400);
+    assert.match(res.json.detail, /^Package validation failed: spec\.webhooks\[0\]\.functionName: /);
+    assert.equal((await api.call('GET', '/api/v1/packages/hook')).status, 404);
   });
 
   it('preview returns the bare ConfigApplyResponse and changes nothing', async () => {
