@@ -36,6 +36,30 @@ export const CODES = {
   'orphan-parameters': { severity: 'warning', description: 'A parameters key that matches no enabled function, query or operation; the parameters are never applied.' },
   'skipped-section-reference': { severity: 'warning', description: 'A database connection declared only in a section packages skip; the resource fails at apply.' },
   'agent-schedule-unsupported': { severity: 'error', description: 'An agent schedule without `functionName` always fails Sinas validation (info when the work-around is used).' },
+  // Schema (x-code in schemas/sinas-package.schema.json): values Sinas stores but ignores or mishandles
+  'unsupported-auth-type': { severity: 'warning', description: 'Connector `auth.type` is not none, bearer, basic, api_key or sinas_token; no authentication is sent.' },
+  'invalid-secret-ref': { severity: 'warning', description: 'Connector `auth.secret` is not a plain secret name (e.g. `{{NAME}}`); the lookup fails silently.' },
+  'unsupported-backoff': { severity: 'warning', description: 'Connector `retry.backoff` is not none, linear or exponential; no delay is applied.' },
+  'unsupported-body-mapping': { severity: 'warning', description: 'Connector operation `requestBodyMapping` is not a known mapping; no body or query is sent.' },
+  'unsupported-response-mapping': { severity: 'warning', description: 'Connector operation `responseMapping` is not `json`; the response comes back as raw text.' },
+  'nonstandard-http-method': { severity: 'warning', description: 'Connector operation `method` is not an uppercase GET, POST, PUT, PATCH or DELETE; it is sent verbatim.' },
+  'path-param-syntax': { severity: 'warning', description: 'Connector operation `path` uses `{x}`; path parameters are written `{{ x }}`.' },
+  'unsupported-visibility': { severity: 'warning', description: 'Component `visibility` or store `defaultVisibility` is not a value Sinas honours.' },
+  'unsupported-access': { severity: 'warning', description: 'Store or collection `access` is not exactly readonly or readwrite (a store is dropped, a collection becomes read-only).' },
+  'unsupported-query-operation': { severity: 'warning', description: 'Query `operation` is not exactly read or write; anything but `read` runs the write path.' },
+  'unsupported-response-mode': { severity: 'warning', description: 'Webhook `responseMode` is not sync or async; it behaves as sync.' },
+  'unsupported-schedule-type': { severity: 'warning', description: 'Schedule `scheduleType` is not function or agent; target checks are skipped and it runs as a function schedule.' },
+  'unknown-system-tool': { severity: 'warning', description: 'Agent `systemTools` entry is not a known tool or has the wrong shape; Sinas ignores it.' },
+  'invalid-hook': { severity: 'warning', description: 'Agent `hooks` entry has the wrong shape; hooks are stored unchecked and fail at runtime.' },
+  'invalid-enabled-connector': { severity: 'warning', description: 'Agent `enabledConnectors` entry has the wrong shape; it is stored unchecked and ignored at runtime.' },
+  'unknown-namespace-kind': { severity: 'warning', description: 'Manifest `exposedNamespaces` key is not a resource kind the REST API accepts.' },
+  'name-format': { severity: 'warning', description: 'A name or namespace breaks the REST naming rules; the install accepts it, later edits and tool names may not.' },
+  'webhook-path-format': { severity: 'warning', description: 'Webhook `path` starts with `/` or has characters that break the `/webhooks/<path>` URL.' },
+  'bool-as-number': { severity: 'warning', description: 'A boolean in a numeric field; Sinas silently turns it into 0 or 1.' },
+  'invalid-variable-name': { severity: 'warning', description: 'A variable name that `${{ vars.NAME }}` cannot refer to (letters, digits and `_` only).' },
+  // Schema: install failures the schema can predict
+  'invalid-http-method': { severity: 'error', description: 'Webhook `httpMethod` is not an uppercase GET, POST, PUT, DELETE or PATCH; preview passes but the install fails.' },
+  'value-too-long': { severity: 'error', description: 'The value exceeds a database column limit; the install fails with a server error.' },
 } as const satisfies Record<string, CodeInfo>;
 
 export type DiagnosticCode = keyof typeof CODES;

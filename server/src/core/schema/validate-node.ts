@@ -1,0 +1,70 @@
+/**
+ * Schema validation of one spec item or of the document shell, as findings. The caller passes
+ * the YAML node and its plain value (`toValue`), so results can be cached per item: an edit to
+ * one agent re-validates only that agent.
+ */
+import type { Finding } from '../diagnostics/finding';
+import type { YNode } from '../parse/yaml-tree';
+import { loadSchema } from './load-schema';
+import { mapErrors } from './map-errors';
+import { tick } from './messages';
+import { SECTION_ITEMS } from './schema-lookup';
+import { findYamlPitfalls } from './yaml-pitfalls';
+
+export interface ValidateOptions {
+  /** The document text: lets messages quote values as written (`1.0` rather than `1`). */
+  source?: string;
+}
+
+const STRICT_ITEM = new Set<string>();
+/** The server forbids unknown keys only under `spec`; we also reject them at the root. */
+const STRICT_SHELL = new Set(['', '/spec']);
+
+/** "Function `ddf/validate_ddf`", "Webhook `orders/new`": how messages name the item itself. */
+function itemLabel(kind: string, value: unknown): string {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return `This ${kind}`;
+  const record = value as Record<string, unknown>;
+  const id = [record.name, record.path, record.packageName, record.email].find((v) => typeof v === 'string') as string | undefined;
+  if (id === undefined) return `This ${kind}`;
+  const qualified = typeof record.namespace === 'string' && typeof record.name === 'string' ? `${record.namespace}/${id}` : id;
+  return `${kind} ${tick(qualified)}`;
+}
+
+/** Validates one item of `spec.<section>`; unknown sections are the shell's business (nothing here). */
+export function validateItem(section: string, itemNode: YNode, value: unknown, options: ValidateOptions = {}): Finding[] {
+  const compiled = loadSchema();
+  const validator = compiled.validatorFor(section);
+  const schema = compiled.itemSchema(section);
+  if (!validator || !schema) return [];
+  const findings = validator(value)
+    ? []
+    : mapErrors(validator.errors ?? [], {
+        node: itemNode,
+        schema,
+        strictObjects: STRICT_ITEM,
+        rootLabel: itemLabel(schema.title ?? section, value),
+        source: options.source,
+        fallback: { start: itemNode.start, end: itemNode.end },
+      });
+  findings.push(...findYamlPitfalls(itemNode, schema, options.source));
+  return findings;
+}
+
+/** Validates the root, `package`, `metadata`, the keys of `spec` and the type of each section (not their items). */
+export function validateShell(root: YNode | null, value: unknown, options: ValidateOptions = {}): Finding[] {
+  const compiled = loadSchema();
+  const validator = compiled.shell;
+  const findings = validator(value)
+    ? []
+    : mapErrors(validator.errors ?? [], {
+        node: root,
+        schema: compiled.shellRoot,
+        strictObjects: STRICT_SHELL,
+        rootLabel: 'The package',
+        misplacedKeys: [...SECTION_ITEMS.keys()],
+        source: options.source,
+        fallback: root ? { start: root.start, end: Math.min(root.end, root.start + 1) } : { start: 0, end: 0 },
+      });
+  findings.push(...findYamlPitfalls(root, compiled.shellRoot, options.source));
+  return findings;
+}
