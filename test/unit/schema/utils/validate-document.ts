@@ -1,0 +1,27 @@
+/** Runs the shell validator and every item validator over a document, as the pipeline will. */
+import type { Finding } from '../../../../server/src/core/diagnostics/finding';
+import { toValue } from '../../../../server/src/core/parse/to-value';
+import { findPair, resolve, type YNode } from '../../../../server/src/core/parse/yaml-tree';
+import { validateItem, validateShell } from '../../../../server/src/core/schema/validate-node';
+import { parseYaml } from './parse-yaml';
+
+export function validateDocumentRoot(root: YNode | null, source?: string): Finding[] {
+  const value = toValue(root).value;
+  const findings = validateShell(root, value, { source });
+  const spec = resolve(findPair(resolve(root), 'spec')?.value);
+  if (spec?.kind !== 'map') return findings;
+  const specValue = (value as Record<string, unknown>).spec as Record<string, unknown[]>;
+  for (const pair of spec.pairs) {
+    const section = pair.key?.kind === 'scalar' ? String(pair.key.value) : undefined;
+    const items = resolve(pair.value);
+    if (!section || items?.kind !== 'seq' || !Array.isArray(specValue[section])) continue;
+    items.items.forEach((item, i) => findings.push(...validateItem(section, item, specValue[section][i], { source })));
+  }
+  return findings;
+}
+
+export function validateText(text: string): Finding[] {
+  const { root, errors } = parseYaml(text);
+  if (errors.length) throw new Error(`fixture does not parse: ${errors.join('; ')}`);
+  return validateDocumentRoot(root, text);
+}
