@@ -31,6 +31,10 @@ export function createAjv(options: { strict?: boolean } = {}): Ajv {
     verbose: true, // errors carry parentSchema, which is how x-severity / lax kinds are found
     allowUnionTypes: true,
     strict: options.strict ?? true,
+    // Measured: separate functions for $refs and no codegen optimiser pass compile ~2x faster
+    // (the lax scalar definitions are referenced ~60 times) and validate no slower.
+    inlineRefs: false,
+    code: { optimize: false },
   });
   for (const keyword of EXTENSION_KEYWORDS) ajv.addKeyword({ keyword });
   return ajv;

@@ -59,7 +59,16 @@ function spanOf(node: YNode | YPair | null | undefined): Span | undefined {
 /** Span of the located value itself (its key when the value is empty). */
 export function valueSpan(location: InstanceLocation, fallback: Span): Span {
   if (location.alias) return spanOf(location.alias) ?? fallback;
-  return spanOf(location.node) ?? spanOf(location.pair?.key) ?? fallback;
+  const node = location.node;
+  // `key:` with nothing after it would be a zero-width span, and a block mapping or list would
+  // underline many lines: point at the key instead (or, for a list item, its first line).
+  const block = node && ((node.kind === 'map' || node.kind === 'seq') && !node.flow);
+  if (node && (node.start === node.end || block)) {
+    if (location.pair?.key) return spanOf(location.pair.key) ?? fallback;
+    if (node.kind === 'map' && node.pairs[0]?.key) return spanOf(node.pairs[0].key) ?? fallback;
+    if (node.kind === 'seq' && node.items[0]) return spanOf(node.items[0]) ?? fallback;
+  }
+  return spanOf(node) ?? spanOf(location.pair?.key) ?? fallback;
 }
 
 /** Span of a key inside the located mapping. */

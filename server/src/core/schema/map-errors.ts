@@ -164,7 +164,11 @@ function unknownKey(ctx: MapContext, location: InstanceLocation, error: ErrorObj
   const keyNode = location.exact ? findKeyNode(location.node, key) : undefined;
   const shownKey = keyNode && typeof scalarOf(keyNode) !== 'string' ? msg.shownValue(keyNode, ctx.source) || key : key;
   const yamlNote = shownKey !== key ? ` (YAML 1.1 reads ${msg.tick(shownKey)} as ${msg.tick(key)})` : '';
-  const where = error.instancePath === '' && strict ? 'at the top level' : `in ${objectSchema.title ? objectSchema.title : msg.tick(label)}`;
+  const where = !strict
+    ? `in ${objectSchema.title ?? msg.tick(label)}`
+    : error.instancePath === ''
+      ? 'at the top level'
+      : `under ${msg.tick(label)}`;
   const consequence = strict
     ? error.instancePath === ''
       ? `a package only has ${msg.fieldsList(candidates)}`
@@ -214,7 +218,8 @@ function valueFinding(ctx: MapContext, location: InstanceLocation, error: ErrorO
   switch (error.keyword) {
     case 'enum': {
       const allowed = (parent.enum ?? []).filter((v): v is string => typeof v === 'string');
-      const suggestion = typeof error.data === 'string' ? suggestKey(error.data, allowed).replacement : undefined;
+      const suggestion =
+        allowed.length === 1 ? allowed[0] : typeof error.data === 'string' ? suggestKey(error.data, allowed).replacement : undefined;
       text = `${msg.tick(label)} is ${msg.tick(shown)}; expected ${msg.listOf(parent.enum ?? [])}.`;
       text = msg.withHint(text, hint);
       if (suggestion) {

@@ -99,7 +99,7 @@ export function wrongTypeMessage(label: string, expected: readonly string[], nod
   }
   if (plain && expected.includes('string') && (kind === 'number' || kind === 'boolean' || kind === 'date')) {
     const yaml = kind === 'boolean' ? 'YAML 1.1 reads' : 'YAML reads';
-    return `${tick(label)} must be a string, but ${yaml} ${tick(shown)} as ${KIND_NOUN[kind]}; quote it: "${shown}".`;
+    return `${tick(label)} must be ${want}, but ${yaml} ${tick(shown)} as ${KIND_NOUN[kind]}; quote it: "${shown}".`;
   }
   return `${tick(label)} must be ${want}, not ${KIND_NOUN[kind]}${shown && kind !== 'mapping' && kind !== 'list' ? ` (${tick(shown)})` : ''}.`;
 }

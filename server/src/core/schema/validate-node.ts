@@ -30,6 +30,10 @@ function itemLabel(kind: string, value: unknown): string {
   return `${kind} ${tick(qualified)}`;
 }
 
+function sortBySpan(findings: Finding[]): Finding[] {
+  return findings.length > 1 ? findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end) : findings;
+}
+
 /** Validates one item of `spec.<section>`; unknown sections are the shell's business (nothing here). */
 export function validateItem(section: string, itemNode: YNode, value: unknown, options: ValidateOptions = {}): Finding[] {
   const compiled = loadSchema();
@@ -47,7 +51,7 @@ export function validateItem(section: string, itemNode: YNode, value: unknown, o
         fallback: { start: itemNode.start, end: itemNode.end },
       });
   findings.push(...findYamlPitfalls(itemNode, schema, options.source));
-  return findings;
+  return sortBySpan(findings);
 }
 
 /** Validates the root, `package`, `metadata`, the keys of `spec` and the type of each section (not their items). */
@@ -66,5 +70,5 @@ export function validateShell(root: YNode | null, value: unknown, options: Valid
         fallback: root ? { start: root.start, end: Math.min(root.end, root.start + 1) } : { start: 0, end: 0 },
       });
   findings.push(...findYamlPitfalls(root, compiled.shellRoot, options.source));
-  return findings;
+  return sortBySpan(findings);
 }

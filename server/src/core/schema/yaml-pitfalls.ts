@@ -26,46 +26,95 @@ function onlyString(schema: JsonSchema): boolean {
   return types.length === 1 && types[0] === 'string' && !laxKindOf(schema);
 }
 
-export function findYamlPitfalls(node: YNode | null, schema: JsonSchema, source?: string, base: PathSegment[] = []): Finding[] {
-  const out: Finding[] = [];
-  const walk = (current: YNode | null, currentSchema: JsonSchema | undefined, path: PathSegment[]): void => {
-    // Aliases are checked where they are anchored; following them could loop.
-    if (!current || !currentSchema || current.kind === 'alias') return;
-    const resolved = deref(currentSchema);
-    if (current.kind === 'scalar') {
-      if (current.value instanceof Date && current.style === 'plain' && onlyString(resolved)) {
-        const shown = shownValue(current, source);
-        out.push({
+/** Whether the walk needs to look at this node at all: collections and dates; other scalars are fine. */
+function worthVisiting(node: YNode | null): node is YNode {
+  return !!node && (node.kind === 'map' || node.kind === 'seq' || (node.kind === 'scalar' && node.value instanceof Date));
+}
+
+interface WalkState {
+  out: Finding[];
+  /** A stack of the current path, copied only when something is reported. */
+  path: PathSegment[];
+  base: PathSegment[];
+  source?: string;
+}
+
+// Module-level functions, not closures: this runs for every item on every edit.
+function currentLabel(state: WalkState): string {
+  return tick(fieldLabel([...state.base, ...state.path]));
+}
+
+function walk(state: WalkState, current: YNode, currentSchema: JsonSchema): void {
+  const resolved = deref(currentSchema);
+  if (current.kind === 'scalar') {
+    if (current.style === 'plain' && onlyString(resolved)) {
+      const shown = shownValue(current, state.source);
+      state.out.push({
+        code: 'invalid-type',
+        message: `${currentLabel(state)} must be a string, but YAML reads ${tick(shown)} as a date; quote it: "${shown}".`,
+        span: { start: current.start, end: current.end },
+      });
+    }
+    return;
+  }
+  if (current.kind === 'seq') {
+    for (let i = 0; i < current.items.length; i++) {
+      const item = current.items[i];
+      if (!worthVisiting(item)) continue;
+      const child = childSchema(resolved, i);
+      if (!child) continue;
+      state.path.push(i);
+      walk(state, item, child);
+      state.path.pop();
+    }
+    return;
+  }
+  if (current.kind !== 'map') return; // aliases are checked where they are anchored
+  let dict: boolean | undefined;
+  for (const pair of current.pairs) {
+    const key = pair.key;
+    if (key?.kind === 'scalar' && key.style === 'plain' && typeof key.value !== 'string') {
+      dict ??= typesOf(resolved).includes('object') && !isClosedObject(resolved);
+      const noun = dict ? nonStringNoun(key.value) : undefined;
+      if (noun) {
+        const shown = shownValue(key, state.source);
+        state.out.push({
           code: 'invalid-type',
-          message: `${tick(fieldLabel([...base, ...path]))} must be a string, but YAML reads ${tick(shown)} as a date; quote it: "${shown}".`,
-          span: { start: current.start, end: current.end },
+          message: `Keys of ${currentLabel(state)} must be strings, but YAML reads ${tick(shown)} as ${noun}; quote it: "${shown}".`,
+          span: { start: key.start, end: key.end },
         });
       }
-      return;
     }
-    if (current.kind === 'seq') {
-      current.items.forEach((item, i) => walk(item, childSchema(resolved, i), [...path, i]));
-      return;
-    }
-    const dict = typesOf(resolved).includes('object') && !isClosedObject(resolved);
-    for (const pair of current.pairs) {
-      const key = pair.key;
-      if (dict && key?.kind === 'scalar' && key.style === 'plain') {
-        const noun = nonStringNoun(key.value);
-        if (noun) {
-          const shown = shownValue(key, source);
-          out.push({
-            code: 'invalid-type',
-            message: `Keys of ${tick(fieldLabel([...base, ...path]))} must be strings, but YAML reads ${tick(shown)} as ${noun}; quote it: "${shown}".`,
-            span: { start: key.start, end: key.end },
-          });
-        }
-      }
-      const name = keyName(pair);
-      if (name === undefined || name === '<<') continue;
-      walk(pair.value, childSchema(resolved, name), [...path, name]);
-    }
-  };
-  walk(node, schema, []);
-  return out;
+    if (!worthVisiting(pair.value)) continue;
+    const name = keyName(pair);
+    if (name === undefined || name === '<<') continue;
+    const child = childSchema(resolved, name);
+    if (!child) continue;
+    state.path.push(name);
+    walk(state, pair.value, child);
+    state.path.pop();
+  }
+}
+
+/** Cheap pre-scan without schema lookups: most items have neither dates nor non-string keys. */
+function hasCandidates(node: YNode | null): boolean {
+  if (!node) return false;
+  if (node.kind === 'scalar') return node.value instanceof Date;
+  if (node.kind === 'seq') {
+    for (const item of node.items) if (hasCandidates(item)) return true;
+    return false;
+  }
+  if (node.kind !== 'map') return false;
+  for (const pair of node.pairs) {
+    const key = pair.key;
+    if (key?.kind === 'scalar' && typeof key.value !== 'string') return true;
+    if (hasCandidates(pair.value)) return true;
+  }
+  return false;
+}
+
+export function findYamlPitfalls(node: YNode | null, schema: JsonSchema, source?: string, base: PathSegment[] = []): Finding[] {
+  const state: WalkState = { out: [], path: [], base, source };
+  if (node && node.kind !== 'alias' && hasCandidates(node)) walk(state, node, schema);
+  return state.out;
 }
