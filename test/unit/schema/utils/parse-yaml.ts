@@ -32,7 +32,9 @@ export function parseYaml(text: string): ParsedYaml {
     const anchor = (node as { anchor?: string }).anchor;
     let out: YNode;
     if (isScalar(node)) {
-      out = { kind: 'scalar', ...base, value: node.value, style: STYLE[node.type ?? Scalar.PLAIN] ?? 'plain' };
+      // The 1.1 merge key comes back as a symbol; our tree (and toValue) spell it '<<'.
+      const value = typeof node.value === 'symbol' ? (node.value.description ?? '<<') : node.value;
+      out = { kind: 'scalar', ...base, value, style: STYLE[node.type ?? Scalar.PLAIN] ?? 'plain' };
     } else if (isMap(node)) {
       const pairs: YPair[] = node.items.map((pair) => {
         const key = convert(pair.key);
