@@ -8,7 +8,7 @@ import { toValue } from '../../../server/src/core/parse/to-value';
 import { findPair, resolve, type YNode } from '../../../server/src/core/parse/yaml-tree';
 import { loadSchema } from '../../../server/src/core/schema/load-schema';
 import { validateItem, validateShell } from '../../../server/src/core/schema/validate-node';
-import { parseYaml } from './utils/parse-yaml';
+import { parseRoot } from './utils/validate-document';
 
 function bigPackage(targetLines: number): string {
   const parts = ['apiVersion: sinas.co/v1', 'kind: SinasPackage', 'package:', '  name: big', '  version: "1.0.0"', 'spec:'];
@@ -55,7 +55,7 @@ describe('schema validation performance', function () {
 
   it('compiles once and validates a 10,000-line package within budget', () => {
     const text = bigPackage(10_000);
-    const { root } = parseYaml(text);
+    const root = parseRoot(text);
     const value = toValue(root).value as { spec: Record<string, unknown[]> };
     const spec = resolve(findPair(resolve(root), 'spec')?.value);
     assert.equal(spec?.kind, 'map');

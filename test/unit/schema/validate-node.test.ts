@@ -4,8 +4,8 @@ import type { Finding } from '../../../server/src/core/diagnostics/finding';
 import { toValue } from '../../../server/src/core/parse/to-value';
 import { nodeAtPath } from '../../../server/src/core/parse/yaml-tree';
 import { validateItem, validateShell } from '../../../server/src/core/schema/validate-node';
-import { parseYaml } from './utils/parse-yaml';
-import { validateText } from './utils/validate-document';
+import { parseRoot, validateText } from './utils/validate-document';
+
 
 const HEAD = 'apiVersion: sinas.co/v1\nkind: SinasPackage\npackage: {name: p}\n';
 const severity = (f: Finding) => f.severity ?? CODES[f.code].severity;
@@ -75,7 +75,7 @@ describe('validateShell / validateItem', () => {
 
   it('quotes the value as written when the source is given, and falls back to the value without it', () => {
     const text = `${HEAD}spec:\n  dependencies:\n    - packageName: x\n      version: 1.10\n`;
-    const { root } = parseYaml(text);
+    const root = parseRoot(text);
     const item = nodeAtPath(root, ['spec', 'dependencies', 0])!;
     const value = toValue(item).value;
     assert.match(validateItem('dependencies', item, value, { source: text })[0].message, /reads `1\.10` as a number; quote it: "1\.10"/);
@@ -83,7 +83,7 @@ describe('validateShell / validateItem', () => {
   });
 
   it('ignores sections it does not know (the shell reports them)', () => {
-    const { root } = parseYaml('name: x\n');
+    const root = parseRoot('name: x\n');
     assert.deepEqual(validateItem('agentz', root!, { name: 'x' }), []);
   });
 

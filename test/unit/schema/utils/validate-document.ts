@@ -1,9 +1,17 @@
 /** Runs the shell validator and every item validator over a document, as the pipeline will. */
 import type { Finding } from '../../../../server/src/core/diagnostics/finding';
+import { DocumentParser } from '../../../../server/src/core/parse/parse-document';
 import { toValue } from '../../../../server/src/core/parse/to-value';
 import { findPair, resolve, type YNode } from '../../../../server/src/core/parse/yaml-tree';
 import { validateItem, validateShell } from '../../../../server/src/core/schema/validate-node';
-import { parseYaml } from './parse-yaml';
+
+/** The document tree from the language core's own parser (chunked for big files, like the server). */
+export function parseRoot(text: string): YNode | null {
+  const parsed = new DocumentParser().parse(text);
+  const syntax = parsed.findings.filter((f) => f.code === 'yaml-syntax');
+  if (syntax.length) throw new Error(`fixture does not parse: ${syntax.map((f) => f.message).join('; ')}`);
+  return parsed.root;
+}
 
 export function validateDocumentRoot(root: YNode | null, source?: string): Finding[] {
   const value = toValue(root).value;
@@ -21,7 +29,5 @@ export function validateDocumentRoot(root: YNode | null, source?: string): Findi
 }
 
 export function validateText(text: string): Finding[] {
-  const { root, errors } = parseYaml(text);
-  if (errors.length) throw new Error(`fixture does not parse: ${errors.join('; ')}`);
-  return validateDocumentRoot(root, text);
+  return validateDocumentRoot(parseRoot(text), text);
 }
