@@ -3,7 +3,7 @@ import { CODES } from '../../../server/src/core/diagnostics/codes';
 import type { Finding } from '../../../server/src/core/diagnostics/finding';
 import { toValue } from '../../../server/src/core/parse/to-value';
 import { nodeAtPath } from '../../../server/src/core/parse/yaml-tree';
-import { validateItem, validateShell } from '../../../server/src/core/schema/validate-node';
+import { shellValue, validateItem, validateShell } from '../../../server/src/core/schema/validate-node';
 import { parseRoot, validateText } from './utils/validate-document';
 
 
@@ -91,5 +91,17 @@ describe('validateShell / validateItem', () => {
     const text = `${HEAD}spec:\n  functions:\n    - just-a-name\n`;
     const findings = validateText(text);
     assert.deepEqual(findings.map((f) => [f.code, at(text, f)]), [['invalid-type', 'just-a-name']]);
+  });
+});
+
+describe('shellValue', () => {
+  it('gives the shell the same findings as the full value, without converting items', () => {
+    const text = `${HEAD}extra: 1\nspec:\n  agents:\n    - name: a\n      sytemPrompt: hi\n  functions: null\n  skills: {}\n`;
+    const root = parseRoot(text);
+    const full = validateShell(root, toValue(root).value, { source: text });
+    const shallow = validateShell(root, undefined, { source: text });
+    assert.deepEqual(shallow, full);
+    assert.deepEqual(full.map((f) => f.code), ['unknown-key', 'invalid-type', 'invalid-type']);
+    assert.deepEqual((shellValue(root) as { spec: { agents: unknown[] } }).spec.agents, [null]);
   });
 });

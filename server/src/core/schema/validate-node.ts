@@ -4,7 +4,8 @@
  * one agent re-validates only that agent.
  */
 import type { Finding } from '../diagnostics/finding';
-import type { YNode } from '../parse/yaml-tree';
+import { toValue } from '../parse/to-value';
+import { keyName, resolve, type YNode } from '../parse/yaml-tree';
 import { loadSchema } from './load-schema';
 import { mapErrors } from './map-errors';
 import { tick } from './messages';
@@ -54,8 +55,40 @@ export function validateItem(section: string, itemNode: YNode, value: unknown, o
   return sortBySpan(findings);
 }
 
-/** Validates the root, `package`, `metadata`, the keys of `spec` and the type of each section (not their items). */
-export function validateShell(root: YNode | null, value: unknown, options: ValidateOptions = {}): Finding[] {
+/**
+ * The value the shell validator needs, without converting every resource: section items become
+ * null (the shell does not look at them), the rest goes through `toValue`. Cheap on a big file.
+ */
+export function shellValue(root: YNode | null): unknown {
+  const map = resolve(root);
+  if (map?.kind !== 'map') return toValue(root).value;
+  const out: Record<string, unknown> = {};
+  for (const pair of map.pairs) {
+    const name = keyName(pair);
+    if (name === undefined) continue;
+    const spec = name === 'spec' ? resolve(pair.value) : undefined;
+    if (spec?.kind !== 'map' || spec.pairs.some((p) => keyName(p) === '<<')) {
+      out[name] = toValue(pair.value).value;
+      continue;
+    }
+    const sections: Record<string, unknown> = {};
+    for (const section of spec.pairs) {
+      const sectionName = keyName(section);
+      if (sectionName === undefined) continue;
+      const items = resolve(section.value);
+      sections[sectionName] = items?.kind === 'seq' ? items.items.map(() => null) : toValue(section.value).value;
+    }
+    out[name] = sections;
+  }
+  return out;
+}
+
+/**
+ * Validates the root, `package`, `metadata`, the keys of `spec` and the type of each section (not
+ * their items). `value` may be the whole document's value or `shellValue(root)`; when omitted it
+ * is computed with `shellValue`.
+ */
+export function validateShell(root: YNode | null, value: unknown = shellValue(root), options: ValidateOptions = {}): Finding[] {
   const compiled = loadSchema();
   const validator = compiled.shell;
   const findings = validator(value)
