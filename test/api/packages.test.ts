@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { checkColumns } from '../sandbox/resources/columns';
 import { pkg, samplePackage, useSandbox } from './helpers';
 
 const rows = (api: ReturnType<typeof useSandbox>, section: string) => api.sandbox.state.resources[section] ?? [];
@@ -267,5 +268,75 @@ describe('packages: ownership, skipped sections, partial installs (§2.1, §7.2)
     const res = await api.call('POST', '/api/v1/packages/preview', { body: { source: pkg('pv2', `  secrets:\n    - name: NOT_THERE\n`) } });
     assert.equal(res.status, 200);
     assert.deepEqual(res.json.errors, ["Secret 'NOT_THERE' does not exist and no value provided — cannot create."]);
+  });
+});
+
+describe('packages: failures the backend only meets at commit (§2.1, pitfalls 11/24/30)', () => {
+  const api = useSandbox();
+  const longName = 'c'.repeat(101);
+  const source = pkg('too-long', `  skills:\n    - name: fine\n      description: d\n      content: c\n  collections:\n    - name: ${longName}\n`);
+
+  it('preview still says create (nothing is flushed in a dry run)', async () => {
+    const res = await api.call('POST', '/api/v1/packages/preview', { body: { source } });
+    assert.equal(res.status, 200);
+    assert.deepEqual(res.json.summary.created, { skills: 1, collections: 1 });
+  });
+
+  it('install answers a bare 500 and rolls everything back', async () => {
+    const before = JSON.stringify(api.sandbox.state);
+    const res = await api.call('POST', '/api/v1/packages/install', { body: { source } });
+    assert.equal(res.status, 500);
+    assert.equal(res.text, 'Internal Server Error');
+    assert.equal(JSON.stringify(api.sandbox.state), before);
+  });
+
+  it('a package version over 50 characters fails the same way', async () => {
+    const res = await api.call('POST', '/api/v1/packages/install', { body: { source: pkg('long-version', '  skills: []\n', '1'.repeat(51)) } });
+    assert.equal(res.status, 500);
+    assert.equal(api.sandbox.state.packages.length, 0);
+  });
+
+  it('the column rules: lengths per table and the webhook method enum', () => {
+    assert.throws(() => checkColumns('webhooks', { path: 'p', http_method: 'post' }), /invalid input value for enum httpmethod: "post"/);
+    assert.doesNotThrow(() => checkColumns('webhooks', { path: 'p', http_method: 'POST', response_mode: 'sync' }));
+    assert.throws(() => checkColumns('webhooks', { path: 'p', response_mode: 'fire-and-forget' }), /varying\(10\)/);
+    assert.throws(() => checkColumns('stores', { namespace: 'n', name: 'x'.repeat(101) }), /varying\(100\)/);
+    assert.doesNotThrow(() => checkColumns('functions', { namespace: 'n', name: 'x'.repeat(255) }));
+  });
+
+  it('a package name with a slash installs but cannot be addressed (the path is decoded before routing)', async () => {
+    const res = await api.call('POST', '/api/v1/packages/install', { body: { source: pkg('team/tools', '  skills: []\n') } });
+    assert.equal(res.status, 200);
+    for (const method of ['GET', 'DELETE']) {
+      const one = await api.call(method, '/api/v1/packages/team%2Ftools');
+      assert.equal(one.status, 404);
+      assert.deepEqual(one.json, { detail: 'Not Found' });
+    }
+  });
+});
+
+describe('packages: inactive rows are reclaimed by any package (§7.2-1)', () => {
+  const api = useSandbox();
+  const schedule = (name: string, active = true, job = 'shared-job') =>
+    pkg(name, `  functions:\n    - name: job_${name.replace('-', '_')}\n      code: "def handler(i, c): return 1"\n  schedules:\n    - name: ${job}\n      functionName: job_${name.replace('-', '_')}\n      cronExpression: "0 1 * * *"\n      isActive: ${active}\n`);
+
+  it('a deactivated schedule owned by nobody is taken over by the next package', async () => {
+    assert.equal((await api.call('POST', '/api/v1/packages/install', { body: { source: schedule('pkg-a') } })).status, 200);
+    assert.equal((await api.call('PATCH', '/api/v1/schedules/shared-job', { body: { is_active: false } })).status, 200);
+    const res = await api.call('POST', '/api/v1/packages/install', { body: { source: schedule('pkg-b') } });
+    const change = res.json.apply.changes.find((c: { resourceType: string }) => c.resourceType === 'schedules');
+    assert.equal(change.action, 'update');
+    const row = api.sandbox.state.resources.schedules!.find((s) => s.name === 'shared-job')!;
+    assert.equal(row.managed_by, 'pkg:pkg-b');
+    assert.equal(row.is_active, true);
+  });
+
+  it('a schedule declared with isActive: false reads "update" on every install', async () => {
+    const source = schedule('pkg-c', false, 'paused-job');
+    await api.call('POST', '/api/v1/packages/install', { body: { source } });
+    for (let i = 0; i < 2; i++) {
+      const res = await api.call('POST', '/api/v1/packages/install', { body: { source } });
+      assert.deepEqual(res.json.apply.summary.updated, { schedules: 1 });
+    }
   });
 });

@@ -23,6 +23,12 @@ export class HttpError extends Error {
   }
 }
 
+/**
+ * A failure the backend only meets when the transaction is flushed or committed (a column too long,
+ * an enum value Postgres rejects). It is not converted by the endpoints: the client gets a bare 500.
+ */
+export class DatabaseError extends Error {}
+
 export const badRequest = (detail: string): HttpError => new HttpError(400, detail);
 export const unauthorized = (detail: string): HttpError => new HttpError(401, detail);
 export const forbidden = (detail: string): HttpError => new HttpError(403, detail);

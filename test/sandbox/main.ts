@@ -29,6 +29,7 @@ async function main(): Promise<void> {
     seedDir: values.seed,
     faults: values.faults,
     variables: !values['no-variables'],
+    log: (message) => process.stderr.write(`sinas sandbox: ${message}\n`),
   });
   process.stdout.write(`SINAS_URL=${sandbox.url}\nSINAS_API_KEY=${sandbox.adminKey}\n`);
   const stop = () => void sandbox.close().then(() => process.exit(0));

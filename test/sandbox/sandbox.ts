@@ -8,7 +8,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { authenticator, newKey } from './auth';
 import type { SandboxContext } from './context';
-import { HttpError } from './errors';
+import { DatabaseError, HttpError } from './errors';
 import { faultReply, Faults } from './faults';
 import { Router } from './http/router';
 import { json, send, text } from './http/respond';
@@ -36,6 +36,8 @@ export interface SandboxOptions {
   faults?: boolean;
   /** False emulates a Sinas without install-time variables. Default true. */
   variables?: boolean;
+  /** Receives one line per emulated server-side failure (the command line prints them). */
+  log?: (message: string) => void;
 }
 
 export interface RunningSandbox {
@@ -98,8 +100,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
         send(res, { ...json({ detail: error.detail }, error.status), headers: error.headers }, fault?.malformed);
         return;
       }
-      // Unhandled errors are a bare 500, as Starlette sends them.
-      process.stderr.write(`sandbox: ${(error as Error).stack ?? error}\n`);
+      // Unhandled errors are a bare 500, as Starlette sends them. Emulated database failures are
+      // expected (logged only when asked); anything else is a sandbox bug and always reported.
+      if (error instanceof DatabaseError) options.log?.(`database error: ${error.message}`);
+      else process.stderr.write(`sandbox: ${(error as Error).stack ?? error}\n`);
       send(res, text('Internal Server Error', 'text/plain', 500));
     }
   }

@@ -70,7 +70,7 @@ export class Router {
         continue;
       }
       const params: Record<string, string> = {};
-      route.names.forEach((name, i) => (params[name] = decodeURIComponent(m[i + 1])));
+      route.names.forEach((name, i) => (params[name] = m[i + 1]));
       return { route, params, allowed };
     }
     return { allowed };
@@ -79,14 +79,16 @@ export class Router {
   async dispatch(req: IncomingMessage): Promise<Reply> {
     const url = new URL(req.url ?? '/', 'http://sandbox');
     const method = (req.method ?? 'GET').toUpperCase();
-    const found = this.match(method, url.pathname);
+    // ASGI hands Starlette the percent-decoded path, so `a%2Fb` is two segments there too.
+    const path = decodePath(url.pathname);
+    const found = this.match(method, path);
     if (!found.route) {
       if (found.allowed.length) {
         throw new HttpError(405, 'Method Not Allowed', { allow: [...new Set(found.allowed)].join(', ') });
       }
-      const trimmed = url.pathname.replace(/\/+$/, '');
-      if (trimmed !== url.pathname && trimmed && (this.match(method, trimmed).route || this.match(method, trimmed).allowed.length)) {
-        const location = `http://${req.headers.host ?? 'localhost'}${trimmed}${url.search}`;
+      const trimmed = path.replace(/\/+$/, '');
+      if (trimmed !== path && trimmed && (this.match(method, trimmed).route || this.match(method, trimmed).allowed.length)) {
+        const location = `http://${req.headers.host ?? 'localhost'}${url.pathname.replace(/\/+$/, '')}${url.search}`;
         return { status: 307, headers: { location }, text: '' };
       }
       throw notFound();
@@ -96,5 +98,13 @@ export class Router {
     const principal = route.auth ? this.authenticate(req) : { userId: '', permissions: {} };
     const body = route.body ? checkBody(decoded, route.body) : {};
     return route.handle({ req, params, query: url.searchParams, principal, body });
+  }
+}
+
+function decodePath(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
   }
 }

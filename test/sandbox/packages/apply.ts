@@ -6,7 +6,9 @@
  * `errors` (a partial install); only an unexpected exception makes `success` false.
  */
 import { randomUUID } from 'node:crypto';
+import { DatabaseError } from '../errors';
 import { checksum } from '../resources/checksum';
+import { checkColumns } from '../resources/columns';
 import { findRow, RESOURCE_TYPES, type ResourceType } from '../resources/registry';
 import type { ConfigItem } from '../resources/read-config';
 import type { State, StoredRecord } from '../state/types';
@@ -67,6 +69,7 @@ function applyResource(ctx: ApplyContext, type: ResourceType, item: ConfigItem):
   }
   const hash = checksum(applied.hash);
 
+  if (!dryRun) checkColumns(type.section, applied.fields);
   if (!existing) {
     if (!dryRun) {
       const row: StoredRecord = {
@@ -124,11 +127,14 @@ export function applySpec(state: State, spec: Record<string, unknown>, options: 
         try {
           applyResource(ctx, type, item);
         } catch (error) {
+          if (error instanceof DatabaseError) throw error;
           log.error(`Error applying ${type.kind} '${configIdentity(type, item)}': ${(error as Error).message}`);
         }
       }
     }
   } catch (error) {
+    // A database failure poisons the whole transaction: nothing to report, the request fails.
+    if (error instanceof DatabaseError) throw error;
     log.result.success = false;
     log.error(`Fatal error: ${(error as Error).message}`);
   }

@@ -8,8 +8,7 @@ import type { SandboxContext } from '../context';
 import { badRequest } from '../errors';
 import type { RequestContext } from '../http/router';
 import { json, type Reply } from '../http/respond';
-import { applySpec } from './apply';
-import { preparePackage } from './prepare';
+import { applyPrepared, preparePackage } from './prepare';
 import { packageResponse, upsertPackage } from './records';
 
 export async function installPackage(sandbox: SandboxContext, { principal, body }: RequestContext): Promise<Reply> {
@@ -18,15 +17,8 @@ export async function installPackage(sandbox: SandboxContext, { principal, body 
   const given = (body.variables ?? {}) as Record<string, unknown>;
   return sandbox.store.transaction((draft) => {
     const prepared = preparePackage(draft, source, given, { variables: sandbox.variables, allowMissing: false });
-    const apply = applySpec(draft, prepared.spec, {
-      managedBy: `pkg:${prepared.name}`,
-      configName: prepared.name,
-      ownerId: principal.userId,
-      dryRun: false,
-      variableSecrets: prepared.resolved.secrets,
-    });
+    const apply = applyPrepared(draft, prepared, principal.userId, false);
     if (!apply.success) throw badRequest(`Package apply failed: ${apply.errors.join('; ')}`);
-    apply.warnings.push(...prepared.warnings);
     const pkg = upsertPackage(draft, prepared, source, principal.userId);
     return json({ package: packageResponse(pkg, sandbox.variables), apply });
   });

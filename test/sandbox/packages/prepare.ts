@@ -10,6 +10,8 @@ import { checkDocument, type PathMessage } from '../validate';
 import type { VariableDeclaration } from '../variables/declarations';
 import { resolveVariables, type ResolvedVariables } from '../variables/resolve';
 import { substitute } from '../variables/substitute';
+import { applySpec } from './apply';
+import type { ApplyResponse } from './apply-result';
 import { environmentWarnings, referenceErrors } from './server-checks';
 
 export interface PrepareOptions {
@@ -58,4 +60,17 @@ export function preparePackage(
   if (!pkg || typeof pkg.name !== 'string') throw badRequest('Package metadata is required for SinasPackage');
 
   return { name: String(pkg.name), document, spec, declarations, resolved, warnings: environmentWarnings(spec) };
+}
+
+/** Applies a prepared package as `pkg:<name>` (a dry run for preview); parser warnings come last. */
+export function applyPrepared(state: State, prepared: PreparedPackage, ownerId: string, dryRun: boolean): ApplyResponse {
+  const result = applySpec(state, prepared.spec, {
+    managedBy: `pkg:${prepared.name}`,
+    configName: prepared.name,
+    ownerId,
+    dryRun,
+    variableSecrets: prepared.resolved.secrets,
+  });
+  result.warnings.push(...prepared.warnings);
+  return result;
 }

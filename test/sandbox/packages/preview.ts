@@ -9,8 +9,7 @@ import type { RequestContext } from '../http/router';
 import { json, type Reply } from '../http/respond';
 import type { State } from '../state/types';
 import { describeDeclaration } from '../variables/declarations';
-import { applySpec } from './apply';
-import { preparePackage } from './prepare';
+import { applyPrepared, preparePackage } from './prepare';
 
 export function previewPackage(sandbox: SandboxContext, { principal, body }: RequestContext): Reply {
   requirePermission(principal, 'sinas.packages.install:all', 'Not authorized to preview packages');
@@ -18,14 +17,7 @@ export function previewPackage(sandbox: SandboxContext, { principal, body }: Req
   const given = (body.variables ?? {}) as Record<string, unknown>;
   const prepared = preparePackage(state, body.source as string, given, { variables: sandbox.variables, allowMissing: true });
   // A dry run never writes, so it can read the live state directly.
-  const result = applySpec(state, prepared.spec, {
-    managedBy: `pkg:${prepared.name}`,
-    configName: prepared.name,
-    ownerId: principal.userId,
-    dryRun: true,
-    variableSecrets: prepared.resolved.secrets,
-  });
-  result.warnings.push(...prepared.warnings);
+  const result = applyPrepared(state, prepared, principal.userId, true);
   if (!sandbox.variables) return json(result);
   return json({
     ...result,

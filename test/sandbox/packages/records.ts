@@ -1,5 +1,6 @@
 /** The package row (one per `package.name`) and its two response schemas (§2.2). */
 import { randomUUID } from 'node:crypto';
+import { checkColumns } from '../resources/columns';
 import type { PackageRecord, State } from '../state/types';
 import type { PreparedPackage } from './prepare';
 
@@ -37,6 +38,7 @@ export function upsertPackage(state: State, prepared: PreparedPackage, source: s
     source_yaml: source,
     values: prepared.resolved.values,
   };
+  checkColumns('packages', { name: prepared.name, ...fields });
   const existing = state.packages.find((p) => p.name === prepared.name);
   if (existing) {
     Object.assign(existing, fields, { updated_at: now });

@@ -43,6 +43,9 @@ export const dict = (item: ConfigItem, key: string): Record<string, unknown> | n
 /** `Optional[dict]` fields that apply stores as `x or {}`. */
 export const dictOrEmpty = (item: ConfigItem, key: string): Record<string, unknown> => dict(item, key) ?? {};
 
+/** The identity columns of a namespaced item (`namespace` defaults to `default`). */
+export const namespaced = (item: ConfigItem) => ({ namespace: str(item, 'namespace', 'default'), name: str(item, 'name') });
+
 /** Splits `ns/name` (or a bare name, meaning `default/<name>`) at the first slash. */
 export function splitRef(ref: string): [string, string] {
   const slash = ref.indexOf('/');

@@ -1,6 +1,6 @@
 /** Agents: the widest resource type, with reference lists normalised as apply stores them. */
 import type { ResourceType } from '../registry';
-import { bool, dict, dictOrEmpty, dropNulls, list, num, str, type ConfigItem } from '../read-config';
+import { bool, dict, dictOrEmpty, dropNulls, list, namespaced, num, str, type ConfigItem } from '../read-config';
 
 const qualify = (ref: string): string => (ref.includes('/') ? ref : `default/${ref}`);
 
@@ -39,8 +39,7 @@ export const AGENT_TYPE: ResourceType = {
   hasActive: true,
   fromConfig(item) {
     const fields = {
-      namespace: str(item, 'namespace', 'default'),
-      name: str(item, 'name'),
+      ...namespaced(item),
       description: str(item, 'description'),
       // llmProviderName is validated but ignored in packages (P6): the agent uses the default provider.
       llm_provider_id: null,

@@ -1,11 +1,10 @@
 /** Functions, skills, components, templates and manifests: the code-and-content resource types. */
 import type { ResourceType } from '../registry';
-import { bool, dict, dictOrEmpty, dropNulls, list, num, orNone, str, type ConfigItem } from '../read-config';
+import { bool, dict, dictOrEmpty, dropNulls, list, num, namespaced, orNone, str, type ConfigItem } from '../read-config';
 
 const META = ['id', 'user_id'];
 const STAMPS = ['created_at', 'updated_at'];
 
-const namespaced = (item: ConfigItem) => ({ namespace: str(item, 'namespace', 'default'), name: str(item, 'name') });
 
 const functions: ResourceType = {
   section: 'functions',

@@ -1,10 +1,9 @@
 /** Connectors, queries, collections and stores. */
 import type { State } from '../../state/types';
 import type { ResourceType } from '../registry';
-import { bool, dict, dictOrEmpty, dropNulls, list, num, orNone, str, type ConfigItem } from '../read-config';
+import { bool, dict, dictOrEmpty, dropNulls, list, num, namespaced, orNone, str, type ConfigItem } from '../read-config';
 
 const STAMPS = ['created_at', 'updated_at'];
-const namespaced = (item: ConfigItem) => ({ namespace: str(item, 'namespace', 'default'), name: str(item, 'name') });
 
 /** Apply resolves connections among the active ones; exports resolve the id back to a name. */
 export function activeConnection(state: Readonly<State>, name: string | null) {
