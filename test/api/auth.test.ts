@@ -119,6 +119,44 @@ describe('auth (§1)', () => {
     });
   });
 
+  describe('runtime auth endpoints', () => {
+    it('GET /auth/me describes the key\'s user', async () => {
+      const res = await api.call('GET', '/auth/me');
+      assert.equal(res.status, 200);
+      assert.deepEqual(Object.keys(res.json), ['id', 'email', 'last_login_at', 'created_at', 'roles']);
+      assert.equal(res.json.email, 'admin@sandbox.local');
+      assert.deepEqual(res.json.roles, ['Admins']);
+      assert.equal((await api.call('GET', '/auth/me', { key: null })).status, 401);
+    });
+
+    it('POST /auth/check-permissions answers per permission, with AND (default) or OR', async () => {
+      const key = await api.createKey({ 'sinas.packages.read:all': true });
+      const permissions = ['sinas.packages.read:own', 'sinas.packages.install:all'];
+      const and = await api.call('POST', '/auth/check-permissions', { key, body: { permissions } });
+      assert.equal(and.status, 200);
+      assert.deepEqual(and.json, {
+        result: false,
+        logic: 'AND',
+        checks: [
+          { permission: 'sinas.packages.read:own', has_permission: true },
+          { permission: 'sinas.packages.install:all', has_permission: false },
+        ],
+      });
+      const or = await api.call('POST', '/auth/check-permissions', { key, body: { permissions, logic: 'OR' } });
+      assert.equal(or.json.result, true);
+      const admin = await api.call('POST', '/auth/check-permissions', { body: { permissions } });
+      assert.equal(admin.json.result, true);
+    });
+
+    it('POST /auth/check-permissions validates its body (422)', async () => {
+      const logic = await api.call('POST', '/auth/check-permissions', { body: { permissions: [], logic: 'XOR' } });
+      assert.equal(logic.status, 422);
+      assert.equal(logic.json.detail[0].type, 'literal_error');
+      const missing = await api.call('POST', '/auth/check-permissions', { body: {} });
+      assert.deepEqual(missing.json.detail[0].loc, ['body', 'permissions']);
+    });
+  });
+
   describe('permission matching (wildcards, :all implies :own)', () => {
     const cases: [string, string, boolean][] = [
       ['sinas.*:all', 'sinas.packages.install:all', true],

@@ -14,6 +14,7 @@ import { Router } from './http/router';
 import { json, send, text } from './http/respond';
 import { packageRoutes } from './packages/routes';
 import { apiKeyRoutes } from './routes/api-keys';
+import { authRoutes } from './routes/auth';
 import { configRoutes } from './routes/config';
 import { infraRoutes } from './routes/infra';
 import { resourceRoutes } from './routes/resources';
@@ -50,7 +51,7 @@ export interface RunningSandbox {
 function freshState(): State {
   const state = emptyState();
   const now = new Date().toISOString();
-  state.users.push({ id: randomUUID(), email: 'admin@sandbox.local', roles: ['Admins'] });
+  state.users.push({ id: randomUUID(), email: 'admin@sandbox.local', roles: ['Admins'], created_at: now });
   // The two roles every Sinas instance starts with.
   for (const [name, description] of [['Admins', 'Full access'], ['Users', 'Default role for every user']]) {
     state.roles.push({ id: randomUUID(), name, description, email_domain: null, created_at: now, updated_at: now });
@@ -71,6 +72,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const router = new Router(authenticator(() => store.state, { key: adminKey, userId: adminId }));
   router.add(
     { method: 'GET', path: '/health', handle: () => json({ status: 'healthy' }) },
+    ...authRoutes(sandbox),
     ...packageRoutes(sandbox),
     ...configRoutes(sandbox),
     ...resourceRoutes(sandbox),

@@ -23,6 +23,7 @@ export interface UserRecord {
   id: string;
   email: string;
   roles: string[];
+  created_at?: string;
 }
 
 export interface ApiKeyRecord {
