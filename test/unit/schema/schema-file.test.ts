@@ -4,8 +4,10 @@
  */
 import assert from 'node:assert/strict';
 import Ajv from 'ajv';
+import { parse } from 'yaml';
+import { PYYAML_OPTIONS } from '../../../server/src/core/parse/pyyaml-schema';
 import { CODES } from '../../../server/src/core/diagnostics/codes';
-import { EXTENSION_KEYWORDS, SCHEMA, SECTION_ITEMS } from '../../../server/src/core/schema/load-schema';
+import { EXTENSION_KEYWORDS, loadSchema, SCHEMA, SECTION_ITEMS } from '../../../server/src/core/schema/load-schema';
 import type { JsonSchema } from '../../../server/src/core/schema/schema-types';
 
 /** Every sub-schema with the JSON pointer that reaches it. */
@@ -109,11 +111,35 @@ describe('schemas/sinas-package.schema.json', () => {
 
   it('offers defaultSnippets for the items of every spec section', () => {
     assert.equal(SECTION_ITEMS.size, 20);
-    const configOnly = new Set(['roles', 'users', 'llmProviders', 'databaseConnections']);
     for (const [section, item] of SECTION_ITEMS) {
-      if (configOnly.has(section)) continue; // not offered for packages: they are skipped at install
       assert.ok(item.defaultSnippets?.length, `${section} items have no defaultSnippets`);
       for (const snippet of item.defaultSnippets ?? []) assert.ok(snippet.label && snippet.body, `${section}: snippet without label/body`);
+    }
+  });
+
+  it('has snippets that insert valid resources (as Red Hat YAML inserts them: raw text, `^` = verbatim)', () => {
+    // Placeholders take their default (or first choice); each string is then read back as YAML,
+    // which is what the inserted text becomes.
+    const fill = (text: string) =>
+      text
+        .replace(/\$\{\d+\|([^,|]*)[^}]*\|\}/g, '$1')
+        .replace(/\$\{\d+:((?:\\\}|[^}])*)\}/g, '$1')
+        .replace(/\\([$}\\])/g, '$1');
+    const render = (body: unknown): unknown => {
+      if (typeof body === 'string') {
+        const text = fill(body.startsWith('^') ? body.slice(1) : body);
+        return parse(text, PYYAML_OPTIONS);
+      }
+      if (Array.isArray(body)) return body.map(render);
+      if (body && typeof body === 'object') return Object.fromEntries(Object.entries(body).map(([k, v]) => [fill(k), render(v)]));
+      return body;
+    };
+    for (const [section, item] of SECTION_ITEMS) {
+      const validate = loadSchema().validatorFor(section)!;
+      for (const snippet of item.defaultSnippets ?? []) {
+        const value = render(snippet.body);
+        assert.ok(validate(value), `${section} snippet "${snippet.label}": ${JSON.stringify(validate.errors?.map((e) => [e.instancePath, e.message]))} in ${JSON.stringify(value)}`);
+      }
     }
   });
 });
