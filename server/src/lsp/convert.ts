@@ -1,11 +1,12 @@
 /** Core findings -> LSP diagnostics: offsets become ranges only here, at the edge. */
-import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type Range } from 'vscode-languageserver/node';
+import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver/node';
 import type { ResolvedFinding } from '../core/analyze';
 import type { Severity } from '../core/diagnostics/finding';
 import type { LineIndex } from '../core/text/line-index';
-import type { Span } from '../core/text/span';
+import { DIAGNOSTIC_SOURCE } from '../features/diagnostic-source';
+import { toRange } from '../features/ranges';
 
-export const DIAGNOSTIC_SOURCE = 'sinas';
+export { DIAGNOSTIC_SOURCE };
 const CODES_DOC = 'https://github.com/sinas-platform/sinas-package-tools/blob/main/README.md#diagnostic-codes';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -14,10 +15,6 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   info: DiagnosticSeverity.Information,
   hint: DiagnosticSeverity.Hint,
 };
-
-export function toRange(lines: LineIndex, span: Span): Range {
-  return { start: lines.positionAt(span.start), end: lines.positionAt(span.end) };
-}
 
 export type SeverityOverrides = Record<string, Severity | 'off'>;
 
