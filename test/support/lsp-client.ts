@@ -23,6 +23,8 @@ export class TestLspClient {
   readonly latest = new Map<string, PublishDiagnosticsParams>();
   private versions = new Map<string, number>();
   initializeResult?: InitializeResult;
+  /** What `workspace/configuration` answers, by section (null when unset). */
+  readonly configuration = new Map<string, unknown>();
 
   private constructor(
     readonly process: ChildProcess,
@@ -32,7 +34,9 @@ export class TestLspClient {
       this.latest.set(params.uri, params);
       for (const l of this.listeners) l(params);
     });
-    connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => null));
+    connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
+      params.items.map((item) => (item.section !== undefined ? (this.configuration.get(item.section) ?? null) : null)),
+    );
     connection.onRequest('client/registerCapability', () => null);
     connection.listen();
   }
@@ -50,7 +54,10 @@ export class TestLspClient {
     client.initializeResult = await connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: null,
-      capabilities: { textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true } } },
+      capabilities: {
+        textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true } },
+        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
+      },
       initializationOptions,
     });
     await connection.sendNotification('initialized', {});
@@ -68,6 +75,12 @@ export class TestLspClient {
     this.versions.set(uri, version);
     void this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
     return version;
+  }
+
+  /** Changes a settings section and tells the server, which pulls it again (as VS Code does). */
+  setConfiguration(section: string, value: unknown): void {
+    this.configuration.set(section, value);
+    void this.connection.sendNotification('workspace/didChangeConfiguration', { settings: { [section]: value } });
   }
 
   close(uri: string): void {

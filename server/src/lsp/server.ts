@@ -1,34 +1,45 @@
 /**
- * Composes the language server: document sync, the shared analysis cache and the feature handlers.
- * The only layer that knows about the connection; everything it calls is pure.
+ * Composes the language server: document sync, settings, the shared analysis cache and the
+ * feature handlers. The only layer that knows about the connection; everything it calls is pure.
+ * Each handler group (handlers/*.ts) declares its own capabilities next to its handlers.
  */
-import { TextDocuments, TextDocumentSyncKind, type Connection, type InitializeResult } from 'vscode-languageserver/node';
+import { TextDocuments, TextDocumentSyncKind, type Connection, type InitializeResult, type ServerCapabilities } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisCache } from './analysis-cache';
 import { DiagnosticsPublisher } from './diagnostics';
-import type { SeverityOverrides } from './convert';
+import { registerCodeActions } from './handlers/code-actions';
+import { registerCompletion } from './handlers/completion';
+import type { HandlerContext, RegisterHandlers } from './handlers/context';
+import { registerHover } from './handlers/hover';
+import { registerNavigation } from './handlers/navigation';
+import { registerSymbols } from './handlers/symbols';
+import { SettingsService } from './settings';
 
 declare const __VERSION__: string | undefined;
 
-export interface ServerSettings {
-  delayMs: number;
-  severity: SeverityOverrides;
-  maxLength: number;
-  maxFindings: number;
-}
-
-export const DEFAULT_SETTINGS: ServerSettings = { delayMs: 50, severity: {}, maxLength: 5 * 1024 * 1024, maxFindings: 1000 };
+const HANDLERS: readonly RegisterHandlers[] = [registerCompletion, registerHover, registerNavigation, registerCodeActions, registerSymbols];
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
-  const settings: ServerSettings = { ...DEFAULT_SETTINGS };
-  const cache = new AnalysisCache(() => settings);
-  const diagnostics = new DiagnosticsPublisher(connection, documents, cache, () => settings);
+  const settings = new SettingsService(connection);
+  const cache = new AnalysisCache(() => settings.current);
+  const diagnostics = new DiagnosticsPublisher(connection, documents, cache, () => settings.current);
+  const context: HandlerContext = { connection, documents, cache, settings };
 
-  connection.onInitialize((): InitializeResult => ({
-    capabilities: { textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental } },
-    serverInfo: { name: 'sinas-language-server', version: typeof __VERSION__ === 'string' ? __VERSION__ : 'dev' },
-  }));
+  const capabilities: ServerCapabilities = { textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental } };
+  for (const register of HANDLERS) Object.assign(capabilities, register(context));
+
+  connection.onInitialize((params): InitializeResult => {
+    settings.initialize(params.capabilities);
+    return { capabilities, serverInfo: { name: 'sinas-language-server', version: typeof __VERSION__ === 'string' ? __VERSION__ : 'dev' } };
+  });
+  connection.onInitialized(() => void settings.start());
+
+  settings.onDidChange((next, previous) => {
+    // Limits change what analyze() returns; severities only change the conversion.
+    if (next.maxLength !== previous.maxLength || next.maxFindings !== previous.maxFindings) cache.invalidateAll();
+    diagnostics.scheduleAll();
+  });
 
   documents.onDidOpen((e) => diagnostics.schedule(e.document.uri, 0));
   documents.onDidChangeContent((e) => diagnostics.schedule(e.document.uri));

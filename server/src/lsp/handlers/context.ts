@@ -1,0 +1,39 @@
+/**
+ * What every handler gets, and the two rules they all follow: read the analysis of the document's
+ * current version from the shared cache (never parse again), and never let an exception reach the
+ * connection — it is logged and the request answers with an empty result.
+ */
+import type { Connection, ServerCapabilities, TextDocuments } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Analysis } from '../../core/analyze';
+import type { AnalysisCache } from '../analysis-cache';
+import type { SettingsService } from '../settings';
+
+export interface HandlerContext {
+  connection: Connection;
+  documents: TextDocuments<TextDocument>;
+  cache: AnalysisCache;
+  settings: SettingsService;
+}
+
+/** A handler group: installs its handlers and returns the capabilities that announce them. */
+export type RegisterHandlers = (context: HandlerContext) => ServerCapabilities;
+
+/** The current analysis of an open document, or undefined for unknown documents. */
+export function analysisOf(context: HandlerContext, uri: string): Analysis | undefined {
+  const document = context.documents.get(uri);
+  return document ? context.cache.get(document) : undefined;
+}
+
+/** Wraps a handler: an exception is logged and `empty` is returned instead. */
+export function guarded<P, R>(context: HandlerContext, name: string, empty: R, handler: (params: P) => R): (params: P) => R {
+  return (params: P) => {
+    try {
+      return handler(params);
+    } catch (error) {
+      const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+      context.connection.console.error(`${name} failed: ${detail}`);
+      return empty;
+    }
+  };
+}

@@ -1,0 +1,66 @@
+/** Settings pulled from the client: severity overrides, limits, and bad input normalised. */
+import assert from 'node:assert/strict';
+import { TestLspClient } from '../support/lsp-client';
+
+const TEXT = `apiVersion: sinas.co/v1
+kind: SinasPackage
+package:
+  name: demo
+spec:
+  variables:
+    - name: UNUSED
+      type: text
+  connectors:
+    - name: api
+      baseUrl: "\${{ vars.A }}\${{ vars.B }}\${{ vars.C }}"
+`;
+
+describe('settings over LSP', () => {
+  let client: TestLspClient;
+  beforeEach(async () => {
+    client = await TestLspClient.start('stdio');
+  });
+  afterEach(() => client.stop());
+
+  it('re-publishes with a severity override when the settings change', async () => {
+    const uri = 'file:///lsp/settings/severity.yaml';
+    client.open(uri, TEXT);
+    const first = await client.waitForDiagnostics(uri);
+    assert.equal(first.diagnostics.filter((d) => d.code === 'undeclared-variable' && d.severity === 1).length, 3);
+    assert.equal(first.diagnostics.filter((d) => d.code === 'unused-variable').length, 1);
+
+    client.setConfiguration('sinas', { diagnostics: { severity: { 'undeclared-variable': 'warning', 'unused-variable': 'off' } } });
+    const next = await client.waitForDiagnostics(uri, (p) => p.diagnostics.every((d) => d.code !== 'unused-variable'));
+    assert.deepEqual(
+      next.diagnostics.map((d) => [d.code, d.severity]),
+      [
+        ['undeclared-variable', 2],
+        ['undeclared-variable', 2],
+        ['undeclared-variable', 2],
+      ],
+    );
+  });
+
+  it('caps the problems and normalises bad values to defaults', async () => {
+    const uri = 'file:///lsp/settings/limits.yaml';
+    client.configuration.set('sinas', {
+      diagnostics: { maxProblems: '2', severity: { 'unused-variable': 'loud' } },
+      validation: { delayMs: -5, maxFileSizeKb: 'lots' },
+    });
+    client.open(uri, TEXT);
+    const published = await client.waitForDiagnostics(uri, (p) => p.diagnostics.length === 2);
+    assert.deepEqual(
+      published.diagnostics.map((d) => d.code),
+      ['unused-variable', 'undeclared-variable'],
+    );
+    assert.equal(published.diagnostics[0].severity, 2, 'an unknown severity keeps the default');
+  });
+
+  it('skips files over the size limit', async () => {
+    const uri = 'file:///lsp/settings/size.yaml';
+    client.configuration.set('sinas', { validation: { maxFileSizeKb: 1 } });
+    client.open(uri, TEXT + `# ${'x'.repeat(1100)}\n`);
+    const published = await client.waitForDiagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'file-too-large'));
+    assert.equal(published.diagnostics.length, 1);
+  });
+});
