@@ -2,7 +2,7 @@
  * Hover text for a schema node: its description, what it accepts (in Sinas terms, including the
  * lax coercions), its default and its allowed values.
  */
-import { deref, definitionNameOf, laxKindOf, typesOf } from './schema-lookup';
+import { deref, laxKindOf, typesOf } from './schema-lookup';
 import type { JsonSchema, LaxKind } from './schema-types';
 
 const LAX_LABEL: Record<LaxKind, string> = {
@@ -52,8 +52,3 @@ export function describe(schema: JsonSchema): string {
   return parts.join('\n\n');
 }
 
-/** The resource or object name used in messages, e.g. "Agent", "Connector auth". */
-export function kindLabel(schema: JsonSchema): string | undefined {
-  const resolved = deref(schema);
-  return resolved.title ?? definitionNameOf(resolved);
-}

@@ -54,10 +54,6 @@ export function definitionNameOf(schema: JsonSchema): string | undefined {
   return defOf.get(schema) ?? defOf.get(deref(schema));
 }
 
-export function definition(name: string): JsonSchema | undefined {
-  return DEFINITIONS[name];
-}
-
 /** The sub-schema for one step down: a property (also one only declared in an if/then branch), an item, or a map value. */
 export function childSchema(parent: JsonSchema, segment: PathSegment): JsonSchema | undefined {
   const schema = deref(parent);
