@@ -69,6 +69,7 @@ describe('fault injection (--faults)', () => {
   it('rules are validated', async () => {
     assert.equal((await addFault({ latencyMs: 5 })).status, 422);
     assert.equal((await addFault({ path: '/x', status: 42 })).status, 422);
+    assert.equal((await addFault({ path: '/x', status: 500, times: 0 })).status, 422);
   });
 });
 

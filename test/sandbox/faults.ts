@@ -60,6 +60,10 @@ export class Faults {
           if (status != null && (status < 100 || status > 599)) {
             throw unprocessable([{ type: 'value_error', loc: ['body', 'status'], msg: 'status must be an HTTP status code', input: status }]);
           }
+          const times = body.times as number | undefined | null;
+          if (times != null && times < 1) {
+            throw unprocessable([{ type: 'value_error', loc: ['body', 'times'], msg: 'times must be at least 1', input: times }]);
+          }
           const rule: FaultRule = { id: randomUUID(), ...(body as Omit<FaultRule, 'id'>) };
           for (const key of Object.keys(rule) as (keyof FaultRule)[]) if (rule[key] === null) delete rule[key];
           this.rules.push(rule);

@@ -69,9 +69,9 @@ function applyResource(ctx: ApplyContext, type: ResourceType, item: ConfigItem):
   }
   const hash = checksum(applied.hash);
 
-  if (!dryRun) checkColumns(type.section, applied.fields);
   if (!existing) {
     if (!dryRun) {
+      checkColumns(type.section, applied.fields);
       const row: StoredRecord = {
         id: randomUUID(),
         user_id: ctx.ownerId,
@@ -103,6 +103,7 @@ function applyResource(ctx: ApplyContext, type: ResourceType, item: ConfigItem):
     return;
   }
   if (!dryRun) {
+    checkColumns(type.section, applied.fields);
     Object.assign(existing, applied.fields, { config_checksum: hash, updated_at: now });
     if (type.adoptOnUpdate) Object.assign(existing, { managed_by: managedBy, config_name: configName });
     if (existing.is_default === true) clearOtherDefaults(state, existing);
