@@ -7,7 +7,7 @@
 import type { ErrorObject } from 'ajv';
 import { CODES, type DiagnosticCode } from '../diagnostics/codes';
 import type { Finding, Severity } from '../diagnostics/finding';
-import { resolve, type PathSegment, type YNode } from '../parse/yaml-tree';
+import { findPair, resolve, type PathSegment, type YNode } from '../parse/yaml-tree';
 import type { Span } from '../text/span';
 import { suggestKey } from './did-you-mean';
 import { keySpan, locateInstance, ownerSpan, parsePointer, valueSpan, type InstanceLocation } from './locate-instance';
@@ -161,7 +161,7 @@ function unknownKey(ctx: MapContext, location: InstanceLocation, error: ErrorObj
   const candidates = Object.keys(propertiesOf(objectSchema));
   const suggestion = suggestKey(key, candidates, error.instancePath === '' ? ctx.misplacedKeys : []);
   const span = keySpan(location, key, ctx.fallback);
-  const keyNode = location.exact ? findKeyNode(location.node, key) : undefined;
+  const keyNode = location.exact ? findPair(resolve(location.node), key)?.key : undefined;
   const shownKey = keyNode && typeof scalarOf(keyNode) !== 'string' ? msg.shownValue(keyNode, ctx.source) || key : key;
   const yamlNote = shownKey !== key ? ` (YAML 1.1 reads ${msg.tick(shownKey)} as ${msg.tick(key)})` : '';
   const where = !strict
@@ -181,15 +181,6 @@ function unknownKey(ctx: MapContext, location: InstanceLocation, error: ErrorObj
   return finding({ code }, text, span, suggestion.replacement ? { replacement: suggestion.replacement } : undefined);
 }
 
-function findKeyNode(node: YNode | null, key: string): YNode | null | undefined {
-  const map = resolve(node);
-  if (map?.kind !== 'map') return undefined;
-  for (let i = map.pairs.length - 1; i >= 0; i--) {
-    const k = map.pairs[i].key;
-    if (k?.kind === 'scalar' && String(k.value ?? '') === key) return k;
-  }
-  return undefined;
-}
 
 function typeFinding(ctx: MapContext, location: InstanceLocation, error: ErrorObject, path: PathSegment[], parent: JsonSchema): Finding {
   const label = msg.fieldLabel(path, ctx.rootLabel);

@@ -75,10 +75,14 @@ const TYPE_NOUN: Record<string, string> = {
   null: 'null',
 };
 
+/** "a, b or c" / "a, b and c". */
+function joinWords(words: readonly string[], conjunction: 'or' | 'and'): string {
+  return words.length <= 1 ? words.join('') : `${words.slice(0, -1).join(', ')} ${conjunction} ${words[words.length - 1]}`;
+}
+
 export function expectedNoun(types: readonly string[]): string {
-  const nouns = types.filter((t) => t !== 'null').map((t) => TYPE_NOUN[t] ?? t);
-  const unique = [...new Set(nouns)];
-  return unique.length <= 1 ? unique[0] ?? 'a value' : `${unique.slice(0, -1).join(', ')} or ${unique[unique.length - 1]}`;
+  const nouns = [...new Set(types.filter((t) => t !== 'null').map((t) => TYPE_NOUN[t] ?? t))];
+  return nouns.length ? joinWords(nouns, 'or') : 'a value';
 }
 
 /** "`version` must be a string, but YAML reads `1.0` as a number; quote it: "1.0"." */
@@ -127,8 +131,7 @@ export function boolAsNumberMessage(label: string, node: YNode | null | undefine
 }
 
 export function listOf(values: readonly unknown[]): string {
-  const shown = values.map((v) => tick(typeof v === 'string' ? v : JSON.stringify(v)));
-  return shown.length <= 1 ? shown.join('') : `${shown.slice(0, -1).join(', ')} or ${shown[shown.length - 1]}`;
+  return joinWords(values.map((v) => tick(typeof v === 'string' ? v : JSON.stringify(v))), 'or');
 }
 
 export function withHint(message: string, hint: string | undefined): string {
@@ -136,6 +139,5 @@ export function withHint(message: string, hint: string | undefined): string {
 }
 
 export function fieldsList(names: readonly string[]): string {
-  const shown = names.map(tick);
-  return shown.length <= 1 ? shown.join('') : `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
+  return joinWords(names.map(tick), 'and');
 }
