@@ -5,6 +5,8 @@ import { orphanParameters } from './orphan-parameters';
 import { referenceMustBeBare } from './reference-must-be-bare';
 import { referenceNeedsNamespace } from './reference-needs-namespace';
 import type { DocumentRule, ItemRule } from './rule';
+import { schemaItem } from './schema-item';
+import { schemaShell } from './schema-shell';
 import { skippedSectionReference } from './skipped-section-reference';
 import { undeclaredVariable } from './undeclared-variable';
 import { unknownOperation } from './unknown-operation';
@@ -12,6 +14,7 @@ import { unresolvedReference } from './unresolved-reference';
 import { unusedVariable } from './unused-variable';
 
 export const DOCUMENT_RULES: readonly DocumentRule[] = [
+  schemaShell,
   malformedExpression,
   undeclaredVariable,
   unusedVariable,
@@ -24,4 +27,4 @@ export const DOCUMENT_RULES: readonly DocumentRule[] = [
   skippedSectionReference,
 ];
 
-export const ITEM_RULES: readonly ItemRule[] = [agentScheduleUnsupported];
+export const ITEM_RULES: readonly ItemRule[] = [schemaItem, agentScheduleUnsupported];
