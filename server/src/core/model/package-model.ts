@@ -60,32 +60,39 @@ export function buildModel(root: YNode | null, itemChunks: Map<YNode, Chunk>): P
     // A repeated section key: PyYAML keeps the last one, so do we (duplicate-key reports it).
     model.sections.set(name, section);
     if (pair.value?.kind !== 'seq') continue;
-    pair.value.items.forEach((node, index) => section.items.push(describeItem(name, index, node, itemChunks.get(node))));
+    pair.value.items.forEach((node, index) => {
+      const chunk = itemChunks.get(node);
+      // The identity depends on the item's text only: computed once per chunk.
+      const identity = chunk ? chunk.rememberValue(`identity:${name}`, () => identify(name, node)) : identify(name, node);
+      section.items.push({ section: name, index, node, chunk, ...identity });
+    });
   }
   for (const section of model.sections.values()) if (section.name !== 'variables') model.resources.push(...section.items);
   model.resources.sort((a, b) => a.node.start - b.node.start);
   return model;
 }
 
-function describeItem(section: SectionName, index: number, node: YNode, chunk: Chunk | undefined): Resource {
-  const resource: Resource = { section, index, node, chunk, identityNode: node, dynamic: false };
-  if (node.kind !== 'map') return resource;
+type Identity = Pick<Resource, 'identity' | 'identityNode' | 'namespace' | 'name' | 'dynamic'>;
+
+function identify(section: SectionName, node: YNode): Identity {
+  const out: Identity = { identityNode: node, dynamic: false };
+  if (node.kind !== 'map') return out;
   if (NAMESPACED_SECTIONS.has(section)) {
     const nameNode = getValue(node, 'name');
     const nsNode = getValue(node, 'namespace');
     const name = stringValue(nameNode);
     const namespace = nsNode ? stringValue(nsNode) : 'default';
-    if (nameNode) resource.identityNode = nameNode;
-    resource.name = name;
-    resource.namespace = namespace;
-    if (name !== undefined && namespace !== undefined) resource.identity = `${namespace}/${name}`;
+    if (nameNode) out.identityNode = nameNode;
+    out.name = name;
+    out.namespace = namespace;
+    if (name !== undefined && namespace !== undefined) out.identity = `${namespace}/${name}`;
   } else {
     const field = IDENTITY_FIELD[section];
     const idNode = field ? findPair(node, field)?.value : undefined;
-    if (idNode) resource.identityNode = idNode;
-    resource.identity = stringValue(idNode);
-    resource.name = resource.identity;
+    if (idNode) out.identityNode = idNode;
+    out.identity = stringValue(idNode);
+    out.name = out.identity;
   }
-  resource.dynamic = resource.identity?.includes('${{') ?? false;
-  return resource;
+  out.dynamic = out.identity?.includes('${{') ?? false;
+  return out;
 }

@@ -102,6 +102,24 @@ export function validateShell(root: YNode | null, value: unknown = shellValue(ro
         source: options.source,
         fallback: root ? { start: root.start, end: Math.min(root.end, root.start + 1) } : { start: 0, end: 0 },
       });
-  findings.push(...findYamlPitfalls(root, compiled.shellRoot, options.source));
+  findings.push(...findYamlPitfalls(shellTree(root), compiled.shellRoot, options.source));
   return sortBySpan(findings);
+}
+
+/**
+ * The root with every section's items left out, so the shell's pitfall walk does not visit the
+ * whole document on each edit (items are walked by `validateItem`, memoised per item).
+ */
+function shellTree(root: YNode | null): YNode | null {
+  if (root?.kind !== 'map') return root;
+  return {
+    ...root,
+    pairs: root.pairs.map((pair) => {
+      if (keyName(pair) !== 'spec' || pair.value?.kind !== 'map') return pair;
+      const sections = pair.value.pairs.map((section) =>
+        section.value?.kind === 'seq' ? { ...section, value: { ...section.value, items: [] } } : section,
+      );
+      return { ...pair, value: { ...pair.value, pairs: sections } };
+    }),
+  };
 }
