@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { corpus, SEED_DIR, useSandbox } from './helpers';
 
 describe('the real corpus packages install cleanly', () => {
@@ -35,4 +36,22 @@ describe('the real corpus packages install cleanly', () => {
     assert.deepEqual(agent.system_tools[2], { name: 'databaseIntrospection', connections: ['built-in'] });
     assert.deepEqual(agent.enabled_collections, [{ collection: 'sinas/packages', access: 'readwrite' }]);
   });
+});
+
+describe('the repository\'s examples install cleanly', () => {
+  const api = useSandbox({ seedDir: SEED_DIR });
+  const examples: [string, Record<string, unknown>][] = [
+    ['crm-support', { CRM_URL: 'https://crm.example.com/api', CRM_API_KEY: 'example-key' }],
+    ['docs-assistant', {}],
+    ['ops-automation', {}],
+  ];
+  for (const [name, variables] of examples) {
+    it(`examples/${name}.sinas.yaml`, async () => {
+      const source = readFileSync(`examples/${name}.sinas.yaml`, 'utf8');
+      const res = await api.call('POST', '/api/v1/packages/install', { body: { source, variables } });
+      assert.equal(res.status, 200, res.text);
+      assert.deepEqual(res.json.apply.errors, []);
+      assert.equal((await api.call('GET', `/api/v1/packages/${res.json.package.name}/export`)).text, source);
+    });
+  }
 });

@@ -1,7 +1,8 @@
 /**
  * Turns the request's `variables: {NAME: value}` into substitution text, checked against the
  * declarations: required ones present (or defaulted), booleans, enum choices, text patterns
- * (whole-value match) and `resource_ref` targets that exist. A `secret` variable becomes a Secret
+ * (searched, as JSON Schema's `pattern`: anchors are the pattern's own, e.g. `^https?://`) and
+ * `resource_ref` targets that exist. A `secret` variable becomes a Secret
  * named after the variable; its uses expand to that name and `Package.values` records "***".
  */
 import type { State } from '../state/types';
@@ -95,7 +96,7 @@ function checkValue(d: VariableDeclaration, value: unknown, state: Readonly<Stat
   const text = String(value);
   switch (d.type) {
     case 'text':
-      if (d.pattern !== undefined && !matchesWhole(d.pattern, text)) {
+      if (d.pattern !== undefined && !matchesPattern(d.pattern, text)) {
         fail(`Value '${text}' does not match the pattern '${d.pattern}'`);
         return undefined;
       }
@@ -122,9 +123,9 @@ function checkValue(d: VariableDeclaration, value: unknown, state: Readonly<Stat
   }
 }
 
-function matchesWhole(pattern: string, text: string): boolean {
+function matchesPattern(pattern: string, text: string): boolean {
   try {
-    return new RegExp(`^(?:${pattern})$`, 'u').test(text);
+    return new RegExp(pattern, 'u').test(text);
   } catch {
     return false;
   }
