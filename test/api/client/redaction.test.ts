@@ -73,7 +73,7 @@ describe('SinasClient: nothing secret in logs or errors', function () {
   it('a value the server echoes in an error is masked when the caller marks it secret', async () => {
     const source = buildPackage({
       name: 'echo',
-      variables: [{ name: 'PIN', type: 'text', pattern: '[0-9]+', required: true }],
+      variables: [{ name: 'PIN', type: 'text', pattern: '^[0-9]+$', required: true }],
     });
     const error = await rejectsWith(
       h.client().installPackage(source, { variables: { PIN: SECRET }, declarations: [{ name: 'PIN', type: 'secret' }] }),
