@@ -290,8 +290,9 @@ describe('packages: failures the backend only meets at commit (§2.1, pitfalls 1
     assert.equal(JSON.stringify(api.sandbox.state), before);
   });
 
-  it('a package version over 50 characters fails the same way', async () => {
-    const res = await api.call('POST', '/api/v1/packages/install', { body: { source: pkg('long-version', '  skills: []\n', '1'.repeat(51)) } });
+  it('a package author over 255 characters fails the same way', async () => {
+    const source = `apiVersion: sinas.co/v1\nkind: SinasPackage\npackage:\n  name: long-author\n  author: ${'a'.repeat(256)}\nspec: {}\n`;
+    const res = await api.call('POST', '/api/v1/packages/install', { body: { source } });
     assert.equal(res.status, 500);
     assert.equal(api.sandbox.state.packages.length, 0);
   });

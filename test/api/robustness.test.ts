@@ -40,12 +40,12 @@ describe('robustness: hostile or broken documents', () => {
     });
   }
 
-  it('unidentifiable items are apply errors, the rest of the package still installs', async () => {
+  it('an item without its identity is the core\'s missing-required error, at the field\'s path', async () => {
     const res = await api.call('POST', '/api/v1/packages/install', {
       body: { source: `${HEADER}package:\n  name: mixed\nspec:\n  skills:\n    - description: d\n      content: c\n    - name: ok\n      description: d\n      content: c\n` },
     });
-    assert.equal(res.status, 200, res.text);
-    assert.deepEqual(res.json.apply.errors, ["Error applying skill 'default/None': 'name' must be a string"]);
-    assert.deepEqual(res.json.apply.summary.created, { skills: 1 });
+    assert.equal(res.status, 400);
+    assert.match(res.json.detail, /^Package validation failed: spec\.skills\[0\]\.name: /);
+    assert.equal((await api.call('GET', '/api/v1/packages/mixed')).status, 404);
   });
 });

@@ -45,7 +45,14 @@ export function formatPath(path: readonly (string | number)[]): string {
 
 function toPathMessage(root: YNode | null, finding: Finding): PathMessage {
   if (DOCUMENT_CODES.has(finding.code)) return { path: 'root', message: `Invalid YAML: ${finding.message}` };
-  return { path: formatPath(locate(root, finding.span.start).path), message: finding.message };
+  const at = locate(root, finding.span.start);
+  const missing = finding.code === 'missing-required' ? finding.data?.missing : undefined;
+  if (Array.isArray(missing)) {
+    // Reported on the first key of the mapping that lacks the field; the server names the field.
+    const owner = at.onKey ? at.path.slice(0, -1) : at.path;
+    return { path: formatPath(missing.length === 1 ? [...owner, String(missing[0])] : owner), message: finding.message };
+  }
+  return { path: formatPath(at.path), message: finding.message };
 }
 
 export function checkDocument(text: string, options: CheckOptions): DocumentCheck {
