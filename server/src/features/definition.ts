@@ -1,14 +1,31 @@
-/** getDefinition(analysis, position, uri): from `${{ vars.X }}` to the name in its declaration. */
+/**
+ * getDefinition(analysis, position, uri): from `${{ vars.X }}` to the name in its declaration, and
+ * from a reference (`enabledFunctions: [tools/x]`, `functionName: x`, an operation name) to the
+ * identity of the resource it names.
+ */
 import type { Location, Position } from 'vscode-languageserver-types';
 import type { Analysis } from '../core/analyze';
+import type { Span } from '../core/text/span';
 import { toRange } from './ranges';
 import { nameSpan, symbolAt } from './symbol-at';
 
 export function getDefinition(analysis: Analysis, position: Position, uri: string): Location[] {
   if (!analysis.isSinasPackage) return [];
-  const symbol = symbolAt(analysis, analysis.lines.offsetAt(position));
-  if (!symbol) return [];
-  const declaration = symbol.declaration;
-  if (!declaration) return [];
-  return [{ uri, range: toRange(analysis.lines, nameSpan(analysis.text, declaration.nameNode)) }];
+  const target = definitionSpan(analysis, analysis.lines.offsetAt(position));
+  return target ? [{ uri, range: toRange(analysis.lines, nameSpan(analysis.text, target)) }] : [];
+}
+
+function definitionSpan(analysis: Analysis, offset: number): Span | undefined {
+  const symbol = symbolAt(analysis, offset);
+  switch (symbol?.kind) {
+    case 'variable-use':
+    case 'variable-declaration':
+      return symbol.declaration?.nameNode;
+    case 'reference':
+      return analysis.references.resolve(symbol.reference)?.node;
+    case 'resource':
+      return symbol.span;
+    default:
+      return undefined;
+  }
 }

@@ -13,7 +13,7 @@ export type RenameResult<T> = { ok: true; value: T } | { ok: false; error: strin
 
 export function prepareRename(analysis: Analysis, position: Position): RenameResult<{ range: Range; placeholder: string }> {
   const symbol = analysis.isSinasPackage ? symbolAt(analysis, analysis.lines.offsetAt(position)) : undefined;
-  if (!symbol) return { ok: false, error: 'Only install-time variables can be renamed here: place the cursor on `vars.NAME` or on a variable’s `name:`.' };
+  if (symbol?.kind !== 'variable-use' && symbol?.kind !== 'variable-declaration') return { ok: false, error: 'Only install-time variables can be renamed here: place the cursor on `vars.NAME` or on a variable’s `name:`.' };
   return { ok: true, value: { range: toRange(analysis.lines, symbol.span), placeholder: symbol.name } };
 }
 

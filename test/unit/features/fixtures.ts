@@ -1,4 +1,4 @@
-/** A small package shared by the navigation tests: two variables, three uses, one undeclared. */
+/** A small package shared by the navigation tests: variables and their uses, resources and references to them. */
 export const PACKAGE = `apiVersion: sinas.co/v1
 kind: SinasPackage
 package:
@@ -20,6 +20,19 @@ spec:
       llmProviderName: \${{ vars.PRIMARY_LLM }}
       systemPrompt: |
         Open \${{ vars.APP_URL }} and \${{ vars.MISSING }}.
+      enabledFunctions:
+        - tools/lookup
+        - tools/missing
+  functions:
+    - namespace: tools
+      name: lookup
+      description: Looks a customer up
+      code: x
+    - name: notify
+      code: y
+  webhooks:
+    - path: hooks/in
+      functionName: notify
 `;
 
 /** PACKAGE with the cursor marker inserted after the n-th (0-based) occurrence of `find`. */

@@ -40,6 +40,39 @@ describe('hover', () => {
     assert.deepEqual(hoverAt(cursorIn('"PRIMARY_LLM"', 3)), { value: '**`PRIMARY_LLM`** is used once (line 19).', range: 'PRIMARY_LLM' });
   });
 
+  it('summarises the resource a reference names', () => {
+    const hover = hoverAt(cursorIn('tools/lookup', 4));
+    assert.ok(hover);
+    assert.equal(hover.range, 'tools/lookup');
+    assert.equal(hover.value, '**function** `tools/lookup`\n\nLooks a customer up\n\nDefined on line 27 · referenced once in this file');
+  });
+
+  it('says what an unresolved reference must be, and whether Sinas checks it', () => {
+    const hover = hoverAt(cursorIn('tools/missing', 4));
+    assert.ok(hover);
+    assert.match(hover.value, /A function reference, written `namespace\/name`, even in `default`/);
+    assert.match(hover.value, /No function `tools\/missing` is defined in this file\. Sinas checks at install/);
+  });
+
+  it('counts the references on a resource’s own identity', () => {
+    const hover = hoverAt(cursorIn('name: notify', 7));
+    assert.ok(hover);
+    assert.match(hover.value, /^\*\*function\*\* `default\/notify`/);
+    assert.match(hover.value, /referenced once in this file/);
+  });
+
+  it('describes a key from the schema', () => {
+    const hover = hoverAt(cursorIn('functionName:', 3));
+    assert.ok(hover);
+    assert.equal(hover.range, 'functionName');
+    assert.match(hover.value, /^\*\*functionName\*\*\n\n/);
+    assert.match(hover.value, /Type: string/);
+    const enumHover = hoverAt(cursorIn('type: resource_ref', 2));
+    assert.ok(enumHover);
+    assert.match(enumHover.value, /Default: `text`/);
+    assert.match(enumHover.value, /Allowed values:\n- `text`/);
+  });
+
   it('is silent elsewhere', () => {
     assert.equal(hoverAt(cursorIn('Open', 1)), null);
   });

@@ -29,11 +29,32 @@ describe('definition', () => {
     assert.equal(location.range.start.character, 13);
   });
 
-  it('has nothing for an undeclared variable or plain text', () => {
-    const missing = atCursor(cursorIn('vars.MISSING', 5));
-    assert.deepEqual(getDefinition(missing.analysis, missing.position, URI), []);
-    const plain = atCursor(cursorIn('helper'));
-    assert.deepEqual(getDefinition(plain.analysis, plain.position, URI), []);
+  it('has nothing for an undeclared variable, an unresolved reference or plain text', () => {
+    for (const [find, at] of [
+      ['vars.MISSING', 5],
+      ['tools/missing', 3],
+      ['Open', 1],
+    ] as const) {
+      const { analysis, position } = atCursor(cursorIn(find, at));
+      assert.deepEqual(getDefinition(analysis, position, URI), [], find);
+    }
+  });
+
+  it('goes from a reference to the identity of the resource it names', () => {
+    const qualified = atCursor(cursorIn('tools/lookup', 8));
+    const [toLookup] = getDefinition(qualified.analysis, qualified.position, URI);
+    assert.equal(textAt(qualified.text, toLookup.range), 'lookup');
+    assert.equal(lineOf(toLookup.range), 27);
+    // A webhook's functionName is a bare name in namespace `default`.
+    const bare = atCursor(cursorIn('functionName: notify', 16));
+    const [toNotify] = getDefinition(bare.analysis, bare.position, URI);
+    assert.equal(lineOf(toNotify.range), 30);
+  });
+
+  it('answers a resource identity with itself (so the editor offers its references)', () => {
+    const { analysis, position, text } = atCursor(cursorIn('name: lookup', 8));
+    const [self] = getDefinition(analysis, position, URI);
+    assert.equal(textAt(text, self.range), 'lookup');
   });
 });
 
@@ -52,6 +73,19 @@ describe('references', () => {
     assert.deepEqual(
       all.map((l) => lineOf(l.range)),
       [7, 16, 21],
+    );
+  });
+
+  it('lists the references to a resource, from a reference or from its identity', () => {
+    const fromReference = atCursor(cursorIn('tools/lookup', 2));
+    assert.deepEqual(
+      getReferences(fromReference.analysis, fromReference.position, URI, true).map((l) => lineOf(l.range)),
+      [23, 27],
+    );
+    const fromIdentity = atCursor(cursorIn('name: notify', 7));
+    assert.deepEqual(
+      getReferences(fromIdentity.analysis, fromIdentity.position, URI, false).map((l) => [lineOf(l.range), textAt(fromIdentity.text, l.range)]),
+      [[34, 'notify']],
     );
   });
 
@@ -97,7 +131,7 @@ describe('rename', () => {
   });
 
   it('refuses to rename what is not a variable', () => {
-    const { analysis, position } = atCursor(cursorIn('helper'));
+    const { analysis, position } = atCursor(cursorIn('tools/lookup'));
     const result = prepareRename(analysis, position);
     assert.ok(!result.ok);
     assert.match(result.error, /Only install-time variables/);
