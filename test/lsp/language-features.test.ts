@@ -35,6 +35,10 @@ spec:
     - name: f
       code: |
         url = "\${{ vars. }}"
+  webhooks:
+    - path: in
+      functionName: f
+      
 `;
 
 const URI = 'file:///lsp/features/package.yaml';
@@ -71,6 +75,28 @@ describe('language features over LSP', () => {
     );
     const edited = applyEdits(TEXT, [list.items[0].textEdit as TextEdit]);
     assert.match(edited, /url = "\$\{\{ vars\.APP_URL \}\}"/);
+  });
+
+  it('completes keys from the schema on a half-typed line, and references by kind', async () => {
+    const line = lineOf('functionName: f') + 1;
+    const keys = await client.request<CompletionList>('textDocument/completion', at(line, 6));
+    const labels = keys.items.map((i) => i.label);
+    assert.ok(labels.includes('httpMethod') && !labels.includes('path') && !labels.includes('functionName'));
+    const refs = await client.request<CompletionList>('textDocument/completion', at(lineOf('functionName: f'), 20));
+    assert.deepEqual(
+      refs.items.map((i) => i.label),
+      ['f'],
+    );
+  });
+
+  it('hovers a key with the schema description', async () => {
+    const hover = await client.request<Hover>('textDocument/hover', at(lineOf('functionName: f'), 8));
+    assert.match((hover.contents as MarkupContent).value, /^\*\*functionName\*\*/);
+  });
+
+  it('goes from a reference to the resource', async () => {
+    const [definition] = await client.request<Location[]>('textDocument/definition', at(lineOf('functionName: f'), 20));
+    assert.equal(definition.range.start.line, lineOf('- name: f'));
   });
 
   it('hovers a use with its declaration', async () => {
@@ -129,10 +155,11 @@ describe('language features over LSP', () => {
         ['variables', ['APP_URL', 'UNUSED']],
         ['connectors', ['default/api']],
         ['functions', ['default/f']],
+        ['webhooks', ['in']],
       ],
     );
     const folds = await client.request<FoldingRange[]>('textDocument/foldingRange', { textDocument: { uri: URI } });
-    assert.ok(folds.some((f) => f.startLine === 4 && f.endLine === 19));
+    assert.ok(folds.some((f) => f.startLine === 4 && f.endLine === 22));
   });
 
   it('answers empty results for documents it does not know, without crashing', async () => {

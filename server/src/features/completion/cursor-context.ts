@@ -185,8 +185,8 @@ export function findAncestry(lines: TextLines, line: number, column: number, das
     collect = false;
   };
 
+  collectBelow(lines, line, column, siblings);
   if (dashes.length) enterItems(dashes);
-  else collectBelow(lines, line, column, siblings);
 
   for (let k = line - 1; k >= 0; k--) {
     const indent = lines.indentOf(k);

@@ -5,9 +5,14 @@
  */
 import type { CompletionItem, CompletionList, Position } from 'vscode-languageserver-types';
 import type { Analysis } from '../../core/analyze';
+import { layoutOf } from '../yaml-layout';
 import { TextLines } from '../yaml-lines';
 import { cursorPositions } from './cursor-context';
 import { expressionSlot, variableCompletions } from './expression-completion';
+import { itemSnippetCompletions } from './item-snippets';
+import { keyCompletions } from './key-completion';
+import { referenceCompletions } from './reference-completion';
+import { valueCompletions } from './value-completion';
 
 export function getCompletions(analysis: Analysis, position: Position): CompletionList {
   const items: CompletionItem[] = [];
@@ -16,12 +21,14 @@ export function getCompletions(analysis: Analysis, position: Position): Completi
     const line = Math.min(position.line, lines.lineCount - 1);
     const base = lines.lineStart(line);
     const column = lines.offsetAt({ line, character: position.character }) - base;
-    const lineText = text.slice(base, lines.lineEnd(line));
-    const slot = expressionSlot(lineText, column, base);
+    const slot = expressionSlot(text.slice(base, lines.lineEnd(line)), column, base);
     if (slot) items.push(...variableCompletions(analysis, slot));
     else {
-      const textLines = new TextLines(text, lines);
-      for (const at of cursorPositions(textLines, line, column)) void at; // schema-driven completers plug in here
+      const layout = layoutOf(analysis);
+      for (const at of cursorPositions(new TextLines(text, lines), line, column)) {
+        if (at.kind === 'key') items.push(...itemSnippetCompletions(analysis, at, layout), ...keyCompletions(analysis, at, layout));
+        else items.push(...valueCompletions(analysis, at), ...referenceCompletions(analysis, at));
+      }
     }
   }
   return { isIncomplete: false, items };

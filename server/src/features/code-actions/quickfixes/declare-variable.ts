@@ -10,7 +10,7 @@ import { VARIABLE_NAME } from '../../../core/variables/parse-expression';
 import { variableUseAt } from '../../symbol-at';
 import { quickFix, replaceSpan } from '../edits';
 import { inferVariableType } from '../infer-variable-type';
-import { blockItem, layoutOf } from '../yaml-layout';
+import { blockItem, layoutOf, yamlScalar } from '../../yaml-layout';
 import type { QuickFix } from '../types';
 
 export const declareVariable: QuickFix = {
@@ -27,6 +27,7 @@ export const declareVariable: QuickFix = {
       ['type', inferred.type],
     ];
     if (inferred.resource) entries.push(['resource', inferred.resource]);
+    if (inferred.choices) entries.push(['choices', `[${inferred.choices.map(yamlScalar).join(', ')}]`]);
     const edit = declarationEdit(analysis, entries);
     return edit ? [quickFix(`Declare variable \`${name}\``, diagnostic, uri, [edit], !data.replacement)] : [];
   },

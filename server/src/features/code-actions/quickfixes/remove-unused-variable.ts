@@ -7,7 +7,7 @@ import type { Analysis } from '../../../core/analyze';
 import type { VariableDeclaration } from '../../../core/variables/variable-table';
 import { declarationAt } from '../../symbol-at';
 import { quickFix, replaceSpan } from '../edits';
-import { wholeLines } from '../yaml-layout';
+import { wholeLines } from '../../yaml-layout';
 import type { QuickFix } from '../types';
 
 export const removeUnusedVariable: QuickFix = {

@@ -1,11 +1,11 @@
 /**
- * How this file lays out its YAML, so inserted text looks like the user's own: the indentation
- * step, how far `- ` sits under its key (`key:\n  - a` or `key:\n- a`), and the column of an
- * item's keys relative to its dash.
+ * Writing YAML into the user's file so it looks like their own: the indentation step, how far
+ * `- ` sits under its key (`key:\n  - a` or `key:\n- a`), the column of an item's keys relative
+ * to its dash, and scalars quoted only when PyYAML would otherwise misread them.
  */
-import type { Analysis } from '../../core/analyze';
-import type { Span } from '../../core/text/span';
-import { indentUnit, shapeOf, TextLines } from '../yaml-lines';
+import type { Analysis } from '../core/analyze';
+import type { Span } from '../core/text/span';
+import { indentUnit, shapeOf, TextLines } from './yaml-lines';
 
 export interface Layout {
   unit: number;
@@ -48,4 +48,14 @@ export function wholeLines(analysis: Analysis, span: Span): Span {
   if (last + 1 < lines.lineCount) return { start, end: lines.lineStart(last + 1) };
   // Last line of the file: take the break before it instead, so no blank line is left behind.
   return { start: first > 0 ? lines.lineEnd(first - 1) : start, end: text.length };
+}
+
+// Plain strings PyYAML would read as something else (YAML 1.1 booleans, null, numbers, dates).
+const NOT_A_PLAIN_STRING = /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL|~|[-+]?(?:0x[0-9a-fA-F_]+|0b[01_]+|\.?[0-9][0-9_]*(?:[.:][0-9_]*)*(?:[eE][-+]?[0-9]+)?|\.inf|\.Inf|\.INF|\.nan|\.NaN|\.NAN)|\d{4}-\d\d?-\d\d?.*)$/;
+const NEEDS_QUOTES = /^[\s\-?:,[\]{}#&*!|>'"%@`]|: |\s#|\s$|^$/;
+
+/** A value written so that PyYAML reads it back unchanged. */
+export function yamlScalar(value: unknown): string {
+  if (typeof value !== 'string') return value === null || value === undefined ? 'null' : String(value);
+  return NOT_A_PLAIN_STRING.test(value) || NEEDS_QUOTES.test(value) ? JSON.stringify(value) : value;
 }
