@@ -10,7 +10,7 @@ import { DatabaseError } from '../errors';
 import { checksum } from '../resources/checksum';
 import { checkColumns } from '../resources/columns';
 import { findRow, RESOURCE_TYPES, type ResourceType } from '../resources/registry';
-import type { ConfigItem } from '../resources/read-config';
+import { itemsOf, type ConfigItem } from '../resources/read-config';
 import type { State, StoredRecord } from '../state/types';
 import { ApplyLog, pythonTitle, type ApplyResponse } from './apply-result';
 import { applyDependencies, applySecrets, type SecretInput } from './apply-secrets';
@@ -31,11 +31,7 @@ export interface ApplyContext extends ApplyOptions {
   now: string;
 }
 
-const isItem = (value: unknown): value is ConfigItem => !!value && typeof value === 'object' && !Array.isArray(value);
-
-/** The mappings of a section; anything else is a schema error the validator reports, not ours to apply. */
-const items = (spec: Record<string, unknown>, section: string): ConfigItem[] =>
-  Array.isArray(spec[section]) ? spec[section].filter(isItem) : [];
+const items = (spec: Record<string, unknown>, section: string): ConfigItem[] => itemsOf(spec[section]);
 
 /** The field(s) an item cannot be applied without; a row without its identity is never written. */
 function missingIdentity(type: ResourceType, item: ConfigItem): string | undefined {

@@ -7,27 +7,26 @@
  */
 import type { State } from '../state/types';
 import { SKIPPED_SECTIONS } from '../../../server/src/core/model/sections';
+import { itemsOf, type ConfigItem } from '../resources/read-config';
 import { rowsOf } from '../resources/registry';
 import type { PathMessage } from '../validate';
 
-type Item = Record<string, unknown>;
+type Item = ConfigItem;
 
-const asItems = (value: unknown): Item[] =>
-  Array.isArray(value) ? value.filter((v): v is Item => !!v && typeof v === 'object' && !Array.isArray(v)) : [];
 const listOf = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 const pending = (value: unknown): boolean => typeof value === 'string' && value.includes('${{');
 const MANIFEST_TYPES = ['agent', 'function', 'skill', 'collection'];
 const qualified = (item: Item): string => `${item.namespace ?? 'default'}/${item.name}`;
 
 export function environmentWarnings(spec: Item): string[] {
-  return SKIPPED_SECTIONS.filter((section) => asItems(spec[section]).length > 0).map(
+  return SKIPPED_SECTIONS.filter((section) => itemsOf(spec[section]).length > 0).map(
     (section) => `SinasPackage includes ${section} — these are environment-specific and will be skipped during install`,
   );
 }
 
 export function referenceErrors(spec: Item, state: Readonly<State>): PathMessage[] {
   const names = (section: string): Set<string> =>
-    new Set([...asItems(spec[section]).map(qualified), ...rowsOf(state, section).map((r) => `${r.namespace}/${r.name}`)]);
+    new Set([...itemsOf(spec[section]).map(qualified), ...rowsOf(state, section).map((r) => `${r.namespace}/${r.name}`)]);
   const known: Record<string, Set<string>> = {
     function: names('functions'),
     agent: names('agents'),
@@ -37,9 +36,9 @@ export function referenceErrors(spec: Item, state: Readonly<State>): PathMessage
     component: names('components'),
     store: names('stores'),
   };
-  const providers = new Set([...asItems(spec.llmProviders).map((p) => String(p.name)), ...state.llmProviders.map((p) => p.name)]);
+  const providers = new Set([...itemsOf(spec.llmProviders).map((p) => String(p.name)), ...state.llmProviders.map((p) => p.name)]);
   const connections = new Set([
-    ...asItems(spec.databaseConnections).map((c) => String(c.name)),
+    ...itemsOf(spec.databaseConnections).map((c) => String(c.name)),
     ...state.databaseConnections.map((c) => c.name),
   ]);
 
@@ -50,8 +49,8 @@ export function referenceErrors(spec: Item, state: Readonly<State>): PathMessage
   };
   const refName = (ref: unknown, key: string): unknown => (ref && typeof ref === 'object' ? (ref as Item)[key] : ref);
 
-  asItems(spec.manifests).forEach((manifest, i) => {
-    asItems(manifest.requiredResources).forEach((resource, j) => {
+  itemsOf(spec.manifests).forEach((manifest, i) => {
+    itemsOf(manifest.requiredResources).forEach((resource, j) => {
       const path = `spec.manifests[${i}].requiredResources[${j}]`;
       const type = String(resource.type);
       if (!MANIFEST_TYPES.includes(type)) {
@@ -62,7 +61,7 @@ export function referenceErrors(spec: Item, state: Readonly<State>): PathMessage
     });
   });
 
-  asItems(spec.agents).forEach((agent, i) => {
+  itemsOf(spec.agents).forEach((agent, i) => {
     const at = `spec.agents[${i}]`;
     if (agent.llmProviderName !== undefined && agent.llmProviderName !== null && !pending(agent.llmProviderName)) {
       if (!providers.has(String(agent.llmProviderName))) {
@@ -79,7 +78,7 @@ export function referenceErrors(spec: Item, state: Readonly<State>): PathMessage
     for (const ref of listOf(agent.enabledStores)) check(`${at}.enabledStores`, 'store', refName(ref, 'store'));
   });
 
-  asItems(spec.components).forEach((component, i) => {
+  itemsOf(spec.components).forEach((component, i) => {
     const at = `spec.components[${i}]`;
     for (const ref of listOf(component.enabledFunctions)) check(`${at}.enabledFunctions`, 'function', ref);
     for (const ref of listOf(component.enabledQueries)) check(`${at}.enabledQueries`, 'query', ref);
@@ -87,7 +86,7 @@ export function referenceErrors(spec: Item, state: Readonly<State>): PathMessage
     for (const ref of listOf(component.enabledComponents)) check(`${at}.enabledComponents`, 'component', ref);
   });
 
-  asItems(spec.queries).forEach((query, i) => {
+  itemsOf(spec.queries).forEach((query, i) => {
     if (pending(query.connectionName) || connections.has(String(query.connectionName))) return;
     errors.push({
       path: `spec.queries[${i}].connectionName`,
@@ -95,16 +94,16 @@ export function referenceErrors(spec: Item, state: Readonly<State>): PathMessage
     });
   });
 
-  asItems(spec.collections).forEach((collection, i) => {
+  itemsOf(spec.collections).forEach((collection, i) => {
     check(`spec.collections[${i}].contentFilterFunction`, 'function', collection.contentFilterFunction);
     check(`spec.collections[${i}].postUploadFunction`, 'function', collection.postUploadFunction);
   });
 
   // The backend reads a nonexistent `functionNamespace` key here, so the namespace is always `default`.
-  asItems(spec.webhooks).forEach((webhook, i) => {
+  itemsOf(spec.webhooks).forEach((webhook, i) => {
     if (!pending(webhook.functionName)) check(`spec.webhooks[${i}].functionName`, 'function', `default/${webhook.functionName}`);
   });
-  asItems(spec.schedules).forEach((schedule, i) => {
+  itemsOf(spec.schedules).forEach((schedule, i) => {
     if (!pending(schedule.functionName)) check(`spec.schedules[${i}].functionName`, 'function', `default/${schedule.functionName ?? 'None'}`);
   });
 

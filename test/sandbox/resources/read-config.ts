@@ -4,6 +4,11 @@
  */
 export type ConfigItem = Record<string, unknown>;
 
+export const isItem = (value: unknown): value is ConfigItem => !!value && typeof value === 'object' && !Array.isArray(value);
+
+/** The mappings of a YAML list; anything else in it is a schema error for the validator, skipped here. */
+export const itemsOf = (value: unknown): ConfigItem[] => (Array.isArray(value) ? value.filter(isItem) : []);
+
 export const str = (item: ConfigItem, key: string, fallback: string | null = null): string | null => {
   const value = item[key];
   return value === undefined || value === null ? fallback : String(value);
