@@ -6,7 +6,7 @@
  * documents our server owns, detected by content like the server does.
  */
 import * as vscode from 'vscode';
-import { looksLikeSinasPackage } from '../../server/src/core/analyze';
+import { looksLikeSinasPackage } from '../../server/src/core/detect';
 
 export const RED_HAT_YAML_ID = 'redhat.vscode-yaml';
 const EMPTY_SCHEMA_URI = 'sinas-package-schema://owned-by-sinas-language-server';

@@ -4,6 +4,7 @@
  * returns sorted findings. Never throws on user input; a crashing rule becomes a finding.
  */
 import { CODES } from './diagnostics/codes';
+import { looksLikeSinasPackage } from './detect';
 import type { Finding, Severity } from './diagnostics/finding';
 import { buildModel, type PackageModel, type Resource } from './model/package-model';
 import { DocumentParser } from './parse/parse-document';
@@ -43,12 +44,7 @@ export interface Analysis {
 
 const DEFAULT_MAX_LENGTH = 5 * 1024 * 1024;
 const DEFAULT_MAX_FINDINGS = 1000;
-// Cheap pre-check so arbitrary YAML files are never parsed.
-const SINAS_HINT = /^(?:kind|apiVersion)[ \t]*:[ \t]*["']?(?:SinasPackage|sinas\.co\/)/m;
-
-export function looksLikeSinasPackage(text: string): boolean {
-  return SINAS_HINT.test(text);
-}
+export { looksLikeSinasPackage };
 
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   try {
