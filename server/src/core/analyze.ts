@@ -6,6 +6,7 @@
 import { CODES } from './diagnostics/codes';
 import { looksLikeSinasPackage } from './detect';
 import type { Finding, Severity } from './diagnostics/finding';
+import { applyPrecedence } from './diagnostics/precedence';
 import { buildModel, type PackageModel, type Resource } from './model/package-model';
 import { DocumentParser } from './parse/parse-document';
 import { toValue } from './parse/to-value';
@@ -13,6 +14,7 @@ import type { YNode } from './parse/yaml-tree';
 import { buildReferenceIndex, type ReferenceIndex } from './references';
 import { DOCUMENT_RULES, ITEM_RULES } from './rules';
 import type { DocumentContext, ItemContext } from './rules/rule';
+import { refineSyntaxFindings } from './rules/unquoted-cron';
 import { LineIndex } from './text/line-index';
 import { buildVariableTable, type VariableTable } from './variables/variable-table';
 
@@ -97,7 +99,7 @@ function analyzeUnguarded(text: string, options: AnalyzeOptions): Analysis {
   } catch (error) {
     return empty(true, [internalError('parser', error, lines)]);
   }
-  findings.push(...parsed.findings);
+  findings.push(...refineSyntaxFindings(text, parsed.findings));
   const model = buildModel(parsed.root, parsed.itemChunks);
   const isSinasPackage = model.kind === 'SinasPackage' || (!!model.apiVersion?.startsWith('sinas.co/') && model.kind !== 'SinasConfig');
   const variables = buildVariableTable(text, parsed.root, model.sections.get('variables'));
@@ -178,7 +180,13 @@ function runItemRules(text: string, item: Resource, valueOf: () => unknown, line
       }
       return value;
     },
-    report: (f) => found.push(f),
+    // Memoised findings are shifted with their chunk, which shifts its nodes too: a span that is
+    // a node (`span: pair.key`) would move twice, so each finding gets spans of its own.
+    report: (f) => {
+      const owned: Finding = { ...f, span: { start: f.span.start, end: f.span.end } };
+      if (f.related) owned.related = f.related.map((r) => ({ ...r, span: { start: r.span.start, end: r.span.end } }));
+      found.push(owned);
+    },
   };
   for (const rule of ITEM_RULES) {
     if (rule.sections && !rule.sections.includes(item.section)) continue;
@@ -204,7 +212,7 @@ function finish(findings: Finding[], max: number, analysis: Analysis): ResolvedF
   const seen = new Set<string>();
   const out: ResolvedFinding[] = [];
   findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
-  for (const f of findings) {
+  for (const f of applyPrecedence(findings)) {
     const key = `${f.code}:${f.span.start}:${f.span.end}:${f.message}`;
     if (seen.has(key)) continue;
     seen.add(key);

@@ -74,3 +74,18 @@ describe('reference index', () => {
     assert.equal(edited.slice(target.node.start, target.node.end), 'lookup');
   });
 });
+
+describe('memoised item findings', () => {
+  it('keep the tree and their spans right when a reused item moves', () => {
+    const text = TEXT.replace('      name: helper\n', '      name: helper\n      isDefault: true\n      llmProviderName: openai\n');
+    const parser = new DocumentParser();
+    analyze(text, { parser });
+    const edited = text.replace('  name: refs', '  name: refs-longer-name');
+    const incremental = analyze(edited, { parser });
+    const fresh = analyze(edited);
+    const shape = (a: typeof fresh) => a.findings.map((f) => `${f.code}@${f.span.start}-${f.span.end}`);
+    assert.deepEqual(shape(incremental), shape(fresh));
+    const agent = incremental.model.resources.find((r) => r.section === 'agents')!;
+    assert.equal(edited.slice(agent.identityNode.start, agent.identityNode.end), 'helper');
+  });
+});

@@ -60,6 +60,37 @@ export const CODES = {
   // Schema: install failures the schema can predict
   'invalid-http-method': { severity: 'error', description: 'Webhook `httpMethod` is not an uppercase GET, POST, PUT, DELETE or PATCH; preview passes but the install fails.' },
   'value-too-long': { severity: 'error', description: 'The value exceeds a database column limit; the install fails with a server error.' },
+  // Duplicates
+  'duplicate-identity': { severity: 'warning', description: 'Two resources of one type with the same identity; Sinas applies both and the last one wins.' },
+  // Sections and fields a package install skips or mishandles
+  'excluded-section': { severity: 'warning', description: '`roles`, `users`, `llmProviders` or `databaseConnections` in a package: skipped on install.' },
+  'secret-value': { severity: 'warning', description: 'A secret `value` in the package: stored in clear text, exported, and overwritten on every install.' },
+  'llm-provider-ignored': { severity: 'warning', description: '`llmProviderName` is ignored by package installs (it must still exist on the instance).' },
+  'hook-key-case': { severity: 'warning', description: 'A camelCase hooks key (`onUserMessage`); the runtime reads only snake_case.' },
+  'auth-position-ignored': { severity: 'warning', description: 'Connector `auth.position` / `auth.paramName` are stored but ignored; keys go in a header.' },
+  'dedup-ttl-ignored': { severity: 'warning', description: 'Webhook `dedup.ttlSeconds` is ignored; the TTL is always 300 seconds.' },
+  'webhook-no-auth': { severity: 'info', description: '`requiresAuth: false`: anyone can call the webhook and it runs as the installing admin.' },
+  // Schedules and triggers
+  'unquoted-cron': { severity: 'error', description: 'An unquoted cron expression starting with `*` is a YAML alias; the package is invalid YAML.' },
+  'invalid-cron': { severity: 'warning', description: 'The cron expression is not 5 valid fields; the schedule would never run.' },
+  'cron-day-of-week': { severity: 'warning', description: 'A numeric day of week: Sinas counts 0 = Monday, not crontab\'s 0 = Sunday.' },
+  'invalid-timezone': { severity: 'warning', description: 'The schedule `timezone` is not an IANA time zone name.' },
+  'schedule-description-dropped': { severity: 'info', description: 'A schedule `description` is neither stored nor exported.' },
+  'inactive-schedule': { severity: 'info', description: 'A schedule or trigger installed with `isActive: false`.' },
+  'restart-required': { severity: 'info', description: 'Schedules and triggers from a package need a scheduler / CDC restart to take effect.' },
+  // Queries
+  'query-trailing-semicolon': { severity: 'warning', description: 'A read query ending in `;`: the `LIMIT` Sinas appends makes it a syntax error.' },
+  'query-limit-substring': { severity: 'warning', description: '`LIMIT` appears in the SQL (e.g. a column name), so Sinas does not enforce `maxRows`.' },
+  'query-parameter-style': { severity: 'warning', description: 'A `%(name)s`, `%s` or `$1` parameter; Sinas binds `:name` parameters only.' },
+  // Functions and agents
+  'missing-handler': { severity: 'warning', description: 'Function code without `handler(input_data, context)`; every call fails.' },
+  'undeclared-dependency': { severity: 'warning', description: 'A function imports a non-standard module that no `spec.dependencies` entry provides.' },
+  'tool-name-too-long': { severity: 'warning', description: 'The function\'s tool name `<namespace>__<name>` is longer than the 64 characters LLM providers accept.' },
+  'default-agent': { severity: 'warning', description: '`isDefault: true` clears the default flag on every other agent of the instance.' },
+  'implicit-store-access': { severity: 'info', description: 'A plain store name in `enabledStores` means read-write; the explicit object form is clearer.' },
+  'store-dependencies-ignored': { severity: 'warning', description: 'Manifest `storeDependencies` is ignored on install.' },
+  'package-name-style': { severity: 'info', description: 'The package name does not follow the lowercase `a-z0-9-` convention.' },
+  'uninterpolated-variable': { severity: 'warning', description: '`${VAR}` (or `{{ VAR }}` in a verbatim field) is not substituted by Sinas; use `${{ vars.VAR }}`.' },
 } as const satisfies Record<string, CodeInfo>;
 
 export type DiagnosticCode = keyof typeof CODES;

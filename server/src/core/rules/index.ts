@@ -1,17 +1,42 @@
 /** The rule list. Order does not matter: findings are sorted by position afterwards. */
 import { agentScheduleUnsupported } from './agent-schedule-unsupported';
+import { authPositionIgnored } from './auth-position-ignored';
+import { dedupTtlIgnored } from './dedup-ttl-ignored';
+import { defaultAgent } from './default-agent';
+import { duplicateIdentity } from './duplicate-identity';
+import { duplicateKeyInDocument, duplicateKeyInItem } from './duplicate-key';
+import { excludedSection } from './excluded-section';
+import { hookKeyCase } from './hook-key-case';
+import { implicitStoreAccess } from './implicit-store-access';
+import { inactiveSchedule } from './inactive-schedule';
+import { invalidCron } from './invalid-cron';
+import { invalidTimezone } from './invalid-timezone';
+import { llmProviderIgnored } from './llm-provider-ignored';
 import { malformedExpression } from './malformed-expression';
+import { missingHandler } from './missing-handler';
 import { orphanParameters } from './orphan-parameters';
+import { packageNameStyle } from './package-name-style';
+import { queryLimitSubstring } from './query-limit-substring';
+import { queryParameterStyle } from './query-parameter-style';
+import { queryTrailingSemicolon } from './query-trailing-semicolon';
 import { referenceMustBeBare } from './reference-must-be-bare';
 import { referenceNeedsNamespace } from './reference-needs-namespace';
+import { restartRequired } from './restart-required';
 import type { DocumentRule, ItemRule } from './rule';
+import { scheduleDescriptionDropped } from './schedule-description-dropped';
 import { schemaItem } from './schema-item';
 import { schemaShell } from './schema-shell';
+import { secretValue } from './secret-value';
 import { skippedSectionReference } from './skipped-section-reference';
+import { storeDependenciesIgnored } from './store-dependencies-ignored';
+import { toolNameTooLong } from './tool-name-too-long';
+import { undeclaredDependency } from './undeclared-dependency';
 import { undeclaredVariable } from './undeclared-variable';
+import { uninterpolatedVariable, uninterpolatedVariableInHeader } from './uninterpolated-variable';
 import { unknownOperation } from './unknown-operation';
 import { unresolvedReference } from './unresolved-reference';
 import { unusedVariable } from './unused-variable';
+import { webhookNoAuth } from './webhook-no-auth';
 
 export const DOCUMENT_RULES: readonly DocumentRule[] = [
   schemaShell,
@@ -25,6 +50,38 @@ export const DOCUMENT_RULES: readonly DocumentRule[] = [
   unknownOperation,
   orphanParameters,
   skippedSectionReference,
+  // duplicates
+  duplicateIdentity,
+  duplicateKeyInDocument,
+  // sections and fields
+  excludedSection,
+  secretValue,
+  restartRequired,
+  undeclaredDependency,
+  uninterpolatedVariableInHeader,
+  packageNameStyle,
 ];
 
-export const ITEM_RULES: readonly ItemRule[] = [schemaItem, agentScheduleUnsupported];
+export const ITEM_RULES: readonly ItemRule[] = [
+  schemaItem,
+  agentScheduleUnsupported,
+  duplicateKeyInItem,
+  llmProviderIgnored,
+  hookKeyCase,
+  authPositionIgnored,
+  dedupTtlIgnored,
+  webhookNoAuth,
+  invalidCron,
+  invalidTimezone,
+  scheduleDescriptionDropped,
+  inactiveSchedule,
+  queryTrailingSemicolon,
+  queryLimitSubstring,
+  queryParameterStyle,
+  missingHandler,
+  toolNameTooLong,
+  defaultAgent,
+  implicitStoreAccess,
+  storeDependenciesIgnored,
+  uninterpolatedVariable,
+];

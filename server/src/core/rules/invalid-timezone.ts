@@ -1,0 +1,46 @@
+import { stringAt } from './support/scalar';
+import type { ItemRule } from './rule';
+
+const ZONES = new Set<string>([...Intl.supportedValuesOf('timeZone'), 'UTC']);
+const BY_LOWER = new Map<string, string>([...ZONES].map((z) => [z.toLowerCase(), z]));
+
+/** Whether the scheduler can load this zone; a differently-cased known name is returned as a fix. */
+export function checkTimezone(zone: string): { valid: true } | { valid: false; replacement?: string } {
+  if (ZONES.has(zone)) return { valid: true };
+  const known = BY_LOWER.get(zone.toLowerCase());
+  if (known) return { valid: false, replacement: known };
+  // `UTC+2` is not a zone; the fixed-offset zones are `Etc/GMT-2` (POSIX signs are inverted).
+  const offset = /^(?:UTC|GMT)([+-])(\d{1,2})$/i.exec(zone);
+  if (offset && Number(offset[2]) <= 14) return { valid: false, replacement: Number(offset[2]) === 0 ? 'UTC' : `Etc/GMT${offset[1] === '+' ? '-' : '+'}${Number(offset[2])}` };
+  try {
+    // Accepts aliases (US/Eastern, Asia/Calcutta, Europe/Kyiv) that the list above leaves out.
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return /^[A-Za-z]/.test(zone) ? { valid: true } : { valid: false };
+  } catch {
+    return { valid: false };
+  }
+}
+
+/** `timezone` must be an IANA zone name; a bad one only fails when the scheduler loads the job (P13). */
+export const invalidTimezone: ItemRule = {
+  id: 'invalid-timezone',
+  codes: ['invalid-timezone'],
+  sections: ['schedules'],
+  check(ctx) {
+    const node = stringAt(ctx.item.node, 'timezone');
+    if (!node || node.value.includes('${{')) return;
+    const zone = node.value as string;
+    const result = checkTimezone(zone);
+    if (result.valid) return;
+    ctx.report({
+      code: 'invalid-timezone',
+      message: result.replacement
+        ? result.replacement.toLowerCase() === zone.toLowerCase()
+          ? `Time zone names are case-sensitive: write \`${result.replacement}\`, not \`${zone}\`. Sinas does not check this at install; the schedule would fail to load.`
+          : `\`${zone}\` is not an IANA time zone; the fixed offset is written \`${result.replacement}\` (POSIX signs are inverted). Sinas does not check this at install; the schedule would fail to load.`
+        : `\`${zone}\` is not an IANA time zone (e.g. \`Europe/Amsterdam\`, \`UTC\`). Sinas does not check this at install; the schedule would fail to load, visible only in the scheduler log.`,
+      span: node,
+      data: result.replacement ? { replacement: result.replacement } : undefined,
+    });
+  },
+};

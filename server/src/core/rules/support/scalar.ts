@@ -1,0 +1,74 @@
+/** Small helpers shared by rules: reading scalars and mapping positions inside a scalar's value. */
+import { findPair, getValue, type YNode, type YPair, type YScalar } from '../../parse/yaml-tree';
+import type { Span } from '../../text/span';
+
+export type StringScalar = YScalar & { value: string };
+
+export function asString(node: YNode | null | undefined): StringScalar | undefined {
+  return node && node.kind === 'scalar' && typeof node.value === 'string' ? (node as StringScalar) : undefined;
+}
+
+/** The string scalar at a key of a map, if that is what it holds. */
+export function stringAt(map: YNode | null | undefined, key: string): StringScalar | undefined {
+  return asString(getValue(map, key));
+}
+
+/** The pair of a key whose value is not null (an explicitly empty `key:` counts as absent). */
+export function presentPair(map: YNode | null | undefined, key: string): YPair | undefined {
+  const pair = findPair(map, key);
+  if (!pair?.key) return undefined;
+  if (!pair.value || (pair.value.kind === 'scalar' && pair.value.value === null)) return undefined;
+  return pair;
+}
+
+export function isDynamic(node: YNode | null | undefined): boolean {
+  return !!node && node.kind === 'scalar' && typeof node.value === 'string' && node.value.includes('${{');
+}
+
+/**
+ * The document span of `length` characters at `index` of a string scalar's value. Exact when the
+ * source holds the value verbatim (plain or quoted text without escapes or folding, literal block
+ * scalars); otherwise the whole scalar, which is still the right node.
+ */
+export function spanInScalar(text: string, node: YScalar, index: number, length: number): Span {
+  const value = node.value as string;
+  if (node.style === 'literal') return spanInLiteral(text, node, value, index, length) ?? node;
+  if (node.style === 'folded') return node;
+  const quoted = node.style === 'single' || node.style === 'double';
+  const start = quoted ? node.start + 1 : node.start;
+  const end = quoted ? node.end - 1 : node.end;
+  if (text.slice(start, end) !== value) return node;
+  return { start: start + index, end: start + index + length };
+}
+
+function spanInLiteral(text: string, node: YScalar, value: string, index: number, length: number): Span | undefined {
+  const headerEnd = text.indexOf('\n', node.start);
+  if (headerEnd === -1 || headerEnd >= node.end) return undefined;
+  const lineInValue = countNewlines(value, index);
+  const column = index - (value.lastIndexOf('\n', index - 1) + 1);
+  if (column + length > lineLength(value, index - column)) return undefined;
+  let lineStart = headerEnd + 1;
+  for (let i = 0; i < lineInValue; i++) {
+    const next = text.indexOf('\n', lineStart);
+    if (next === -1) return undefined;
+    lineStart = next + 1;
+  }
+  const valueLine = value.slice(index - column, index - column + lineLength(value, index - column));
+  const lineEnd = text.indexOf('\n', lineStart);
+  const rawLine = text.slice(lineStart, lineEnd === -1 ? text.length : lineEnd).replace(/\r$/, '');
+  const indent = rawLine.length - valueLine.length;
+  if (indent < 0 || rawLine.slice(indent) !== valueLine) return undefined;
+  const start = lineStart + indent + column;
+  return start + length <= node.end ? { start, end: start + length } : undefined;
+}
+
+function countNewlines(s: string, before: number): number {
+  let n = 0;
+  for (let i = s.indexOf('\n'); i !== -1 && i < before; i = s.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+function lineLength(s: string, from: number): number {
+  const nl = s.indexOf('\n', from);
+  return (nl === -1 ? s.length : nl) - from;
+}
