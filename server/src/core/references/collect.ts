@@ -40,9 +40,20 @@ export interface RawReference {
   connector?: string;
   /** `enabledConnectors` references: the entry holding them (connector, operations, parameters). */
   entry?: YNode;
+  /**
+   * The identity the author means: `ns/name` for resources (a bare name read as `default/<name>`
+   * where the backend does so), the plain name for infrastructure, the operation name for
+   * operations. Undefined when it is only known after install-time substitution (`${{ … }}`), or
+   * when the form is wrong in a way that has no meaning (a bare name where `ns/name` is required).
+   */
+  target?: string;
+  /** The value contains `${{ … }}`: unknown until install, so nothing is said about it. */
+  dynamic: boolean;
 }
 
-type Push = (r: RawReference) => void;
+type Collected = Omit<RawReference, 'target' | 'dynamic'>;
+
+type Push = (r: Collected) => void;
 
 function scalarString(node: YNode | null | undefined): YScalar | undefined {
   return node && node.kind === 'scalar' && typeof node.value === 'string' ? node : undefined;
@@ -160,12 +171,46 @@ const COLLECTORS: Partial<Record<SectionName, (item: YNode, push: Push) => void>
   },
 };
 
+function isDynamic(text: string): boolean {
+  return text.includes('${{');
+}
+
+function targetOf(form: ReferenceForm, text: string): string | undefined {
+  switch (form) {
+    case 'qualified':
+      return text.includes('/') ? text : undefined;
+    case 'bare':
+    case 'either':
+      return text.includes('/') ? text : `default/${text}`;
+    case 'name':
+    case 'operation':
+      return text;
+  }
+}
+
 /** References made by one item of `section`, in document order. */
 export function collectReferences(section: SectionName, item: YNode): RawReference[] {
   const collector = COLLECTORS[section];
   if (!collector || item.kind !== 'map') return [];
   const out: RawReference[] = [];
-  collector(item, (r) => out.push(r));
+  collector(item, (r) => {
+    const dynamic = isDynamic(r.text) || (r.connector !== undefined && isDynamic(r.connector));
+    // One object shape for every reference keeps property access fast in the per-version passes.
+    out.push({
+      kind: r.kind,
+      form: r.form,
+      role: r.role,
+      checked: r.checked,
+      node: r.node,
+      text: r.text,
+      field: r.field,
+      namespaceNode: r.namespaceNode,
+      connector: r.connector,
+      entry: r.entry,
+      target: dynamic ? undefined : targetOf(r.form, r.text),
+      dynamic,
+    });
+  });
   return out.sort((a, b) => a.node.start - b.node.start);
 }
 

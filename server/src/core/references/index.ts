@@ -13,15 +13,6 @@ export type { RawReference, ReferenceForm, ReferenceKind, ReferenceRole } from '
 export interface Reference extends RawReference {
   /** The item that holds the reference. */
   source: Resource;
-  /**
-   * The identity the author means: `ns/name` for resources (a bare name read as `default/<name>`
-   * where the backend does so), the plain name for infrastructure, the operation name for
-   * operations. Undefined when it is only known after install-time substitution (`${{ … }}`), or
-   * when the form is wrong in a way that has no meaning (a bare name where `ns/name` is required).
-   */
-  target?: string;
-  /** The value contains `${{ … }}`: unknown until install, so nothing is said about it. */
-  dynamic: boolean;
 }
 
 export interface Definition {
@@ -47,24 +38,6 @@ export interface ReferenceIndex {
 
 const EMPTY: readonly Resource[] = [];
 
-function isDynamic(text: string): boolean {
-  return text.includes('${{');
-}
-
-function targetOf(raw: RawReference): string | undefined {
-  const { form, text } = raw;
-  switch (form) {
-    case 'qualified':
-      return text.includes('/') ? text : undefined;
-    case 'bare':
-    case 'either':
-      return text.includes('/') ? text : `default/${text}`;
-    case 'name':
-    case 'operation':
-      return text;
-  }
-}
-
 export function buildReferenceIndex(model: PackageModel): ReferenceIndex {
   const defs = new Map<SectionName, Map<string, Resource[]>>();
   const ops = new Map<string, Map<string, YScalar>>();
@@ -80,8 +53,21 @@ export function buildReferenceIndex(model: PackageModel): ReferenceIndex {
     }
     const raw = remember(resource, `refs:${resource.section}`, () => collectReferences(resource.section, resource.node));
     for (const r of raw) {
-      const dynamic = isDynamic(r.text) || (r.connector !== undefined && isDynamic(r.connector));
-      references.push({ ...r, source: resource, dynamic, target: dynamic ? undefined : targetOf(r) });
+      references.push({
+        kind: r.kind,
+        form: r.form,
+        role: r.role,
+        checked: r.checked,
+        node: r.node,
+        text: r.text,
+        field: r.field,
+        namespaceNode: r.namespaceNode,
+        connector: r.connector,
+        entry: r.entry,
+        target: r.target,
+        dynamic: r.dynamic,
+        source: resource,
+      });
     }
     if (resource.section === 'connectors' && resource.identity !== undefined) {
       // The last connector with an identity wins, as at apply.

@@ -26,8 +26,8 @@ export const undeclaredDependency: DocumentRule = {
       const code = asString(findPair(fn.node, 'code')?.value);
       if (!code) continue;
       const own = new Set<string>();
-      for (const use of importsOf(fn, code.value)) {
-        if (STDLIB_MODULES.has(use.module) || own.has(use.module) || isProvided(use.module, declared)) continue;
+      for (const use of externalImports(fn, code.value)) {
+        if (own.has(use.module) || isProvided(use.module, declared)) continue;
         own.add(use.module);
         const dist = distributionFor(use.module);
         const known = dist !== normalizeDistribution(use.module) ? ` (from \`${dist}\`)` : '';
@@ -48,7 +48,8 @@ export const undeclaredDependency: DocumentRule = {
   },
 };
 
-/** Imports of one function's code, memoised with its item (positions are in the code's value). */
-function importsOf(fn: Resource, source: string): ImportUse[] {
-  return fn.chunk ? fn.chunk.rememberValue('imports', () => pythonImports(source)) : pythonImports(source);
+/** Non-standard-library imports of one function's code, memoised with its item (positions are in the code's value). */
+function externalImports(fn: Resource, source: string): ImportUse[] {
+  const compute = () => pythonImports(source).filter((use) => !STDLIB_MODULES.has(use.module));
+  return fn.chunk ? fn.chunk.rememberValue('imports', compute) : compute();
 }
