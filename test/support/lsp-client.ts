@@ -41,11 +41,12 @@ export class TestLspClient {
     connection.listen();
   }
 
-  static async start(transport: 'stdio' | 'ipc' = 'stdio', initializationOptions?: unknown): Promise<TestLspClient> {
+  /** Starts our dist/server.js, or another LSP server script (the benchmark runs Red Hat's too). */
+  static async start(transport: 'stdio' | 'ipc' = 'stdio', initializationOptions?: unknown, server = SERVER): Promise<TestLspClient> {
     const child =
       transport === 'stdio'
-        ? spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] })
-        : spawn(process.execPath, [SERVER, '--node-ipc'], { stdio: ['pipe', 'pipe', 'inherit', 'ipc'] });
+        ? spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] })
+        : spawn(process.execPath, [server, '--node-ipc'], { stdio: ['pipe', 'pipe', 'inherit', 'ipc'] });
     const connection =
       transport === 'stdio'
         ? createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!))

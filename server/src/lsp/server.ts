@@ -14,6 +14,7 @@ import { registerHover } from './handlers/hover';
 import { registerNavigation } from './handlers/navigation';
 import { registerSymbols } from './handlers/symbols';
 import { SettingsService } from './settings';
+import { compileAll } from '../core/schema/load-schema';
 
 declare const __VERSION__: string | undefined;
 
@@ -33,7 +34,11 @@ export function startServer(connection: Connection): void {
     settings.initialize(params.capabilities);
     return { capabilities, serverInfo: { name: 'sinas-language-server', version: typeof __VERSION__ === 'string' ? __VERSION__ : 'dev' } };
   });
-  connection.onInitialized(() => void settings.start());
+  connection.onInitialized(() => {
+    void settings.start();
+    // Compile the schema while the editor is still settling, not on the first keystroke.
+    setImmediate(compileAll);
+  });
 
   settings.onDidChange((next, previous) => {
     // Limits change what analyze() returns; severities only change the conversion.

@@ -98,3 +98,10 @@ export function loadSchema(): CompiledSchema {
   };
   return compiled;
 }
+
+/** Compiles every validator now (the server does it right after start, so no edit pays for it). */
+export function compileAll(): void {
+  const schema = loadSchema();
+  void schema.shell;
+  for (const section of SECTION_ITEMS.keys()) schema.validatorFor(section);
+}
