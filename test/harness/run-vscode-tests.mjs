@@ -1,0 +1,139 @@
+// `npm run test:vscode`: the mocha suite inside a real VS Code (code-server + headless
+// chromium), then the UI scenarios (screenshots). See test/harness/README.md.
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ensureBuilt } from './build.mjs';
+import { launchBrowser } from './browser.mjs';
+import { startCodeServer } from './code-server.mjs';
+import { elapsed, log, logsMuted, muteLogs } from './log.mjs';
+import { fixturesDir, repoRoot, resultsDir, testsEntry } from './paths.mjs';
+import { onTermination, stopAllGroups } from './processes.mjs';
+import { provision } from './provision.mjs';
+import { redact } from './redact.mjs';
+import { copyLogTree } from './saved-logs.mjs';
+import { runSuiteInWorkbench } from './run-suite.mjs';
+import { startSandbox } from './sandbox.mjs';
+import { scenarios as allScenarios } from './scenarios.mjs';
+import { runScenarios } from './ui-scenarios.mjs';
+
+const timeoutSeconds = Number(process.env.SINAS_VSCODE_TIMEOUT_SECONDS || 360);
+const keepRunning = process.env.SINAS_VSCODE_KEEP === '1';
+
+const state = { browser: undefined, sandbox: undefined, server: undefined, workDir: undefined };
+
+let cleaning;
+
+/** Stops everything this run started; safe to call from several paths at once. */
+function cleanup() {
+  cleaning ??= (async () => {
+    await state.browser?.close();
+    await state.server?.stop();
+    await state.sandbox?.stop();
+    await stopAllGroups();
+    // The remote extension host's logs (our language client's output among them).
+    if (state.server) copyLogTree(join(state.server.userDataDir, 'logs'), join(resultsDir, 'logs', 'server'));
+    if (state.workDir) rmSync(state.workDir, { recursive: true, force: true });
+  })();
+  return cleaning;
+}
+
+async function main() {
+  const start = Date.now();
+  ensureBuilt();
+  const tools = await provision();
+
+  rmSync(resultsDir, { recursive: true, force: true });
+  mkdirSync(resultsDir, { recursive: true });
+  state.workDir = mkdtempSync(join(tmpdir(), 'sinas-vscode-'));
+  onTermination(cleanup);
+  const hardTimeout = setTimeout(async () => {
+    log(`hard timeout: the run took longer than ${timeoutSeconds} s (SINAS_VSCODE_TIMEOUT_SECONDS); stopping everything`);
+    muteLogs();
+    await cleanup();
+    process.stderr.write(`[vscode-test] FAILED: hard timeout after ${timeoutSeconds} s; everything it started is stopped\n`);
+    process.exit(1);
+  }, timeoutSeconds * 1000);
+
+  state.sandbox = await startSandbox({ logFile: join(resultsDir, 'sandbox.log') });
+  state.server = await startCodeServer({
+    tools,
+    workDir: state.workDir,
+    workspace: fixturesDir,
+    logFile: join(resultsDir, 'code-server.log'),
+    // code-server's environment reaches the extension host, and so the suite.
+    env: {
+      ...state.sandbox?.env,
+      SINAS_VSCODE_TIER: 'code-server',
+      SINAS_TEST_RESULTS_DIR: resultsDir,
+      ...(process.env.SINAS_TEST_GREP ? { SINAS_TEST_GREP: process.env.SINAS_TEST_GREP } : {}),
+    },
+  });
+  state.browser = await launchBrowser(tools.chromium);
+
+  log('running the mocha suite in the extension host');
+  const suiteStart = Date.now();
+  const suiteUrl = state.server.workbenchUrl({ extensionDevelopmentPath: repoRoot, extensionTestsPath: testsEntry });
+  const suite = await runSuiteInWorkbench({ browser: state.browser, url: suiteUrl, logsDir: join(resultsDir, 'logs') });
+  const report = readSuiteReport(suite.code);
+  log(`suite finished in ${elapsed(suiteStart)} (exit code ${suite.code})`);
+
+  const devUrl = state.server.workbenchUrl({ extensionDevelopmentPath: repoRoot });
+  const selected = selectScenarios();
+  const uiResults = await runScenarios({ browser: state.browser, url: devUrl, scenarios: selected, screenshotDir: resultsDir });
+  writeFileSync(join(resultsDir, 'scenarios.json'), `${redact(JSON.stringify(uiResults, null, 2))}\n`);
+  clearTimeout(hardTimeout);
+
+  const uiFailed = uiResults.filter((r) => !r.ok).length;
+  const failed = report.failed + uiFailed + (suite.code !== 0 && report.failed === 0 ? 1 : 0);
+  const passed = report.passed + uiResults.length - uiFailed;
+  if (keepRunning) await waitForInterrupt(devUrl);
+  await cleanup();
+  log(`done in ${elapsed(start)}; results in ${resultsDir}`);
+  // The closing line CI reads: mocha tests plus UI scenarios.
+  process.stdout.write(`vscode: ${passed} passed, ${failed} failed, ${report.pending} skipped\n`);
+  return failed === 0 ? 0 : 1;
+}
+
+/** Prints mocha's output and returns its counts; a missing report means the host never ran it. */
+function readSuiteReport(exitCode) {
+  const mochaFile = join(resultsDir, 'mocha.txt');
+  const resultsFile = join(resultsDir, 'results.json');
+  if (!existsSync(resultsFile)) {
+    log(`the suite wrote no ${resultsFile} (exit code ${exitCode}): the test entry did not load or crashed;`);
+    log(`see ${join(resultsDir, 'logs')} (exthost logs) and ${join(resultsDir, 'code-server.log')}`);
+    return { passed: 0, failed: 1, pending: 0 };
+  }
+  // Written by the extension host: scrub anything secret before anyone uploads these.
+  for (const file of [mochaFile, resultsFile]) writeFileSync(file, redact(readFileSync(file, 'utf8')));
+  process.stdout.write(readFileSync(mochaFile, 'utf8'));
+  return JSON.parse(readFileSync(resultsFile, 'utf8'));
+}
+
+/** SINAS_VSCODE_SCENARIOS: unset = all, `none` = skip, else a comma list of names. */
+function selectScenarios() {
+  const wanted = process.env.SINAS_VSCODE_SCENARIOS;
+  if (!wanted) return allScenarios;
+  if (wanted === 'none') return [];
+  const names = wanted.split(',').map((name) => name.trim());
+  const unknown = names.filter((name) => !allScenarios.some((s) => s.name === name));
+  if (unknown.length) throw new Error(`unknown UI scenario(s): ${unknown.join(', ')}`);
+  return allScenarios.filter((s) => names.includes(s.name));
+}
+
+/** SINAS_VSCODE_KEEP=1: leave code-server up for a look in a browser until Ctrl-C. */
+function waitForInterrupt(url) {
+  log(`SINAS_VSCODE_KEEP=1: code-server stays up; open ${url}`);
+  log('press Ctrl-C to stop it');
+  return new Promise(() => {}); // onTermination() cleans up and exits.
+}
+
+main().then(
+  (code) => process.exit(code),
+  async (error) => {
+    // First lines only: Playwright appends pages of browser logs to its errors.
+    if (!logsMuted()) process.stderr.write(`[vscode-test] ${error.message.split('\n').slice(0, 3).join('\n')}\n`);
+    await cleanup();
+    process.exit(1);
+  },
+);

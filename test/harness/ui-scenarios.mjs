@@ -1,0 +1,106 @@
+// Drives the workbench as a user would (Quick Open, F1 commands, hovers) and takes
+// screenshots. A scenario is data: a name plus steps, so features can add README shots by
+// appending to scenarios.mjs instead of writing Playwright code.
+//
+// Steps (one key each):
+//   { open: 'path/in/workspace.yaml' }        Quick Open (Ctrl+P), type, Enter; waits for the tab
+//   { command: 'Notifications: Show ...' }    F1, type the command's label, Enter
+//   { press: 'Escape' }                       a key or chord, Playwright syntax
+//   { type: 'text' }                          types into whatever has focus
+//   { waitFor: '.css-selector', timeoutMs }   until it is visible (default 30 s)
+//   { hover: '.css-selector' }                mouse over the first visible match
+//   { screenshot: 'name.png', selector? }     whole page, or just one element
+import { basename, join } from 'node:path';
+import { log, elapsed } from './log.mjs';
+
+const defaultTimeoutMs = 30_000;
+
+/** Opens a workbench with the extension loaded (no tests) and waits until it is restored. */
+export async function openWorkbench(browser, url) {
+  const page = await browser.newPage();
+  await page.goto(url);
+  await page.waitForFunction(() => window.driver, undefined, { timeout: 60_000 });
+  await page.evaluate(() => window.driver.whenWorkbenchRestored());
+  return page;
+}
+
+/** Runs each scenario on a fresh workbench page; returns one result per scenario. */
+export async function runScenarios({ browser, url, scenarios, screenshotDir }) {
+  const results = [];
+  for (const scenario of scenarios) {
+    const start = Date.now();
+    let page;
+    const result = { name: scenario.name, ok: false, screenshots: [] };
+    try {
+      page = await openWorkbench(browser, url);
+      for (const step of scenario.steps) await runStep(page, step, { screenshotDir, result });
+      result.ok = true;
+      log(`UI scenario "${scenario.name}" passed in ${elapsed(start)}: ${result.screenshots.join(', ')}`);
+    } catch (error) {
+      result.error = error.message.split('\n')[0];
+      if (page) {
+        const failed = join(screenshotDir, `${scenario.name}.failed.png`);
+        await page.screenshot({ path: failed }).catch(() => {});
+        result.screenshots.push(failed);
+      }
+      log(`UI scenario "${scenario.name}" FAILED after ${elapsed(start)}: ${result.error}`);
+    } finally {
+      await page?.context().close().catch(() => {});
+    }
+    result.durationMs = Date.now() - start;
+    results.push(result);
+  }
+  return results;
+}
+
+async function runStep(page, step, { screenshotDir, result }) {
+  const timeout = step.timeoutMs ?? defaultTimeoutMs;
+  if (step.open) return openFile(page, step.open, timeout);
+  if (step.command) return runCommand(page, step.command, timeout);
+  if (step.press) return page.keyboard.press(step.press);
+  if (step.type) return page.keyboard.type(step.type);
+  if (step.waitFor) return describeTimeout(page.locator(step.waitFor).first().waitFor({ state: 'visible', timeout }), `waiting for ${step.waitFor}`);
+  if (step.hover) return page.locator(step.hover).first().hover({ timeout, force: true });
+  if (step.screenshot) {
+    const path = join(screenshotDir, step.screenshot);
+    const target = step.selector ? page.locator(step.selector).first() : page;
+    // Finished, not mid-fade: hovers and notifications animate in.
+    await target.screenshot({ path, timeout, animations: 'disabled' });
+    result.screenshots.push(path);
+    return undefined;
+  }
+  throw new Error(`unknown UI step ${JSON.stringify(step)}`);
+}
+
+async function openFile(page, relativePath, timeout) {
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout });
+  await input.fill(relativePath);
+  const name = basename(relativePath);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout });
+  await page.keyboard.press('Enter');
+  const tab = page.locator('.tabs-container .tab.active', { hasText: name });
+  await describeTimeout(tab.waitFor({ state: 'visible', timeout }), `the editor tab of ${relativePath}`);
+}
+
+async function runCommand(page, label, timeout) {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout });
+  await input.fill(`>${label}`);
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first();
+  await describeTimeout(row.waitFor({ timeout }), `the command "${label}" in the palette`);
+  await row.click();
+  await input.waitFor({ state: 'hidden', timeout });
+}
+
+/** Playwright's timeout messages name the locator, not what we were waiting for. */
+async function describeTimeout(promise, what) {
+  try {
+    return await promise;
+  } catch (error) {
+    if (error.name === 'TimeoutError') throw new Error(`timed out ${what.startsWith('waiting') ? '' : 'waiting for '}${what}`);
+    throw error;
+  }
+}
