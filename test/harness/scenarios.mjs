@@ -8,8 +8,7 @@ export const scenarios = [
       { open: 'undeclared-variable.yaml' },
       // The language server's diagnostic, as the user sees it: a red squiggle, then its hover.
       { waitFor: '.monaco-editor .squiggly-error', timeoutMs: 45_000 },
-      { hover: '.monaco-editor .squiggly-error' },
-      { waitFor: '.monaco-hover .hover-contents' },
+      { hover: '.monaco-editor .squiggly-error', until: '.monaco-hover .hover-contents' },
       { screenshot: 'undeclared-variable.png' },
     ],
   },

@@ -8,7 +8,8 @@
 //   { press: 'Escape' }                       a key or chord, Playwright syntax
 //   { type: 'text' }                          types into whatever has focus
 //   { waitFor: '.css-selector', timeoutMs }   until it is visible (default 30 s)
-//   { hover: '.css-selector' }                mouse over the first visible match
+//   { hover: '.css-selector', until? }        mouse over the first visible match; with `until`
+//                                             (a selector), re-hover until that is visible
 //   { screenshot: 'name.png', selector? }     whole page, or just one element
 import { basename, join } from 'node:path';
 import { log, elapsed } from './log.mjs';
@@ -60,7 +61,7 @@ async function runStep(page, step, { screenshotDir, result }) {
   if (step.press) return page.keyboard.press(step.press);
   if (step.type) return page.keyboard.type(step.type);
   if (step.waitFor) return describeTimeout(page.locator(step.waitFor).first().waitFor({ state: 'visible', timeout }), `waiting for ${step.waitFor}`);
-  if (step.hover) return page.locator(step.hover).first().hover({ timeout, force: true });
+  if (step.hover) return hover(page, step.hover, step.until, timeout);
   if (step.screenshot) {
     const path = join(screenshotDir, step.screenshot);
     const target = step.selector ? page.locator(step.selector).first() : page;
@@ -82,6 +83,23 @@ async function openFile(page, relativePath, timeout) {
   await page.keyboard.press('Enter');
   const tab = page.locator('.tabs-container .tab.active', { hasText: name });
   await describeTimeout(tab.waitFor({ state: 'visible', timeout }), `the editor tab of ${relativePath}`);
+}
+
+/**
+ * The editor shows a hover only for a mouse move it did not discard (it drops moves while it
+ * lays out or while another widget closes), so move off and on again until `until` shows.
+ */
+async function hover(page, selector, until, timeout) {
+  const target = page.locator(selector).first();
+  if (!until) return target.hover({ timeout, force: true });
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    await page.mouse.move(0, 0);
+    await target.hover({ timeout, force: true });
+    const shown = await page.locator(until).first().waitFor({ state: 'visible', timeout: 2000 }).then(() => true, () => false);
+    if (shown) return undefined;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${until} after hovering ${selector}`);
+  }
 }
 
 async function runCommand(page, label, timeout) {
