@@ -91,6 +91,10 @@ export const CODES = {
   'store-dependencies-ignored': { severity: 'warning', description: 'Manifest `storeDependencies` is ignored on install.' },
   'package-name-style': { severity: 'info', description: 'The package name does not follow the lowercase `a-z0-9-` convention.' },
   'uninterpolated-variable': { severity: 'warning', description: '`${VAR}` (or `{{ VAR }}` in a verbatim field) is not substituted by Sinas; use `${{ vars.VAR }}`.' },
+  // Install-time variables: declarations and typed uses
+  'invalid-variable-pattern': { severity: 'warning', description: 'A variable `pattern` that is not a valid (Python) regular expression.' },
+  'invalid-variable-default': { severity: 'warning', description: 'A variable `default` outside its `choices`, or not matching its `pattern`.' },
+  'variable-type-mismatch': { severity: 'warning', description: 'A whole-value `${{ vars.X }}` whose possible values do not fit the field\'s type after substitution.' },
 } as const satisfies Record<string, CodeInfo>;
 
 export type DiagnosticCode = keyof typeof CODES;

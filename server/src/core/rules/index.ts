@@ -11,6 +11,8 @@ import { implicitStoreAccess } from './implicit-store-access';
 import { inactiveSchedule } from './inactive-schedule';
 import { invalidCron } from './invalid-cron';
 import { invalidTimezone } from './invalid-timezone';
+import { invalidVariableDefault } from './invalid-variable-default';
+import { invalidVariablePattern } from './invalid-variable-pattern';
 import { llmProviderIgnored } from './llm-provider-ignored';
 import { malformedExpression } from './malformed-expression';
 import { missingHandler } from './missing-handler';
@@ -36,6 +38,7 @@ import { uninterpolatedVariable, uninterpolatedVariableInHeader } from './uninte
 import { unknownOperation } from './unknown-operation';
 import { unresolvedReference } from './unresolved-reference';
 import { unusedVariable } from './unused-variable';
+import { variableTypeMismatch } from './variable-type-mismatch';
 import { webhookNoAuth } from './webhook-no-auth';
 
 export const DOCUMENT_RULES: readonly DocumentRule[] = [
@@ -60,6 +63,7 @@ export const DOCUMENT_RULES: readonly DocumentRule[] = [
   undeclaredDependency,
   uninterpolatedVariableInHeader,
   packageNameStyle,
+  variableTypeMismatch,
 ];
 
 export const ITEM_RULES: readonly ItemRule[] = [
@@ -84,4 +88,6 @@ export const ITEM_RULES: readonly ItemRule[] = [
   implicitStoreAccess,
   storeDependenciesIgnored,
   uninterpolatedVariable,
+  invalidVariablePattern,
+  invalidVariableDefault,
 ];
