@@ -89,8 +89,9 @@ export class SinasApiError extends Error {
     return new SinasApiError({ ...this, kind: this.kind, message, items: this.items, cause: this.cause });
   }
 
-  /** The message followed by one line per validation item (for CLI output and detail panes). */
+  /** The message followed by one line per validation item when there are several (a single one is in the message). */
   describe(): string {
+    if (this.items.length < 2) return this.message;
     return [this.message, ...this.items.map((i) => `  ${i.path ? `${i.path}: ` : ''}${i.message}`)].join('\n');
   }
 }

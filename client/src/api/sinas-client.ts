@@ -167,13 +167,7 @@ export class SinasClient {
 
   /** `POST /api/v1/packages/preview` (dry run; HTTP 200 even when the apply would fail). */
   async previewPackage(source: string, input: VariableInput = {}, options?: CallOptions): Promise<PreviewResult> {
-    const response = await this.call<PreviewResponse>({
-      ...options,
-      ...this.packageBody(source, input),
-      path: `${PACKAGES}/preview`,
-      action: 'preview packages',
-      permission: PACKAGE_PERMISSIONS.install,
-    });
+    const response = await this.packageCall<PreviewResponse>(source, input, options, 'preview', 'preview packages');
     if (!isRecord(response)) throw this.unexpected('POST', `${PACKAGES}/preview`, 'that is not an apply result');
     const supportsVariables = typeof response.requires_input === 'boolean';
     this.variablesSupport = supportsVariables;
@@ -193,16 +187,8 @@ export class SinasClient {
    * `${{ … }}` to an instance without variables support.
    */
   async installPackage(source: string, input: VariableInput = {}, options?: CallOptions): Promise<InstallResult> {
-    if (USES_VARIABLES.test(source) || Object.keys(input.variables ?? {}).length > 0) {
-      if (!(await this.supportsVariables(options))) throw this.noVariables();
-    }
-    const response = await this.call<InstallResponse>({
-      ...options,
-      ...this.packageBody(source, input),
-      path: `${PACKAGES}/install`,
-      action: 'install packages',
-      permission: PACKAGE_PERMISSIONS.install,
-    });
+    await this.assertVariablesSupported(source, input, options);
+    const response = await this.packageCall<InstallResponse>(source, input, options, 'install', 'install packages');
     if (!isRecord(response) || !isRecord(response.package) || !isRecord(response.apply)) {
       throw this.unexpected('POST', `${PACKAGES}/install`, 'without `package` and `apply`');
     }
@@ -239,6 +225,16 @@ export class SinasClient {
       action: 'validate configs',
       permission: PACKAGE_PERMISSIONS.validate,
     });
+  }
+
+  /**
+   * Rejects with kind `unsupported` when `source` uses `${{ … }}` (or variables are given) and the
+   * instance predates variables: installing would store the placeholders literally. `install`
+   * runs this itself; a UI can call it before asking for confirmation.
+   */
+  async assertVariablesSupported(source: string, input: VariableInput = {}, options?: CallOptions): Promise<void> {
+    if (!USES_VARIABLES.test(source) && Object.keys(input.variables ?? {}).length === 0) return;
+    if (!(await this.supportsVariables(options))) throw this.noVariables();
   }
 
   /**
@@ -287,16 +283,32 @@ export class SinasClient {
     return (await this.http.request<T>(request)).data;
   }
 
-  private packageBody(source: string, input: VariableInput): Pick<HttpRequest, 'method' | 'body' | 'expect' | 'declarations' | 'sensitive'> {
+  /**
+   * Preview or install. An instance that predates variables rejects `spec.variables` as an extra
+   * key under `spec`; that answer is the same detection as a preview without `requires_input`.
+   */
+  private async packageCall<T>(source: string, input: VariableInput, options: CallOptions | undefined, endpoint: 'preview' | 'install', action: string): Promise<T> {
     const body: Record<string, unknown> = { source };
     if (input.variables !== undefined) body.variables = input.variables;
-    return {
-      method: 'POST',
-      body,
-      expect: 'json',
-      declarations: input.declarations,
-      sensitive: secretValues(input.variables, input.declarations),
-    };
+    try {
+      return await this.call<T>({
+        ...options,
+        method: 'POST',
+        path: `${PACKAGES}/${endpoint}`,
+        body,
+        expect: 'json',
+        action,
+        permission: PACKAGE_PERMISSIONS.install,
+        declarations: input.declarations,
+        sensitive: secretValues(input.variables, input.declarations),
+      });
+    } catch (error) {
+      if (error instanceof SinasApiError && error.kind === 'validation' && error.items.some((i) => i.path === 'spec.variables' && /extra inputs/i.test(i.message))) {
+        this.variablesSupport = false;
+        throw this.noVariables(endpoint);
+      }
+      throw error;
+    }
   }
 
   /** The `{name}` path segment; a name with `/` cannot be addressed through REST at all (§2). */
@@ -310,11 +322,11 @@ export class SinasClient {
     return `${PACKAGES}/${encodeURIComponent(name)}`;
   }
 
-  private noVariables(): SinasApiError {
+  private noVariables(endpoint: 'preview' | 'install' = 'install'): SinasApiError {
     return new SinasApiError({
       kind: 'unsupported',
       method: 'POST',
-      path: `${PACKAGES}/install`,
+      path: `${PACKAGES}/${endpoint}`,
       message: `${this.host} predates install-time variables: it would store the \${{ vars.… }} placeholders literally. Nothing was installed; upgrade Sinas or remove the variables.`,
     });
   }

@@ -206,6 +206,15 @@ describe('SinasClient: an instance without install-time variables', function () 
     assert.deepEqual(await client.listPackages(), []);
   });
 
+  it('a document declaring spec.variables, rejected as an extra key, is reported as unsupported', async () => {
+    const client = h.client();
+    const source = buildPackage({ name: 'declares', variables: [{ name: 'TEAM', type: 'text', default: 'blue' }] });
+    const error = await rejectsWith(client.previewPackage(source), 'unsupported');
+    assert.match(error.message, /predates install-time variables/);
+    assert.equal(await client.supportsVariables(), false);
+    assert.equal(h.logs.length, 1, 'known from the rejection: no probe needed');
+  });
+
   it('still installs packages without variables', async () => {
     const result = await h.client().installPackage(buildPackage({ name: 'plain', functions: [{ name: 'f' }] }));
     assert.equal(result.outcome, 'installed');
