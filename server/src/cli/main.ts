@@ -1,16 +1,78 @@
-// `sinas-package`: the headless command. For now it only knows its version;
-// validation and instance commands arrive with the API client.
-declare const __VERSION__: string | undefined;
+/**
+ * `sinas-package`: the headless command (bundled to dist/cli.js). Dispatches to one module per
+ * command group and turns every failure into one `error:` line on stderr and an exit code:
+ * 0 ok, 1 failed, 2 usage or configuration, 3 partial (see help.ts).
+ */
+import { SinasApiError } from '../../../client/src/api';
+import { runCreate } from './create';
+import { HELP } from './help';
+import { runInstall, runPreview } from './install';
+import { EXIT, line, UsageError, type ExitCode, type Io } from './io';
+import { runExport, runGet, runList, runUninstall } from './packages';
+import { PromptCancelled } from './prompt';
+import { runValidate } from './validate';
 
+declare const __VERSION__: string | undefined;
 const version = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
 
-function main(argv: string[]): number {
-  if (argv.includes('--version') || argv.includes('-v')) {
-    process.stdout.write(`${version}\n`);
-    return 0;
+type Command = (io: Io, args: string[]) => ExitCode | Promise<ExitCode>;
+
+const COMMANDS: Record<string, Command> = {
+  validate: runValidate,
+  preview: runPreview,
+  install: runInstall,
+  uninstall: runUninstall,
+  list: runList,
+  get: runGet,
+  export: runExport,
+  create: runCreate,
+};
+
+export async function main(argv: string[], io: Io): Promise<ExitCode> {
+  const [command, ...args] = argv;
+  if (command === '--version' || command === '-v') {
+    line(io.stdout, version);
+    return EXIT.ok;
   }
-  process.stdout.write(`sinas-package ${version}\nUsage: sinas-package --version\n`);
-  return 0;
+  if (command === '--help' || command === '-h' || command === 'help' || (command && args.includes('--help'))) {
+    io.stdout.write(HELP);
+    return EXIT.ok;
+  }
+  const run = command ? COMMANDS[command] : undefined;
+  if (!run) {
+    line(io.stderr, command ? `error: unknown command "${command}"; see sinas-package --help` : `sinas-package ${version}: a command is needed; see sinas-package --help`);
+    return EXIT.usage;
+  }
+  try {
+    return await run(io, args);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      line(io.stderr, `error: ${error.message}`);
+      return EXIT.usage;
+    }
+    if (error instanceof SinasApiError) {
+      line(io.stderr, `error: ${error.describe()}`);
+      return EXIT.failed;
+    }
+    if (error instanceof PromptCancelled) {
+      line(io.stderr, 'Cancelled.');
+      return EXIT.failed;
+    }
+    line(io.stderr, `internal error: ${(error as Error).stack ?? String(error)}`);
+    return EXIT.failed;
+  }
 }
 
-process.exitCode = main(process.argv.slice(2));
+if (require.main === module) {
+  const argv = process.argv.slice(2);
+  const io: Io = {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stdin: process.stdin,
+    env: process.env,
+    interactive: !!process.stdin.isTTY && !!process.stderr.isTTY && !argv.includes('--no-input'),
+  };
+  void main(argv, io).then((code) => {
+    process.exitCode = code;
+  });
+}

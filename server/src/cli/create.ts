@@ -1,0 +1,66 @@
+/**
+ * `create --name N [--version V] --resource TYPE:NS/NAME ... [-o FILE]`: a package built by the
+ * instance from existing resources. The server skips unknown or missing resources silently; they
+ * are reported here and make the exit code 3.
+ */
+import { writeFileSync } from 'node:fs';
+import { CREATE_TYPES, type CreatePackageRequest, type PackageResourceType, type ResourceRef } from '../../../client/src/api';
+import { CONNECTION_OPTIONS, parse } from './args';
+import { EXIT, line, UsageError, type ExitCode, type Io } from './io';
+import { withClient } from './session';
+
+const OPTIONS = {
+  ...CONNECTION_OPTIONS,
+  name: { type: 'string' },
+  version: { type: 'string' },
+  description: { type: 'string' },
+  author: { type: 'string' },
+  /** `package.url` (`--url` is the instance). */
+  'package-url': { type: 'string' },
+  resource: { type: 'string', multiple: true },
+  output: { type: 'string', short: 'o' },
+} as const;
+
+/** Identified by name only (a webhook by its path, which may contain `/`). */
+const UNNAMESPACED = new Set<PackageResourceType>(['webhook', 'schedule', 'database_trigger']);
+
+export function parseResource(arg: string): ResourceRef {
+  const colon = arg.indexOf(':');
+  const type = arg.slice(0, colon) as PackageResourceType;
+  const rest = arg.slice(colon + 1);
+  if (colon <= 0 || !rest) throw new UsageError(`--resource takes TYPE:NS/NAME (or TYPE:NAME), not "${arg}"`);
+  if (!CREATE_TYPES.includes(type)) throw new UsageError(`--resource ${arg}: unknown type "${type}"; one of ${CREATE_TYPES.join(', ')}`);
+  if (UNNAMESPACED.has(type)) return { type, name: rest };
+  const slash = rest.indexOf('/');
+  return slash < 0 ? { type, namespace: 'default', name: rest } : { type, namespace: rest.slice(0, slash), name: rest.slice(slash + 1) };
+}
+
+const describeRef = (ref: ResourceRef) => `${ref.type} ${ref.namespace && !UNNAMESPACED.has(ref.type) ? `${ref.namespace}/` : ''}${ref.name}`;
+
+export async function runCreate(io: Io, args: string[]): Promise<ExitCode> {
+  const usage = 'sinas-package create --name NAME [--version V] --resource TYPE:NS/NAME ... [-o FILE]';
+  const { values } = parse(args, OPTIONS, { min: 0, max: 0, usage });
+  if (!values.name) throw new UsageError(`--name is required; usage: ${usage}`);
+  if (!values.resource?.length) throw new UsageError(`at least one --resource is required; usage: ${usage}`);
+  const request: CreatePackageRequest = { name: values.name, resources: values.resource.map(parseResource) };
+  if (values.version) request.version = values.version;
+  if (values.description) request.description = values.description;
+  if (values.author) request.author = values.author;
+  if (values['package-url']) request.url = values['package-url'];
+
+  return withClient(io, values, async (client) => {
+    const { yaml, skipped } = await client.createPackage(request);
+    if (values.output) {
+      writeFileSync(values.output, yaml);
+      line(io.stderr, `Wrote ${values.output}.`);
+    } else {
+      io.stdout.write(yaml.endsWith('\n') ? yaml : `${yaml}\n`);
+    }
+    if (skipped === undefined) {
+      line(io.stderr, 'warning: the returned YAML could not be read, so skipped resources cannot be listed.');
+      return EXIT.ok;
+    }
+    for (const ref of skipped) line(io.stderr, `warning: ${client.host} left out ${describeRef(ref)} (not found)`);
+    return skipped.length ? EXIT.partial : EXIT.ok;
+  });
+}

@@ -1,0 +1,43 @@
+/** `sinas-package --help`. */
+export const HELP = `Usage: sinas-package <command> [options]
+
+Commands:
+  validate <files...> [--format text|json]
+      Check SinasPackage files with the language core (no instance needed).
+      Prints file:line:col severity code message; exit 1 when any error is found.
+  preview <file> [--var NAME=value ...] [--format text|json]
+      Show what installing the file would change (dry run on the instance).
+  install <file> [--var NAME=value ...] [--yes] [--format text|json]
+      Preview, confirm, install. A partial install (some resources failed) exits 3.
+  uninstall <name> [--yes]
+      Remove a package and every resource it manages.
+  list [--format text|json]
+      Installed packages, newest first.
+  get <name> [--format text|json]
+      One package: version, author, install time, variable values (secrets as ***).
+  export <name> [-o FILE]
+      The YAML of the package's last install, placeholders kept.
+  create --name NAME [--version V] --resource TYPE:NS/NAME ... [--description D] [--author A] [--package-url U] [-o FILE]
+      Build a package from existing resources. TYPE is one of agent, function, skill,
+      connector, manifest, component, query, collection, store, template (NS/NAME or NAME),
+      webhook (its path), schedule, database_trigger (their name). Skipped resources exit 3.
+
+Connection (every command except validate):
+  SINAS_URL or --url URL   Base URL of the Sinas instance, e.g. https://sinas.example.com
+  SINAS_API_KEY            The API key. Or pipe it in with --api-key-stdin. Never an argument.
+  --timeout SECONDS        Per request (default 30).
+  --allow-http             Allow sending the key over plain http to a host that is not local.
+  --verbose                Log every request (method, path, status, time) to stderr; no secrets.
+
+Variables (preview, install):
+  --var NAME=value or the environment variable SINAS_VAR_<NAME>. On a terminal, variables
+  without a value are prompted (secrets without echo). Values are never printed.
+
+Prompts happen only when stdin and stderr are terminals; --no-input turns them off. Without a
+terminal, install and uninstall need --yes.
+
+Exit codes: 0 ok, 1 failed (errors found, request failed, declined), 2 usage or configuration
+error, 3 partial (install with apply errors, create with skipped resources).
+
+Other: --help, --version.
+`;

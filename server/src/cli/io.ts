@@ -1,0 +1,34 @@
+/**
+ * What every command gets instead of touching `process`: the three streams, the environment, and
+ * whether prompts are allowed. Keeps commands testable and the exit-code policy in one place.
+ */
+import type { Readable, Writable } from 'node:stream';
+
+export interface Io {
+  stdout: Writable;
+  stderr: Writable;
+  stdin: Readable & { isTTY?: boolean; setRawMode?: (raw: boolean) => unknown };
+  env: NodeJS.ProcessEnv;
+  /** Prompts are allowed: stdin and stderr are terminals and `--no-input` was not given. */
+  interactive: boolean;
+}
+
+/** Documented in `--help`; tests assert them. */
+export const EXIT = {
+  ok: 0,
+  /** Errors found (validate), a request failed, or the user declined. */
+  failed: 1,
+  /** Bad arguments or missing configuration. */
+  usage: 2,
+  /** Partly done: an install with apply errors, a create that skipped resources. */
+  partial: 3,
+} as const;
+
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+
+/** A mistake in how the command was called; printed as one line, exit code 2. */
+export class UsageError extends Error {}
+
+export function line(stream: Writable, text = ''): void {
+  stream.write(`${text}\n`);
+}

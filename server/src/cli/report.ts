@@ -1,0 +1,54 @@
+/** Text renderings of API results for the terminal (JSON output prints the results as they are). */
+import type { ConfigApplyResponse, PackageListItem, PackageResponse, ResourceChange } from '../../../client/src/api';
+
+function table(rows: string[][]): string[] {
+  const widths = rows[0].map((_, col) => Math.max(...rows.map((r) => r[col].length)));
+  return rows.map((r) => r.map((cell, col) => (col === r.length - 1 ? cell : cell.padEnd(widths[col]))).join('  ').trimEnd());
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+function sum(counts: Record<string, number>): number {
+  return Object.values(counts).reduce((a, b) => a + b, 0);
+}
+
+export function summaryLine(apply: ConfigApplyResponse, future: boolean): string {
+  const { created, updated, unchanged } = apply.summary;
+  return future
+    ? `${sum(created)} to create, ${sum(updated)} to update, ${sum(unchanged)} unchanged`
+    : `${sum(created)} created, ${sum(updated)} updated, ${sum(unchanged)} unchanged`;
+}
+
+/**
+ * One line per change. On a first install an `update` means an existing resource of the same
+ * identity (made by hand, or detached) will be overwritten (contract §7.2), so it is marked.
+ */
+export function changeLines(changes: readonly ResourceChange[], firstInstall: boolean): string[] {
+  if (!changes.length) return ['  (no resources)'];
+  const rows = changes.map((c) => [c.action, c.resourceType, c.resourceName + (firstInstall && c.action === 'update' ? '  (exists already: will be overwritten)' : '')]);
+  return table(rows).map((r) => `  ${r}`);
+}
+
+export function packageLines(pkg: PackageResponse): string[] {
+  const rows: [string, unknown][] = [
+    ['name', pkg.name],
+    ['version', pkg.version],
+    ['description', pkg.description],
+    ['author', pkg.author],
+    ['url', pkg.source_url],
+    ['installed at', pkg.installed_at],
+    ['updated at', pkg.updated_at],
+    ['installed by', pkg.installed_by],
+  ];
+  const out = table(rows.filter(([, v]) => v !== null && v !== undefined && v !== '').map(([k, v]) => [`${k}:`, String(v)]));
+  const values = Object.entries(pkg.values ?? {});
+  if (values.length) out.push('variables:', ...values.map(([k, v]) => `  ${k} = ${typeof v === 'string' ? v : JSON.stringify(v)}`));
+  return out;
+}
+
+export function listLines(items: readonly PackageListItem[]): string[] {
+  if (!items.length) return ['No packages installed.'];
+  return table([['NAME', 'VERSION', 'INSTALLED', 'DESCRIPTION'], ...items.map((p) => [p.name, p.version, p.installed_at, p.description ?? ''])]);
+}
+
+export { plural };

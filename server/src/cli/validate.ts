@@ -1,0 +1,92 @@
+/**
+ * `sinas-package validate <files...> [--format text|json]`: the language core's `analyze` on each
+ * file. Text: one `file:line:col severity code message` line per finding (1-based positions), a
+ * summary on stderr. JSON: one stable document (keys in a fixed order, files in argument order,
+ * findings in position order). Exit 1 when any finding is an error.
+ */
+import { readFileSync } from 'node:fs';
+import { analyze } from '../core/analyze';
+import type { Severity } from '../core/diagnostics/finding';
+import { FORMAT_OPTION, formatOf, parse } from './args';
+import { EXIT, line, UsageError, type ExitCode, type Io } from './io';
+
+export interface FindingReport {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  severity: Severity;
+  code: string;
+  message: string;
+}
+
+export interface FileReport {
+  file: string;
+  isSinasPackage: boolean;
+  findings: FindingReport[];
+}
+
+/** Findings of one file, positions 1-based (columns in UTF-16 code units, as editors count). */
+export function checkText(file: string, text: string): FileReport {
+  const analysis = analyze(text);
+  const findings = analysis.findings.map((f) => {
+    const start = analysis.lines.positionAt(f.span.start);
+    const end = analysis.lines.positionAt(f.span.end);
+    return {
+      line: start.line + 1,
+      column: start.character + 1,
+      endLine: end.line + 1,
+      endColumn: end.character + 1,
+      severity: f.severity,
+      code: f.code,
+      message: f.message,
+    };
+  });
+  return { file, isSinasPackage: analysis.isSinasPackage, findings };
+}
+
+function count(reports: FileReport[], severity: Severity): number {
+  return reports.reduce((n, r) => n + r.findings.filter((f) => f.severity === severity).length, 0);
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+export function runValidate(io: Io, args: string[]): ExitCode {
+  const { values, positionals } = parse(args, FORMAT_OPTION, { min: 1, max: Infinity, usage: 'sinas-package validate <files...> [--format text|json]' });
+  const format = formatOf(values.format);
+  const reports = positionals.map((file) => {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (error) {
+      throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    }
+    return checkText(file, text);
+  });
+  const summary = {
+    files: reports.length,
+    errors: count(reports, 'error'),
+    warnings: count(reports, 'warning'),
+    infos: count(reports, 'info'),
+    hints: count(reports, 'hint'),
+  };
+
+  if (format === 'json') {
+    line(io.stdout, JSON.stringify({ version: 1, files: reports, summary }, null, 2));
+  } else {
+    for (const report of reports) {
+      if (!report.isSinasPackage) line(io.stderr, `${report.file}: not a SinasPackage (no apiVersion sinas.co/… or kind SinasPackage); skipped`);
+      for (const f of report.findings) {
+        line(io.stdout, `${report.file}:${f.line}:${f.column} ${f.severity} ${f.code} ${f.message.replace(/\s*\n\s*/g, ' ')}`);
+      }
+    }
+    const problems = summary.errors + summary.warnings + summary.infos + summary.hints;
+    line(
+      io.stderr,
+      problems
+        ? `${plural(problems, 'problem')} (${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}) in ${plural(summary.files, 'file')}`
+        : `${plural(summary.files, 'file')} checked: no problems`,
+    );
+  }
+  return summary.errors > 0 ? EXIT.failed : EXIT.ok;
+}

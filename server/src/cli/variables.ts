@@ -1,0 +1,76 @@
+/**
+ * Install-time variable values for preview and install: `--var NAME=value`, then the environment
+ * variable SINAS_VAR_<NAME>, then (on a terminal) a prompt per declared variable still without a
+ * value, secrets read without echo. Without a terminal, a missing value is left to the server
+ * (it applies the default, keeps an existing secret, or names the missing variable).
+ */
+import type { DeclaredVariable } from '../../../client/src/api';
+import { line, UsageError, type Io } from './io';
+import { ask, askSecret } from './prompt';
+
+export interface Declaration extends DeclaredVariable {
+  type?: string;
+  required: boolean;
+  default?: unknown;
+  choices?: unknown[];
+  description?: string;
+}
+
+/** `NAME=value` pairs; the name must be declared by the package. */
+export function parseVarArgs(args: readonly string[], declarations: readonly Declaration[]): Map<string, string> {
+  const declared = new Set(declarations.map((d) => d.name));
+  const out = new Map<string, string>();
+  for (const arg of args) {
+    const eq = arg.indexOf('=');
+    if (eq <= 0) throw new UsageError(`--var takes NAME=value, not "${arg.length > 40 ? `${arg.slice(0, 40)}…` : arg}"`);
+    const name = arg.slice(0, eq);
+    if (!declared.has(name)) {
+      const known = [...declared].join(', ') || 'none';
+      throw new UsageError(`--var ${name}: the package declares no variable ${name} (declared: ${known})`);
+    }
+    out.set(name, arg.slice(eq + 1));
+  }
+  return out;
+}
+
+/** The JSON value sent for a text value: booleans become true/false, the rest stays text. */
+function typed(declaration: Declaration, value: string): unknown {
+  if (declaration.type === 'boolean' && /^(true|false)$/i.test(value.trim())) return value.trim().toLowerCase() === 'true';
+  return value;
+}
+
+async function prompt(io: Io, d: Declaration, previous: unknown): Promise<string | undefined> {
+  const about = d.description ? ` (${d.description})` : '';
+  if (d.type === 'secret') {
+    const keep = previous === '***' ? ', empty keeps the stored secret' : '';
+    return (await askSecret(io, `${d.name}${about} [secret${keep}]: `)) || undefined;
+  }
+  const fallback = previous ?? d.default;
+  const choices = Array.isArray(d.choices) && d.choices.length ? ` {${d.choices.join('|')}}` : '';
+  const shown = fallback === undefined || fallback === null ? '' : ` [${String(fallback)}]`;
+  for (let tries = 0; tries < 3; tries++) {
+    const answer = (await ask(io, `${d.name}${about}${choices}${shown}: `)).trim();
+    if (answer) return answer;
+    if (fallback !== undefined && fallback !== null) return previous !== undefined ? String(previous) : undefined;
+    if (!d.required) return undefined;
+    line(io.stderr, `${d.name} is required.`);
+  }
+  throw new UsageError(`no value for the required variable ${d.name}`);
+}
+
+export interface CollectOptions {
+  varArgs: readonly string[];
+  /** `Package.values` of the installed version, to pre-fill prompts on an upgrade. */
+  previous?: Record<string, unknown> | null;
+}
+
+export async function collectVariables(io: Io, declarations: readonly Declaration[], options: CollectOptions): Promise<Record<string, unknown>> {
+  const given = parseVarArgs(options.varArgs, declarations);
+  const values: Record<string, unknown> = {};
+  for (const d of declarations) {
+    let value = given.get(d.name) ?? io.env[`SINAS_VAR_${d.name}`];
+    if (value === undefined && io.interactive) value = await prompt(io, d, options.previous?.[d.name]);
+    if (value !== undefined) values[d.name] = typed(d, value);
+  }
+  return values;
+}

@@ -1,0 +1,53 @@
+/**
+ * Runs the BUILT command (dist/cli.js) as a child process without a terminal, as CI would, and
+ * collects exit code, stdout and stderr. Refuses to run a bundle older than its sources.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const CLI = 'dist/cli.js';
+const SOURCES = ['server/src/cli', 'server/src/core', 'client/src/api'];
+
+function newestMtime(dir: string): number {
+  return readdirSync(dir).reduce((newest, name) => {
+    const path = join(dir, name);
+    const stat = statSync(path);
+    return Math.max(newest, stat.isDirectory() ? newestMtime(path) : stat.mtimeMs);
+  }, 0);
+}
+
+/** Throws when dist/cli.js is missing or older than a source file it bundles. */
+export function assertFreshBuild(): void {
+  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npm run build\` first`);
+  const built = statSync(CLI).mtimeMs;
+  if (SOURCES.some((dir) => newestMtime(dir) > built)) throw new Error(`${CLI} is older than its sources: run \`npm run build\` first`);
+}
+
+export interface CliResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export interface RunOptions {
+  env?: Record<string, string | undefined>;
+  /** Written to stdin, which is then closed (stdin is never a terminal here). */
+  input?: string;
+}
+
+export function runCli(args: string[], options: RunOptions = {}): Promise<CliResult> {
+  // A clean environment: no SINAS_* from the developer's shell leaks into a test.
+  const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('SINAS_')));
+  const env = Object.fromEntries(Object.entries({ ...base, ...options.env }).filter((e): e is [string, string] => e[1] !== undefined));
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, ...args], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(options.input ?? '');
+  });
+}

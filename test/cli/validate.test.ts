@@ -1,0 +1,76 @@
+/** `sinas-package validate` and the command's own flags, through the built dist/cli.js. */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { assertGolden } from './golden';
+import { assertFreshBuild, runCli } from './run-cli';
+
+const FIXTURES = 'test/fixtures/cli';
+const FILES = ['clean', 'variables', 'broken', 'not-a-package'].map((name) => `${FIXTURES}/${name}.yaml`);
+const CORPUS = ['/work/shared/corpus/real/ddf-powerpoint.yaml', '/work/shared/corpus/real/sinas-package-author.yaml'];
+
+describe('sinas-package (built CLI)', function () {
+  this.timeout(20000);
+  before(assertFreshBuild);
+
+  it('--version prints the package version', async () => {
+    const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+    assert.deepEqual(await runCli(['--version']), { code: 0, stdout: `${version}\n`, stderr: '' });
+  });
+
+  it('--help prints the usage and exit codes', async () => {
+    const result = await runCli(['--help']);
+    assert.equal(result.code, 0);
+    assert.match(result.stdout, /^Usage: sinas-package <command> \[options\]/);
+    assert.match(result.stdout, /Exit codes: 0 ok, 1 failed/);
+    assert.equal((await runCli(['install', '--help'])).code, 0);
+  });
+
+  it('no command or an unknown one is a usage error (exit 2)', async () => {
+    assert.equal((await runCli([])).code, 2);
+    const unknown = await runCli(['deploy']);
+    assert.deepEqual(unknown, { code: 2, stdout: '', stderr: 'error: unknown command "deploy"; see sinas-package --help\n' });
+  });
+
+  it('validate: golden text output, exit 1 on errors', async () => {
+    const result = await runCli(['validate', ...FILES]);
+    assert.equal(result.code, 1);
+    assertGolden(result.stdout, `${FIXTURES}/validate.golden.txt`);
+    assert.equal(
+      result.stderr,
+      `${FIXTURES}/not-a-package.yaml: not a SinasPackage (no apiVersion sinas.co/… or kind SinasPackage); skipped\n` +
+        '4 problems (3 errors, 1 warning) in 4 files\n',
+    );
+  });
+
+  it('validate: golden JSON output', async () => {
+    const result = await runCli(['validate', '--format', 'json', ...FILES]);
+    assert.equal(result.code, 1);
+    assertGolden(result.stdout, `${FIXTURES}/validate.golden.json`);
+    const parsed = JSON.parse(result.stdout);
+    assert.deepEqual(Object.keys(parsed), ['version', 'files', 'summary']);
+    assert.deepEqual(parsed.summary, { files: 4, errors: 3, warnings: 1, infos: 0, hints: 0 });
+    assert.equal(result.stderr, '');
+  });
+
+  it('validate: a clean file exits 0 with no output on stdout', async () => {
+    assert.deepEqual(await runCli(['validate', `${FIXTURES}/clean.yaml`]), { code: 0, stdout: '', stderr: '1 file checked: no problems\n' });
+  });
+
+  it('validate: the two real packages have zero errors', async () => {
+    const result = await runCli(['validate', '--format', 'json', ...CORPUS]);
+    assert.equal(result.code, 0, result.stdout);
+    const parsed = JSON.parse(result.stdout);
+    assert.equal(parsed.summary.errors, 0);
+    assert.ok(parsed.files.every((f: { isSinasPackage: boolean }) => f.isSinasPackage));
+  });
+
+  it('validate: usage errors exit 2 with one line', async () => {
+    assert.deepEqual(await runCli(['validate']), { code: 2, stdout: '', stderr: 'error: usage: sinas-package validate <files...> [--format text|json]\n' });
+    assert.deepEqual(await runCli(['validate', `${FIXTURES}/missing.yaml`]), { code: 2, stdout: '', stderr: `error: cannot read ${FIXTURES}/missing.yaml: ENOENT\n` });
+    assert.deepEqual(await runCli(['validate', '--format', 'xml', `${FIXTURES}/clean.yaml`]), {
+      code: 2,
+      stdout: '',
+      stderr: 'error: --format must be text or json, not "xml"\n',
+    });
+  });
+});
