@@ -4,7 +4,7 @@
  * for other codes the replacement applies to the diagnostic's range.
  */
 import type { Span } from '../../../core/text/span';
-import { expressionAt, variableUseAt } from '../../symbol-at';
+import { expressionAt, nameSpan, variableUseAt } from '../../symbol-at';
 import { quickFix, replaceSpan } from '../edits';
 import type { QuickFix, QuickFixContext } from '../types';
 
@@ -29,8 +29,9 @@ function liveSpan({ analysis, diagnostic, data, offset }: QuickFixContext): Span
     case 'malformed-expression':
       return expressionAt(analysis, offset)?.expression.span;
     default: {
+      // A quoted value keeps its quotes: the replacement goes inside them.
       const end = analysis.lines.offsetAt(diagnostic.range.end);
-      return end > offset ? { start: offset, end } : undefined;
+      return end > offset ? nameSpan(analysis.text, { start: offset, end }) : undefined;
     }
   }
 }
