@@ -18,6 +18,9 @@ const LINES = TEXT.split('\n');
 const EXPRESSION_LINE = LINES.findIndex((l, i) => i > LINES.length / 4 && l.includes('${{ vars.APP_URL }}'));
 const COMPLETE_AT = { line: EXPRESSION_LINE, character: LINES[EXPRESSION_LINE].indexOf('vars.') + 5 };
 const HOVER_AT = { line: EXPRESSION_LINE, character: LINES[EXPRESSION_LINE].indexOf('vars.') + 7 };
+// A key in the last agent: the path walk climbs over every agent above it (the worst case).
+const KEY_LINE = LINES.map((l, i) => [l, i] as const).filter(([l]) => l === '      model: gpt-4o').pop()![1];
+const KEY_AT = { line: KEY_LINE, character: 8 };
 // The edit: one character typed into (then removed from) a description near the cursor.
 const EDIT_LINE = LINES.findIndex((l, i) => i > EXPRESSION_LINE - 20 && l.includes('description: Fetches item'));
 
@@ -36,10 +39,13 @@ describe('latency on a 10,000-line package (reported, not asserted)', function (
     const analysisStats = await measureLatency((i) => analyses.push(analyze(edited(i), { parser })));
     const current = analyze(edited(1), { parser });
     const completionStats = await measureLatency(() => getCompletions(current, COMPLETE_AT));
+    const keyStats = await measureLatency(() => getCompletions(current, KEY_AT));
     const hoverStats = await measureLatency(() => getHover(current, HOVER_AT));
     assert.equal(getCompletions(current, COMPLETE_AT).items.length, 3);
+    assert.ok(getCompletions(current, KEY_AT).items.some((i) => i.label === 'systemTools'));
     console.log(`      ${formatLatency('analyze after a 1-char edit', analysisStats)}`);
     console.log(`      ${formatLatency('getCompletions (${{ vars. }})', completionStats)}`);
+    console.log(`      ${formatLatency('getCompletions (key in the last agent)', keyStats)}`);
     console.log(`      ${formatLatency('getHover (vars.X)', hoverStats)}`);
   });
 
@@ -55,11 +61,17 @@ describe('latency on a 10,000-line package (reported, not asserted)', function (
         const list = await client.request<CompletionList>('textDocument/completion', { textDocument, position: COMPLETE_AT });
         assert.equal(list.items.length, 3);
       });
+      const keys = await measureLatency(async (i) => {
+        client.change(uri, edited(i));
+        const list = await client.request<CompletionList>('textDocument/completion', { textDocument, position: KEY_AT });
+        assert.ok(list.items.length > 0);
+      });
       const hover = await measureLatency(async (i) => {
         client.change(uri, edited(i));
         assert.ok(await client.request<Hover>('textDocument/hover', { textDocument, position: HOVER_AT }));
       });
       console.log(`      ${formatLatency('completion round trip after a 1-char edit', completion)}`);
+      console.log(`      ${formatLatency('key completion round trip after a 1-char edit', keys)}`);
       console.log(`      ${formatLatency('hover round trip after a 1-char edit', hover)}`);
     } finally {
       await client.stop();
