@@ -182,6 +182,21 @@ describe('completion: values from the schema', () => {
       ['INSERT', 'UPDATE'],
     );
   });
+
+  it('falls back to the schema’s examples, next to the item’s keys and snippets', () => {
+    const items = itemsAt(PKG + '  agents:\n    - name: a\n      systemTools:\n        - ‸\n');
+    assert.deepEqual(
+      items.map((i) => [i.label, i.detail]),
+      [
+        ['databaseIntrospection', undefined],
+        ['name', 'string · required'],
+        ['connections', 'list or null'],
+        ['codeExecution', 'example'],
+        ['packageManagement', 'example'],
+        ['configIntrospection', 'example'],
+      ],
+    );
+  });
 });
 
 describe('completion: new items from the schema’s snippets', () => {

@@ -1,4 +1,7 @@
-/** Values the schema allows at the cursor: enum members (with their descriptions), consts and booleans. */
+/**
+ * Values the schema allows at the cursor: enum members (with their descriptions), consts and
+ * booleans; failing those, the schema's `examples` (e.g. the built-in system tool names).
+ */
 import { CompletionItemKind, MarkupKind, type CompletionItem } from 'vscode-languageserver-types';
 import type { Analysis } from '../../core/analyze';
 import { deref, laxKindOf, schemaAt, typesOf } from '../../core/schema/schema-lookup';
@@ -15,6 +18,8 @@ export function valueCompletions(analysis: Analysis, position: ValuePosition): C
   if (!values && (lax === 'LaxBool' || lax === 'LaxBoolOrNull' || typesOf(schema).every((t) => t === 'boolean' || t === 'null'))) {
     values = typesOf(schema).includes('boolean') || lax ? [true, false] : undefined;
   }
+  const examples = !values?.length ? schema.examples?.filter((v) => typeof v === 'string' || typeof v === 'number') : undefined;
+  if (examples?.length) values = examples;
   if (!values?.length) return [];
   const range = toRange(analysis.lines, position.range);
   const lead = position.needsSpace ? ' ' : '';
@@ -28,6 +33,7 @@ export function valueCompletions(analysis: Analysis, position: ValuePosition): C
       textEdit: { range, newText: lead + (position.quoted ? String(value) : yamlScalar(value)) },
     };
     if (isDefault) item.detail = 'default';
+    else if (examples) item.detail = 'example';
     if (description) item.documentation = { kind: MarkupKind.Markdown, value: description };
     return item;
   });
