@@ -67,6 +67,7 @@ export const CODES = {
   'secret-value': { severity: 'warning', description: 'A secret `value` in the package: stored in clear text, exported, and overwritten on every install.' },
   'llm-provider-ignored': { severity: 'warning', description: '`llmProviderName` is ignored by package installs (it must still exist on the instance).' },
   'hook-key-case': { severity: 'warning', description: 'A camelCase hooks key (`onUserMessage`); the runtime reads only snake_case.' },
+  'connector-secret-template': { severity: 'warning', description: 'Connector `auth.secret: "{{NAME}}"` is looked up literally; write the secret name or `${{ vars.NAME }}`.' },
   'auth-position-ignored': { severity: 'warning', description: 'Connector `auth.position` / `auth.paramName` are stored but ignored; keys go in a header.' },
   'dedup-ttl-ignored': { severity: 'warning', description: 'Webhook `dedup.ttlSeconds` is ignored; the TTL is always 300 seconds.' },
   'webhook-no-auth': { severity: 'info', description: '`requiresAuth: false`: anyone can call the webhook and it runs as the installing admin.' },

@@ -12,6 +12,8 @@ export const SUPERSEDES: Partial<Record<DiagnosticCode, readonly DiagnosticCode[
   'hook-key-case': ['ignored-field', 'invalid-hook', 'unknown-key'],
   // `cronExpression: */5 * * * *`: the parser sees stray aliases, the schema a null value.
   'unquoted-cron': ['yaml-syntax', 'invalid-type'],
+  // `auth.secret: "{{KEY}}"`: the schema sees braces, the rule knows whether `KEY` is a variable.
+  'connector-secret-template': ['invalid-secret-ref'],
   // `${APP_URL}` in a path or name: the schema sees stray characters, the rule the intended variable.
   'uninterpolated-variable': ['name-format', 'webhook-path-format', 'path-param-syntax'],
 };

@@ -1,5 +1,5 @@
 import { getValue } from '../parse/yaml-tree';
-import { asString } from './support/scalar';
+import { asString, inQuotesOf } from './support/scalar';
 import type { ItemRule } from './rule';
 
 /**
@@ -20,7 +20,7 @@ export const implicitStoreAccess: ItemRule = {
         code: 'implicit-store-access',
         message: `A plain store name grants read-write access (an entry \`{store: …}\` without \`access\` is read-only). Make it explicit: \`{store: ${store.value}, access: readwrite}\`, or \`readonly\`.`,
         span: store,
-        data: { store: store.value, access: 'readwrite' },
+        data: { replacement: `{store: ${inQuotesOf(store, store.value)}, access: readwrite}` },
       });
     }
   },

@@ -1,6 +1,7 @@
 /** The rule list. Order does not matter: findings are sorted by position afterwards. */
 import { agentScheduleUnsupported } from './agent-schedule-unsupported';
 import { authPositionIgnored } from './auth-position-ignored';
+import { connectorSecretTemplate } from './connector-secret-template';
 import { dedupTtlIgnored } from './dedup-ttl-ignored';
 import { defaultAgent } from './default-agent';
 import { duplicateIdentity } from './duplicate-identity';
@@ -64,6 +65,7 @@ export const DOCUMENT_RULES: readonly DocumentRule[] = [
   uninterpolatedVariableInHeader,
   packageNameStyle,
   variableTypeMismatch,
+  connectorSecretTemplate,
 ];
 
 export const ITEM_RULES: readonly ItemRule[] = [

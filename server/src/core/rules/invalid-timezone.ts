@@ -1,4 +1,4 @@
-import { stringAt } from './support/scalar';
+import { inQuotesOf, stringAt } from './support/scalar';
 import type { ItemRule } from './rule';
 
 const ZONES = new Set<string>([...Intl.supportedValuesOf('timeZone'), 'UTC']);
@@ -40,7 +40,7 @@ export const invalidTimezone: ItemRule = {
           : `\`${zone}\` is not an IANA time zone; the fixed offset is written \`${result.replacement}\` (POSIX signs are inverted). Sinas does not check this at install; the schedule would fail to load.`
         : `\`${zone}\` is not an IANA time zone (e.g. \`Europe/Amsterdam\`, \`UTC\`). Sinas does not check this at install; the schedule would fail to load, visible only in the scheduler log.`,
       span: node,
-      data: result.replacement ? { replacement: result.replacement } : undefined,
+      data: result.replacement ? { replacement: inQuotesOf(node, result.replacement) } : undefined,
     });
   },
 };

@@ -1,4 +1,4 @@
-import { asString } from './support/scalar';
+import { asString, inQuotesOf } from './support/scalar';
 import type { DocumentRule } from './rule';
 
 const CONVENTION = /^[a-z0-9][a-z0-9-]*$/;
@@ -26,7 +26,7 @@ export const packageNameStyle: DocumentRule = {
         `Package names are conventionally lowercase letters, digits and \`-\` (e.g. \`${suggestion || 'my-package'}\`): the name is the package's URL segment and its ownership tag, ` +
         'and renaming it later orphans everything installed under the old name.',
       span: node,
-      data: suggestion ? { replacement: suggestion } : undefined,
+      data: suggestion ? { replacement: inQuotesOf(node, suggestion) } : undefined,
     });
   },
 };

@@ -19,7 +19,6 @@ export const queryTrailingSemicolon: ItemRule = {
       code: 'query-trailing-semicolon',
       message: 'Remove the trailing `;`: Sinas appends ` LIMIT <maxRows>` to read queries, and after a `;` that is a syntax error, so this query would fail every time.',
       span: spanInScalar(ctx.text, sql, trimmed.length - 1, 1),
-      data: { replacement: '' },
     });
   },
 };

@@ -1,4 +1,5 @@
 import type { DocumentRule } from './rule';
+import { inQuotesOf } from './support/scalar';
 
 /**
  * Webhook and schedule `functionName` are validated as `default/<functionName>` (P2, P3): a
@@ -26,7 +27,7 @@ export const referenceMustBeBare: DocumentRule = {
         code: 'reference-must-be-bare',
         message: `${owner} \`functionName\` is read as a bare name in namespace \`default\`: Sinas looks up \`default/${ref.text}\` and rejects the install. ${advice}`,
         span: ref.node,
-        data: inDefault ? { replacement: name } : undefined,
+        data: inDefault ? { replacement: inQuotesOf(ref.node, name) } : undefined,
       });
     }
   },

@@ -1,5 +1,6 @@
 import { KIND_NAME, type SectionName } from '../model/sections';
 import type { DocumentRule } from './rule';
+import { inQuotesOf } from './support/scalar';
 
 /**
  * A bare name where the backend needs `ns/name` (P4). Checked fields make the install fail
@@ -25,7 +26,7 @@ export const referenceNeedsNamespace: DocumentRule = {
         severity: ref.checked ? 'error' : 'warning',
         message: `\`${ref.text}\` in \`${ref.field}\` needs a namespace: ${consequence}. Write \`${replacement}\`.`,
         span: ref.node,
-        data: { replacement },
+        data: { replacement: inQuotesOf(ref.node, replacement) },
       });
     }
   },

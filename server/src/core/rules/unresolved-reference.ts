@@ -1,6 +1,7 @@
 import { KIND_NAME, type SectionName } from '../model/sections';
 import { closest } from '../text/suggest';
 import type { DocumentRule } from './rule';
+import { inQuotesOf } from './support/scalar';
 
 /**
  * A reference to a resource this package does not define. It may exist on the instance, so this
@@ -42,7 +43,7 @@ export const unresolvedReference: DocumentRule = {
         code: 'unresolved-reference',
         message: `${label[0].toUpperCase()}${label.slice(1)} \`${ref.target}\`${written} is not defined in this package; ${consequence}.${hint}`,
         span: ref.node,
-        data: replacement ? { replacement } : undefined,
+        data: replacement ? { replacement: inQuotesOf(ref.node, replacement) } : undefined,
       });
     }
   },

@@ -72,3 +72,14 @@ function lineLength(s: string, from: number): number {
   const nl = s.indexOf('\n', from);
   return (nl === -1 ? s.length : nl) - from;
 }
+
+/**
+ * A replacement for a whole scalar, written in the scalar's own quoting style, so a quick fix that
+ * replaces the node's span keeps `"…"` or `'…'` (and a value such as `yes` stays a string).
+ */
+export function inQuotesOf(node: YNode, text: string): string {
+  if (node.kind !== 'scalar') return text;
+  if (node.style === 'double') return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+  if (node.style === 'single') return `'${text.replace(/'/g, "''")}'`;
+  return text;
+}
