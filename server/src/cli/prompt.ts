@@ -13,14 +13,17 @@ export class PromptCancelled extends Error {
 
 export async function ask(io: Io, question: string): Promise<string> {
   const rl = createInterface({ input: io.stdin, output: io.stderr, terminal: true });
+  let onClose = () => {};
   try {
     return await new Promise<string>((resolve, reject) => {
-      rl.once('SIGINT', () => reject(new PromptCancelled()));
-      rl.once('close', () => reject(new PromptCancelled()));
+      onClose = () => reject(new PromptCancelled());
+      rl.once('SIGINT', onClose);
+      rl.once('close', onClose);
       rl.question(question, resolve);
     });
   } finally {
-    rl.removeAllListeners('close');
+    // Only our own listener: readline detaches from stdin in its own 'close' handler.
+    rl.off('close', onClose);
     rl.close();
   }
 }

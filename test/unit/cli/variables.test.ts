@@ -1,0 +1,92 @@
+/**
+ * Variable collection of the CLI with fake terminal streams: prompts answered one by one, secrets
+ * read without echo, upgrade values pre-filled; without a terminal only --var and SINAS_VAR_*.
+ */
+import assert from 'node:assert/strict';
+import { PassThrough, Writable } from 'node:stream';
+import type { Io } from '../../../server/src/cli/io';
+import { PromptCancelled } from '../../../server/src/cli/prompt';
+import { collectVariables, type Declaration } from '../../../server/src/cli/variables';
+
+/** A terminal whose user types `answers[i]` after the i-th prompt; everything shown is in `shown`. */
+function fakeTerminal(answers: string[], env: Record<string, string> = {}) {
+  const stdin = Object.assign(new PassThrough(), { isTTY: true, rawModes: [] as boolean[], setRawMode(raw: boolean) {
+    stdin.rawModes.push(raw);
+    return stdin;
+  } });
+  let shown = '';
+  const stderr = new Writable({
+    write(chunk, _enc, done) {
+      const text = String(chunk);
+      shown += text;
+      // A prompt ends with ": " (or "] "); answer it once it has been written.
+      if (/[:\]] $/.test(text) && answers.length) {
+        const answer = answers.shift()!;
+        setImmediate(() => stdin.write(answer));
+      }
+      done();
+    },
+  });
+  const io: Io = { stdin, stdout: new PassThrough(), stderr, env, interactive: true };
+  return { io, stdin, shown: () => shown };
+}
+
+const DECLARATIONS: Declaration[] = [
+  { name: 'APP_URL', type: 'text', required: true, description: 'Base URL' },
+  { name: 'TOKEN', type: 'secret', required: true },
+  { name: 'VERBOSE', type: 'boolean', required: false, default: false },
+  { name: 'MODE', type: 'enum', required: false, default: 'fast', choices: ['fast', 'safe'] },
+];
+
+describe('cli variables', () => {
+  it('prompts for each variable without a value; the secret is not echoed', async () => {
+    const t = fakeTerminal(['https://app.example\n', 's3cr3t-typed\r', 'true\n', '\n']);
+    const values = await collectVariables(t.io, DECLARATIONS, { varArgs: [] });
+    assert.deepEqual(values, { APP_URL: 'https://app.example', TOKEN: 's3cr3t-typed', VERBOSE: true });
+    assert.ok(!t.shown().includes('s3cr3t-typed'), t.shown());
+    assert.match(t.shown(), /APP_URL \(Base URL\): /);
+    assert.match(t.shown(), /TOKEN \[secret\]: /);
+    assert.match(t.shown(), /MODE \{fast\|safe\} \[fast\]: /);
+    assert.equal(t.stdin.rawModes.at(-1), false, 'the terminal is left out of raw mode');
+  });
+
+  it('--var and SINAS_VAR_<NAME> come first; only the rest is prompted', async () => {
+    const t = fakeTerminal(['\n', '\n'], { SINAS_VAR_TOKEN: 'from-env' });
+    const values = await collectVariables(t.io, DECLARATIONS, { varArgs: ['APP_URL=https://a=b'] });
+    assert.deepEqual(values, { APP_URL: 'https://a=b', TOKEN: 'from-env' });
+    assert.ok(!t.shown().includes('APP_URL') && !t.shown().includes('TOKEN'));
+  });
+
+  it('an upgrade pre-fills from the installed values; an empty secret keeps the stored one', async () => {
+    const t = fakeTerminal(['\n', '\n', '\n', 'safe\n']);
+    const values = await collectVariables(t.io, DECLARATIONS, { varArgs: [], previous: { APP_URL: 'https://old', TOKEN: '***', VERBOSE: true } });
+    assert.deepEqual(values, { APP_URL: 'https://old', VERBOSE: true, MODE: 'safe' });
+    assert.match(t.shown(), /APP_URL \(Base URL\) \[https:\/\/old\]: /);
+    assert.match(t.shown(), /TOKEN \[secret, empty keeps the stored secret\]: /);
+  });
+
+  it('a required variable is asked again when left empty', async () => {
+    const t = fakeTerminal(['\n', 'https://x\n', 'tok\n', '\n', '\n']);
+    const values = await collectVariables(t.io, DECLARATIONS, { varArgs: [] });
+    assert.equal(values.APP_URL, 'https://x');
+    assert.match(t.shown(), /APP_URL is required\./);
+  });
+
+  it('Ctrl-C in the secret prompt cancels', async () => {
+    const t = fakeTerminal(['https://x\n', 'abc\u0003']);
+    await assert.rejects(collectVariables(t.io, DECLARATIONS, { varArgs: [] }), PromptCancelled);
+  });
+
+  it('without a terminal nothing is prompted: missing values are left to the server', async () => {
+    const t = fakeTerminal([], { SINAS_VAR_VERBOSE: 'FALSE' });
+    t.io.interactive = false;
+    assert.deepEqual(await collectVariables(t.io, DECLARATIONS, { varArgs: [] }), { VERBOSE: false });
+    assert.equal(t.shown(), '');
+  });
+
+  it('rejects malformed and undeclared --var', async () => {
+    const t = fakeTerminal([]);
+    await assert.rejects(collectVariables(t.io, DECLARATIONS, { varArgs: ['APP_URL'] }), /--var takes NAME=value/);
+    await assert.rejects(collectVariables(t.io, DECLARATIONS, { varArgs: ['NOPE=1'] }), /declares no variable NOPE \(declared: APP_URL, TOKEN, VERBOSE, MODE\)/);
+  });
+});
