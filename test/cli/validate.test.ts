@@ -64,8 +64,35 @@ describe('sinas-package (built CLI)', function () {
     assert.ok(parsed.files.every((f: { isSinasPackage: boolean }) => f.isSinasPackage));
   });
 
+  it('validate: --severity overrides a code\'s level or turns it off, like the editor setting', async () => {
+    const result = await runCli(['validate', `${FIXTURES}/variables.yaml`, '--severity', 'undeclared-variable=off', '--severity', 'malformed-expression=warning']);
+    assert.equal(result.code, 0);
+    assert.deepEqual(
+      result.stdout.split('\n').filter(Boolean).map((l) => l.split(' ').slice(0, 3).join(' ')),
+      [`${FIXTURES}/variables.yaml:8:13 warning unused-variable`, `${FIXTURES}/variables.yaml:14:17 warning malformed-expression`],
+    );
+    assert.deepEqual(await runCli(['validate', `${FIXTURES}/clean.yaml`, '--severity', 'nope=off']), {
+      code: 2,
+      stdout: '',
+      stderr: 'error: --severity nope=off: unknown diagnostic code "nope"\n',
+    });
+  });
+
+  it('the README documents every command and the exit codes', async () => {
+    const readme = readFileSync('README.md', 'utf8');
+    const section = (await runCli(['--help'])).stdout.split('Commands:\n')[1].split('\n\n')[0];
+    const commands = [...section.matchAll(/^ {2}([a-z]+) /gm)].map((m) => m[1]);
+    assert.deepEqual(commands, ['validate', 'preview', 'install', 'uninstall', 'list', 'get', 'export', 'create']);
+    for (const command of commands) assert.match(readme, new RegExp(`sinas-package ${command}\\b`), `README lacks sinas-package ${command}`);
+    assert.match(readme, /Exit codes: 0 ok, 1 failed/);
+  });
+
   it('validate: usage errors exit 2 with one line', async () => {
-    assert.deepEqual(await runCli(['validate']), { code: 2, stdout: '', stderr: 'error: usage: sinas-package validate <files...> [--format text|json]\n' });
+    assert.deepEqual(await runCli(['validate']), {
+      code: 2,
+      stdout: '',
+      stderr: 'error: usage: sinas-package validate <files...> [--format text|json] [--severity CODE=LEVEL ...]\n',
+    });
     assert.deepEqual(await runCli(['validate', `${FIXTURES}/missing.yaml`]), { code: 2, stdout: '', stderr: `error: cannot read ${FIXTURES}/missing.yaml: ENOENT\n` });
     assert.deepEqual(await runCli(['validate', '--format', 'xml', `${FIXTURES}/clean.yaml`]), {
       code: 2,

@@ -2,9 +2,10 @@
 export const HELP = `Usage: sinas-package <command> [options]
 
 Commands:
-  validate <files...> [--format text|json]
+  validate <files...> [--format text|json] [--severity CODE=LEVEL ...]
       Check SinasPackage files with the language core (no instance needed).
       Prints file:line:col severity code message; exit 1 when any error is found.
+      LEVEL is error, warning, info, hint or off (as the editor's sinas.diagnostics.severity).
   preview <file> [--var NAME=value ...] [--format text|json]
       Show what installing the file would change (dry run on the instance).
   install <file> [--var NAME=value ...] [--yes] [--format text|json]

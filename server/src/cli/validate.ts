@@ -1,11 +1,12 @@
 /**
  * `sinas-package validate <files...> [--format text|json]`: the language core's `analyze` on each
- * file. Text: one `file:line:col severity code message` line per finding (1-based positions), a
+ * file, with `--severity CODE=LEVEL` overrides. Text: one `file:line:col severity code message` line per finding (1-based positions), a
  * summary on stderr. JSON: one stable document (keys in a fixed order, files in argument order,
  * findings in position order). Exit 1 when any finding is an error.
  */
 import { readFileSync } from 'node:fs';
 import { analyze } from '../core/analyze';
+import { CODES } from '../core/diagnostics/codes';
 import type { Severity } from '../core/diagnostics/finding';
 import { FORMAT_OPTION, formatOf, parse } from './args';
 import { EXIT, line, UsageError, type ExitCode, type Io } from './io';
@@ -26,21 +27,41 @@ export interface FileReport {
   findings: FindingReport[];
 }
 
+export type SeverityOverrides = Record<string, Severity | 'off'>;
+
+const LEVELS = ['error', 'warning', 'info', 'hint', 'off'];
+
+/** `--severity CODE=LEVEL` (repeatable), like the editor's `sinas.diagnostics.severity`. */
+export function parseSeverities(args: readonly string[]): SeverityOverrides {
+  const out: SeverityOverrides = {};
+  for (const arg of args) {
+    const [code, level] = arg.split('=');
+    if (!(code in CODES)) throw new UsageError(`--severity ${arg}: unknown diagnostic code "${code}"`);
+    if (!LEVELS.includes(level)) throw new UsageError(`--severity ${arg}: the level must be one of ${LEVELS.join(', ')}`);
+    out[code] = level as Severity | 'off';
+  }
+  return out;
+}
+
 /** Findings of one file, positions 1-based (columns in UTF-16 code units, as editors count). */
-export function checkText(file: string, text: string): FileReport {
+export function checkText(file: string, text: string, overrides: SeverityOverrides = {}): FileReport {
   const analysis = analyze(text);
-  const findings = analysis.findings.map((f) => {
+  const findings = analysis.findings.flatMap((f) => {
+    const severity = overrides[f.code] ?? f.severity;
+    if (severity === 'off') return [];
     const start = analysis.lines.positionAt(f.span.start);
     const end = analysis.lines.positionAt(f.span.end);
-    return {
-      line: start.line + 1,
-      column: start.character + 1,
-      endLine: end.line + 1,
-      endColumn: end.character + 1,
-      severity: f.severity,
-      code: f.code,
-      message: f.message,
-    };
+    return [
+      {
+        line: start.line + 1,
+        column: start.character + 1,
+        endLine: end.line + 1,
+        endColumn: end.character + 1,
+        severity,
+        code: f.code,
+        message: f.message,
+      },
+    ];
   });
   return { file, isSinasPackage: analysis.isSinasPackage, findings };
 }
@@ -52,8 +73,11 @@ function count(reports: FileReport[], severity: Severity): number {
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 export function runValidate(io: Io, args: string[]): ExitCode {
-  const { values, positionals } = parse(args, FORMAT_OPTION, { min: 1, max: Infinity, usage: 'sinas-package validate <files...> [--format text|json]' });
+  const options = { ...FORMAT_OPTION, severity: { type: 'string', multiple: true } } as const;
+  const usage = 'sinas-package validate <files...> [--format text|json] [--severity CODE=LEVEL ...]';
+  const { values, positionals } = parse(args, options, { min: 1, max: Infinity, usage });
   const format = formatOf(values.format);
+  const overrides = parseSeverities(values.severity ?? []);
   const reports = positionals.map((file) => {
     let text: string;
     try {
@@ -61,7 +85,7 @@ export function runValidate(io: Io, args: string[]): ExitCode {
     } catch (error) {
       throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
     }
-    return checkText(file, text);
+    return checkText(file, text, overrides);
   });
   const summary = {
     files: reports.length,
