@@ -2,11 +2,10 @@
  * `preview <file>` and `install <file>`: read the file, collect its variables, preview on the
  * instance, then (install) confirm and install. A partial install exits 3 with its errors listed.
  */
-import { readFileSync } from 'node:fs';
 import { isSinasApiError, type PreviewResult, type SinasClient } from '../../../client/src/api';
 import { analyze } from '../core/analyze';
 import { CONNECTION_OPTIONS, FORMAT_OPTION, formatOf, parse } from './args';
-import { EXIT, line, UsageError, type ExitCode, type Io } from './io';
+import { EXIT, line, readText, UsageError, type ExitCode, type Io } from './io';
 import { confirm } from './prompt';
 import { changeLines, summaryLine } from './report';
 import { withClient } from './session';
@@ -28,12 +27,7 @@ interface LocalPackage {
 }
 
 function load(file: string): LocalPackage {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-  }
+  const text = readText(file);
   const analysis = analyze(text);
   if (!analysis.isSinasPackage) throw new UsageError(`${file} is not a SinasPackage (apiVersion sinas.co/v1, kind SinasPackage)`);
   const declarations = analysis.variables.declarations.map((d) => ({

@@ -2,6 +2,7 @@
  * What every command gets instead of touching `process`: the three streams, the environment, and
  * whether prompts are allowed. Keeps commands testable and the exit-code policy in one place.
  */
+import { readFileSync } from 'node:fs';
 import type { Readable, Writable } from 'node:stream';
 
 export interface Io {
@@ -31,4 +32,13 @@ export class UsageError extends Error {}
 
 export function line(stream: Writable, text = ''): void {
   stream.write(`${text}\n`);
+}
+
+/** A file's text, or a usage error naming the file and the reason (`ENOENT`, `EISDIR`, …). */
+export function readText(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
 }

@@ -6,7 +6,7 @@ function table(rows: string[][]): string[] {
   return rows.map((r) => r.map((cell, col) => (col === r.length - 1 ? cell : cell.padEnd(widths[col]))).join('  ').trimEnd());
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 function sum(counts: Record<string, number>): number {
   return Object.values(counts).reduce((a, b) => a + b, 0);
@@ -50,5 +50,3 @@ export function listLines(items: readonly PackageListItem[]): string[] {
   if (!items.length) return ['No packages installed.'];
   return table([['NAME', 'VERSION', 'INSTALLED', 'DESCRIPTION'], ...items.map((p) => [p.name, p.version, p.installed_at, p.description ?? ''])]);
 }
-
-export { plural };

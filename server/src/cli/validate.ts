@@ -4,12 +4,12 @@
  * summary on stderr. JSON: one stable document (keys in a fixed order, files in argument order,
  * findings in position order). Exit 1 when any finding is an error.
  */
-import { readFileSync } from 'node:fs';
 import { analyze } from '../core/analyze';
 import { CODES } from '../core/diagnostics/codes';
 import type { Severity } from '../core/diagnostics/finding';
 import { FORMAT_OPTION, formatOf, parse } from './args';
-import { EXIT, line, UsageError, type ExitCode, type Io } from './io';
+import { EXIT, line, readText, UsageError, type ExitCode, type Io } from './io';
+import { plural } from './report';
 
 export interface FindingReport {
   line: number;
@@ -70,23 +70,13 @@ function count(reports: FileReport[], severity: Severity): number {
   return reports.reduce((n, r) => n + r.findings.filter((f) => f.severity === severity).length, 0);
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-
 export function runValidate(io: Io, args: string[]): ExitCode {
   const options = { ...FORMAT_OPTION, severity: { type: 'string', multiple: true } } as const;
   const usage = 'sinas-package validate <files...> [--format text|json] [--severity CODE=LEVEL ...]';
   const { values, positionals } = parse(args, options, { min: 1, max: Infinity, usage });
   const format = formatOf(values.format);
   const overrides = parseSeverities(values.severity ?? []);
-  const reports = positionals.map((file) => {
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch (error) {
-      throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-    }
-    return checkText(file, text, overrides);
-  });
+  const reports = positionals.map((file) => checkText(file, readText(file), overrides));
   const summary = {
     files: reports.length,
     errors: count(reports, 'error'),
