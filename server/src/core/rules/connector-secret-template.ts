@@ -1,6 +1,6 @@
 import { getValue } from '../parse/yaml-tree';
-import { asString, inQuotesOf } from './support/scalar';
 import type { DocumentRule } from './rule';
+import { asString, contentSpan } from './support/scalar';
 
 const TEMPLATE = /^\s*\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}\s*$/;
 
@@ -29,8 +29,8 @@ export const connectorSecretTemplate: DocumentRule = {
       ctx.report({
         code: 'connector-secret-template',
         message: `Sinas looks \`auth.secret\` up as a secret named literally \`${node.value}\`, finds none and sends the request without credentials (no error is shown). ${advice}`,
-        span: node,
-        data: { replacement: inQuotesOf(node, replacement), name },
+        span: contentSpan(node),
+        data: { replacement, name },
       });
     }
   },

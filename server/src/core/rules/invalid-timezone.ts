@@ -1,5 +1,5 @@
-import { inQuotesOf, stringAt } from './support/scalar';
 import type { ItemRule } from './rule';
+import { contentSpan, stringAt } from './support/scalar';
 
 const ZONES = new Set<string>([...Intl.supportedValuesOf('timeZone'), 'UTC']);
 const BY_LOWER = new Map<string, string>([...ZONES].map((z) => [z.toLowerCase(), z]));
@@ -39,8 +39,8 @@ export const invalidTimezone: ItemRule = {
           ? `Time zone names are case-sensitive: write \`${result.replacement}\`, not \`${zone}\`. Sinas does not check this at install; the schedule would fail to load.`
           : `\`${zone}\` is not an IANA time zone; the fixed offset is written \`${result.replacement}\` (POSIX signs are inverted). Sinas does not check this at install; the schedule would fail to load.`
         : `\`${zone}\` is not an IANA time zone (e.g. \`Europe/Amsterdam\`, \`UTC\`). Sinas does not check this at install; the schedule would fail to load, visible only in the scheduler log.`,
-      span: node,
-      data: result.replacement ? { replacement: inQuotesOf(node, result.replacement) } : undefined,
+      span: contentSpan(node),
+      data: result.replacement ? { replacement: result.replacement } : undefined,
     });
   },
 };

@@ -1,7 +1,7 @@
 import type { Reference } from '../references';
 import { closest } from '../text/suggest';
 import type { DocumentRule } from './rule';
-import { inQuotesOf } from './support/scalar';
+import { contentSpan } from './support/scalar';
 
 const ENABLED_FIELD: Record<string, string> = { functionParameters: 'enabledFunctions', queryParameters: 'enabledQueries' };
 
@@ -57,8 +57,8 @@ function checkItem(refs: Reference[], ctx: Parameters<DocumentRule['check']>[0])
     ctx.report({
       code: 'orphan-parameters',
       message: `\`${ref.field}\` key \`${ref.text}\` does not match ${where}, so these parameters are never applied (Sinas does not check them).${suggestion ? ` Did you mean \`${suggestion}\`?` : ''}`,
-      span: ref.node,
-      data: suggestion ? { replacement: inQuotesOf(ref.node, suggestion) } : undefined,
+      span: contentSpan(ref.node),
+      data: suggestion ? { replacement: suggestion } : undefined,
     });
   }
 }

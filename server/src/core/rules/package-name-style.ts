@@ -1,5 +1,5 @@
-import { asString, inQuotesOf } from './support/scalar';
 import type { DocumentRule } from './rule';
+import { asString, contentSpan } from './support/scalar';
 
 const CONVENTION = /^[a-z0-9][a-z0-9-]*$/;
 
@@ -25,8 +25,8 @@ export const packageNameStyle: DocumentRule = {
       message:
         `Package names are conventionally lowercase letters, digits and \`-\` (e.g. \`${suggestion || 'my-package'}\`): the name is the package's URL segment and its ownership tag, ` +
         'and renaming it later orphans everything installed under the old name.',
-      span: node,
-      data: suggestion ? { replacement: inQuotesOf(node, suggestion) } : undefined,
+      span: contentSpan(node),
+      data: suggestion ? { replacement: suggestion } : undefined,
     });
   },
 };

@@ -1,5 +1,5 @@
 import type { DocumentRule } from './rule';
-import { inQuotesOf } from './support/scalar';
+import { contentSpan } from './support/scalar';
 
 /**
  * Webhook and schedule `functionName` are validated as `default/<functionName>` (P2, P3): a
@@ -26,8 +26,8 @@ export const referenceMustBeBare: DocumentRule = {
       ctx.report({
         code: 'reference-must-be-bare',
         message: `${owner} \`functionName\` is read as a bare name in namespace \`default\`: Sinas looks up \`default/${ref.text}\` and rejects the install. ${advice}`,
-        span: ref.node,
-        data: inDefault ? { replacement: inQuotesOf(ref.node, name) } : undefined,
+        span: contentSpan(ref.node),
+        data: inDefault ? { replacement: name } : undefined,
       });
     }
   },

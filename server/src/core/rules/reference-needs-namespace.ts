@@ -1,6 +1,6 @@
 import { KIND_NAME, type SectionName } from '../model/sections';
 import type { DocumentRule } from './rule';
-import { inQuotesOf } from './support/scalar';
+import { contentSpan } from './support/scalar';
 
 /**
  * A bare name where the backend needs `ns/name` (P4). Checked fields make the install fail
@@ -25,8 +25,8 @@ export const referenceNeedsNamespace: DocumentRule = {
         code: 'reference-needs-namespace',
         severity: ref.checked ? 'error' : 'warning',
         message: `\`${ref.text}\` in \`${ref.field}\` needs a namespace: ${consequence}. Write \`${replacement}\`.`,
-        span: ref.node,
-        data: { replacement: inQuotesOf(ref.node, replacement) },
+        span: contentSpan(ref.node),
+        data: { replacement },
       });
     }
   },

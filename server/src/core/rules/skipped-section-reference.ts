@@ -1,4 +1,5 @@
 import type { DocumentRule } from './rule';
+import { contentSpan } from './support/scalar';
 
 /**
  * A database connection named here is declared only under `databaseConnections`, which a package
@@ -22,7 +23,7 @@ export const skippedSectionReference: DocumentRule = {
       ctx.report({
         code: 'skipped-section-reference',
         message: `Database connection \`${ref.target}\` is declared only under \`databaseConnections\`, which Sinas skips when installing a package: ${failure}, unless a connection \`${ref.target}\` already exists on the instance.`,
-        span: ref.node,
+        span: contentSpan(ref.node),
         related: [{ span: declared[declared.length - 1].identityNode, message: 'Declared here, in a section packages do not install.' }],
       });
     }

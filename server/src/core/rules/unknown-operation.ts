@@ -1,6 +1,6 @@
 import { closest } from '../text/suggest';
 import type { DocumentRule } from './rule';
-import { inQuotesOf } from './support/scalar';
+import { contentSpan } from './support/scalar';
 
 /**
  * `enabledConnectors[].operations` naming an operation the connector (defined in this file) does
@@ -20,8 +20,8 @@ export const unknownOperation: DocumentRule = {
         message:
           `Connector \`${ref.connector}\` has no operation \`${ref.text}\`; Sinas does not check this, and the agent gets no tool for it. ` +
           (suggestion ? `Did you mean \`${suggestion}\`?` : `Its operations are ${[...ops.keys()].map((o) => `\`${o}\``).join(', ') || 'none'}.`),
-        span: ref.node,
-        data: suggestion ? { replacement: inQuotesOf(ref.node, suggestion) } : undefined,
+        span: contentSpan(ref.node),
+        data: suggestion ? { replacement: suggestion } : undefined,
       });
     }
   },

@@ -1,7 +1,7 @@
 import { KIND_NAME, type SectionName } from '../model/sections';
 import { closest } from '../text/suggest';
 import type { DocumentRule } from './rule';
-import { inQuotesOf } from './support/scalar';
+import { contentSpan } from './support/scalar';
 
 /**
  * A reference to a resource this package does not define. It may exist on the instance, so this
@@ -42,8 +42,8 @@ export const unresolvedReference: DocumentRule = {
       ctx.report({
         code: 'unresolved-reference',
         message: `${label[0].toUpperCase()}${label.slice(1)} \`${ref.target}\`${written} is not defined in this package; ${consequence}.${hint}`,
-        span: ref.node,
-        data: replacement ? { replacement: inQuotesOf(ref.node, replacement) } : undefined,
+        span: contentSpan(ref.node),
+        data: replacement ? { replacement } : undefined,
       });
     }
   },

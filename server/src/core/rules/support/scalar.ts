@@ -74,6 +74,17 @@ function lineLength(s: string, from: number): number {
 }
 
 /**
+ * The span of a scalar's text without its quotes: findings on a value point here, so a
+ * replacement (a quick fix) keeps the quoting as written.
+ */
+export function contentSpan(node: YNode): Span {
+  if (node.kind === 'scalar' && (node.style === 'double' || node.style === 'single') && node.end - node.start >= 2) {
+    return { start: node.start + 1, end: node.end - 1 };
+  }
+  return { start: node.start, end: node.end };
+}
+
+/**
  * A replacement for a whole scalar, written in the scalar's own quoting style, so a quick fix that
  * replaces the node's span keeps `"…"` or `'…'` (and a value such as `yes` stays a string).
  */
