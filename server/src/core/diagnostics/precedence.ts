@@ -14,6 +14,10 @@ export const SUPERSEDES: Partial<Record<DiagnosticCode, readonly DiagnosticCode[
   'unquoted-cron': ['yaml-syntax', 'invalid-type'],
   // `auth.secret: "{{KEY}}"`: the schema sees braces, the rule knows whether `KEY` is a variable.
   'connector-secret-template': ['invalid-secret-ref'],
+  // Too long for the database column / a `/` in the package name: the install consequence beats
+  // the REST naming note on the same value.
+  'value-too-long': ['name-format', 'unsupported-response-mode', 'unsupported-schedule-type', 'invalid-timezone'],
+  'package-name-slash': ['name-format'],
   // `${APP_URL}` in a path or name: the schema sees stray characters, the rule the intended variable.
   'uninterpolated-variable': ['name-format', 'webhook-path-format', 'path-param-syntax'],
 };

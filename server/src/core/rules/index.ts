@@ -18,6 +18,7 @@ import { llmProviderIgnored } from './llm-provider-ignored';
 import { malformedExpression } from './malformed-expression';
 import { missingHandler } from './missing-handler';
 import { orphanParameters } from './orphan-parameters';
+import { packageNameSlash } from './package-name-slash';
 import { packageNameStyle } from './package-name-style';
 import { queryLimitSubstring } from './query-limit-substring';
 import { queryParameterStyle } from './query-parameter-style';
@@ -39,6 +40,7 @@ import { uninterpolatedVariable, uninterpolatedVariableInHeader } from './uninte
 import { unknownOperation } from './unknown-operation';
 import { unresolvedReference } from './unresolved-reference';
 import { unusedVariable } from './unused-variable';
+import { valueTooLong, valueTooLongInHeader } from './value-too-long';
 import { variableTypeMismatch } from './variable-type-mismatch';
 import { webhookNoAuth } from './webhook-no-auth';
 
@@ -66,6 +68,8 @@ export const DOCUMENT_RULES: readonly DocumentRule[] = [
   packageNameStyle,
   variableTypeMismatch,
   connectorSecretTemplate,
+  packageNameSlash,
+  valueTooLongInHeader,
 ];
 
 export const ITEM_RULES: readonly ItemRule[] = [
@@ -92,4 +96,5 @@ export const ITEM_RULES: readonly ItemRule[] = [
   uninterpolatedVariable,
   invalidVariablePattern,
   invalidVariableDefault,
+  valueTooLong,
 ];
