@@ -7,7 +7,8 @@ import { request } from 'undici';
 import { startSandbox, type RunningSandbox, type SandboxOptions } from '../sandbox/sandbox';
 
 export const SEED_DIR = 'test/sandbox/seed';
-export const CORPUS_DIR = '/work/shared/corpus/real';
+export { CORPUS_DIR } from '../support/corpus';
+import { CORPUS_DIR } from '../support/corpus';
 
 export interface ApiResponse {
   status: number;

@@ -1,4 +1,5 @@
 /** `sinas-package validate` and the command's own flags, through the built dist/cli.js. */
+import { CORPUS_FILES } from '../support/corpus';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { assertGolden } from './golden';
@@ -6,7 +7,7 @@ import { assertFreshBuild, runCli } from './run-cli';
 
 const FIXTURES = 'test/fixtures/cli';
 const FILES = ['clean', 'variables', 'broken', 'not-a-package'].map((name) => `${FIXTURES}/${name}.yaml`);
-const CORPUS = ['/work/shared/corpus/real/ddf-powerpoint.yaml', '/work/shared/corpus/real/sinas-package-author.yaml'];
+const CORPUS = CORPUS_FILES;
 
 describe('sinas-package (built CLI)', function () {
   this.timeout(20000);

@@ -2,12 +2,13 @@
  * Real published packages and our examples must never get a false error. Warnings are allowed
  * (some are genuinely deserved); the rule fixtures pin those down separately.
  */
+import { CORPUS_DIR } from '../../support/corpus';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze } from '../../../server/src/core/analyze';
 
-const DIRS = [join(__dirname, '../../../../shared/corpus/real'), join(__dirname, '../../../examples')];
+const DIRS = [CORPUS_DIR, join(__dirname, '../../../examples')];
 
 describe('packages without errors', () => {
   for (const dir of DIRS) {

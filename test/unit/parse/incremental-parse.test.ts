@@ -2,6 +2,7 @@
  * The incremental parser must give exactly the tree a whole-text parse gives, for every version of
  * a document as it is edited — including broken intermediate states.
  */
+import { CORPUS_DIR } from '../../support/corpus';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,7 +12,7 @@ import { parseRegion } from '../../../server/src/core/parse/parse-region';
 import type { YNode } from '../../../server/src/core/parse/yaml-tree';
 import { generatePackage } from '../../support/generate-package';
 
-const CORPUS = join(__dirname, '../../../../shared/corpus/real');
+const CORPUS = CORPUS_DIR;
 
 function shape(n: YNode | null): unknown {
   if (!n) return null;

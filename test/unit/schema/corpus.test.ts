@@ -1,10 +1,11 @@
+import { CORPUS_DIR } from '../../support/corpus';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { CODES } from '../../../server/src/core/diagnostics/codes';
 import type { Finding } from '../../../server/src/core/diagnostics/finding';
 import { validateText } from './utils/validate-document';
 
-const CORPUS = '/work/shared/corpus/real';
+const CORPUS = CORPUS_DIR;
 const severity = (f: Finding) => f.severity ?? CODES[f.code].severity;
 
 describe('real packages (corpus)', () => {

@@ -3,6 +3,7 @@
  * Sinas accepts (the corpus, every lax form), reject the classic mistakes, show our descriptions
  * on hover and offer our snippets in completion.
  */
+import { CORPUS_DIR } from '../../support/corpus';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,7 +12,7 @@ import { getLanguageService, type LanguageService } from 'yaml-language-server';
 
 const ROOT = join(__dirname, '../../..');
 const schema = JSON.parse(readFileSync(join(ROOT, 'schemas/sinas-package.schema.json'), 'utf8')) as object;
-const CORPUS = '/work/shared/corpus/real';
+const CORPUS = CORPUS_DIR;
 
 function createService(): LanguageService {
   const service = getLanguageService({
