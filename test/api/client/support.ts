@@ -6,19 +6,13 @@
 import assert from 'node:assert/strict';
 import { SinasClient, SinasApiError, formatExchange, type ExchangeLog, type SinasClientOptions, type SinasErrorKind } from '../../../client/src/api';
 import { useSandbox, type Harness } from '../helpers';
+import type { FaultRule as SandboxFaultRule } from '../../sandbox/faults';
 import type { SandboxOptions } from '../../sandbox/sandbox';
 
 export const SEED_DIR = 'test/sandbox/seed';
 
-export interface FaultRule {
-  method?: string;
-  path: string;
-  latencyMs?: number;
-  status?: number;
-  malformed?: boolean;
-  reset?: boolean;
-  times?: number;
-}
+/** A sandbox fault rule as posted to `/__sandbox/faults` (the sandbox assigns the id). */
+export type FaultRule = Omit<SandboxFaultRule, 'id'>;
 
 export interface ClientHarness extends Harness {
   /** A client for the sandbox (admin key unless `apiKey` is given); its log lines go to `logs`. */
