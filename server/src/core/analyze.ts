@@ -14,7 +14,7 @@ import type { YNode } from './parse/yaml-tree';
 import { buildReferenceIndex, type ReferenceIndex } from './references';
 import { DOCUMENT_RULES, ITEM_RULES } from './rules';
 import type { DocumentContext, ItemContext } from './rules/rule';
-import { refineSyntaxFindings } from './rules/unquoted-cron';
+import { unquotedCronFindings } from './rules/unquoted-cron';
 import { LineIndex } from './text/line-index';
 import { buildVariableTable, type VariableTable } from './variables/variable-table';
 
@@ -99,7 +99,7 @@ function analyzeUnguarded(text: string, options: AnalyzeOptions): Analysis {
   } catch (error) {
     return empty(true, [internalError('parser', error, lines)]);
   }
-  findings.push(...refineSyntaxFindings(text, parsed.findings));
+  findings.push(...parsed.findings, ...unquotedCronFindings(text, parsed.findings));
   const model = buildModel(parsed.root, parsed.itemChunks);
   const isSinasPackage = model.kind === 'SinasPackage' || (!!model.apiVersion?.startsWith('sinas.co/') && model.kind !== 'SinasConfig');
   const variables = buildVariableTable(text, parsed.root, model.sections.get('variables'));

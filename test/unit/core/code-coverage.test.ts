@@ -4,10 +4,11 @@
  * by the unit tests named in the reason.
  */
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CODES } from '../../../server/src/core/diagnostics/codes';
 import { readExpectations } from '../../support/expectations';
+import { yamlFiles } from '../../support/yaml-files';
 
 const FIXTURES = join(__dirname, '../../fixtures');
 
@@ -16,14 +17,6 @@ export const NOT_FIXTURE_TESTABLE: Record<string, string> = {
   'internal-error': 'only a crashing check produces it; no valid rule crashes on purpose',
   'unhonoured-value': 'the schema mapper\'s fallback for `x-unchecked` subtrees without an `x-code`; every such subtree has its own code today',
 };
-
-function yamlFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return yamlFiles(path);
-    return name.endsWith('.yaml') ? [path] : [];
-  });
-}
 
 describe('diagnostic code coverage', () => {
   const expected = new Set<string>();

@@ -1,19 +1,12 @@
 /** Runs every YAML fixture under test/fixtures/rules through analyze() and checks its inline expectations. */
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { analyze } from '../../../server/src/core/analyze';
 import { compareFindings, readExpectations } from '../../support/expectations';
+import { yamlFiles } from '../../support/yaml-files';
 
 const ROOT = join(__dirname, '../../fixtures/rules');
-
-function yamlFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return yamlFiles(path);
-    return name.endsWith('.yaml') ? [path] : [];
-  });
-}
 
 describe('rule fixtures', () => {
   for (const file of yamlFiles(ROOT)) {

@@ -3,21 +3,14 @@
  * YAML still parses and the finding is gone from that place.
  */
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { analyze } from '../../../server/src/core/analyze';
 import { DOCUMENT_RULES, ITEM_RULES } from '../../../server/src/core/rules';
+import { yamlFiles } from '../../support/yaml-files';
 
 const ROOT = join(__dirname, '../../fixtures/rules');
 const RULE_CODES = new Set<string>([...DOCUMENT_RULES, ...ITEM_RULES].filter((r) => !r.id.startsWith('schema-')).flatMap((r) => r.codes));
-
-function yamlFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return yamlFiles(path);
-    return name.endsWith('.yaml') ? [path] : [];
-  });
-}
 
 describe('rule replacements', () => {
   let checked = 0;

@@ -3,6 +3,7 @@
  * and identity, every reference with its node, expected form and resolved target. Rules report on
  * it; editor features use it for go to definition and find references.
  */
+import { rememberForItem } from '../model/item-memo';
 import type { PackageModel, Resource } from '../model/package-model';
 import type { SectionName } from '../model/sections';
 import type { YNode, YScalar } from '../parse/yaml-tree';
@@ -51,7 +52,7 @@ export function buildReferenceIndex(model: PackageModel): ReferenceIndex {
       if (list) list.push(resource);
       else byId.set(resource.identity, [resource]);
     }
-    const raw = remember(resource, `refs:${resource.section}`, () => collectReferences(resource.section, resource.node));
+    const raw = rememberForItem(resource, `refs:${resource.section}`, () => collectReferences(resource.section, resource.node));
     for (const r of raw) {
       references.push({
         kind: r.kind,
@@ -71,7 +72,7 @@ export function buildReferenceIndex(model: PackageModel): ReferenceIndex {
     }
     if (resource.section === 'connectors' && resource.identity !== undefined) {
       // The last connector with an identity wins, as at apply.
-      ops.set(resource.identity, remember(resource, 'ops', () => collectOperations(resource.node)));
+      ops.set(resource.identity, rememberForItem(resource, 'ops', () => collectOperations(resource.node)));
     }
   }
 
@@ -125,9 +126,4 @@ export function buildReferenceIndex(model: PackageModel): ReferenceIndex {
     },
   };
   return index;
-}
-
-/** Per-chunk memo for values derived from one item only; computed afresh when not chunked. */
-function remember<T>(resource: Resource, key: string, compute: () => T): T {
-  return resource.chunk ? resource.chunk.rememberValue(key, compute) : compute();
 }

@@ -1,7 +1,6 @@
 import { findPair } from '../parse/yaml-tree';
+import { laxBool } from './support/scalar';
 import type { ItemRule } from './rule';
-
-const FALSE = /^(?:false|no|off|n|f|0)$/i;
 
 /**
  * `isActive: false` on a schedule or trigger (P15): it is still installed, shows as `update` on
@@ -13,8 +12,7 @@ export const inactiveSchedule: ItemRule = {
   sections: ['schedules', 'databaseTriggers'],
   check(ctx) {
     const value = findPair(ctx.item.node, 'isActive')?.value;
-    if (!value || value.kind !== 'scalar') return;
-    if (!(value.value === false || value.value === 0 || (typeof value.value === 'string' && FALSE.test(value.value.trim())))) return;
+    if (!value || laxBool(value) !== false) return;
     const what = ctx.item.section === 'schedules' ? 'schedule' : 'trigger';
     ctx.report({
       code: 'inactive-schedule',

@@ -1,3 +1,4 @@
+import { rememberForItem } from '../model/item-memo';
 import type { Resource } from '../model/package-model';
 import { findPair } from '../parse/yaml-tree';
 import { distributionFor, isProvided, normalizeDistribution, pythonImports, type ImportUse } from '../python/imports';
@@ -50,6 +51,5 @@ export const undeclaredDependency: DocumentRule = {
 
 /** Non-standard-library imports of one function's code, memoised with its item (positions are in the code's value). */
 function externalImports(fn: Resource, source: string): ImportUse[] {
-  const compute = () => pythonImports(source).filter((use) => !STDLIB_MODULES.has(use.module));
-  return fn.chunk ? fn.chunk.rememberValue('imports', compute) : compute();
+  return rememberForItem(fn, 'imports', () => pythonImports(source).filter((use) => !STDLIB_MODULES.has(use.module)));
 }

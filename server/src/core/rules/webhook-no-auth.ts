@@ -1,7 +1,6 @@
 import { findPair } from '../parse/yaml-tree';
+import { laxBool } from './support/scalar';
 import type { ItemRule } from './rule';
-
-const FALSE = /^(?:false|no|off|n|f|0)$/i;
 
 /** `requiresAuth: false`: anyone can call the webhook, and the function runs as the installing admin (P12). */
 export const webhookNoAuth: ItemRule = {
@@ -10,9 +9,7 @@ export const webhookNoAuth: ItemRule = {
   sections: ['webhooks'],
   check(ctx) {
     const value = findPair(ctx.item.node, 'requiresAuth')?.value;
-    if (!value || value.kind !== 'scalar') return;
-    const off = value.value === false || value.value === 0 || (typeof value.value === 'string' && FALSE.test(value.value.trim()));
-    if (!off) return;
+    if (!value || laxBool(value) !== false) return;
     ctx.report({
       code: 'webhook-no-auth',
       message: 'With `requiresAuth: false` anyone who knows the URL can call this webhook, and the function runs as the webhook owner — the admin who installed the package.',

@@ -94,3 +94,16 @@ export function inQuotesOf(node: YNode, text: string): string {
   if (node.style === 'single') return `'${text.replace(/'/g, "''")}'`;
   return text;
 }
+
+const LAX_TRUE = /^(?:true|yes|on|y|t|1)$/i;
+const LAX_FALSE = /^(?:false|no|off|n|f|0)$/i;
+
+/** A scalar as pydantic's lax `bool` reads it: true, false, or undefined when it is neither. */
+export function laxBool(node: YNode | null | undefined): boolean | undefined {
+  if (!node || node.kind !== 'scalar') return undefined;
+  const v = node.value;
+  if (typeof v === 'boolean') return v;
+  if (v === 0 || v === 1) return v === 1;
+  if (typeof v !== 'string') return undefined;
+  return LAX_TRUE.test(v.trim()) ? true : LAX_FALSE.test(v.trim()) ? false : undefined;
+}
