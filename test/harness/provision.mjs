@@ -149,20 +149,29 @@ async function installCodeServer(node) {
     npm_config_nodedir: nodeHeaders,
   };
   const logFile = join(cacheDir, 'code-server-install.log');
-  try {
-    await npmInstall(codeServerPrefix, `code-server@${CODE_SERVER_VERSION}`, { env, logFile });
-  } catch (error) {
-    // npm would call a half-built tree "up to date" next time and skip the postinstall.
-    rmSync(join(codeServerPrefix, 'node_modules'), { recursive: true, force: true });
-    throw error;
-  }
+  // Always from scratch: after a failed or interrupted build npm would call the tree
+  // "up to date" and skip code-server's postinstall (which builds VS Code's dependencies).
+  rmSync(join(codeServerPrefix, 'node_modules'), { recursive: true, force: true });
+  await npmInstall(codeServerPrefix, `code-server@${CODE_SERVER_VERSION}`, { env, logFile });
   const entry = join(codeServerPrefix, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
+  checkNativeModules(node, join(codeServerPrefix, 'node_modules', 'code-server', 'lib', 'vscode', 'node_modules'));
   // An explicit empty --config, or code-server writes a default one into ~/.config.
   const emptyConfig = join(cacheDir, 'empty-config.yaml');
   writeFileSync(emptyConfig, '');
   const version = run(node, [entry, '--config', emptyConfig, '--version']);
   if (!version.startsWith(CODE_SERVER_VERSION)) throw new Error(`code-server --version printed: ${version.trim()}`);
   return entry;
+}
+
+/** Loads VS Code's native modules with Node 24: a build against the wrong headers fails here, not mid-test. */
+function checkNativeModules(node, modulesDir) {
+  const names = ['@vscode/spdlog', 'node-pty', '@parcel/watcher', 'kerberos', '@vscode/sqlite3', '@vscode/native-watchdog'];
+  const script = `for (const name of ${JSON.stringify(names)}) require(${JSON.stringify(modulesDir)} + '/' + name);`;
+  try {
+    run(node, ['-e', script]);
+  } catch (error) {
+    throw new Error(`code-server's native modules do not load with Node ${NODE_MAJOR}: ${error.message.split('\n').slice(0, 3).join(' ')}`);
+  }
 }
 
 /** The outer `npm test` exports its own config (prefix, nodedir, user agent...); drop it. */
@@ -184,13 +193,22 @@ function run(command, args) {
   return result.stdout;
 }
 
-/** Runs a command with its output in a log file; on failure, shows the log's tail. */
+/**
+ * Runs a command with its output in a log file; on failure, shows the log's tail. A line every
+ * 30 s says it is still working, so a quiet cold build does not look hung.
+ */
 function runLogged(command, args, { env, logFile, append = false }) {
   const fd = openSync(logFile, append ? 'a' : 'w');
+  const start = Date.now();
+  const heartbeat = setInterval(() => log(`  ... ${command} ${args[0]} still running (${elapsed(start)}; log: ${logFile})`), 30_000);
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { env, stdio: ['ignore', fd, fd] });
-    child.on('error', reject);
+    child.on('error', (error) => {
+      clearInterval(heartbeat);
+      reject(error);
+    });
     child.on('exit', (code) => {
+      clearInterval(heartbeat);
       closeSync(fd);
       if (code === 0) return resolve();
       const tail = readFileSync(logFile, 'utf8').trimEnd().split('\n').slice(-25).join('\n');
@@ -246,7 +264,7 @@ function isAlive(pid) {
   }
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   provision().then(
     (paths) => log(`ready: ${JSON.stringify(paths)}`),
     (error) => {

@@ -87,11 +87,15 @@ async function main() {
   const uiFailed = uiResults.filter((r) => !r.ok).length;
   const failed = report.failed + uiFailed + (suite.code !== 0 && report.failed === 0 ? 1 : 0);
   const passed = report.passed + uiResults.length - uiFailed;
-  if (keepRunning) await waitForInterrupt(devUrl);
+  const summary = `vscode: ${passed} passed, ${failed} failed, ${report.pending} skipped`;
+  if (keepRunning) {
+    log(summary);
+    await waitForInterrupt(devUrl);
+  }
   await cleanup();
   log(`done in ${elapsed(start)}; results in ${resultsDir}`);
   // The closing line CI reads: mocha tests plus UI scenarios.
-  process.stdout.write(`vscode: ${passed} passed, ${failed} failed, ${report.pending} skipped\n`);
+  process.stdout.write(`${summary}\n`);
   return failed === 0 ? 0 : 1;
 }
 
@@ -124,6 +128,7 @@ function selectScenarios() {
 /** SINAS_VSCODE_KEEP=1: leave code-server up for a look in a browser until Ctrl-C. */
 function waitForInterrupt(url) {
   log(`SINAS_VSCODE_KEEP=1: code-server stays up; open ${url}`);
+  if (state.sandbox) log(`the Sinas sandbox stays up too: ${state.sandbox.url}`);
   log('press Ctrl-C to stop it');
   return new Promise(() => {}); // onTermination() cleans up and exits.
 }
