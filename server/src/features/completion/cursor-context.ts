@@ -157,7 +157,7 @@ function inComment(text: string, column: number): boolean {
  * found by walking up to ever smaller indentation. `dashes` are the line's own `- ` indicators.
  * Undefined inside a block scalar or a multi-line scalar, where keys make no sense.
  */
-export function findAncestry(lines: TextLines, line: number, column: number, dashes: number[]): Ancestry | undefined {
+function findAncestry(lines: TextLines, line: number, column: number, dashes: number[]): Ancestry | undefined {
   const reversed: PathSegment[] = [];
   const siblings = new Set<string>();
   let itemColumn = false;
@@ -229,9 +229,8 @@ export function findAncestry(lines: TextLines, line: number, column: number, das
     }
     // The first key at or left of the dashes owns the sequence.
     if (shape.content > col || !shape.key || shape.value !== undefined) return undefined;
-    if (itemColumn && reversed.length === 0) {
-      // the path is the sequence itself, not one of its items
-    } else reversed.push(items);
+    // At a sequence's dash column the path is the sequence itself, not one of its items.
+    if (!(itemColumn && reversed.length === 0)) reversed.push(items);
     reversed.push(shape.key.name);
     climbFrom(shape);
   }

@@ -50,7 +50,7 @@ const PROBE: YScalar = { kind: 'scalar', value: '\u0000', style: 'plain', start:
  * the real item's mappings along the path (so siblings like a manifest entry's `type` count),
  * with a probe scalar at the cursor's place.
  */
-export function referenceExpectedAt(analysis: Analysis, path: NodePath): RawReference | undefined {
+function referenceExpectedAt(analysis: Analysis, path: NodePath): RawReference | undefined {
   const [spec, section, index, ...rest] = path;
   if (spec !== 'spec' || typeof section !== 'string' || !isSection(section) || typeof index !== 'number' || rest.length === 0) return undefined;
   const real = nodeAtPath(analysis.root, path.slice(0, 3));
