@@ -1,0 +1,72 @@
+/**
+ * One `SinasClient` per connection, rebuilt when its URL, key or timeout changes. It never shows
+ * UI: a missing key or an unconfirmed plain-http URL comes back as a result the caller handles
+ * (commands ask, background refreshes just report the state). Health checks use a separate
+ * client without the key, so probing reachability never sends it anywhere.
+ */
+import { insecureUrlWarning, SinasClient, type ExchangeLog } from '../api';
+import type { ConnectionStore } from './connection-store';
+import type { Connection } from './types';
+
+export type ClientResult =
+  | { kind: 'ready'; connection: Connection; client: SinasClient }
+  | { kind: 'noKey'; connection: Connection }
+  /** http:// to a non-loopback host that the user has not agreed to yet. */
+  | { kind: 'insecure'; connection: Connection; warning: string };
+
+export interface ClientPoolOptions {
+  timeoutMs(): number;
+  onExchange(connection: Connection, entry: ExchangeLog): void;
+  userAgent?: string;
+}
+
+interface Cached {
+  url: string;
+  apiKey: string;
+  timeoutMs: number;
+  client: SinasClient;
+}
+
+export class ClientPool {
+  private readonly clients = new Map<string, Cached>();
+  private readonly healthClients = new Map<string, Cached>();
+
+  constructor(
+    private readonly store: ConnectionStore,
+    private readonly options: ClientPoolOptions,
+  ) {}
+
+  async client(connection: Connection): Promise<ClientResult> {
+    const apiKey = await this.store.apiKey(connection.id);
+    if (!apiKey) return { kind: 'noKey', connection };
+    const warning = insecureUrlWarning(connection.url);
+    if (warning && !this.store.insecureAccepted(connection)) return { kind: 'insecure', connection, warning };
+    return { kind: 'ready', connection, client: this.cached(this.clients, connection, apiKey) };
+  }
+
+  /** A client that sends no credentials (GET /health needs none). */
+  healthClient(connection: Connection): SinasClient {
+    return this.cached(this.healthClients, connection, '');
+  }
+
+  /** Closes every client (settings changed, extension stopping). */
+  dispose(): void {
+    for (const cache of [this.clients, this.healthClients]) {
+      for (const entry of cache.values()) void entry.client.close();
+      cache.clear();
+    }
+  }
+
+  private cached(cache: Map<string, Cached>, connection: Connection, apiKey: string): SinasClient {
+    const timeoutMs = this.options.timeoutMs();
+    const hit = cache.get(connection.id);
+    if (hit && hit.url === connection.url && hit.apiKey === apiKey && hit.timeoutMs === timeoutMs) return hit.client;
+    if (hit) void hit.client.close();
+    const client = new SinasClient(
+      { name: connection.name, url: connection.url, apiKey },
+      { timeoutMs, userAgent: this.options.userAgent, onExchange: (entry) => this.options.onExchange(connection, entry) },
+    );
+    cache.set(connection.id, { url: connection.url, apiKey, timeoutMs, client });
+    return client;
+  }
+}
