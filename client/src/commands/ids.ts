@@ -1,0 +1,27 @@
+/** Command and view ids, shared by package.json contributions, the tree, lenses and tests. */
+export const COMMANDS = {
+  addConnection: 'sinas.connection.add',
+  editConnection: 'sinas.connection.edit',
+  removeConnection: 'sinas.connection.remove',
+  switchConnection: 'sinas.connection.switch',
+  setApiKey: 'sinas.connection.setApiKey',
+  previewPackage: 'sinas.package.preview',
+  installPackage: 'sinas.package.install',
+  uninstallPackage: 'sinas.package.uninstall',
+  createPackage: 'sinas.package.createFromInstance',
+  exportPackage: 'sinas.package.export',
+  comparePackage: 'sinas.package.compare',
+  refreshPackages: 'sinas.packages.refresh',
+  showLog: 'sinas.log.show',
+} as const;
+
+export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];
+
+export const VIEW_CONTAINER = 'sinas';
+export const PACKAGES_VIEW = 'sinas.packages';
+
+/** Context keys for `when` clauses. */
+export const CONTEXT = {
+  hasConnections: 'sinas.hasConnections',
+  isPackageEditor: 'sinas.isPackageEditor',
+} as const;
