@@ -1,0 +1,85 @@
+/**
+ * Read-only documents that exist only in memory (Helm "Preview Template" style):
+ * - `sinas-report:/<instance>/<package> preview.md` — preview and install reports;
+ * - `sinas-installed:/<instance>/<package>.yaml?<connection id>` — the exact installed YAML
+ *   (GET …/export), for "Open Installed Version" and the diff with the local file.
+ * A TextDocumentContentProvider's documents cannot be edited or saved, which is the point.
+ */
+import * as vscode from 'vscode';
+import type { SinasClient } from '../api';
+import type { Connection } from '../connections/types';
+
+export const REPORT_SCHEME = 'sinas-report';
+export const INSTALLED_SCHEME = 'sinas-installed';
+
+export class VirtualDocuments implements vscode.TextDocumentContentProvider, vscode.Disposable {
+  private readonly contents = new Map<string, string>();
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidChange = this.changed.event;
+  private readonly registrations: vscode.Disposable[];
+
+  /** `fetchInstalled` serves installed documents that are not cached (e.g. restored after a reload). */
+  constructor(private readonly fetchInstalled: (connectionId: string, packageName: string) => Promise<string>) {
+    this.registrations = [
+      vscode.workspace.registerTextDocumentContentProvider(REPORT_SCHEME, this),
+      vscode.workspace.registerTextDocumentContentProvider(INSTALLED_SCHEME, this),
+    ];
+  }
+
+  async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
+    const cached = this.contents.get(uri.toString());
+    if (cached !== undefined) return cached;
+    if (uri.scheme === INSTALLED_SCHEME) {
+      const name = decodeURIComponent(uri.path.split('/').pop()!.replace(/\.yaml$/, ''));
+      const text = await this.fetchInstalled(uri.query, name);
+      this.contents.set(uri.toString(), text);
+      return text;
+    }
+    return '# This report is gone\n\nReports live in memory; run the preview again.\n';
+  }
+
+  /** Shows a report, replacing an older one for the same package and instance. */
+  async showReport(instanceName: string, packageName: string, markdown: string, options: { beside?: boolean } = {}): Promise<vscode.TextDocument> {
+    const uri = vscode.Uri.from({ scheme: REPORT_SCHEME, path: `/${safe(instanceName)}/${safe(packageName)} report.md` });
+    this.set(uri, markdown);
+    const document = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(document, { preview: true, preserveFocus: options.beside, viewColumn: options.beside ? vscode.ViewColumn.Beside : undefined });
+    return document;
+  }
+
+  installedUri(connection: Connection, packageName: string): vscode.Uri {
+    return vscode.Uri.from({ scheme: INSTALLED_SCHEME, path: `/${safe(connection.name)}/${encodeURIComponent(packageName)}.yaml`, query: connection.id });
+  }
+
+  /** Fetches the installed YAML now (so errors surface in the command), caches and returns its URI. */
+  async loadInstalled(connection: Connection, client: SinasClient, packageName: string, signal?: AbortSignal): Promise<vscode.Uri> {
+    const uri = this.installedUri(connection, packageName);
+    this.set(uri, await client.exportPackage(packageName, { signal }));
+    return uri;
+  }
+
+  /** Drops cached exports (after an install or uninstall they are stale). */
+  forgetInstalled(connectionId: string, packageName?: string): void {
+    for (const key of [...this.contents.keys()]) {
+      const uri = vscode.Uri.parse(key);
+      if (uri.scheme !== INSTALLED_SCHEME || uri.query !== connectionId) continue;
+      if (packageName && !uri.path.endsWith(`/${encodeURIComponent(packageName)}.yaml`)) continue;
+      this.contents.delete(key);
+      this.changed.fire(uri);
+    }
+  }
+
+  dispose(): void {
+    for (const r of this.registrations) r.dispose();
+    this.changed.dispose();
+    this.contents.clear();
+  }
+
+  private set(uri: vscode.Uri, text: string): void {
+    this.contents.set(uri.toString(), text);
+    this.changed.fire(uri);
+  }
+}
+
+/** Instance and package names as one path segment. */
+const safe = (s: string) => s.replace(/[/\\?#%]/g, '_');

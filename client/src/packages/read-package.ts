@@ -1,0 +1,118 @@
+/**
+ * What the install commands need from a package text, read through the language core's
+ * `analyze()` (the same parse the language server uses): name and version, the declared
+ * variables, whether `${{ }}` is used at all, and where resources and paths sit in the file.
+ */
+import { analyze, type Analysis } from '../../../server/src/core/analyze';
+import type { Resource } from '../../../server/src/core/model/package-model';
+import { findPair, getValue, nodeAtPath, stringValue, type PathSegment, type YNode } from '../../../server/src/core/parse/yaml-tree';
+import type { Span } from '../../../server/src/core/text/span';
+import type { VariableDeclaration } from '../../../server/src/core/variables/variable-table';
+
+export type { Span, VariableDeclaration };
+
+export interface PackageFile {
+  analysis: Analysis;
+  isPackage: boolean;
+  name?: string;
+  version?: string;
+  /** The span of the `package.name` value (code lens, fallback for messages). */
+  nameSpan?: Span;
+  declarations: VariableDeclaration[];
+  /** Any `${{` in keys or values (what an instance without variables would store literally). */
+  usesExpressions: boolean;
+}
+
+export function readPackage(text: string): PackageFile {
+  const analysis = analyze(text);
+  const { model, variables } = analysis;
+  const packageNode = getValue(model.root, 'package');
+  const versionNode = getValue(packageNode, 'version');
+  return {
+    analysis,
+    isPackage: analysis.isSinasPackage,
+    name: model.packageName,
+    // `version: 1.0` is a YAML float; show it as written.
+    version: versionNode?.kind === 'scalar' ? text.slice(versionNode.start, versionNode.end).replace(/^["']|["']$/g, '') : stringValue(versionNode),
+    nameSpan: model.packageNameNode ? span(model.packageNameNode) : undefined,
+    declarations: variables.declarations,
+    usesExpressions: variables.uses.length > 0 || variables.declarations.length > 0,
+  };
+}
+
+const span = (node: YNode): Span => ({ start: node.start, end: node.end });
+
+/**
+ * The resource of `section` whose identity is `identity` (`ns/name`, a webhook path, a schedule
+ * name). Identities containing `${{ vars.X }}` are compared after substituting `values`, as the
+ * server sees them.
+ */
+export function findResource(file: PackageFile, section: string, identity: string, values: Record<string, unknown> = {}): Resource | undefined {
+  const wanted = identity.trim();
+  return file.analysis.model.resources.find((r) => {
+    if (r.section !== section || r.identity === undefined) return false;
+    return (r.dynamic ? substitute(r.identity, values) : r.identity) === wanted;
+  });
+}
+
+/** Every resource whose identity or bare name equals `name`, in any section. */
+export function resourcesNamed(file: PackageFile, name: string, values: Record<string, unknown> = {}): Resource[] {
+  return file.analysis.model.resources.filter((r) => {
+    const identity = r.identity === undefined ? undefined : r.dynamic ? substitute(r.identity, values) : r.identity;
+    return identity === name || r.name === name;
+  });
+}
+
+/** `${{ vars.NAME }}` replaced by the given values (secrets expand to the variable's name, as on the server). */
+export function substitute(text: string, values: Record<string, unknown>): string {
+  return text.replace(/\$\{\{\s*vars\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g, (whole, name: string) =>
+    name in values && values[name] !== undefined && values[name] !== null ? String(values[name]) : whole,
+  );
+}
+
+/**
+ * The node a server path points at: `spec.agents[0].enabledFunctions`, `spec.functions.0.code`,
+ * `variables.API_KEY` (a declaration), `package.name`; the nearest existing ancestor when the
+ * path goes past what the file has (a missing field is reported on its parent).
+ */
+export function spanOfPath(file: PackageFile, path: string): Span | undefined {
+  const root = file.analysis.model.root;
+  if (!root || !path || path === 'root' || path === 'body' || path === 'body.source') return undefined;
+  const variable = /^variables\.([A-Za-z_]\w*)$/.exec(path);
+  if (variable) {
+    const declaration = file.declarations.find((d) => d.name === variable[1]);
+    return declaration ? span(declaration.nameNode) : undefined;
+  }
+  const segments: PathSegment[] = [];
+  for (const part of path.replace(/\[(\d+)\]/g, '.$1').split('.')) {
+    if (part === '') continue;
+    segments.push(/^\d+$/.test(part) ? Number(part) : part);
+  }
+  for (let length = segments.length; length > 0; length--) {
+    const found = narrow(file, segments.slice(0, length));
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** The narrowest useful span for an existing path: a scalar value, a key, or a resource's name. */
+function narrow(file: PackageFile, segments: PathSegment[]): Span | undefined {
+  const root = file.analysis.model.root;
+  const node = nodeAtPath(root, segments);
+  if (!node) return undefined;
+  const text = file.analysis.text;
+  const multiline = text.slice(node.start, node.end).includes('\n');
+  if (node.kind === 'scalar' && !multiline) return span(node);
+  const last = segments[segments.length - 1];
+  if (typeof last === 'string') {
+    const key = findPair(nodeAtPath(root, segments.slice(0, -1)), last)?.key;
+    if (key) return span(key);
+  }
+  if (segments.length === 3 && segments[0] === 'spec' && typeof last === 'number') {
+    const resource = file.analysis.model.resources.find((r) => r.section === segments[1] && r.index === last);
+    if (resource && resource.identityNode !== resource.node) return span(resource.identityNode);
+  }
+  // A collection: its first line only, not the whole block.
+  const lines = file.analysis.lines;
+  return { start: node.start, end: Math.max(node.start, Math.min(node.end, lines.lineEnd(lines.lineOf(node.start)))) };
+}
