@@ -1,13 +1,21 @@
-// Extension entry: start the language client. Kept small on purpose; features register themselves.
+// Extension entry: register the instance features (commands, views, lenses: no network awaited),
+// then start the language client. Kept small on purpose; features register themselves.
 import * as vscode from 'vscode';
+import { registerInstanceFeatures } from './instance-features';
 import { startLanguageClient, SinasLanguageClient } from './language-client';
+import type { TestApi } from './test-api';
 import { bridgeRedHatYaml } from './yaml-extension-bridge';
 
 let client: SinasLanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+export async function activate(context: vscode.ExtensionContext): Promise<TestApi> {
+  const started = performance.now();
+  const api = registerInstanceFeatures(context);
+  api.deps.log.info(`Instance features registered in ${Math.round(performance.now() - started)} ms.`);
   client = await startLanguageClient(context);
+  api.deps.log.info(`Activated in ${Math.round(performance.now() - started)} ms (language server started).`);
   void bridgeRedHatYaml();
+  return api;
 }
 
 export async function deactivate(): Promise<void> {

@@ -1,0 +1,77 @@
+/**
+ * Lenses on `package.name`: whether this package is installed on the active instance and, if so,
+ * which version, with Uninstall and Open Installed Version; otherwise Preview and Install. The
+ * position comes from the language core, the state from the installed-packages model; providing
+ * lenses never waits for the network (a load is started and the lenses refresh when it lands).
+ */
+import * as vscode from 'vscode';
+import { looksLikeSinasPackage } from '../../../server/src/core/analyze';
+import { COMMANDS } from '../commands/ids';
+import type { ConnectionStore } from '../connections/connection-store';
+import { readPackage, type PackageFile } from '../packages/read-package';
+import type { PackagesModel } from '../views/packages/model';
+
+export class PackageCodeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeCodeLenses = this.changed.event;
+  private readonly files = new Map<string, { version: number; file: PackageFile }>();
+  private readonly subscriptions: { dispose(): void }[];
+
+  constructor(
+    private readonly connections: ConnectionStore,
+    private readonly model: PackagesModel,
+  ) {
+    this.subscriptions = [
+      model.onDidChange(() => this.changed.fire()),
+      connections.onDidChange(() => this.changed.fire()),
+      vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('sinas.codeLens') && this.changed.fire()),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => this.changed.fire()),
+      vscode.workspace.onDidCloseTextDocument((d) => this.files.delete(d.uri.toString())),
+    ];
+  }
+
+  provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
+    if (!vscode.workspace.isTrusted || !vscode.workspace.getConfiguration('sinas').get<boolean>('codeLens.enabled', true)) return [];
+    const active = this.connections.active();
+    if (!active || !looksLikeSinasPackage(document.getText())) return [];
+    const file = this.read(document);
+    if (!file.isPackage || !file.name || !file.nameSpan) return [];
+    const range = new vscode.Range(document.positionAt(file.nameSpan.start), document.positionAt(file.nameSpan.end));
+    const lens = (title: string, command: string, tooltip?: string) => new vscode.CodeLens(range, { title, command, tooltip, arguments: command ? [document.uri] : [] });
+
+    const installed = this.model.installed(active.id, file.name);
+    if (installed === undefined) {
+      const state = this.model.state(active.id);
+      if (state.kind === 'idle') void this.model.ensureLoaded(active.id);
+      if (state.kind !== 'error') return [];
+      return [lens(`$(warning) Cannot check ${active.name}`, COMMANDS.refreshPackages, state.message)];
+    }
+    if (installed === null) {
+      return [
+        lens(`Not installed on ${active.name}`, ''),
+        lens('Preview', COMMANDS.previewPackage, `Preview installing ${file.name} on ${active.name}`),
+        lens('Install', COMMANDS.installPackage, `Install ${file.name} on ${active.name}`),
+      ];
+    }
+    return [
+      lens(`$(package) Installed v${installed.version} on ${active.name}`, COMMANDS.comparePackage, 'Compare the installed version with this file'),
+      lens('Uninstall', COMMANDS.uninstallPackage, `Uninstall ${file.name} from ${active.name}`),
+      lens('Open installed version', COMMANDS.exportPackage, 'Open the exact YAML of the last install (read-only)'),
+    ];
+  }
+
+  private read(document: vscode.TextDocument): PackageFile {
+    const key = document.uri.toString();
+    const hit = this.files.get(key);
+    if (hit?.version === document.version) return hit.file;
+    const file = readPackage(document.getText());
+    this.files.set(key, { version: document.version, file });
+    return file;
+  }
+
+  dispose(): void {
+    for (const s of this.subscriptions) s.dispose();
+    this.changed.dispose();
+    this.files.clear();
+  }
+}

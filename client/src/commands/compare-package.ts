@@ -1,0 +1,59 @@
+/**
+ * Sinas: Compare Installed Version with Local File — `vscode.diff` between the installed export
+ * (left, read-only) and the local YAML (right, editable). From a tree node the local file is
+ * the open editor of that package, else the first workspace file that declares it.
+ */
+import * as vscode from 'vscode';
+import { looksLikeSinasPackage } from '../../../server/src/core/analyze';
+import { isSinasApiError } from '../api';
+import { readPackage } from '../packages/read-package';
+import { connect } from '../ui/connect';
+import { showApiError } from '../ui/errors';
+import { withProgress } from '../ui/progress';
+import { requireTrust } from '../ui/trust';
+import type { Deps } from './deps';
+import { installedPackageRef } from './package-target';
+
+export interface CompareOutcome {
+  outcome: 'opened' | 'cancelled' | 'refused' | 'failed';
+  left?: vscode.Uri;
+  right?: vscode.Uri;
+}
+
+export async function comparePackage(deps: Deps, target?: unknown): Promise<CompareOutcome> {
+  if (!requireTrust(deps.host)) return { outcome: 'refused' };
+  const ref = await installedPackageRef(deps, target, 'Compare');
+  if (!ref) return { outcome: 'cancelled' };
+  const local = target instanceof vscode.Uri ? target : await findLocalFile(deps, ref.name);
+  if (!local) {
+    void deps.host.showErrorMessage(`Sinas: no open or workspace file declares package ${ref.name}; open it to compare.`);
+    return { outcome: 'refused' };
+  }
+  const connected = await connect(deps, ref.connectionId);
+  if (!connected) return { outcome: 'refused' };
+  try {
+    const left = await withProgress(deps.host, `Sinas: exporting ${ref.name} from ${connected.connection.name}…`, (signal) =>
+      deps.documents.loadInstalled(connected.connection, connected.client, ref.name, signal),
+    );
+    const title = `${ref.name}: installed on ${connected.connection.name} ↔ ${vscode.workspace.asRelativePath(local)}`;
+    await vscode.commands.executeCommand('vscode.diff', left, local, title, { preview: true });
+    return { outcome: 'opened', left, right: local };
+  } catch (error) {
+    showApiError({ host: deps.host, log: deps.log, connection: connected.connection, what: `Comparing ${ref.name} failed` }, error);
+    return { outcome: isSinasApiError(error, 'cancelled') ? 'cancelled' : 'failed' };
+  }
+}
+
+async function findLocalFile(deps: Deps, name: string): Promise<vscode.Uri | undefined> {
+  const declares = (document: vscode.TextDocument) => document.uri.scheme !== 'sinas-installed' && looksLikeSinasPackage(document.getText()) && readPackage(document.getText()).name === name;
+  const active = deps.host.activeTextEditor?.document;
+  if (active && declares(active)) return active.uri;
+  const open = vscode.workspace.textDocuments.find(declares);
+  if (open) return open.uri;
+  for (const uri of await vscode.workspace.findFiles('**/*.{yaml,yml}', '**/node_modules/**', 500)) {
+    const bytes = await vscode.workspace.fs.readFile(uri);
+    const text = new TextDecoder().decode(bytes);
+    if (looksLikeSinasPackage(text) && readPackage(text).name === name) return uri;
+  }
+  return undefined;
+}

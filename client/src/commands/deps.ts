@@ -1,0 +1,22 @@
+/** What every command gets: the services built once in `activate`. */
+import type * as vscode from 'vscode';
+import type { ClientPool } from '../connections/client-pool';
+import type { ConnectionStore } from '../connections/connection-store';
+import type { HealthMonitor } from '../connections/health-monitor';
+import type { VirtualDocuments } from '../documents/virtual-documents';
+import type { Log } from '../logging/output';
+import type { PreviewDiagnostics } from '../preview/preview-diagnostics';
+import type { Host } from '../ui/host';
+import type { PackagesModel } from '../views/packages/model';
+
+export interface Deps {
+  context: vscode.ExtensionContext;
+  host: Host;
+  log: Log;
+  connections: ConnectionStore;
+  clients: ClientPool;
+  health: HealthMonitor;
+  packages: PackagesModel;
+  documents: VirtualDocuments;
+  diagnostics: PreviewDiagnostics;
+}

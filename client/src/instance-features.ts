@@ -1,0 +1,76 @@
+/**
+ * Builds everything that talks to a Sinas instance (connections, status bar, tree, lenses,
+ * virtual documents, preview diagnostics, commands) and registers it. Nothing here awaits the
+ * network: reachability and package lists load in the background after registration.
+ */
+import * as vscode from 'vscode';
+import { PackageCodeLensProvider } from './code-lens/package-code-lens';
+import type { Deps } from './commands/deps';
+import { CONTEXT, PACKAGES_VIEW } from './commands/ids';
+import { registerCommands } from './commands/index';
+import { ClientPool } from './connections/client-pool';
+import { ConnectionStore } from './connections/connection-store';
+import { HealthMonitor } from './connections/health-monitor';
+import { registerStatusBar } from './connections/status-bar';
+import { VirtualDocuments } from './documents/virtual-documents';
+import { createLog, logExchange } from './logging/output';
+import { PreviewDiagnostics } from './preview/preview-diagnostics';
+import { looksLikeSinasPackage } from '../../server/src/core/analyze';
+import type { TestApi } from './test-api';
+import { vscodeHost } from './ui/host';
+import { PackagesModel } from './views/packages/model';
+import { PackagesTreeProvider } from './views/packages/provider';
+
+const setting = <T>(key: string, fallback: T): T => vscode.workspace.getConfiguration('sinas').get<T>(key, fallback);
+
+export function registerInstanceFeatures(context: vscode.ExtensionContext): TestApi {
+  const log = createLog();
+  const connections = new ConnectionStore(context.globalState, context.secrets, process.env);
+  const clients = new ClientPool(connections, {
+    timeoutMs: () => Math.max(1, setting('connection.requestTimeoutSeconds', 30)) * 1000,
+    onExchange: (connection, entry) => logExchange(log, connection, entry),
+    userAgent: `sinas-package-tools/${context.extension.packageJSON.version as string} vscode/${vscode.version}`,
+  });
+  const health = new HealthMonitor(connections, clients, {
+    intervalMs: () => Math.max(0, setting('connection.healthCheckIntervalSeconds', 300)) * 1000,
+    isFocused: () => vscode.window.state.focused,
+    isAllowed: () => vscode.workspace.isTrusted,
+  });
+  const packages = new PackagesModel(connections, clients);
+  const documents = new VirtualDocuments(async (connectionId, name) => {
+    const connection = connections.get(connectionId);
+    const result = connection ? await clients.client(connection) : undefined;
+    if (result?.kind !== 'ready') throw new Error(`Sinas: cannot read ${name}: its instance is not connected; run "Sinas: Open Installed Version" again.`);
+    return result.client.exportPackage(name);
+  });
+  const diagnostics = new PreviewDiagnostics();
+  const deps: Deps = { context, host: vscodeHost, log, connections, clients, health, packages, documents, diagnostics };
+
+  const tree = new PackagesTreeProvider(connections, packages, health, clients);
+  const view = vscode.window.createTreeView(PACKAGES_VIEW, { treeDataProvider: tree, showCollapseAll: true });
+  const lenses = new PackageCodeLensProvider(connections, packages);
+  const updateContext = () => void vscode.commands.executeCommand('setContext', CONTEXT.hasConnections, connections.list().length > 0);
+  const updateEditorContext = (editor = vscode.window.activeTextEditor) =>
+    void vscode.commands.executeCommand('setContext', CONTEXT.isPackageEditor, !!editor && editor.document.languageId === 'yaml' && looksLikeSinasPackage(editor.document.getText()));
+
+  context.subscriptions.push(
+    log, connections, clients, health, packages, documents, diagnostics, tree, view, lenses,
+    registerStatusBar(connections, health),
+    registerCommands(deps),
+    vscode.languages.registerCodeLensProvider({ language: 'yaml' }, lenses),
+    connections.onDidChange(updateContext),
+    context.secrets.onDidChange((e) => connections.notifySecretChanged(e.key)),
+    vscode.window.onDidChangeActiveTextEditor((editor) => updateEditorContext(editor)),
+    vscode.workspace.onDidChangeTextDocument((e) => e.document === vscode.window.activeTextEditor?.document && updateEditorContext()),
+    vscode.window.onDidChangeWindowState((state) => state.focused && health.onFocus()),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void health.check()),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('sinas.connection.healthCheckIntervalSeconds')) health.start();
+    }),
+  );
+  updateContext();
+  updateEditorContext();
+  health.start();
+  void health.check();
+  return { deps, tree, view, lenses };
+}
