@@ -46,7 +46,8 @@ export async function createPackage(deps: Deps, _target?: unknown, options: Crea
   if (name === undefined) return { outcome: 'cancelled' };
   const version = options.version ?? (await deps.host.showInputBox({ title: 'New package (2/3): version', value: '1.0.0', ignoreFocusOut: true, validateInput: (v) => (!v.trim() ? 'A version is required' : v.length > 50 ? 'At most 50 characters' : undefined) }));
   if (version === undefined) return { outcome: 'cancelled' };
-  const description = options.description ?? (await deps.host.showInputBox({ title: 'New package (3/3): description (optional)', ignoreFocusOut: true }));
+  // Arguments that name the package need not describe it.
+  const description = options.description ?? (options.name !== undefined ? '' : await deps.host.showInputBox({ title: 'New package (3/3): description (optional)', ignoreFocusOut: true }));
   if (description === undefined) return { outcome: 'cancelled' };
 
   let result: CreateResult;

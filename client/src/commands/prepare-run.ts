@@ -3,6 +3,7 @@
  * instance, what is installed now (for upgrade pre-fills and "first install" warnings), the
  * refusal to send `${{ }}` to an instance without variables, and the variable prompts.
  */
+import * as vscode from 'vscode';
 import { isSinasApiError, type PackageResponse, type SinasClient } from '../api';
 import type { Connection } from '../connections/types';
 import { planVariables, type VariablePlan } from '../prompts/plan-variables';
@@ -12,6 +13,7 @@ import { showApiError } from '../ui/errors';
 import { withProgress } from '../ui/progress';
 import { requireTrust } from '../ui/trust';
 import type { Deps } from './deps';
+import { COMMANDS } from './ids';
 import { packageDocument, type PackageDocument } from './package-target';
 
 /** Command arguments that replace prompts (tests, automation). */
@@ -21,6 +23,7 @@ export interface RunOptions {
 }
 
 export interface PackageRun extends PackageDocument {
+  verb: 'Preview' | 'Install';
   /** The text as read when the command started (prompts may take a while). */
   source: string;
   name: string;
@@ -57,7 +60,7 @@ export async function preparePackageRun(deps: Deps, target: unknown, options: Ru
       return Promise.all([current, supports]);
     });
   } catch (error) {
-    showApiError({ host: deps.host, log: deps.log, connection, what: `${verb} of ${name} stopped` }, error);
+    showApiError({ host: deps.host, log: deps.log, connection, what: `${verb} of ${name} stopped`, retry: () => rerun(verb, doc.document.uri) }, error);
     return { kind: 'stopped', outcome: isSinasApiError(error, 'cancelled') ? 'cancelled' : 'failed', message: error instanceof Error ? error.message : String(error) };
   }
 
@@ -77,7 +80,12 @@ export async function preparePackageRun(deps: Deps, target: unknown, options: Ru
       return { kind: 'stopped', outcome: 'cancelled' };
     }
   }
-  return { kind: 'ready', run: { ...doc, source, name, connection, client, installed, plan, variables } };
+  return { kind: 'ready', run: { ...doc, verb, source, name, connection, client, installed, plan, variables } };
+}
+
+/** "Retry" after a network failure: the same command on the same file, from the start. */
+export function rerun(verb: 'Preview' | 'Install', uri: vscode.Uri): Thenable<unknown> {
+  return vscode.commands.executeCommand(verb === 'Preview' ? COMMANDS.previewPackage : COMMANDS.installPackage, uri);
 }
 
 /** The variables as the report lists them: every declaration, secrets masked there. */

@@ -9,7 +9,7 @@ import { renderReport } from '../preview/report';
 import { showApiError } from '../ui/errors';
 import { withProgress } from '../ui/progress';
 import type { Deps } from './deps';
-import { preparePackageRun, reportVariables, type PackageRun, type RunOptions } from './prepare-run';
+import { preparePackageRun, rerun, reportVariables, type PackageRun, type RunOptions } from './prepare-run';
 
 export interface PreviewOutcome {
   outcome: 'previewed' | 'cancelled' | 'refused' | 'failed';
@@ -49,7 +49,7 @@ export function reportRunError(deps: Deps, run: PackageRun, error: unknown, what
   if (isSinasApiError(error, 'validation') && error.items.length > 0) {
     deps.diagnostics.set(run.document, locateValidationItems(run.file, error.items), run.file.nameSpan);
   }
-  showApiError({ host: deps.host, log: deps.log, connection: run.connection, what }, error);
+  showApiError({ host: deps.host, log: deps.log, connection: run.connection, what, retry: () => rerun(run.verb, run.document.uri) }, error);
 }
 
 export function renderPreviewReport(run: PackageRun, preview: PreviewResult, findings: PreviewFinding[]): string {

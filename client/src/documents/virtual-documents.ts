@@ -41,7 +41,7 @@ export class VirtualDocuments implements vscode.TextDocumentContentProvider, vsc
   /** Shows a report, replacing an older one for the same package and instance. */
   async showReport(instanceName: string, packageName: string, markdown: string, options: { beside?: boolean } = {}): Promise<vscode.TextDocument> {
     const uri = vscode.Uri.from({ scheme: REPORT_SCHEME, path: `/${safe(instanceName)}/${safe(packageName)} report.md` });
-    this.set(uri, markdown);
+    await this.set(uri, markdown);
     const document = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(document, { preview: true, preserveFocus: options.beside, viewColumn: options.beside ? vscode.ViewColumn.Beside : undefined });
     return document;
@@ -54,7 +54,7 @@ export class VirtualDocuments implements vscode.TextDocumentContentProvider, vsc
   /** Fetches the installed YAML now (so errors surface in the command), caches and returns its URI. */
   async loadInstalled(connection: Connection, client: SinasClient, packageName: string, signal?: AbortSignal): Promise<vscode.Uri> {
     const uri = this.installedUri(connection, packageName);
-    this.set(uri, await client.exportPackage(packageName, { signal }));
+    await this.set(uri, await client.exportPackage(packageName, { signal }));
     return uri;
   }
 
@@ -75,9 +75,28 @@ export class VirtualDocuments implements vscode.TextDocumentContentProvider, vsc
     this.contents.clear();
   }
 
-  private set(uri: vscode.Uri, text: string): void {
-    this.contents.set(uri.toString(), text);
-    this.changed.fire(uri);
+  /**
+   * Stores new content; when the document is open, resolves once VS Code has pulled it (it does
+   * so asynchronously after onDidChange), so callers never read or show the previous text.
+   */
+  private async set(uri: vscode.Uri, text: string): Promise<void> {
+    const key = uri.toString();
+    this.contents.set(key, text);
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+    if (!open || open.getText() === text) {
+      this.changed.fire(uri);
+      return;
+    }
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        subscription.dispose();
+        resolve();
+      };
+      const subscription = vscode.workspace.onDidChangeTextDocument((e) => e.document.uri.toString() === key && e.document.getText() === text && done());
+      const timer = setTimeout(done, 5_000);
+      this.changed.fire(uri);
+    });
   }
 }
 

@@ -74,8 +74,9 @@ async function pickResource(ctx: PromptContext, prompt: VariablePrompt, title: s
   let choices: Choice[];
   try {
     const list = await ctx.client.listResources(prompt.listKind);
+    // Inactive providers and connections fail the install's existence check: not offered.
     // A collection is referred to as ns/name; the other kinds by name.
-    choices = list.items.map((r) => {
+    choices = list.items.filter((r) => (r.raw as { is_active?: unknown }).is_active !== false).map((r) => {
       const value = r.namespace !== null ? `${r.namespace}/${r.name}` : r.name;
       return { label: value, value, description: r.description };
     });

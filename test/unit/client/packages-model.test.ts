@@ -53,6 +53,21 @@ describe('installed-packages model', () => {
     assert.equal(calls(), 2);
   });
 
+  it('while reloading, the previous list still answers (no flicker in the tree or the lenses)', async () => {
+    let release!: (v: PackageListItem[]) => void;
+    let first = true;
+    const { model } = setup(() => (first ? ((first = false), Promise.resolve([pkg('a')])) : new Promise((r) => (release = r))));
+    await model.load('s');
+    const reloading = model.refresh('s');
+    await new Promise((r) => setImmediate(r));
+    assert.equal(model.state('s').kind, 'loading');
+    assert.equal(model.installed('s', 'a')?.name, 'a');
+    assert.deepEqual(describeChildren(model.state('s'), staging).map((c) => c.kind), ['package']);
+    release([pkg('a'), pkg('b')]);
+    await reloading;
+    assert.equal(model.installed('s', 'b')?.name, 'b');
+  });
+
   it('a result from before a reset does not overwrite the newer state', async () => {
     let release!: (v: PackageListItem[]) => void;
     const { model, changed } = setup(() => new Promise((r) => (release = r)));
@@ -88,6 +103,7 @@ describe('tree children per state', () => {
 
   it('loading, signed out, plain http', () => {
     assert.deepEqual(labels({ kind: 'loading' }), ['loading: Loading installed packages…']);
+    assert.deepEqual(labels({ kind: 'idle' }), ['loading: Loading installed packages…']);
     assert.deepEqual(labels({ kind: 'noKey' }), ['key: No API key — click to set one [sinas.connection.setApiKey]']);
     assert.deepEqual(labels({ kind: 'noKey' }, env), ['key: No API key: SINAS_API_KEY is not set']);
     assert.deepEqual(labels({ kind: 'insecure', warning: 'w' }), ['warning: Plain http — click to confirm sending the API key [sinas.packages.refresh]']);

@@ -30,8 +30,9 @@ export function describeChildren(state: PackagesState, connection: Connection): 
   const setKey = { id: COMMANDS.setApiKey, title: 'Set API Key', args: [connection.id] };
   switch (state.kind) {
     case 'idle':
-    case 'loading':
       return [{ kind: 'message', icon: 'loading', label: 'Loading installed packages…' }];
+    case 'loading':
+      return state.previous ? packageItems(state.previous) : [{ kind: 'message', icon: 'loading', label: 'Loading installed packages…' }];
     case 'noKey':
       return connection.source === 'environment'
         ? [{ kind: 'message', icon: 'key', label: 'No API key: SINAS_API_KEY is not set', tooltip: 'The environment gives SINAS_URL but no SINAS_API_KEY. Set it and restart, or add the instance with "Sinas: Add Instance".' }]
@@ -39,10 +40,7 @@ export function describeChildren(state: PackagesState, connection: Connection): 
     case 'insecure':
       return [{ kind: 'message', icon: 'warning', label: 'Plain http — click to confirm sending the API key', tooltip: state.warning, command: { ...retry, title: 'Connect' } }];
     case 'loaded':
-      if (state.packages.length === 0) {
-        return [{ kind: 'message', icon: 'info', label: 'No packages installed', tooltip: 'Open a SinasPackage YAML file and run "Sinas: Install Package".' }];
-      }
-      return [...state.packages].sort((a, b) => a.name.localeCompare(b.name)).map((pkg) => ({ kind: 'package', pkg }));
+      return packageItems(state.packages);
     case 'error':
       switch (state.errorKind) {
         case 'auth':
@@ -57,4 +55,9 @@ export function describeChildren(state: PackagesState, connection: Connection): 
           return [{ kind: 'message', icon: 'error', label: `${state.message.split('\n')[0]} — click to retry`, tooltip: state.message, command: retry }];
       }
   }
+}
+
+function packageItems(packages: readonly PackageListItem[]): ChildItem[] {
+  if (packages.length === 0) return [{ kind: 'message', icon: 'info', label: 'No packages installed', tooltip: 'Open a SinasPackage YAML file and run "Sinas: Install Package".' }];
+  return [...packages].sort((a, b) => a.name.localeCompare(b.name)).map((pkg) => ({ kind: 'package', pkg }));
 }

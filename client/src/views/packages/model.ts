@@ -10,7 +10,8 @@ import { Emitter, type Disposable, type Event } from '../../util/emitter';
 
 export type PackagesState =
   | { kind: 'idle' }
-  | { kind: 'loading' }
+  /** `previous`: the list before this reload, still shown (no flicker in the tree and the lenses). */
+  | { kind: 'loading'; previous?: PackageListItem[] }
   | { kind: 'noKey' }
   | { kind: 'insecure'; warning: string }
   | { kind: 'loaded'; packages: PackageListItem[]; loadedAt: number }
@@ -70,7 +71,6 @@ export class PackagesModel implements Disposable {
     const ids = connectionId ? [connectionId] : [...new Set([...this.states.keys(), ...(this.connections.active() ? [this.connections.active()!.id] : [])])];
     await Promise.all(ids.map(async (id) => {
       await this.loads.get(id)?.catch(() => undefined);
-      this.states.set(id, { kind: 'idle' });
       await this.load(id);
     }));
   }
@@ -81,8 +81,9 @@ export class PackagesModel implements Disposable {
    */
   installed(connectionId: string, name: string): PackageListItem | null | undefined {
     const state = this.state(connectionId);
-    if (state.kind !== 'loaded') return undefined;
-    return state.packages.find((p) => p.name === name) ?? null;
+    const packages = state.kind === 'loaded' ? state.packages : state.kind === 'loading' ? state.previous : undefined;
+    if (!packages) return undefined;
+    return packages.find((p) => p.name === name) ?? null;
   }
 
   dispose(): void {
@@ -102,7 +103,8 @@ export class PackagesModel implements Disposable {
     const generation = this.generation;
     const connection = this.connections.get(connectionId);
     if (!connection) return { kind: 'idle' };
-    this.set(connectionId, { kind: 'loading' });
+    const before = this.state(connectionId);
+    this.set(connectionId, { kind: 'loading', previous: before.kind === 'loaded' ? before.packages : before.kind === 'loading' ? before.previous : undefined });
     let next: PackagesState;
     try {
       const result = await this.clients.client(connection);
