@@ -1,0 +1,71 @@
+// Looks for secrets where they must never land: every file under the VS Code user-data dir
+// (settings, global state, logs including the "Sinas" output channel) and the workspace, and the
+// effective settings. Leaks are reported by file and secret index, never by value.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { TestApi } from '../../../client/src/test-api';
+
+export interface ScanResult {
+  files: number;
+  /** Request lines found in the Sinas log file (proves the log was flushed before the scan). */
+  logLines: number;
+  leaks: string[];
+}
+
+const MAX_FILE_BYTES = 64 * 1024 * 1024;
+
+export async function secretScan(api: TestApi, secrets: readonly string[]): Promise<ScanResult> {
+  // globalStorageUri = <user-data>/User/globalStorage/<extension id>
+  const userData = path.resolve(api.deps.context.globalStorageUri.fsPath, '..', '..', '..');
+  if (!fs.existsSync(path.join(userData, 'User'))) throw new Error(`${userData} does not look like a VS Code user-data dir`);
+  const workspace = vscode.workspace.workspaceFolders![0].uri.fsPath;
+  const needles = secrets.filter(Boolean).flatMap((s, i) => [
+    { label: `secret #${i}`, bytes: Buffer.from(s, 'utf8') },
+    { label: `secret #${i} (utf-16)`, bytes: Buffer.from(s, 'utf16le') },
+  ]);
+
+  const logLines = await waitForLog(path.join(userData, 'logs'));
+  const leaks: string[] = [];
+  let files = 0;
+  for (const root of [userData, workspace]) {
+    for (const file of walk(root)) {
+      files++;
+      const stat = fs.statSync(file);
+      if (stat.size > MAX_FILE_BYTES) continue;
+      const content = fs.readFileSync(file);
+      for (const n of needles) if (content.includes(n.bytes)) leaks.push(`${path.relative(root, file)} holds ${n.label}`);
+    }
+  }
+  const settings = JSON.stringify(vscode.workspace.getConfiguration());
+  for (const [i, s] of secrets.entries()) if (s && settings.includes(s)) leaks.push(`the effective settings hold secret #${i}`);
+  return { files, logLines, leaks };
+}
+
+function* walk(dir: string): Generator<string> {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) yield* walk(full);
+    else if (entry.isFile()) yield full;
+  }
+}
+
+/** The Sinas log is written asynchronously: wait (with a deadline) until its request lines are on disk. */
+async function waitForLog(logsDir: string): Promise<number> {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    let lines = 0;
+    for (const file of walk(logsDir)) {
+      if (!/Sinas\.log$/.test(file)) continue;
+      lines += fs.readFileSync(file, 'utf8').split('\n').filter((l) => /\] (GET|POST|DELETE) \/api\/v1\/packages/.test(l)).length;
+    }
+    if (lines > 0 || Date.now() > deadline) return lines;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
