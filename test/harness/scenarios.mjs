@@ -1,6 +1,8 @@
 // UI scenarios run after the mocha suite; each leaves screenshots in test-results/vscode/
 // (README material). Paths are relative to the workspace (test/fixtures/vscode).
 // The step vocabulary is documented in ui-scenarios.mjs.
+import { instanceScenarios } from '../vscode/scenarios/instance-scenarios.mjs';
+
 export const scenarios = [
   {
     name: 'undeclared-variable',
@@ -12,4 +14,5 @@ export const scenarios = [
       { screenshot: 'undeclared-variable.png' },
     ],
   },
+  ...instanceScenarios,
 ];
