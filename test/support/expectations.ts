@@ -4,7 +4,7 @@
  *   - a caret line `#   ^^^^ <code>` under a line: a finding with that code covers exactly those columns.
  * The comparison is exact both ways, so a finding nobody expected fails the test too.
  */
-import type { ResolvedFinding } from '../../server/src/core/analyze';
+import type { Finding } from '../../server/src/core/diagnostics/finding';
 import { LineIndex } from '../../server/src/core/text/line-index';
 
 export interface Expectation {
@@ -15,7 +15,7 @@ export interface Expectation {
 }
 
 const EXPECT = /#\s*expect:\s*([\w-]+(?:\s*,\s*[\w-]+)*)\s*$/;
-const CARET = /^(\s*)#(\s*)(\^+)\s+([\w-]+)\s*$/;
+const CARET = /^(\s*)#(\s*)(\^+)\s+([\w-]+(?:\s*,\s*[\w-]+)*)\s*$/;
 
 export function readExpectations(text: string): Expectation[] {
   const lines = text.split('\n');
@@ -25,7 +25,7 @@ export function readExpectations(text: string): Expectation[] {
     const caret = CARET.exec(line);
     if (caret) {
       const start = line.indexOf('^');
-      out.push({ code: caret[4], line: target, columns: [start, start + caret[3].length] });
+      for (const code of caret[4].split(',')) out.push({ code: code.trim(), line: target, columns: [start, start + caret[3].length] });
       return;
     }
     target = index;
@@ -36,7 +36,7 @@ export function readExpectations(text: string): Expectation[] {
 }
 
 /** Differences between findings and expectations, as readable lines (empty when they agree). */
-export function compareFindings(text: string, findings: readonly ResolvedFinding[], expectations: readonly Expectation[]): string[] {
+export function compareFindings(text: string, findings: readonly Finding[], expectations: readonly Expectation[] = readExpectations(text)): string[] {
   const lines = new LineIndex(text);
   const remaining = [...expectations];
   const problems: string[] = [];

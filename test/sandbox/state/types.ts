@@ -3,6 +3,7 @@
  * and a transaction is "work on a copy, then swap". Stored records use the backend's column names
  * (snake_case), which are also the keys of its response schemas.
  */
+import type { PackageResponse } from '../../../client/src/api/types';
 import type { Permissions } from '../permissions';
 
 /** Columns every package-manageable row has (§7.1). */
@@ -41,16 +42,8 @@ export interface ApiKeyRecord {
   revoked_at: string | null;
 }
 
-export interface PackageRecord {
-  id: string;
-  name: string;
-  version: string;
-  description: string | null;
-  author: string | null;
-  source_url: string | null;
-  installed_by: string;
-  installed_at: string;
-  updated_at: string | null;
+/** What the sandbox stores per package: the wire shape (shared with our client) plus the source. */
+export interface PackageRecord extends Omit<PackageResponse, 'values'> {
   /** The exact `source` of the last successful install (placeholders kept). */
   source_yaml: string;
   /** Variable values of the last install; secrets as "***" (seed: Package.values). */

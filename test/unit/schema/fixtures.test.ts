@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { compareWithExpectations } from './utils/expectations';
+import { compareFindings } from '../../support/expectations';
 import { validateText } from './utils/validate-document';
 
 const DIR = join(__dirname, '../../fixtures/schema');
@@ -10,7 +10,7 @@ describe('schema fixtures (inline expectations)', () => {
   for (const file of readdirSync(DIR).filter((f) => f.endsWith('.yaml')).sort()) {
     it(file, () => {
       const text = readFileSync(join(DIR, file), 'utf8');
-      assert.deepEqual(compareWithExpectations(text, validateText(text)), []);
+      assert.deepEqual(compareFindings(text, validateText(text)), []);
     });
   }
 });
