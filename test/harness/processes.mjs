@@ -14,9 +14,10 @@ export function spawnGroup(command, args, options = {}) {
   return child;
 }
 
-function groupAlive(pid) {
+/** Whether a process (pid) or a whole process group (-pid) still exists. */
+export function isRunning(id) {
   try {
-    process.kill(-pid, 0);
+    process.kill(id, 0);
     return true;
   } catch (error) {
     return error.code === 'EPERM';
@@ -36,7 +37,7 @@ export async function stopGroup(pid, graceMs = 5000) {
   if (!pid || !groups.has(pid)) return;
   signalGroup(pid, 'SIGTERM');
   try {
-    await waitUntil(() => !groupAlive(pid), { timeoutMs: graceMs, intervalMs: 100, what: `process group ${pid} to exit` });
+    await waitUntil(() => !isRunning(-pid), { timeoutMs: graceMs, intervalMs: 100, what: `process group ${pid} to exit` });
   } catch {
     signalGroup(pid, 'SIGKILL');
   }

@@ -9,6 +9,7 @@ import { delimiter, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { cacheDir } from './paths.mjs';
 import { log, elapsed } from './log.mjs';
+import { isRunning } from './processes.mjs';
 import { waitUntil } from './wait.mjs';
 
 export const CODE_SERVER_VERSION = '4.139.1';
@@ -238,7 +239,7 @@ function tryLock() {
   } catch (error) {
     if (error.code !== 'EEXIST') throw error;
     const owner = Number(readFileSafe(join(lockDir, 'pid')));
-    if (owner && !isAlive(owner)) rmSync(lockDir, { recursive: true, force: true }); // stale
+    if (owner && !isRunning(owner)) rmSync(lockDir, { recursive: true, force: true }); // stale
     else if (!reportedWait) {
       reportedWait = true;
       log(`waiting: another process (pid ${owner || '?'}) is provisioning ${cacheDir}`);
@@ -252,15 +253,6 @@ function readFileSafe(path) {
     return readFileSync(path, 'utf8');
   } catch {
     return '';
-  }
-}
-
-function isAlive(pid) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return error.code === 'EPERM';
   }
 }
 

@@ -61,13 +61,9 @@ async function main() {
     workDir: state.workDir,
     workspace: fixturesDir,
     logFile: join(resultsDir, 'code-server.log'),
-    // code-server's environment reaches the extension host, and so the suite.
-    env: {
-      ...state.sandbox?.env,
-      SINAS_VSCODE_TIER: 'code-server',
-      SINAS_TEST_RESULTS_DIR: resultsDir,
-      ...(process.env.SINAS_TEST_GREP ? { SINAS_TEST_GREP: process.env.SINAS_TEST_GREP } : {}),
-    },
+    // code-server's environment (ours, SINAS_TEST_GREP included, plus these) reaches the
+    // extension host, and so the suite.
+    env: { ...state.sandbox?.env, SINAS_VSCODE_TIER: 'code-server', SINAS_TEST_RESULTS_DIR: resultsDir },
   });
   state.browser = await launchBrowser(tools.chromium);
 
