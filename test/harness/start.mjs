@@ -31,7 +31,8 @@ async function main() {
   const workspace = existsSync(examples) ? examples : fixturesDir;
   if (workspace !== examples) log(`no examples/ yet; opening ${workspace} instead`);
 
-  state.sandbox = await startSandbox();
+  // Seeded with providers, connections and a few resources, so pickers and Create Package have data.
+  state.sandbox = await startSandbox({ extraArgs: ['--seed', join(repoRoot, 'test', 'sandbox', 'seed')] });
   state.workDir = mkdtempSync(join(tmpdir(), 'sinas-start-'));
   const port = process.env.SINAS_VSCODE_PORT ? Number(process.env.SINAS_VSCODE_PORT) : undefined;
   state.server = await startCodeServer({
