@@ -57,7 +57,7 @@ export function registerInstanceFeatures(context: vscode.ExtensionContext): Test
     log, connections, clients, health, packages, documents, diagnostics, tree, view, lenses,
     registerStatusBar(connections, health),
     registerCommands(deps),
-    vscode.languages.registerCodeLensProvider({ language: 'yaml' }, lenses),
+    vscode.languages.registerCodeLensProvider(['file', 'untitled', 'vscode-remote'].map((scheme) => ({ language: 'yaml', scheme })), lenses),
     connections.onDidChange(updateContext),
     context.secrets.onDidChange((e) => connections.notifySecretChanged(e.key)),
     vscode.window.onDidChangeActiveTextEditor((editor) => updateEditorContext(editor)),
