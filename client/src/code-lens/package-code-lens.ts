@@ -54,7 +54,8 @@ export class PackageCodeLensProvider implements vscode.CodeLensProvider, vscode.
       ];
     }
     return [
-      lens(`$(package) Installed v${installed.version} on ${active.name}`, COMMANDS.comparePackage, 'Compare the installed version with this file'),
+      // A different version in the file is what an install would upgrade (or downgrade) to.
+      lens(`$(package) Installed v${installed.version} on ${active.name}${file.version && file.version !== installed.version ? ` (this file: v${file.version})` : ''}`, COMMANDS.comparePackage, 'Compare the installed version with this file'),
       lens('Uninstall', COMMANDS.uninstallPackage, `Uninstall ${file.name} from ${active.name}`),
       lens('Open installed version', COMMANDS.exportPackage, 'Open the exact YAML of the last install (read-only)'),
     ];

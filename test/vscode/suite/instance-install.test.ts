@@ -130,6 +130,13 @@ describe('Sinas package commands against an instance', function () {
     assert.equal(document.getText(lenses.find((l) => l.command?.title === 'Uninstall')!.range), 'crm-support');
   });
 
+  it('the code lens says when the file holds another version than the installed one', async () => {
+    const local = await vscode.workspace.openTextDocument(fixture('crm-support.yaml'));
+    const newer = await vscode.workspace.openTextDocument({ language: 'yaml', content: local.getText().replace('version: "1.0.0"', 'version: "1.1.0"') });
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', newer.uri);
+    assert.ok(lenses.some((l) => l.command?.title === '$(package) Installed v1.0.0 on test-sandbox (this file: v1.1.0)'), lenses.map((l) => l.command?.title).join(' | '));
+  });
+
   it('an upgrade pre-fills every prompt from the last install and does not ask for the stored secret', async () => {
     const document = await openInstanceFixture('crm-support.yaml');
     const first = (items: readonly vscode.QuickPickItem[]) => items[0];
