@@ -6,8 +6,7 @@ import * as vscode from 'vscode';
 import type { TestApi } from '../../../client/src/test-api';
 import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../sandbox/sandbox';
 import type { PackagesState } from '../../../client/src/views/packages/model';
-
-export const extensionId = 'sinas-platform.sinas-package-tools';
+import { extensionId, fixtureUri, openFixture } from './helpers';
 
 export async function sinasApi(): Promise<TestApi> {
   const extension = vscode.extensions.getExtension<TestApi>(extensionId);
@@ -51,16 +50,9 @@ export async function installedNames(sandbox: RunningSandbox): Promise<string[]>
   return (res.json as { name: string }[]).map((p) => p.name).sort();
 }
 
-export function fixture(name: string): vscode.Uri {
-  const folder = vscode.workspace.workspaceFolders![0];
-  return vscode.Uri.joinPath(folder.uri, 'instance', name);
-}
-
-export async function openInstanceFixture(name: string): Promise<vscode.TextDocument> {
-  const document = await vscode.workspace.openTextDocument(fixture(name));
-  await vscode.window.showTextDocument(document, { preview: false });
-  return document;
-}
+/** A file of test/fixtures/vscode/instance (the instance suites' fixtures). */
+export const fixture = (name: string): vscode.Uri => fixtureUri(`instance/${name}`);
+export const openInstanceFixture = (name: string): Promise<vscode.TextDocument> => openFixture(`instance/${name}`);
 
 // ---------------------------------------------------------------------------------------------
 // Dialogs
@@ -179,23 +171,6 @@ export function byLabel(label: string) {
 
 // ---------------------------------------------------------------------------------------------
 // Waiting on the model
-
-/** Resolves once `predicate` holds for the URI's diagnostics (checked now and on each change). */
-export function waitForDiagnostics(uri: vscode.Uri, predicate: (all: readonly vscode.Diagnostic[]) => boolean, timeoutMs = 20_000): Promise<readonly vscode.Diagnostic[]> {
-  if (predicate(vscode.languages.getDiagnostics(uri))) return Promise.resolve(vscode.languages.getDiagnostics(uri));
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      subscription.dispose();
-      reject(new Error(`timed out after ${timeoutMs} ms waiting for diagnostics on ${uri.toString()}`));
-    }, timeoutMs);
-    const subscription = vscode.languages.onDidChangeDiagnostics((event) => {
-      if (!event.uris.some((u) => u.toString() === uri.toString()) || !predicate(vscode.languages.getDiagnostics(uri))) return;
-      clearTimeout(timer);
-      subscription.dispose();
-      resolve(vscode.languages.getDiagnostics(uri));
-    });
-  });
-}
 
 /** Resolves once the instance's package state satisfies `predicate` (checked now and on each change). */
 export function waitForPackages(api: TestApi, connectionId: string, predicate: (state: PackagesState) => boolean, timeoutMs = 20_000): Promise<PackagesState> {

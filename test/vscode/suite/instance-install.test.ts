@@ -14,8 +14,9 @@ import type { CreateOutcome } from '../../../client/src/commands/create-package'
 import type { TestApi } from '../../../client/src/test-api';
 import type { RunningSandbox } from '../../sandbox/sandbox';
 import {
-  Dialogs, byLabel, call, fixture, installedNames, loadedWith, loadedWithout, openInstanceFixture, sinasApi, startTestSandbox, treeRows, waitForDiagnostics, waitForPackages,
+  Dialogs, byLabel, call, fixture, installedNames, loadedWith, loadedWithout, openInstanceFixture, sinasApi, startTestSandbox, treeRows, waitForPackages,
 } from './instance-helpers';
+import { waitForDiagnostics } from './helpers';
 import { secretScan } from './instance-secret-scan';
 
 const CRM_TOKEN = `sv-${randomBytes(12).toString('hex')}`;
