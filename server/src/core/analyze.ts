@@ -77,8 +77,10 @@ function emptyAnalysis(text: string, lines: LineIndex, isSinasPackage: boolean):
 }
 
 function analyzeUnguarded(text: string, options: AnalyzeOptions): Analysis {
-  const lines = new LineIndex(text);
-  const empty = (isSinasPackage: boolean, findings: Finding[] = []): Analysis => ({ ...emptyAnalysis(text, lines, isSinasPackage), findings: resolve(findings) });
+  // Until the parser has its line table, positions come from a plain scan (rare paths only).
+  let lines: LineIndex | undefined;
+  const plainLines = () => (lines ??= new LineIndex(text));
+  const empty = (isSinasPackage: boolean, findings: Finding[] = []): Analysis => ({ ...emptyAnalysis(text, plainLines(), isSinasPackage), findings: resolve(findings) });
   if (!looksLikeSinasPackage(text)) return empty(false);
   const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
   if (text.length > maxLength) {
@@ -86,7 +88,7 @@ function analyzeUnguarded(text: string, options: AnalyzeOptions): Analysis {
       {
         code: 'file-too-large',
         message: `This file has ${text.length} characters, more than the ${maxLength} analysed; it is not checked.`,
-        span: { start: 0, end: lines.lineEnd(0) },
+        span: { start: 0, end: plainLines().lineEnd(0) },
       },
     ]);
   }
@@ -97,8 +99,9 @@ function analyzeUnguarded(text: string, options: AnalyzeOptions): Analysis {
   try {
     parsed = parser.parse(text);
   } catch (error) {
-    return empty(true, [internalError('parser', error, lines)]);
+    return empty(true, [internalError('parser', error, plainLines())]);
   }
+  lines = new LineIndex(text, parsed.lines.start.subarray(0, parsed.lines.count));
   findings.push(...parsed.findings, ...unquotedCronFindings(text, parsed.findings));
   const model = buildModel(parsed.root, parsed.itemChunks);
   const isSinasPackage = model.kind === 'SinasPackage' || (!!model.apiVersion?.startsWith('sinas.co/') && model.kind !== 'SinasConfig');

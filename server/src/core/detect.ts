@@ -1,6 +1,17 @@
 /** Whether a text may be a SinasPackage, decided by content alone and without parsing (cheap). */
-const SINAS_HINT = /^(?:kind|apiVersion)[ \t]*:[ \t]*["']?(?:SinasPackage|sinas\.co\/)/m;
+const HEADER_LINE = /^(?:kind|apiVersion)[ \t]*:[ \t]*["']?(?:SinasPackage|sinas\.co\/)/;
 
+/**
+ * A root-level `kind: SinasPackage` or `apiVersion: sinas.co/…` line anywhere in the text. Only
+ * lines starting with `kind`/`apiVersion` are tested, found with indexOf: this runs on every
+ * version of every open YAML file, and a multiline regex over a large file costs far more.
+ */
 export function looksLikeSinasPackage(text: string): boolean {
-  return SINAS_HINT.test(text);
+  for (const key of ['kind', 'apiVersion']) {
+    if (text.startsWith(key) && HEADER_LINE.test(text.slice(0, 200))) return true;
+    for (let at = text.indexOf('\n' + key); at !== -1; at = text.indexOf('\n' + key, at + 1)) {
+      if (HEADER_LINE.test(text.slice(at + 1, at + 201))) return true;
+    }
+  }
+  return false;
 }

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { planChunks } from '../../../server/src/core/parse/chunk-plan';
 import { DocumentParser } from '../../../server/src/core/parse/parse-document';
+import { buildLineTable } from '../../../server/src/core/parse/line-table';
 import { parseRegion } from '../../../server/src/core/parse/parse-region';
 import type { YNode } from '../../../server/src/core/parse/yaml-tree';
 import { generatePackage } from '../../support/generate-package';
@@ -65,6 +66,12 @@ describe('incremental parsing', () => {
         // Tree equality is what matters; broken text may legitimately yield different error wording.
         const whole = parseRegion(text, 0);
         const incremental = parser.parse(text);
+        const fresh = buildLineTable(text);
+        assert.deepEqual(
+          [incremental.lines.count, [...incremental.lines.start], [...incremental.lines.indent]],
+          [fresh.count, [...fresh.start], [...fresh.indent]],
+          `line table after edit ${i} at ${at}: ${JSON.stringify(insert)}`,
+        );
         if (whole.findings.length === 0 && whole.documentCount <= 1) {
           assert.deepEqual(shape(incremental.root), shape(whole.root), `edit ${i} at ${at}: ${JSON.stringify(insert)}`);
           assert.deepEqual(incremental.findings, [], `edit ${i}: findings on valid text`);

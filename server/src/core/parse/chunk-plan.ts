@@ -5,6 +5,7 @@
  * (anchors, document markers, tabs, flow collections across lines, odd indentation) makes the
  * affected region a single chunk — or the whole text, which is then parsed in one go.
  */
+import { buildLineTable, TAB_INDENT, type LineTable } from './line-table';
 
 /** A leaf chunk: [start, end) offsets, whole lines. */
 export interface ChunkSpan {
@@ -20,15 +21,6 @@ export interface EntryPlan extends ChunkSpan {
 export type BodyPlan = { kind: 'map'; entries: EntryPlan[] } | { kind: 'seq'; items: ChunkSpan[] };
 
 export type Plan = { kind: 'whole' } | { kind: 'chunked'; root: EntryPlan[] };
-
-/** Line starts and indentation, in flat arrays: planning runs on every keystroke. */
-interface Lines {
-  count: number;
-  /** start[i] is line i's first offset; start[count] is one past the text. */
-  start: Int32Array;
-  /** Leading spaces; -1 for blank and comment-only lines. */
-  indent: Int32Array;
-}
 
 const DOCUMENT_MARKER = /^(?:---|\.\.\.)(?:\s|$)/;
 // `key:` where key is a simple plain or quoted scalar.
@@ -51,40 +43,19 @@ function hasAnchor(text: string): boolean {
   return false;
 }
 
-function scanLines(text: string): Lines | undefined {
-  let count = 1;
-  for (let i = text.indexOf('\n'); i !== -1 && i < text.length - 1; i = text.indexOf('\n', i + 1)) count++;
-  if (text.length === 0) count = 0;
-  const start = new Int32Array(count + 1);
-  const indent = new Int32Array(count);
-  let at = 0;
-  for (let line = 0; line < count; line++) {
-    let nl = text.indexOf('\n', at);
-    if (nl === -1) nl = text.length;
-    let i = at;
-    while (i < nl && text.charCodeAt(i) === 32) i++;
-    const c = text.charCodeAt(i);
-    if (c === 9) return undefined; // a tab in indentation: let the real parser judge
-    start[line] = at;
-    indent[line] = i >= nl || c === 13 || c === 35 /* # */ ? -1 : i - at;
-    at = nl + 1;
-  }
-  start[count] = text.length;
-  return { count, start, indent };
-}
-
-function lineText(text: string, lines: Lines, line: number): string {
+function lineText(text: string, lines: LineTable, line: number): string {
   let end = lines.start[line + 1];
   if (end > lines.start[line] && text.charCodeAt(end - 1) === 10) end--;
   if (end > lines.start[line] && text.charCodeAt(end - 1) === 13) end--;
   return text.slice(lines.start[line], end);
 }
 
-export function planChunks(text: string): Plan {
+/** `lines` is the text's line table (the parser keeps one up to date across edits). */
+export function planChunks(text: string, lines: LineTable = buildLineTable(text)): Plan {
   if (hasAnchor(text)) return { kind: 'whole' };
-  const lines = scanLines(text);
-  if (!lines) return { kind: 'whole' };
   for (let line = 0; line < lines.count; line++) {
+    // A tab in indentation: let the real parser judge.
+    if (lines.indent[line] === TAB_INDENT) return { kind: 'whole' };
     const c = text.charCodeAt(lines.start[line]);
     // Only `-`, `.` and `%` can begin a document marker or directive.
     if (lines.indent[line] === 0 && (c === 45 || c === 46 || c === 37)) {
@@ -96,13 +67,13 @@ export function planChunks(text: string): Plan {
   return root ? { kind: 'chunked', root } : { kind: 'whole' };
 }
 
-const end = (lines: Lines, to: number) => lines.start[to];
+const end = (lines: LineTable, to: number) => lines.start[to];
 
 /**
  * Entries of a block mapping whose keys sit at `indent`, in lines [from, to). Splits the bodies of
  * the root's and spec's entries (depth 0 and 1); sections' items are leaves.
  */
-function splitMap(text: string, lines: Lines, from: number, to: number, indent: number, depth: number): EntryPlan[] | undefined {
+function splitMap(text: string, lines: LineTable, from: number, to: number, indent: number, depth: number): EntryPlan[] | undefined {
   const starts: number[] = [];
   for (let i = from; i < to; i++) {
     const lineIndent = lines.indent[i];
@@ -131,7 +102,7 @@ function splitMap(text: string, lines: Lines, from: number, to: number, indent: 
 }
 
 /** The block body of `key:` at `parentIndent`: a mapping at deeper indent or a sequence. */
-function splitBody(text: string, lines: Lines, from: number, to: number, parentIndent: number, depth: number): BodyPlan | undefined {
+function splitBody(text: string, lines: LineTable, from: number, to: number, parentIndent: number, depth: number): BodyPlan | undefined {
   let first = from;
   while (first < to && lines.indent[first] < 0) first++;
   if (first >= to) return undefined;
@@ -148,7 +119,7 @@ function splitBody(text: string, lines: Lines, from: number, to: number, parentI
   return undefined;
 }
 
-function splitSeq(text: string, lines: Lines, from: number, to: number, indent: number): ChunkSpan[] | undefined {
+function splitSeq(text: string, lines: LineTable, from: number, to: number, indent: number): ChunkSpan[] | undefined {
   const starts: number[] = [];
   for (let i = from; i < to; i++) {
     const lineIndent = lines.indent[i];

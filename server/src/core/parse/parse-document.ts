@@ -7,6 +7,7 @@
 import type { Finding } from '../diagnostics/finding';
 import type { Span } from '../text/span';
 import { planChunks, type BodyPlan, type ChunkSpan, type EntryPlan } from './chunk-plan';
+import { buildLineTable, updateLineTable, type LineTable } from './line-table';
 import { parseRegion } from './parse-region';
 import type { YMap, YNode, YPair, YSeq } from './yaml-tree';
 
@@ -82,6 +83,8 @@ export interface ParsedDocument {
   findings: Finding[];
   /** The chunk that holds each section item (chunked mode only), for per-item memoisation. */
   itemChunks: Map<YNode, Chunk>;
+  /** Line starts and indentation of the text (kept up to date incrementally). */
+  lines: LineTable;
   chunked: boolean;
   /** Number of chunks re-parsed for this version (the rest were reused). */
   parsedChunks: number;
@@ -125,10 +128,14 @@ export function changedRegion(before: string, after: string): ChangedRegion {
 export class DocumentParser {
   private previousText = '';
   private previous = new Map<number, Chunk>();
+  private previousLines: LineTable | undefined;
 
   parse(text: string): ParsedDocument {
-    const plan = planChunks(text);
     const region = changedRegion(this.previousText, text);
+    const lines = this.previousLines
+      ? updateLineTable(this.previousLines, text, region.prefix, region.newSuffixStart, region.delta)
+      : buildLineTable(text);
+    const plan = planChunks(text, lines);
     const next = new Map<number, Chunk>();
     let parsedChunks = 0;
     const take = (kind: ChunkKind, at: ChunkSpan): Chunk => {
@@ -165,7 +172,8 @@ export class DocumentParser {
     }
     this.previous = next;
     this.previousText = text;
-    return { root, findings, itemChunks, chunked: plan.kind === 'chunked', parsedChunks, chunkCount: next.size };
+    this.previousLines = lines;
+    return { root, findings, itemChunks, lines, chunked: plan.kind === 'chunked', parsedChunks, chunkCount: next.size };
   }
 }
 

@@ -8,12 +8,19 @@ export interface Position {
 }
 
 export class LineIndex {
-  private readonly starts: number[];
+  private readonly starts: ArrayLike<number>;
 
-  constructor(private readonly text: string) {
-    const starts = [0];
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-    this.starts = starts;
+  /** `starts` (each line's first offset) can come from the parser's line table to avoid a rescan. */
+  constructor(
+    private readonly text: string,
+    starts?: ArrayLike<number>,
+  ) {
+    if (starts) this.starts = starts;
+    else {
+      const list = [0];
+      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) list.push(i + 1);
+      this.starts = list;
+    }
   }
 
   get lineCount(): number {
