@@ -5,13 +5,10 @@
  */
 import * as vscode from 'vscode';
 import { looksLikeSinasPackage } from '../../../server/src/core/analyze';
-import { isSinasApiError } from '../api';
 import { readPackage } from '../packages/read-package';
-import { connect } from '../ui/connect';
-import { showApiError } from '../ui/errors';
-import { withProgress } from '../ui/progress';
 import { requireTrust } from '../ui/trust';
 import type { Deps } from './deps';
+import { loadInstalledCopy } from './export-package';
 import { installedPackageRef } from './package-target';
 
 export interface CompareOutcome {
@@ -29,19 +26,11 @@ export async function comparePackage(deps: Deps, target?: unknown): Promise<Comp
     void deps.host.showErrorMessage(`Sinas: no open or workspace file declares package ${ref.name}; open it to compare.`);
     return { outcome: 'refused' };
   }
-  const connected = await connect(deps, ref.connectionId);
-  if (!connected) return { outcome: 'refused' };
-  try {
-    const left = await withProgress(deps.host, `Sinas: exporting ${ref.name} from ${connected.connection.name}…`, (signal) =>
-      deps.documents.loadInstalled(connected.connection, connected.client, ref.name, signal),
-    );
-    const title = `${ref.name}: installed on ${connected.connection.name} ↔ ${vscode.workspace.asRelativePath(local)}`;
-    await vscode.commands.executeCommand('vscode.diff', left, local, title, { preview: true });
-    return { outcome: 'opened', left, right: local };
-  } catch (error) {
-    showApiError({ host: deps.host, log: deps.log, connection: connected.connection, what: `Comparing ${ref.name} failed` }, error);
-    return { outcome: isSinasApiError(error, 'cancelled') ? 'cancelled' : 'failed' };
-  }
+  const loaded = await loadInstalledCopy(deps, ref, 'Comparing');
+  if (loaded.outcome !== 'loaded') return { outcome: loaded.outcome };
+  const title = `${ref.name}: installed on ${loaded.instanceName} ↔ ${vscode.workspace.asRelativePath(local)}`;
+  await vscode.commands.executeCommand('vscode.diff', loaded.uri, local, title, { preview: true });
+  return { outcome: 'opened', left: loaded.uri, right: local };
 }
 
 async function findLocalFile(deps: Deps, name: string): Promise<vscode.Uri | undefined> {
