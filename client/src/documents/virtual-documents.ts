@@ -47,7 +47,7 @@ export class VirtualDocuments implements vscode.TextDocumentContentProvider, vsc
     return document;
   }
 
-  installedUri(connection: Connection, packageName: string): vscode.Uri {
+  private installedUri(connection: Connection, packageName: string): vscode.Uri {
     return vscode.Uri.from({ scheme: INSTALLED_SCHEME, path: `/${safe(connection.name)}/${encodeURIComponent(packageName)}.yaml`, query: connection.id });
   }
 

@@ -45,14 +45,6 @@ export class PreviewDiagnostics implements vscode.Disposable {
     );
   }
 
-  clear(uri: vscode.Uri): void {
-    this.collection.delete(uri);
-  }
-
-  get(uri: vscode.Uri): readonly vscode.Diagnostic[] {
-    return this.collection.get(uri) ?? [];
-  }
-
   dispose(): void {
     for (const s of this.subscriptions) s.dispose();
     this.collection.dispose();
