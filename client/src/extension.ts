@@ -12,9 +12,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<TestAp
   const started = performance.now();
   const api = registerInstanceFeatures(context);
   api.deps.log.info(`Instance features registered in ${Math.round(performance.now() - started)} ms.`);
-  client = await startLanguageClient(context);
-  api.deps.log.info(`Activated in ${Math.round(performance.now() - started)} ms (language server started).`);
+  // Not awaited: commands and views work while the language server starts.
+  void startLanguageClient(context).then(
+    (started_) => {
+      client = started_;
+      api.deps.log.info(`Language server started ${Math.round(performance.now() - started)} ms after activation began.`);
+    },
+    (error: unknown) => api.deps.log.error(`The Sinas language server did not start: ${String(error)}`),
+  );
   void bridgeRedHatYaml();
+  api.deps.log.info(`Activated in ${Math.round(performance.now() - started)} ms.`);
   return api;
 }
 

@@ -14,5 +14,24 @@ export const scenarios = [
       { screenshot: 'undeclared-variable.png' },
     ],
   },
+  {
+    name: 'language-features',
+    steps: [
+      { open: 'undeclared-variable.yaml' },
+      { waitFor: '.monaco-editor .squiggly-error', timeoutMs: 45_000 },
+      // Line 25 is `X-Tenant: "${{ vars.MISSING }}"`; column 29 is right after `vars.`.
+      { press: 'Control+g' },
+      { type: '25:29' },
+      { press: 'Enter' },
+      { command: 'Trigger Suggest' },
+      { waitFor: '.editor-widget.suggest-widget.visible .monaco-list-row' },
+      { screenshot: 'completion-variables.png' },
+      { press: 'Escape' },
+      { press: 'Control+.' },
+      { waitFor: '.action-widget .monaco-list-row' },
+      { screenshot: 'quick-fix-declare.png' },
+      { press: 'Escape' },
+    ],
+  },
   ...instanceScenarios,
 ];

@@ -6,7 +6,15 @@
  * receives one redacted line of data per attempt (method, path, status, duration).
  */
 import { rootCertificates } from 'node:tls';
-import { Agent, request, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
+import type * as Undici from 'undici';
+
+let undici: typeof Undici | undefined;
+/** undici is loaded on the first request: it is most of the extension's load time, and editing never needs it. */
+function loadUndici(): typeof Undici {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (undici ??= require('undici') as typeof Undici);
+}
 import { classifyBadBody, classifyFailure, classifyResponse, TRANSIENT_CODES, type CallContext, type FailurePhase } from './classify';
 import { SinasApiError, type SinasErrorKind } from './errors';
 import { redactBody, redactHeaders, scrub, type DeclaredVariable } from './redact';
@@ -111,8 +119,7 @@ export class HttpClient {
   private readonly origin: string;
   /** The base URL's own path (`/sinas` behind a prefixing proxy), or ''. */
   private readonly basePath: string;
-  private readonly dispatcher: Dispatcher;
-  private readonly ownsDispatcher: boolean;
+  private ownDispatcher: Dispatcher | undefined;
   private readonly retry: RetryPolicy;
   private readonly timeoutMs: number;
 
@@ -125,10 +132,17 @@ export class HttpClient {
     this.basePath = url.pathname.replace(/\/+$/, '');
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.retry = { ...DEFAULT_RETRY, ...options.retry };
-    this.ownsDispatcher = !options.dispatcher;
-    this.dispatcher =
-      options.dispatcher ??
-      new Agent({ keepAliveTimeout: 4_000, connect: { timeout: this.timeoutMs, ...(options.ca ? { ca: [...rootCertificates, ...[options.ca].flat()] } : {}) } });
+  }
+
+  /** The caller's dispatcher, or our own connection pool, created on first use. */
+  private get dispatcher(): Dispatcher {
+    if (this.options.dispatcher) return this.options.dispatcher;
+    const { ca } = this.options;
+    this.ownDispatcher ??= new (loadUndici().Agent)({
+      keepAliveTimeout: 4_000,
+      connect: { timeout: this.timeoutMs, ...(ca ? { ca: [...rootCertificates, ...[ca].flat()] } : {}) },
+    });
+    return this.ownDispatcher;
   }
 
   async request<T>(req: HttpRequest): Promise<HttpResponse<T>> {
@@ -148,7 +162,7 @@ export class HttpClient {
 
   /** Releases the connections of the client's own dispatcher. */
   async close(): Promise<void> {
-    if (this.ownsDispatcher) await this.dispatcher.close();
+    await this.ownDispatcher?.close(); // never the caller's
   }
 
   private prepare(req: HttpRequest): Attempt {
@@ -195,7 +209,7 @@ export class HttpClient {
     let status: number | undefined;
     let error: SinasApiError | undefined;
     try {
-      const res = await request(attempt.url, {
+      const res = await loadUndici().request(attempt.url, {
         method: req.method,
         headers: attempt.headers,
         body: attempt.body,
