@@ -301,4 +301,16 @@ describe('completion: references', () => {
       ['lookup'],
     );
   });
+
+  it('offers the agent’s enabled functions, not yet given parameters, as `functionParameters` keys', () => {
+    const agent = '  agents:\n    - name: a\n      enabledFunctions:\n        - tools/lookup\n        - default/notify\n      functionParameters:\n        default/notify:\n          channel: ops\n        ‸\n';
+    assert.deepEqual(
+      itemsAt(PKG + RESOURCES + agent).map((i) => i.label),
+      ['tools/lookup'],
+    );
+    assert.equal(
+      complete(PKG + RESOURCES + agent, 'tools/lookup'),
+      PKG + RESOURCES + agent.replace('‸', 'tools/lookup:\n          ${1:param}: ${2:value}'),
+    );
+  });
 });

@@ -76,6 +76,9 @@ function single(item: YNode, field: string, kind: ReferenceKind, form: Reference
   if (scalar) push({ kind, form, role: 'use', checked, node: scalar, text: scalar.value as string, field });
 }
 
+/** The list whose entries the keys of each parameters map must equal exactly. */
+export const PARAMETERS_FOR: Readonly<Record<string, string>> = { functionParameters: 'enabledFunctions', queryParameters: 'enabledQueries' };
+
 /** Keys of a `{ref: {...}}` map (functionParameters, queryParameters). */
 function parameterKeys(item: YNode, field: string, kind: ReferenceKind, push: Push, connector?: string): void {
   const map = getValue(item, field);

@@ -10,6 +10,7 @@ import type { YNode, YScalar } from '../parse/yaml-tree';
 import { collectOperations, collectReferences, type RawReference, type ReferenceKind } from './collect';
 
 export type { RawReference, ReferenceForm, ReferenceKind, ReferenceRole } from './collect';
+export { PARAMETERS_FOR } from './collect';
 
 export interface Reference extends RawReference {
   /** The item that holds the reference. */

@@ -1,9 +1,7 @@
-import type { Reference } from '../references';
+import { PARAMETERS_FOR, type Reference } from '../references';
 import { closest } from '../text/suggest';
 import type { DocumentRule } from './rule';
 import { contentSpan } from './support/scalar';
-
-const ENABLED_FIELD: Record<string, string> = { functionParameters: 'enabledFunctions', queryParameters: 'enabledQueries' };
 
 /**
  * Keys of `functionParameters` / `queryParameters` must equal an `enabledFunctions` /
@@ -46,7 +44,7 @@ function checkItem(refs: Reference[], ctx: Parameters<DocumentRule['check']>[0])
         where = `an operation of connector \`${ref.connector}\``;
       }
     } else {
-      const enabled = ENABLED_FIELD[ref.field];
+      const enabled = PARAMETERS_FOR[ref.field];
       const uses = refs.filter((r) => r.role === 'use' && r.field === enabled);
       if (uses.some((r) => r.dynamic)) continue;
       allowed = uses.map((r) => r.text);

@@ -11,6 +11,7 @@ import { cursorPositions } from './cursor-context';
 import { expressionSlot, variableCompletions } from './expression-completion';
 import { itemSnippetCompletions } from './item-snippets';
 import { keyCompletions } from './key-completion';
+import { parameterKeyCompletions } from './parameter-key-completion';
 import { referenceCompletions } from './reference-completion';
 import { valueCompletions } from './value-completion';
 
@@ -26,7 +27,9 @@ export function getCompletions(analysis: Analysis, position: Position): Completi
     else {
       const layout = layoutOf(analysis);
       for (const at of cursorPositions(new TextLines(text, lines), line, column)) {
-        if (at.kind === 'key') items.push(...itemSnippetCompletions(analysis, at, layout), ...keyCompletions(analysis, at, layout));
+        if (at.kind === 'key') {
+          items.push(...itemSnippetCompletions(analysis, at, layout), ...keyCompletions(analysis, at, layout), ...parameterKeyCompletions(analysis, at, layout));
+        }
         else items.push(...valueCompletions(analysis, at), ...referenceCompletions(analysis, at));
       }
     }
