@@ -27,8 +27,9 @@ export async function startLanguageClient(context: vscode.ExtensionContext): Pro
     },
   };
   const client = new LanguageClient('sinas', 'Sinas Packages', serverOptions, clientOptions);
-  await client.start();
+  // Registered before starting, so a window closed while the server starts still stops it.
   context.subscriptions.push(client);
+  await client.start();
   return client;
 }
 
