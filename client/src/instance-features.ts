@@ -15,7 +15,7 @@ import { registerStatusBar } from './connections/status-bar';
 import { VirtualDocuments } from './documents/virtual-documents';
 import { createLog, logExchange } from './logging/output';
 import { PreviewDiagnostics } from './preview/preview-diagnostics';
-import { looksLikeSinasPackage } from '../../server/src/core/analyze';
+import { looksLikeSinasPackage } from '../../server/src/core/detect';
 import type { TestApi } from './test-api';
 import { vscodeHost } from './ui/host';
 import { PackagesModel } from './views/packages/model';

@@ -5,7 +5,7 @@
  * lenses never waits for the network (a load is started and the lenses refresh when it lands).
  */
 import * as vscode from 'vscode';
-import { looksLikeSinasPackage } from '../../../server/src/core/analyze';
+import { looksLikeSinasPackage } from '../../../server/src/core/detect';
 import { COMMANDS } from '../commands/ids';
 import type { ConnectionStore } from '../connections/connection-store';
 import { readPackage, type PackageFile } from '../packages/read-package';

@@ -4,7 +4,7 @@
  * the open editor of that package, else the first workspace file that declares it.
  */
 import * as vscode from 'vscode';
-import { looksLikeSinasPackage } from '../../../server/src/core/analyze';
+import { looksLikeSinasPackage } from '../../../server/src/core/detect';
 import { readPackage } from '../packages/read-package';
 import { requireTrust } from '../ui/trust';
 import type { Deps } from './deps';

@@ -1,9 +1,9 @@
 /**
  * What the install commands need from a package text, read through the language core's
- * `analyze()` (the same parse the language server uses): name and version, the declared
+ * `readStructure()` (the same parse the language server uses, without its checks): name and version, the declared
  * variables, whether `${{ }}` is used at all, and where resources and paths sit in the file.
  */
-import { analyze, type Analysis } from '../../../server/src/core/analyze';
+import { readStructure, type PackageStructure } from '../../../server/src/core/structure';
 import type { Resource } from '../../../server/src/core/model/package-model';
 import { findPair, getValue, nodeAtPath, stringValue, type PathSegment, type YNode } from '../../../server/src/core/parse/yaml-tree';
 import type { Span } from '../../../server/src/core/text/span';
@@ -12,7 +12,7 @@ import type { VariableDeclaration } from '../../../server/src/core/variables/var
 export type { Span, VariableDeclaration };
 
 export interface PackageFile {
-  analysis: Analysis;
+  structure: PackageStructure;
   isPackage: boolean;
   name?: string;
   version?: string;
@@ -24,13 +24,13 @@ export interface PackageFile {
 }
 
 export function readPackage(text: string): PackageFile {
-  const analysis = analyze(text);
-  const { model, variables } = analysis;
+  const structure = readStructure(text);
+  const { model, variables } = structure;
   const packageNode = getValue(model.root, 'package');
   const versionNode = getValue(packageNode, 'version');
   return {
-    analysis,
-    isPackage: analysis.isSinasPackage,
+    structure,
+    isPackage: structure.isSinasPackage,
     name: model.packageName,
     // `version: 1.0` is a YAML float; show it as written.
     version: versionNode?.kind === 'scalar' ? text.slice(versionNode.start, versionNode.end).replace(/^["']|["']$/g, '') : stringValue(versionNode),
@@ -49,7 +49,7 @@ const span = (node: YNode): Span => ({ start: node.start, end: node.end });
  */
 export function findResource(file: PackageFile, section: string, identity: string, values: Record<string, unknown> = {}): Resource | undefined {
   const wanted = identity.trim();
-  return file.analysis.model.resources.find((r) => {
+  return file.structure.model.resources.find((r) => {
     if (r.section !== section || r.identity === undefined) return false;
     return (r.dynamic ? substitute(r.identity, values) : r.identity) === wanted;
   });
@@ -57,7 +57,7 @@ export function findResource(file: PackageFile, section: string, identity: strin
 
 /** Every resource whose identity or bare name equals `name`, in any section. */
 export function resourcesNamed(file: PackageFile, name: string, values: Record<string, unknown> = {}): Resource[] {
-  return file.analysis.model.resources.filter((r) => {
+  return file.structure.model.resources.filter((r) => {
     const identity = r.identity === undefined ? undefined : r.dynamic ? substitute(r.identity, values) : r.identity;
     return identity === name || r.name === name;
   });
@@ -76,7 +76,7 @@ export function substitute(text: string, values: Record<string, unknown>): strin
  * path goes past what the file has (a missing field is reported on its parent).
  */
 export function spanOfPath(file: PackageFile, path: string): Span | undefined {
-  const root = file.analysis.model.root;
+  const root = file.structure.model.root;
   if (!root || !path || path === 'root' || path === 'body' || path === 'body.source') return undefined;
   const variable = /^variables\.([A-Za-z_]\w*)$/.exec(path);
   if (variable) {
@@ -97,10 +97,10 @@ export function spanOfPath(file: PackageFile, path: string): Span | undefined {
 
 /** The narrowest useful span for an existing path: a scalar value, a key, or a resource's name. */
 function narrow(file: PackageFile, segments: PathSegment[]): Span | undefined {
-  const root = file.analysis.model.root;
+  const root = file.structure.model.root;
   const node = nodeAtPath(root, segments);
   if (!node) return undefined;
-  const text = file.analysis.text;
+  const text = file.structure.text;
   const multiline = text.slice(node.start, node.end).includes('\n');
   if (node.kind === 'scalar' && !multiline) return span(node);
   const last = segments[segments.length - 1];
@@ -109,10 +109,10 @@ function narrow(file: PackageFile, segments: PathSegment[]): Span | undefined {
     if (key) return span(key);
   }
   if (segments.length === 3 && segments[0] === 'spec' && typeof last === 'number') {
-    const resource = file.analysis.model.resources.find((r) => r.section === segments[1] && r.index === last);
+    const resource = file.structure.model.resources.find((r) => r.section === segments[1] && r.index === last);
     if (resource && resource.identityNode !== resource.node) return span(resource.identityNode);
   }
   // A collection: its first line only, not the whole block.
-  const lines = file.analysis.lines;
+  const lines = file.structure.lines;
   return { start: node.start, end: Math.max(node.start, Math.min(node.end, lines.lineEnd(lines.lineOf(node.start)))) };
 }

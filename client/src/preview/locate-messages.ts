@@ -97,7 +97,7 @@ function sectionFor(words: string): SectionName | undefined {
 export function locateMessage(file: PackageFile, message: string, values: Record<string, unknown> = {}): Span | undefined {
   const skipped = SKIPPED_WARNING.exec(message);
   if (skipped) {
-    const spec = file.analysis.model.spec;
+    const spec = file.structure.model.spec;
     for (const section of SKIPPED_SECTIONS) {
       const key = findPair(spec, section)?.key;
       if (key && skipped[1].includes(section)) return { start: key.start, end: key.end };

@@ -46,7 +46,7 @@ export function blastRadius(input: BlastRadiusInput): BlastRadius {
   const message = `Uninstall ${input.packageName}${input.version ? ` ${input.version}` : ''} from ${input.instanceName}?`;
   const lines: string[] = [];
   const deleted: Partial<Record<SectionName, number>> = {};
-  const model = input.installed?.analysis.model;
+  const model = input.installed?.structure.model;
 
   if (!model) {
     lines.push('Every resource this package still manages on the instance is deleted. (Its installed YAML could not be read, so they cannot be counted.)');

@@ -8,15 +8,15 @@ import { looksLikeSinasPackage } from './detect';
 import type { Finding, Severity } from './diagnostics/finding';
 import { applyPrecedence } from './diagnostics/precedence';
 import { buildModel, type PackageModel, type Resource } from './model/package-model';
-import { DocumentParser } from './parse/parse-document';
+import type { DocumentParser } from './parse/parse-document';
+import { readStructure, type PackageStructure } from './structure';
 import { toValue } from './parse/to-value';
-import type { YNode } from './parse/yaml-tree';
 import { buildReferenceIndex, type ReferenceIndex } from './references';
 import { DOCUMENT_RULES, ITEM_RULES } from './rules';
 import type { DocumentContext, ItemContext } from './rules/rule';
 import { unquotedCronFindings } from './rules/unquoted-cron';
 import { LineIndex } from './text/line-index';
-import { buildVariableTable, type VariableTable } from './variables/variable-table';
+import { buildVariableTable } from './variables/variable-table';
 
 export interface AnalyzeOptions {
   /** The document's own parser, kept across versions so unchanged chunks are reused. */
@@ -31,13 +31,7 @@ export interface ResolvedFinding extends Finding {
   severity: Severity;
 }
 
-export interface Analysis {
-  text: string;
-  lines: LineIndex;
-  isSinasPackage: boolean;
-  root: YNode | null;
-  model: PackageModel;
-  variables: VariableTable;
+export interface Analysis extends PackageStructure {
   /** Definitions and cross-references between resources (go to definition, find references, rules). */
   references: ReferenceIndex;
   findings: ResolvedFinding[];
@@ -94,18 +88,15 @@ function analyzeUnguarded(text: string, options: AnalyzeOptions): Analysis {
   }
 
   const findings: Finding[] = [];
-  const parser = options.parser ?? new DocumentParser();
-  let parsed;
+  let structure;
   try {
-    parsed = parser.parse(text);
+    structure = readStructure(text, options.parser);
   } catch (error) {
     return empty(true, [internalError('parser', error, plainLines())]);
   }
-  lines = new LineIndex(text, parsed.lines.start.subarray(0, parsed.lines.count));
+  const { parsed, model, variables, isSinasPackage } = structure;
+  lines = structure.lines;
   findings.push(...parsed.findings, ...unquotedCronFindings(text, parsed.findings));
-  const model = buildModel(parsed.root, parsed.itemChunks);
-  const isSinasPackage = model.kind === 'SinasPackage' || (!!model.apiVersion?.startsWith('sinas.co/') && model.kind !== 'SinasConfig');
-  const variables = buildVariableTable(text, parsed.root, model.sections.get('variables'));
   const references = buildReferenceIndex(model);
   const analysis: Analysis = {
     text,

@@ -1,0 +1,30 @@
+/**
+ * The package's structure without any checks: the parsed tree, positions, sections and resource
+ * identities, and the variable table. analyze() builds on it; the VS Code client reads it for
+ * install prompts and the code lens without loading the schema or the rules.
+ */
+import { buildModel, type PackageModel } from './model/package-model';
+import { DocumentParser, type ParsedDocument } from './parse/parse-document';
+import type { YNode } from './parse/yaml-tree';
+import { LineIndex } from './text/line-index';
+import { buildVariableTable, type VariableTable } from './variables/variable-table';
+
+export interface PackageStructure {
+  text: string;
+  lines: LineIndex;
+  isSinasPackage: boolean;
+  root: YNode | null;
+  model: PackageModel;
+  variables: VariableTable;
+}
+
+/** Parses (incrementally with the document's own parser) and builds the model and variables. */
+export function readStructure(text: string, parser: DocumentParser = new DocumentParser()): PackageStructure & { parsed: ParsedDocument } {
+  const parsed = parser.parse(text);
+  const lines = new LineIndex(text, parsed.lines.start.subarray(0, parsed.lines.count));
+  const model = buildModel(parsed.root, parsed.itemChunks);
+  // `kind: SinasConfig` is a different document; anything else claiming sinas.co is ours to check.
+  const isSinasPackage = model.kind === 'SinasPackage' || (!!model.apiVersion?.startsWith('sinas.co/') && model.kind !== 'SinasConfig');
+  const variables = buildVariableTable(text, parsed.root, model.sections.get('variables'));
+  return { text, lines, isSinasPackage, root: parsed.root, model, variables, parsed };
+}
