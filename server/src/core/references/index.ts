@@ -55,6 +55,7 @@ export function buildReferenceIndex(model: PackageModel): ReferenceIndex {
     }
     const raw = rememberForItem(resource, `refs:${resource.section}`, () => collectReferences(resource.section, resource.node));
     for (const r of raw) {
+      // Spelled out rather than spread: one object shape keeps the per-version passes fast.
       references.push({
         kind: r.kind,
         form: r.form,
