@@ -27,7 +27,7 @@ export const scenarios = [
       { waitFor: '.editor-widget.suggest-widget.visible .monaco-list-row' },
       { screenshot: 'completion-variables.png' },
       { press: 'Escape' },
-      { press: 'Control+.' },
+      { command: 'Quick Fix...' },
       { waitFor: '.action-widget .monaco-list-row' },
       { screenshot: 'quick-fix-declare.png' },
       { press: 'Escape' },
