@@ -57,14 +57,15 @@ function resolve(findings: Finding[]): ResolvedFinding[] {
 }
 
 function emptyAnalysis(text: string, lines: LineIndex, isSinasPackage: boolean): Analysis {
+  const model = buildModel(null, new Map());
   return {
     text,
     lines,
     isSinasPackage,
     root: null,
-    model: buildModel(null, new Map()),
+    model,
     variables: buildVariableTable(text, null, undefined),
-    references: buildReferenceIndex(buildModel(null, new Map())),
+    references: buildReferenceIndex(model),
     findings: [],
     stats: { chunked: false, parsedChunks: 0, chunkCount: 0, truncatedFindings: 0 },
   };
