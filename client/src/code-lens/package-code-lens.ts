@@ -8,13 +8,15 @@ import * as vscode from 'vscode';
 import { looksLikeSinasPackage } from '../../../server/src/core/detect';
 import { COMMANDS } from '../commands/ids';
 import type { ConnectionStore } from '../connections/connection-store';
+import { DocumentParser } from '../../../server/src/core/parse/parse-document';
 import { readPackage, type PackageFile } from '../packages/read-package';
 import type { PackagesModel } from '../views/packages/model';
 
 export class PackageCodeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeCodeLenses = this.changed.event;
-  private readonly files = new Map<string, { version: number; file: PackageFile }>();
+  /** Per open document: the last version read, and its own incremental parser (edits re-parse little). */
+  private readonly files = new Map<string, { version: number; file: PackageFile; parser: DocumentParser }>();
   private readonly subscriptions: { dispose(): void }[];
 
   constructor(
@@ -65,8 +67,9 @@ export class PackageCodeLensProvider implements vscode.CodeLensProvider, vscode.
     const key = document.uri.toString();
     const hit = this.files.get(key);
     if (hit?.version === document.version) return hit.file;
-    const file = readPackage(document.getText());
-    this.files.set(key, { version: document.version, file });
+    const parser = hit?.parser ?? new DocumentParser();
+    const file = readPackage(document.getText(), parser);
+    this.files.set(key, { version: document.version, file, parser });
     return file;
   }
 

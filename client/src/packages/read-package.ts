@@ -3,6 +3,7 @@
  * `readStructure()` (the same parse the language server uses, without its checks): name and version, the declared
  * variables, whether `${{ }}` is used at all, and where resources and paths sit in the file.
  */
+import type { DocumentParser } from '../../../server/src/core/parse/parse-document';
 import { readStructure, type PackageStructure } from '../../../server/src/core/structure';
 import type { Resource } from '../../../server/src/core/model/package-model';
 import { findPair, getValue, nodeAtPath, stringValue, type PathSegment, type YNode } from '../../../server/src/core/parse/yaml-tree';
@@ -23,8 +24,9 @@ export interface PackageFile {
   usesExpressions: boolean;
 }
 
-export function readPackage(text: string): PackageFile {
-  const structure = readStructure(text);
+/** `parser`: a document's own incremental parser, for callers that read every version. */
+export function readPackage(text: string, parser?: DocumentParser): PackageFile {
+  const structure = readStructure(text, parser);
   const { model, variables } = structure;
   const packageNode = getValue(model.root, 'package');
   const versionNode = getValue(packageNode, 'version');
