@@ -37,7 +37,7 @@ const builds = [
   { ...common, entryPoints: { sandbox: 'test/sandbox/main.ts' }, outdir: 'dist' },
   {
     ...common,
-    entryPoints: { cli: 'server/src/cli/main.ts' },
+    entryPoints: { cli: 'cli/src/main.ts' },
     outdir: 'dist',
     banner: { js: '#!/usr/bin/env node' },
   },

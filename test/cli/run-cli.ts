@@ -7,7 +7,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const CLI = 'dist/cli.js';
-const SOURCES = ['server/src/cli', 'server/src/core', 'client/src/api'];
+const SOURCES = ['cli/src', 'server/src/core', 'api/src'];
 
 function newestMtime(dir: string): number {
   return readdirSync(dir).reduce((newest, name) => {

@@ -6,7 +6,7 @@
 import type { Connection } from '../connections/types';
 import { checkName, checkUrl, normaliseUrl } from '../connections/validate';
 import { ENVIRONMENT_NAME } from '../connections/environment';
-import { insecureUrlWarning } from '../api';
+import { insecureUrlWarning } from '../../../api/src';
 import { requireTrust } from '../ui/trust';
 import type { Deps } from './deps';
 

@@ -4,7 +4,7 @@
  * editor. The server skips unknown or missing resources silently; we name them.
  */
 import * as vscode from 'vscode';
-import { CREATE_TYPES, RESOURCE_KINDS, isSinasApiError, type CreateResult, type ResourceKind, type ResourceRef } from '../api';
+import { CREATE_TYPES, RESOURCE_KINDS, isSinasApiError, type CreateResult, type ResourceKind, type ResourceRef } from '../../../api/src';
 import { connect } from '../ui/connect';
 import { showApiError } from '../ui/errors';
 import { withProgress } from '../ui/progress';

@@ -1,5 +1,5 @@
 /** Sinas: Edit Instance — rename, change the URL, or replace the API key of an added instance. */
-import { insecureUrlWarning } from '../api';
+import { insecureUrlWarning } from '../../../api/src';
 import type { ConnectionEdit } from '../connections/connection-store';
 import type { Connection } from '../connections/types';
 import { checkName, checkUrl } from '../connections/validate';

@@ -1,6 +1,6 @@
 /** Sinas: Open Installed Version — the exact YAML of the last install, read-only (custom scheme). */
 import * as vscode from 'vscode';
-import { isSinasApiError } from '../api';
+import { isSinasApiError } from '../../../api/src';
 import { connect } from '../ui/connect';
 import { showApiError } from '../ui/errors';
 import { withProgress } from '../ui/progress';

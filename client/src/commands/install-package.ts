@@ -3,7 +3,7 @@
  * with the summary, then the install. A 200 with `apply.errors` is a PARTIAL install and is
  * reported as such, never as success. An upgrade pre-fills the prompts from the stored values.
  */
-import { isSinasApiError, type ConfigApplyResponse, type InstallResult } from '../api';
+import { isSinasApiError, type ConfigApplyResponse, type InstallResult } from '../../../api/src';
 import { locateApplyMessages, type PreviewFinding } from '../preview/locate-messages';
 import { renderReport, summaryLine } from '../preview/report';
 import { withProgress } from '../ui/progress';

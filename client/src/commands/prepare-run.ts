@@ -4,7 +4,7 @@
  * refusal to send `${{ }}` to an instance without variables, and the variable prompts.
  */
 import * as vscode from 'vscode';
-import { isSinasApiError, type PackageResponse, type SinasClient } from '../api';
+import { isSinasApiError, type PackageResponse, type SinasClient } from '../../../api/src';
 import type { Connection } from '../connections/types';
 import { planVariables, type VariablePlan } from '../prompts/plan-variables';
 import { promptVariables } from '../prompts/variables';

@@ -3,7 +3,7 @@
  * report read-only beside the file, and puts the server's findings on the YAML (warnings,
  * errors, and on a first install every update that overwrites an unmanaged resource).
  */
-import { isSinasApiError, type PreviewResult } from '../api';
+import { isSinasApiError, type PreviewResult } from '../../../api/src';
 import { locateApplyMessages, locateValidationItems, type PreviewFinding } from '../preview/locate-messages';
 import { renderReport } from '../preview/report';
 import { showApiError } from '../ui/errors';

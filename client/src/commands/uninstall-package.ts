@@ -3,7 +3,7 @@
  * blast radius (resource counts from the installed export, data deleted with collections and
  * stores, what survives). A 500 means the server rolled back: nothing was removed.
  */
-import { isSinasApiError } from '../api';
+import { isSinasApiError } from '../../../api/src';
 import { readPackage, type PackageFile } from '../packages/read-package';
 import { blastRadius } from '../uninstall/blast-radius';
 import { connect } from '../ui/connect';

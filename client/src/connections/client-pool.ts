@@ -4,7 +4,7 @@
  * (commands ask, background refreshes just report the state). Health checks use a separate
  * client without the key, so probing reachability never sends it anywhere.
  */
-import { insecureUrlWarning, SinasClient, type ExchangeLog } from '../api';
+import { insecureUrlWarning, SinasClient, type ExchangeLog } from '../../../api/src';
 import type { ConnectionStore } from './connection-store';
 import type { Connection } from './types';
 

@@ -3,7 +3,7 @@
  * checked on start, when the active connection changes, on demand, and on a slow timer that
  * skips unfocused windows, so an idle VS Code does not poll anyone. No UI here.
  */
-import { isSinasApiError } from '../api';
+import { isSinasApiError } from '../../../api/src';
 import { Emitter, type Disposable, type Event } from '../util/emitter';
 import type { ClientPool } from './client-pool';
 import type { ConnectionStore } from './connection-store';

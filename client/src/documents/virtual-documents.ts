@@ -6,7 +6,7 @@
  * A TextDocumentContentProvider's documents cannot be edited or saved, which is the point.
  */
 import * as vscode from 'vscode';
-import type { SinasClient } from '../api';
+import type { SinasClient } from '../../../api/src';
 import type { Connection } from '../connections/types';
 
 export const REPORT_SCHEME = 'sinas-report';

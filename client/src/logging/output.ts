@@ -5,7 +5,7 @@
  * `trace` so the timer does not fill the log.
  */
 import * as vscode from 'vscode';
-import { formatExchange, type ExchangeLog } from '../api';
+import { formatExchange, type ExchangeLog } from '../../../api/src';
 import type { Connection } from '../connections/types';
 
 export type Log = vscode.LogOutputChannel;

@@ -5,7 +5,7 @@
  * `update` becomes a warning on the resource it would overwrite (api-contract §7.2). Pure: spans
  * are offsets; the extension turns them into ranges.
  */
-import type { ConfigApplyResponse, ValidationItem } from '../api';
+import type { ConfigApplyResponse, ValidationItem } from '../../../api/src';
 import { KIND_NAME, SECTIONS, SKIPPED_SECTIONS, type SectionName } from '../../../server/src/core/model/sections';
 import { findPair, getValue, type YNode } from '../../../server/src/core/parse/yaml-tree';
 import type { Resource } from '../../../server/src/core/model/package-model';

@@ -3,7 +3,7 @@
  * in one line, counts per resource type, what a first install would overwrite, errors, warnings,
  * every change, and the variable values used (secrets masked). Pure.
  */
-import type { ConfigApplyResponse, ResourceChange } from '../api';
+import type { ConfigApplyResponse, ResourceChange } from '../../../api/src';
 import { count, formatTime, mdCode, mdEscape } from '../util/text';
 import type { PreviewFinding } from './locate-messages';
 

@@ -7,7 +7,7 @@
  * - a secret whose stored value is "***" already exists and is not asked again;
  * - values the caller passes (command arguments) are used as given, without a prompt.
  */
-import type { ResourceKind } from '../api';
+import type { ResourceKind } from '../../../api/src';
 import type { VariableDeclaration } from '../packages/read-package';
 
 export type PromptKind = 'text' | 'boolean' | 'enum' | 'resource_ref' | 'secret';

@@ -5,7 +5,7 @@
  * prompt cancels the whole command. Answers live only in memory for the one request.
  */
 import type * as vscode from 'vscode';
-import { isSinasApiError, type SinasClient } from '../api';
+import { isSinasApiError, type SinasClient } from '../../../api/src';
 import type { Host } from '../ui/host';
 import { answerValue, checkAnswer, promptHint, promptTitle, type VariablePlan, type VariablePrompt } from './plan-variables';
 

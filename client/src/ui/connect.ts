@@ -4,7 +4,7 @@
  * Background work never comes here: it takes the pool's result as a state instead.
  */
 import * as vscode from 'vscode';
-import type { SinasClient } from '../api';
+import type { SinasClient } from '../../../api/src';
 import { COMMANDS } from '../commands/ids';
 import type { Deps } from '../commands/deps';
 import type { Connection } from '../connections/types';

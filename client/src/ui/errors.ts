@@ -4,7 +4,7 @@
  * validation errors were put on the YAML, and always "Show Log". Cancellation is not an error.
  */
 import * as vscode from 'vscode';
-import { isSinasApiError } from '../api';
+import { isSinasApiError } from '../../../api/src';
 import { COMMANDS } from '../commands/ids';
 import type { Connection } from '../connections/types';
 import type { Log } from '../logging/output';

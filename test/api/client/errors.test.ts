@@ -1,6 +1,6 @@
 /** Error kinds and sentences for every way the server can say no, over HTTP against the sandbox. */
 import assert from 'node:assert/strict';
-import { SinasClient } from '../../../client/src/api';
+import { SinasClient } from '../../../api/src';
 import { buildPackage, rejectsWith, useClientSandbox } from './support';
 
 describe('SinasClient: server-side errors', function () {

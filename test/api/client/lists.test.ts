@@ -1,6 +1,6 @@
 /** The §3 list endpoints through `listResources`, normalised, against the seeded sandbox. */
 import assert from 'node:assert/strict';
-import { ALL_RESOURCE_KINDS, type ResourceKind } from '../../../client/src/api';
+import { ALL_RESOURCE_KINDS, type ResourceKind } from '../../../api/src';
 import { buildPackage, useClientSandbox } from './support';
 
 /** What the seed (test/sandbox/seed/instance.yaml) puts in each list, as [type, namespace, name]. */

@@ -1,6 +1,6 @@
 /** The API key and secret variable values never reach a log line or an error message. */
 import assert from 'node:assert/strict';
-import { REDACTED, redactBody, redactHeaders, redactVariables, scrub, SinasApiError } from '../../../client/src/api';
+import { REDACTED, redactBody, redactHeaders, redactVariables, scrub, SinasApiError } from '../../../api/src';
 import { buildPackage, rejectsWith, useClientSandbox } from './support';
 
 const SECRET = 'sv-very-secret-value-9f3c1a';

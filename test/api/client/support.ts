@@ -4,7 +4,7 @@
  * and a typed builder for small packages.
  */
 import assert from 'node:assert/strict';
-import { SinasClient, SinasApiError, formatExchange, type ExchangeLog, type SinasClientOptions, type SinasErrorKind } from '../../../client/src/api';
+import { SinasClient, SinasApiError, formatExchange, type ExchangeLog, type SinasClientOptions, type SinasErrorKind } from '../../../api/src';
 import { useSandbox, type Harness } from '../helpers';
 import type { FaultRule as SandboxFaultRule } from '../../sandbox/faults';
 import type { SandboxOptions } from '../../sandbox/sandbox';

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { SinasClient } from '../../../client/src/api';
+import { SinasClient } from '../../../api/src';
 import { generateCerts, type KeyPair, type TestCerts } from './certs';
 import { buildPackage, rejectsWith, useClientSandbox } from './support';
 

@@ -3,7 +3,7 @@
  * and a transaction is "work on a copy, then swap". Stored records use the backend's column names
  * (snake_case), which are also the keys of its response schemas.
  */
-import type { PackageResponse } from '../../../client/src/api/types';
+import type { PackageResponse } from '../../../api/src/types';
 import type { Permissions } from '../permissions';
 
 /** Columns every package-manageable row has (§7.1). */

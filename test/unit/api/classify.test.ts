@@ -1,7 +1,7 @@
 /** The classifier on answers the sandbox does not produce (pydantic reports, 405, redirects, Retry-After dates). */
 import assert from 'node:assert/strict';
-import { classifyFailure, classifyResponse, parseRetryAfter, type CallContext } from '../../../client/src/api/classify';
-import { splitValidationDetail } from '../../../client/src/api/validation-detail';
+import { classifyFailure, classifyResponse, parseRetryAfter, type CallContext } from '../../../api/src/classify';
+import { splitValidationDetail } from '../../../api/src/validation-detail';
 
 const ctx: CallContext = { method: 'POST', path: '/api/v1/packages/install', host: 'sinas.example', timeoutMs: 30_000, action: 'install packages' };
 const detail = (value: unknown) => JSON.stringify({ detail: value });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { insecureUrlWarning, isInsecureUrl } from '../../../client/src/api';
+import { insecureUrlWarning, isInsecureUrl } from '../../../api/src';
 
 describe('insecure URL detection', () => {
   it('plain http to a remote host is insecure', () => {

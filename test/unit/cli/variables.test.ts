@@ -4,9 +4,9 @@
  */
 import assert from 'node:assert/strict';
 import { PassThrough, Writable } from 'node:stream';
-import type { Io } from '../../../server/src/cli/io';
-import { PromptCancelled } from '../../../server/src/cli/prompt';
-import { collectVariables, type Declaration } from '../../../server/src/cli/variables';
+import type { Io } from '../../../cli/src/io';
+import { PromptCancelled } from '../../../cli/src/prompt';
+import { collectVariables, type Declaration } from '../../../cli/src/variables';
 
 /** A terminal whose user types `answers[i]` after the i-th prompt; everything shown is in `shown`. */
 function fakeTerminal(answers: string[], env: Record<string, string> = {}) {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import type { ConfigApplyResponse } from '../../../client/src/api';
+import type { ConfigApplyResponse } from '../../../api/src';
 import { readPackage, spanOfPath } from '../../../client/src/packages/read-package';
 import { locateApplyMessages, locateMessage, locateValidationItems } from '../../../client/src/preview/locate-messages';
 import { CRM, textAt } from './support/packages';

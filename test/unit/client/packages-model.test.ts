@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { SinasApiError, type PackageListItem } from '../../../client/src/api';
+import { SinasApiError, type PackageListItem } from '../../../api/src';
 import type { ClientResult } from '../../../client/src/connections/client-pool';
 import type { Connection } from '../../../client/src/connections/types';
 import { Emitter } from '../../../client/src/util/emitter';

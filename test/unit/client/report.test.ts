@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import type { ConfigApplyResponse } from '../../../client/src/api';
+import type { ConfigApplyResponse } from '../../../api/src';
 import { renderReport, summaryLine, summaryRows } from '../../../client/src/preview/report';
 
 const change = (action: 'create' | 'update' | 'unchanged', resourceType: string, resourceName: string) => ({ action, resourceType, resourceName, details: null, changes: null });

@@ -3,7 +3,7 @@
  * that says what is wrong and what a click does about it (set the key, retry, confirm http).
  * Pure, so every state is unit-tested without VS Code.
  */
-import type { PackageListItem } from '../../api';
+import type { PackageListItem } from '../../../../api/src';
 import { COMMANDS } from '../../commands/ids';
 import type { Connection } from '../../connections/types';
 import type { PackagesState } from './model';

@@ -3,7 +3,7 @@
  * (loading, no key, plain-http not confirmed, loaded, error) and a change event. The tree and the
  * code lenses read it; commands invalidate it after install / uninstall. No `vscode`, no UI.
  */
-import { isSinasApiError, type PackageListItem, type SinasErrorKind } from '../../api';
+import { isSinasApiError, type PackageListItem, type SinasErrorKind } from '../../../../api/src';
 import type { ClientResult } from '../../connections/client-pool';
 import type { Connection } from '../../connections/types';
 import { Emitter, type Disposable, type Event } from '../../util/emitter';

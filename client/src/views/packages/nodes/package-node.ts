@@ -1,6 +1,6 @@
 /** An installed package: name, version and description; details (times, author) in the tooltip. */
 import * as vscode from 'vscode';
-import type { PackageListItem, PackageResponse } from '../../../api';
+import type { PackageListItem, PackageResponse } from '../../../../../api/src';
 import type { Connection } from '../../../connections/types';
 import { formatTime } from '../../../util/text';
 

@@ -4,7 +4,7 @@
  * value, secrets read without echo. Without a terminal, a missing value is left to the server
  * (it applies the default, keeps an existing secret, or names the missing variable).
  */
-import type { DeclaredVariable } from '../../../client/src/api';
+import type { DeclaredVariable } from '../../api/src';
 import { line, UsageError, type Io } from './io';
 import { ask, askSecret } from './prompt';
 

@@ -2,8 +2,8 @@
  * `preview <file>` and `install <file>`: read the file, collect its variables, preview on the
  * instance, then (install) confirm and install. A partial install exits 3 with its errors listed.
  */
-import { isSinasApiError, type PreviewResult, type SinasClient } from '../../../client/src/api';
-import { analyze } from '../core/analyze';
+import { isSinasApiError, type PreviewResult, type SinasClient } from '../../api/src';
+import { analyze } from '../../server/src/core/analyze';
 import { CONNECTION_OPTIONS, FORMAT_OPTION, formatOf, parse } from './args';
 import { EXIT, line, readText, UsageError, type ExitCode, type Io } from './io';
 import { confirm } from './prompt';

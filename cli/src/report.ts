@@ -1,5 +1,5 @@
 /** Text renderings of API results for the terminal (JSON output prints the results as they are). */
-import type { ConfigApplyResponse, PackageListItem, PackageResponse, ResourceChange } from '../../../client/src/api';
+import type { ConfigApplyResponse, PackageListItem, PackageResponse, ResourceChange } from '../../api/src';
 
 function table(rows: string[][]): string[] {
   const widths = rows[0].map((_, col) => Math.max(...rows.map((r) => r[col].length)));

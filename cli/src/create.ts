@@ -4,7 +4,7 @@
  * are reported here and make the exit code 3.
  */
 import { writeFileSync } from 'node:fs';
-import { CREATE_TYPES, type CreatePackageRequest, type PackageResourceType, type ResourceRef } from '../../../client/src/api';
+import { CREATE_TYPES, type CreatePackageRequest, type PackageResourceType, type ResourceRef } from '../../api/src';
 import { CONNECTION_OPTIONS, parse } from './args';
 import { EXIT, line, UsageError, type ExitCode, type Io } from './io';
 import { withClient } from './session';

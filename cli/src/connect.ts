@@ -3,7 +3,7 @@
  * stdin (`--api-key-stdin`), a warning before the key would travel over plain http, and the
  * `--verbose` request log (redacted by the client).
  */
-import { formatExchange, insecureUrlWarning, SinasApiError, SinasClient } from '../../../client/src/api';
+import { formatExchange, insecureUrlWarning, SinasApiError, SinasClient } from '../../api/src';
 import type { CONNECTION_OPTIONS, Parsed } from './args';
 import { line, UsageError, type Io } from './io';
 import { askSecret, confirm } from './prompt';

@@ -4,9 +4,9 @@
  * summary on stderr. JSON: one stable document (keys in a fixed order, files in argument order,
  * findings in position order). Exit 1 when any finding is an error.
  */
-import { analyze } from '../core/analyze';
-import { CODES } from '../core/diagnostics/codes';
-import type { Severity } from '../core/diagnostics/finding';
+import { analyze } from '../../server/src/core/analyze';
+import { CODES } from '../../server/src/core/diagnostics/codes';
+import type { Severity } from '../../server/src/core/diagnostics/finding';
 import { FORMAT_OPTION, formatOf, parse } from './args';
 import { EXIT, line, readText, UsageError, type ExitCode, type Io } from './io';
 import { plural } from './report';

@@ -1,5 +1,5 @@
 /** Runs an instance command with a connected client, always closing it afterwards. */
-import type { SinasClient } from '../../../client/src/api';
+import type { SinasClient } from '../../api/src';
 import { connect, type ConnectionArgs } from './connect';
 import type { ExitCode, Io } from './io';
 

@@ -3,7 +3,7 @@
  * command group and turns every failure into one `error:` line on stderr and an exit code:
  * 0 ok, 1 failed, 2 usage or configuration, 3 partial (see help.ts).
  */
-import { SinasApiError } from '../../../client/src/api';
+import { SinasApiError } from '../../api/src';
 import { runCreate } from './create';
 import { HELP } from './help';
 import { runInstall, runPreview } from './install';
