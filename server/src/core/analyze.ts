@@ -1,25 +1,32 @@
 /**
  * analyze(text) -> Analysis: the one entry point of the language core. Parses (incrementally when
- * given the document's parser), builds the model and the variable table once, runs the rules and
+ * given the document's parser), builds the model and the variable table, runs the rules and
  * returns sorted findings. Never throws on user input; a crashing rule becomes a finding.
+ * With the document's parser, an edit costs what it touched: item and scoped results are memoised
+ * per item chunk, per section list, and against versions of the document-wide tables.
  */
 import { CODES } from './diagnostics/codes';
 import { looksLikeSinasPackage } from './detect';
 import type { Finding, Severity } from './diagnostics/finding';
 import { applyPrecedence } from './diagnostics/precedence';
-import { buildModel, type PackageModel, type Resource } from './model/package-model';
-import type { DocumentParser } from './parse/parse-document';
-import { readStructure, type PackageStructure } from './structure';
+import { peekForItem } from './model/item-memo';
+import { buildModel, resourceFor, type PackageModel, type Resource } from './model/package-model';
+import { SECTIONS, type SectionName } from './model/sections';
+import { snapshot } from './parse/nodes';
+import { anchorFinding, type DocumentParser, type ParsedDocument } from './parse/parse-document';
+import { parseStructure, type PackageStructure } from './structure';
 import { toValue } from './parse/to-value';
-import { buildReferenceIndex, type ReferenceIndex } from './references';
-import { DOCUMENT_RULES, ITEM_RULES } from './rules';
-import type { DocumentContext, ItemContext } from './rules/rule';
+import type { YScalar } from './parse/yaml-tree';
+import { normalizeDistribution } from './python/imports';
+import { buildReferenceIndex, connectorOperations, Definitions, itemReferences, sameDefinition, type ReferenceIndex } from './references';
+import { DOCUMENT_RULES, ITEM_RULES, SCOPED_RULES } from './rules';
+import type { DocumentContext, DocumentTables, ItemContext, ScopeContext } from './rules/rule';
 import { unquotedCronFindings } from './rules/unquoted-cron';
 import { LineIndex } from './text/line-index';
-import { buildVariableTable } from './variables/variable-table';
+import { buildVariableTable, itemUsedNames, itemUses, usesOutsideItems, type ExpressionUse, type VariableDeclaration } from './variables/variable-table';
 
 export interface AnalyzeOptions {
-  /** The document's own parser, kept across versions so unchanged chunks are reused. */
+  /** The document's own parser, kept across versions so unchanged chunks (and their results) are reused. */
   parser?: DocumentParser;
   /** Larger texts are not analysed (default 5 MB). */
   maxLength?: number;
@@ -57,19 +64,36 @@ function resolve(findings: Finding[]): ResolvedFinding[] {
 }
 
 function emptyAnalysis(text: string, lines: LineIndex, isSinasPackage: boolean): Analysis {
-  const model = buildModel(null, new Map());
+  const model = buildModel(null);
   return {
     text,
     lines,
     isSinasPackage,
     root: null,
     model,
-    variables: buildVariableTable(text, null, undefined),
+    variables: buildVariableTable(text, model, new Set()),
     references: buildReferenceIndex(model),
     findings: [],
     stats: { chunked: false, parsedChunks: 0, chunkCount: 0, truncatedFindings: 0 },
   };
 }
+
+/**
+ * What the analysis of a document's previous version leaves for the next one (per parser): the
+ * document-wide tables, and a version number per table that changes only when its content does —
+ * item results memoised against the same versions stay valid.
+ */
+interface Carried {
+  generation: number;
+  definitions: Definitions;
+  usedNames?: ReadonlySet<string>;
+  signatures: Record<Table, string>;
+  versions: Record<Table | 'definitions', number>;
+}
+
+type Table = 'declarations' | 'operations' | 'dependencies';
+
+const carried = new WeakMap<DocumentParser, Carried>();
 
 function analyzeUnguarded(text: string, options: AnalyzeOptions): Analysis {
   // Until the parser has its line table, positions come from a plain scan (rare paths only).
@@ -88,17 +112,44 @@ function analyzeUnguarded(text: string, options: AnalyzeOptions): Analysis {
     ]);
   }
 
-  const findings: Finding[] = [];
   let structure;
   try {
-    structure = readStructure(text, options.parser);
+    structure = parseStructure(text, options.parser);
   } catch (error) {
     return empty(true, [internalError('parser', error, plainLines())]);
   }
-  const { parsed, model, variables, isSinasPackage } = structure;
+  const { parsed, model, isSinasPackage } = structure;
   lines = structure.lines;
-  findings.push(...parsed.findings, ...unquotedCronFindings(text, parsed.findings));
-  const references = buildReferenceIndex(model);
+  const previous = options.parser ? carried.get(options.parser) : undefined;
+  // The item an edit replaced, when the previous version was analysed here and the rest is unchanged.
+  const swap = previous?.generation === parsed.generation - 1 ? replacedResource(parsed) : undefined;
+
+  const definitions = swap && previous && sameDefinition(swap.previous, swap.next) ? previous.definitions : new Definitions(allItems(model));
+  if (definitions === previous?.definitions) definitions.replace(swap!.previous, swap!.next);
+  const usedNames = swap && previous?.usedNames && sameNames(text, swap.previous, swap.next) ? previous.usedNames : undefined;
+  const variables = buildVariableTable(text, model, usedNames);
+  const operations = connectorOperations(model);
+  const dependencies = declaredDependencies(model);
+  const signatures: Record<Table, string> = {
+    declarations: declarationsSignature(variables.declarations, model),
+    operations: operationsSignature(operations),
+    dependencies: `${dependencies.dynamic}:${[...dependencies.declared].join(',')}`,
+  };
+  const bump = (table: Table) => (previous?.signatures[table] === signatures[table] ? previous.versions[table] : (previous?.versions[table] ?? 0) + 1);
+  const versions = {
+    declarations: bump('declarations'),
+    operations: bump('operations'),
+    dependencies: bump('dependencies'),
+    definitions: definitions === previous?.definitions ? previous.versions.definitions : (previous?.versions.definitions ?? 0) + 1,
+  };
+  const tables: DocumentTables = {
+    declarations: variables.byName,
+    hasVariablesSection: model.sections.has('variables'),
+    definitions,
+    operations: (connector) => operations.get(connector),
+    dependencies,
+  };
+  const references = buildReferenceIndex(model, definitions, operations);
   const analysis: Analysis = {
     text,
     lines,
@@ -112,8 +163,9 @@ function analyzeUnguarded(text: string, options: AnalyzeOptions): Analysis {
   };
   if (!isSinasPackage) return analysis;
 
+  const findings: Finding[] = [...parsed.findings, ...unquotedCronFindings(text, parsed.findings)];
   const report = (f: Finding) => findings.push(f);
-  const ctx: DocumentContext = { text, root: parsed.root, model, variables, references, report };
+  const ctx: DocumentContext = { text, root: parsed.root, model, variables, references, tables, report };
   for (const rule of DOCUMENT_RULES) {
     try {
       rule.check(ctx);
@@ -121,14 +173,85 @@ function analyzeUnguarded(text: string, options: AnalyzeOptions): Analysis {
       findings.push(internalError(rule.id, error, lines));
     }
   }
-  findings.push(...itemFindings(text, model, parsed.chunked, lines));
+  findings.push(...scopedFindings(text, undefined, usesOutsideItems(text, model), [], tables, lines));
+  const key = `${versions.declarations}:${versions.definitions}:${versions.operations}:${versions.dependencies}`;
+  findings.push(...itemFindings(text, model, parsed.chunked, tables, key, lines));
 
+  if (options.parser) carried.set(options.parser, { generation: parsed.generation, definitions, usedNames: variables.usedNames, signatures, versions });
   analysis.findings = finish(findings, options.maxFindings ?? DEFAULT_MAX_FINDINGS, analysis);
   return analysis;
 }
 
-/** Item rules, memoised on each item's chunk so unchanged items are not checked again. */
-function itemFindings(text: string, model: PackageModel, chunked: boolean, lines: LineIndex): Finding[] {
+/** The resource of the item chunk this version replaced, before and after, when both are items of the model. */
+function replacedResource(parsed: ParsedDocument): { previous: Resource; next: Resource } | undefined {
+  const { replaced } = parsed;
+  const before = replaced?.previous.root?.kind === 'seq' ? resourceFor(replaced.previous.root.items[0]) : undefined;
+  const after = replaced?.next.root?.kind === 'seq' ? resourceFor(replaced.next.root.items[0]) : undefined;
+  return before && after && before.section === after.section && before.index === after.index ? { previous: before, next: after } : undefined;
+}
+
+/** The previous item's names were memoised when it was current; without that memo nothing is assumed. */
+function sameNames(text: string, previous: Resource, next: Resource): boolean {
+  const before = peekForItem<readonly string[]>(previous, 'used-names');
+  return !!before && before.join('\u0000') === itemUsedNames(text, next).join('\u0000');
+}
+
+function allItems(model: PackageModel): Resource[] {
+  const variables = model.sections.get('variables')?.items ?? [];
+  return variables.length ? [...variables, ...model.resources] : model.resources;
+}
+
+const declarationSignatures = new WeakMap<VariableDeclaration, string>();
+
+/** What scoped rules read of the declarations: names and the values a variable can take. */
+function declarationsSignature(declarations: readonly VariableDeclaration[], model: PackageModel): string {
+  const parts = declarations.map((d) => {
+    let signature = declarationSignatures.get(d);
+    if (signature === undefined) {
+      signature = JSON.stringify([d.name, d.type, d.required, d.default, d.choices, d.pattern, d.resource], (_key, value: unknown) => (value instanceof Date ? value.toISOString() : value));
+      declarationSignatures.set(d, signature);
+    }
+    return signature;
+  });
+  return `${model.sections.has('variables')}\n${parts.join('\n')}`;
+}
+
+function operationsSignature(operations: ReadonlyMap<string, ReadonlyMap<string, YScalar>>): string {
+  const parts: string[] = [];
+  for (const [connector, ops] of operations) parts.push(`${connector}\u0000${[...ops.keys()].join('\u0000')}`);
+  return parts.join('\n');
+}
+
+function declaredDependencies(model: PackageModel): DocumentTables['dependencies'] {
+  const declared = new Set<string>();
+  let dynamic = false;
+  for (const dep of model.sections.get('dependencies')?.items ?? []) {
+    if (dep.dynamic) dynamic = true;
+    else if (dep.identity !== undefined) declared.add(normalizeDistribution(dep.identity));
+  }
+  return { declared, dynamic };
+}
+
+/** Scoped rules on one scope: a section item, or (item undefined) the text around the items. */
+function scopedFindings(text: string, item: Resource | undefined, uses: readonly ExpressionUse[], references: ScopeContext['references'], tables: DocumentTables, lines: LineIndex): Finding[] {
+  const found: Finding[] = [];
+  const ctx: ScopeContext = { text, item, uses, references, tables, report: (f) => found.push(f) };
+  for (const rule of SCOPED_RULES) {
+    try {
+      rule.check(ctx);
+    } catch (error) {
+      found.push(internalError(rule.id, error, lines, item?.node.start));
+    }
+  }
+  return found;
+}
+
+const ITEM_RULES_KEY = Object.fromEntries(SECTIONS.map((s) => [s, `items:${s}`])) as Record<SectionName, string>;
+
+/** Findings of every section's items, per section list: a section whose items did not change costs nothing. */
+const sectionMemo = new WeakMap<readonly Resource[], { key: string; findings: Finding[] }>();
+
+function itemFindings(text: string, model: PackageModel, chunked: boolean, tables: DocumentTables, key: string, lines: LineIndex): Finding[] {
   const out: Finding[] = [];
   // Without chunks (anchors in the file), item values come from one whole-document conversion,
   // which is also where an alias bomb is caught.
@@ -147,12 +270,39 @@ function itemFindings(text: string, model: PackageModel, chunked: boolean, lines
       });
     }
   }
-  const items: Resource[] = [...(model.sections.get('variables')?.items ?? []), ...model.resources];
-  for (const item of items) {
-    const run = () => runItemRules(text, item, () => (chunked ? toValue(item.node).value : itemValue(rootValue, item)), lines);
-    out.push(...(item.chunk ? item.chunk.remember(`items:${item.section}`, run) : run()));
+  for (const section of model.sections.values()) {
+    const known = sectionMemo.get(section.items);
+    if (known?.key === key) {
+      out.push(...known.findings);
+      continue;
+    }
+    const found: Finding[] = [];
+    let memoised = true;
+    for (const item of section.items) {
+      memoised &&= !!item.chunk;
+      const run = () => runItemRules(text, item, () => (chunked ? toValue(item.node).value : itemValue(rootValue, item)), lines);
+      found.push(...(item.chunk ? item.chunk.remember(ITEM_RULES_KEY[item.section], run) : run()));
+      found.push(...itemScopedFindings(text, item, tables, key, lines));
+    }
+    // Only memoised results (positions relative to their chunks) may be kept across versions.
+    if (memoised) sectionMemo.set(section.items, { key, findings: found });
+    out.push(...found);
   }
   return out;
+}
+
+/** Scoped rules on one item, memoised on its chunk while the tables keep their versions. */
+function itemScopedFindings(text: string, item: Resource, tables: DocumentTables, key: string, lines: LineIndex): Finding[] {
+  const run = () => scopedFindings(text, item, itemUses(text, item), itemReferences(item), tables, lines);
+  const chunk = item.chunk;
+  if (!chunk) return run();
+  const slot = chunk.rememberValue('scoped', () => ({ key: '', findings: [] as Finding[] }));
+  const slotKey = `${item.section}:${key}`;
+  if (slot.key !== slotKey) {
+    slot.findings = run().map((f) => anchorFinding(f, chunk));
+    slot.key = slotKey;
+  }
+  return slot.findings;
 }
 
 function itemValue(rootValue: unknown, item: Resource): unknown {
@@ -175,13 +325,7 @@ function runItemRules(text: string, item: Resource, valueOf: () => unknown, line
       }
       return value;
     },
-    // Memoised findings are shifted with their chunk, which shifts its nodes too: a span that is
-    // a node (`span: pair.key`) would move twice, so each finding gets spans of its own.
-    report: (f) => {
-      const owned: Finding = { ...f, span: { start: f.span.start, end: f.span.end } };
-      if (f.related) owned.related = f.related.map((r) => ({ ...r, span: { start: r.span.start, end: r.span.end } }));
-      found.push(owned);
-    },
+    report: (f) => found.push(f),
   };
   for (const rule of ITEM_RULES) {
     if (rule.sections && !rule.sections.includes(item.section)) continue;
@@ -211,8 +355,10 @@ function finish(findings: Finding[], max: number, analysis: Analysis): ResolvedF
     const key = `${f.code}:${f.span.start}:${f.span.end}:${f.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    // Copy: findings memoised on chunks must not be mutated by consumers.
-    out.push(...resolve([{ ...f, span: { ...f.span } }]));
+    // Plain copies with today's offsets: memoised findings follow their chunks and must not leak.
+    const copy: Finding = { ...f, span: snapshot(f.span) };
+    if (f.related) copy.related = f.related.map((r) => ({ ...r, span: snapshot(r.span) }));
+    out.push(...resolve([copy]));
   }
   if (out.length > max) {
     analysis.stats.truncatedFindings = out.length - max;

@@ -18,13 +18,20 @@ export interface PackageStructure {
   variables: VariableTable;
 }
 
-/** Parses (incrementally with the document's own parser) and builds the model and variables. */
-export function readStructure(text: string, parser: DocumentParser = new DocumentParser()): PackageStructure & { parsed: ParsedDocument } {
+export type ParsedStructure = Omit<PackageStructure, 'variables'> & { parsed: ParsedDocument };
+
+/** Parses (incrementally with the document's own parser) and builds the model. */
+export function parseStructure(text: string, parser: DocumentParser = new DocumentParser()): ParsedStructure {
   const parsed = parser.parse(text);
   const lines = new LineIndex(text, parsed.lines.start.subarray(0, parsed.lines.count));
-  const model = buildModel(parsed.root, parsed.itemChunks);
+  const model = buildModel(parsed.root);
   // `kind: SinasConfig` is a different document; anything else claiming sinas.co is ours to check.
   const isSinasPackage = model.kind === 'SinasPackage' || (!!model.apiVersion?.startsWith('sinas.co/') && model.kind !== 'SinasConfig');
-  const variables = buildVariableTable(text, parsed.root, model.sections.get('variables'));
-  return { text, lines, isSinasPackage, root: parsed.root, model, variables, parsed };
+  return { text, lines, isSinasPackage, root: parsed.root, model, parsed };
+}
+
+/** Parses and builds the model and the variable table. */
+export function readStructure(text: string, parser?: DocumentParser): PackageStructure & { parsed: ParsedDocument } {
+  const structure = parseStructure(text, parser);
+  return { ...structure, variables: buildVariableTable(text, structure.model) };
 }

@@ -2,7 +2,7 @@
  * The package as Sinas sees it: header fields and, per section, its items with their identity.
  * Built from the tree in one pass over the sections (not the whole tree), every version.
  */
-import type { Chunk } from '../parse/parse-document';
+import { Chunk } from '../parse/parse-document';
 import { findPair, getValue, keyName, stringValue, type YNode, type YPair } from '../parse/yaml-tree';
 import { IDENTITY_FIELD, NAMESPACED_SECTIONS, isSection, type SectionName } from './sections';
 
@@ -40,7 +40,14 @@ export interface PackageModel {
   resources: Resource[];
 }
 
-export function buildModel(root: YNode | null, itemChunks: Map<YNode, Chunk>): PackageModel {
+/**
+ * Resources per section list, kept while the list is unchanged (the parser keeps a section's item
+ * array across versions until one of its items changes), and per item node.
+ */
+const sectionResources = new WeakMap<readonly YNode[], { section: SectionName; resources: Resource[] }>();
+const itemResources = new WeakMap<YNode, Resource>();
+
+export function buildModel(root: YNode | null): PackageModel {
   const model: PackageModel = { root, sections: new Map(), resources: [] };
   if (!root || root.kind !== 'map') return model;
   model.apiVersion = stringValue(getValue(root, 'apiVersion'));
@@ -53,23 +60,44 @@ export function buildModel(root: YNode | null, itemChunks: Map<YNode, Chunk>): P
   const spec = getValue(root, 'spec');
   if (!spec || spec.kind !== 'map') return model;
   model.spec = spec;
+  let repeated = false;
   for (const pair of spec.pairs) {
     const name = keyName(pair);
     if (!name || !isSection(name)) continue;
-    const section: Section = { name, pair, items: [] };
     // A repeated section key: PyYAML keeps the last one, so do we (duplicate-key reports it).
-    model.sections.set(name, section);
-    if (pair.value?.kind !== 'seq') continue;
-    pair.value.items.forEach((node, index) => {
-      const chunk = itemChunks.get(node);
-      // The identity depends on the item's text only: computed once per chunk.
-      const identity = chunk ? chunk.rememberValue(`identity:${name}`, () => identify(name, node)) : identify(name, node);
-      section.items.push({ section: name, index, node, chunk, ...identity });
-    });
+    repeated ||= model.sections.has(name);
+    model.sections.set(name, { name, pair, items: pair.value?.kind === 'seq' ? resourcesOf(name, pair.value.items) : [] });
   }
   for (const section of model.sections.values()) if (section.name !== 'variables') model.resources.push(...section.items);
-  model.resources.sort((a, b) => a.node.start - b.node.start);
+  if (repeated) model.resources.sort((a, b) => a.node.start - b.node.start);
   return model;
+}
+
+/** The resource an item node became in the latest model built from it. */
+export function resourceFor(node: YNode | undefined): Resource | undefined {
+  return node ? itemResources.get(node) : undefined;
+}
+
+function resourcesOf(section: SectionName, items: readonly YNode[]): Resource[] {
+  const known = sectionResources.get(items);
+  if (known?.section === section) return known.resources;
+  const resources = items.map((node, index) => {
+    const kept = itemResources.get(node);
+    if (kept?.section === section && kept.index === index) return kept;
+    const chunk = itemChunk(node);
+    // The identity depends on the item's text only: computed once per chunk.
+    const resource: Resource = { section, index, node, chunk, ...identify(section, node) };
+    itemResources.set(node, resource);
+    return resource;
+  });
+  sectionResources.set(items, { section, resources });
+  return resources;
+}
+
+/** The chunk an item was parsed in, when it holds that item alone (its results can be memoised on it). */
+function itemChunk(node: YNode): Chunk | undefined {
+  const origin = (node as { origin?: unknown }).origin;
+  return origin instanceof Chunk && origin.kind === 'item' && origin.root?.kind === 'seq' && origin.root.items.length === 1 ? origin : undefined;
 }
 
 type Identity = Pick<Resource, 'identity' | 'identityNode' | 'namespace' | 'name' | 'dynamic'>;

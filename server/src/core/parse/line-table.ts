@@ -6,9 +6,9 @@
 export interface LineTable {
   /** Number of lines; a text ending in `\n` has an empty last line. */
   count: number;
-  /** start[i] is line i's first offset; start[count] is the text's length. */
+  /** start[i] is line i's first offset; start[count] is the text's length (entries past it are spare room). */
   start: Int32Array;
-  /** Leading spaces; -1 for blank and comment-only lines, -2 when a tab is in the indentation. */
+  /** Leading spaces; -1 for blank and comment-only lines, -2 when a tab is in the indentation (count entries). */
   indent: Int32Array;
 }
 
@@ -49,7 +49,8 @@ function upperBound(table: LineTable, offset: number): number {
 /**
  * The table of `text`, given the previous text's table and where the two differ: `prefix`
  * characters are equal at the start, and the new text's tail from `newSuffixStart` equals the old
- * tail, moved by `delta`.
+ * tail, moved by `delta`. Updates `previous` in place (its arrays keep spare room), so an edit
+ * allocates nothing and touches only the lines after it; the old table is not valid afterwards.
  */
 export function updateLineTable(previous: LineTable, text: string, prefix: number, newSuffixStart: number, delta: number): LineTable {
   // Lines starting within the prefix keep their start; the last of them may have changed content.
@@ -60,17 +61,29 @@ export function updateLineTable(previous: LineTable, text: string, prefix: numbe
   let added = 0;
   for (let i = text.indexOf('\n', prefix); i !== -1 && i < newSuffixStart; i = text.indexOf('\n', i + 1)) added++;
   const count = kept + added + moved;
-  const start = new Int32Array(count + 1);
-  const indent = new Int32Array(count);
-  start.set(previous.start.subarray(0, kept), 0);
-  indent.set(previous.indent.subarray(0, kept), 0);
-  let line = kept;
-  for (let i = text.indexOf('\n', prefix); i !== -1 && i < newSuffixStart; i = text.indexOf('\n', i + 1)) start[line++] = i + 1;
+  let { start, indent } = previous;
+  if (count + 1 > start.length) {
+    const capacity = count + 1 + (count >> 1);
+    const grownStart = new Int32Array(capacity);
+    const grownIndent = new Int32Array(capacity);
+    grownStart.set(start.subarray(0, previous.count + 1));
+    grownIndent.set(indent.subarray(0, previous.count));
+    start = grownStart;
+    indent = grownIndent;
+  }
+  // The moved tail first (it may shift right over the lines the edit adds), then the new lines.
   const from = previous.count - moved;
-  for (let k = 0; k < moved; k++) start[line + k] = previous.start[from + k] + delta;
-  indent.set(previous.indent.subarray(from, previous.count), line);
+  const line = kept + added;
+  start.copyWithin(line, from, previous.count);
+  indent.copyWithin(line, from, previous.count);
+  if (delta !== 0) for (let k = line; k < count; k++) start[k] += delta;
+  let next = kept;
+  for (let i = text.indexOf('\n', prefix); i !== -1 && i < newSuffixStart; i = text.indexOf('\n', i + 1)) start[next++] = i + 1;
   start[count] = text.length;
   // Re-measure the lines the change touched: the last kept one and the new ones.
   for (let k = Math.max(0, kept - 1); k < line; k++) indent[k] = indentOf(text, start[k], start[k + 1]);
-  return { count, start, indent };
+  previous.count = count;
+  previous.start = start;
+  previous.indent = indent;
+  return previous;
 }

@@ -1,10 +1,12 @@
 /**
  * Parses one region of text with eemeli `yaml` (PyYAML-faithful options) and converts the result
  * into our tree with absolute offsets. A region is either the whole document or one chunk of it
- * (see chunk-plan.ts); YAML errors come back as findings on the exact characters.
+ * (see chunk-plan.ts); YAML errors come back as findings on the exact characters. Offsets are
+ * kept relative to the region's origin (nodes.ts), so a region that moves needs no rewriting.
  */
 import { parseAllDocuments, isAlias, isMap, isPair, isScalar, isSeq, Scalar, type Node as YamlNode, type Document } from 'yaml';
 import type { Finding } from '../diagnostics/finding';
+import { AliasNode, LiveSpan, MapNode, PairNode, ScalarNode, SeqNode, type Origin } from './nodes';
 import { PYYAML_OPTIONS } from './pyyaml-schema';
 import type { ScalarStyle, YNode, YPair } from './yaml-tree';
 
@@ -36,7 +38,7 @@ function tidyMessage(message: string): string {
 const NON_PRINTABLE = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]/g;
 const MAX_CHARACTER_FINDINGS = 20;
 
-function nonPrintableFindings(text: string, base: number): Finding[] {
+function nonPrintableFindings(text: string, origin: Origin): Finding[] {
   const out: Finding[] = [];
   NON_PRINTABLE.lastIndex = 0;
   for (let m = NON_PRINTABLE.exec(text); m && out.length < MAX_CHARACTER_FINDINGS; m = NON_PRINTABLE.exec(text)) {
@@ -44,13 +46,14 @@ function nonPrintableFindings(text: string, base: number): Finding[] {
     out.push({
       code: 'yaml-syntax',
       message: `Control character U+${code} is not allowed in YAML; Sinas (PyYAML) rejects the whole file. Remove it or write it as an escape in a double-quoted string.`,
-      span: { start: base + m.index, end: base + m.index + 1 },
+      span: new LiveSpan(origin, m.index, m.index + 1),
     });
   }
   return out;
 }
 
-export function parseRegion(text: string, base = 0): ParsedRegion {
+/** `origin`: where the region starts in the document (a chunk moves it; the nodes follow). */
+export function parseRegion(text: string, origin: Origin = { base: 0 }): ParsedRegion {
   const docs = parseAllDocuments(text, PYYAML_OPTIONS);
   const list: Document.Parsed[] = Array.isArray(docs) ? docs : [];
   const findings: Finding[] = [];
@@ -61,31 +64,31 @@ export function parseRegion(text: string, base = 0): ParsedRegion {
       findings.push({
         code: 'yaml-syntax',
         message: tidyMessage(error.message),
-        span: { start: base + start, end: base + Math.max(end, start + 1) },
+        span: new LiveSpan(origin, start, Math.max(end, start + 1)),
         severity: doc.errors.includes(error as never) ? 'error' : 'warning',
         data: { yamlCode: error.code },
       });
     }
   }
-  findings.push(...nonPrintableFindings(text, base));
-  const root = first ? convertDocument(first, text, base) : null;
+  findings.push(...nonPrintableFindings(text, origin));
+  const root = first ? convertDocument(first, text, origin) : null;
   return {
     root,
     findings,
     documentCount: list.length,
-    secondDocumentStart: list[1] ? base + (list[1].range?.[0] ?? 0) : undefined,
+    secondDocumentStart: list[1] ? origin.base + (list[1].range?.[0] ?? 0) : undefined,
   };
 }
 
-function convertDocument(doc: Document.Parsed, text: string, base: number): YNode | null {
+function convertDocument(doc: Document.Parsed, text: string, origin: Origin): YNode | null {
   const converted = new Map<YamlNode, YNode>();
-  const aliases: { alias: YNode & { kind: 'alias' }; source: YamlNode }[] = [];
+  const aliases: { alias: AliasNode; source: YamlNode }[] = [];
 
   const convert = (node: unknown, fallbackAt: number): YNode => {
     if (isScalar(node)) return scalar(node, fallbackAt);
     if (isAlias(node)) {
       const [s, e] = node.range ?? [fallbackAt, fallbackAt];
-      const alias: YNode & { kind: 'alias' } = { kind: 'alias', name: node.source, target: null, start: base + s, end: base + e };
+      const alias = new AliasNode(origin, s, e, node.source);
       aliases.push({ alias, source: node as unknown as YamlNode });
       return alias;
     }
@@ -95,23 +98,24 @@ function convertDocument(doc: Document.Parsed, text: string, base: number): YNod
       for (const item of node.items) {
         if (!isPair(item)) continue;
         const key = item.key === null || item.key === undefined ? null : convert(item.key, s);
-        const keyEnd = key ? key.end - base : s;
+        // Offsets relative to the origin, like yaml's ranges.
+        const keyEnd = key ? key.end - origin.base : s;
         const value = item.value === null || item.value === undefined ? null : convert(item.value, keyEnd);
-        const start = key ? key.start : value ? value.start : base + s;
-        const end = value && value.end > start ? value.end : key ? key.end : start;
-        pairs.push({ key, value, start, end });
+        const start = key ? key.start - origin.base : value ? value.start - origin.base : s;
+        const valueEnd = value ? value.end - origin.base : -1;
+        pairs.push(new PairNode(origin, start, valueEnd > start ? valueEnd : key ? keyEnd : start, key, value));
       }
-      const out: YNode = { kind: 'map', pairs, flow: !!node.flow, start: base + s, end: base + trimEnd(text, s, e) };
+      const out = new MapNode(origin, s, trimEnd(text, s, e), pairs, !!node.flow);
       return withMeta(out, node);
     }
     if (isSeq(node)) {
       const [s, e] = node.range ?? [fallbackAt, fallbackAt];
       const items = node.items.map((item) => convert(item, s));
-      const out: YNode = { kind: 'seq', items, flow: !!node.flow, start: base + s, end: base + trimEnd(text, s, e) };
+      const out = new SeqNode(origin, s, trimEnd(text, s, e), items, !!node.flow);
       return withMeta(out, node);
     }
     // A null item without a node of its own (e.g. `- ` with nothing after it).
-    return { kind: 'scalar', value: null, style: 'plain', start: base + fallbackAt, end: base + fallbackAt };
+    return new ScalarNode(origin, fallbackAt, fallbackAt, null, 'plain');
   };
 
   const scalar = (node: Scalar, fallbackAt: number): YNode => {
@@ -121,14 +125,15 @@ function convertDocument(doc: Document.Parsed, text: string, base: number): YNod
     const end = style === 'literal' || style === 'folded' ? trimEnd(text, s, e) : e;
     // The merge key `<<` comes back as a symbol; keep plain data in our tree.
     const value = typeof node.value === 'symbol' ? (node.value.description ?? String(node.value)) : node.value;
-    const out: YNode = { kind: 'scalar', value, style, start: base + s, end: base + end };
+    const out = new ScalarNode(origin, s, end, value, style);
     return withMeta(out, node as unknown as YamlNode);
   };
 
   const withMeta = (out: YNode, node: YamlNode): YNode => {
     if (node.anchor) out.anchor = node.anchor;
     if (node.tag) out.tag = node.tag;
-    converted.set(node, out);
+    // Aliases resolve to anchored nodes only: no need to remember the others.
+    if (node.anchor) converted.set(node, out);
     return out;
   };
 

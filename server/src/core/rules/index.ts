@@ -26,7 +26,7 @@ import { queryTrailingSemicolon } from './query-trailing-semicolon';
 import { referenceMustBeBare } from './reference-must-be-bare';
 import { referenceNeedsNamespace } from './reference-needs-namespace';
 import { restartRequired } from './restart-required';
-import type { DocumentRule, ItemRule } from './rule';
+import type { DocumentRule, ItemRule, ScopedRule } from './rule';
 import { scheduleDescriptionDropped } from './schedule-description-dropped';
 import { schemaItem } from './schema-item';
 import { schemaShell } from './schema-shell';
@@ -46,30 +46,35 @@ import { webhookNoAuth } from './webhook-no-auth';
 
 export const DOCUMENT_RULES: readonly DocumentRule[] = [
   schemaShell,
+  unusedVariable,
+  skippedSectionReference,
+  // duplicates
+  duplicateIdentity,
+  duplicateKeyInDocument,
+  // sections and the header
+  excludedSection,
+  restartRequired,
+  uninterpolatedVariableInHeader,
+  packageNameStyle,
+  packageNameSlash,
+  valueTooLongInHeader,
+];
+
+export const SCOPED_RULES: readonly ScopedRule[] = [
+  // variables
   malformedExpression,
   undeclaredVariable,
-  unusedVariable,
+  variableTypeMismatch,
   // references
   referenceNeedsNamespace,
   referenceMustBeBare,
   unresolvedReference,
   unknownOperation,
   orphanParameters,
-  skippedSectionReference,
-  // duplicates
-  duplicateIdentity,
-  duplicateKeyInDocument,
-  // sections and fields
-  excludedSection,
+  // fields checked against declarations and dependencies
   secretValue,
-  restartRequired,
   undeclaredDependency,
-  uninterpolatedVariableInHeader,
-  packageNameStyle,
-  variableTypeMismatch,
   connectorSecretTemplate,
-  packageNameSlash,
-  valueTooLongInHeader,
 ];
 
 export const ITEM_RULES: readonly ItemRule[] = [

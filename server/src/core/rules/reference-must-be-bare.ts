@@ -1,4 +1,4 @@
-import type { DocumentRule } from './rule';
+import type { ScopedRule } from './rule';
 import { contentSpan } from './support/scalar';
 
 /**
@@ -6,18 +6,18 @@ import { contentSpan } from './support/scalar';
  * qualified `ns/f` becomes `default/ns/f` and the install is rejected. Only a bare name of a
  * function in namespace `default` can work.
  */
-export const referenceMustBeBare: DocumentRule = {
+export const referenceMustBeBare: ScopedRule = {
   id: 'reference-must-be-bare',
   codes: ['reference-must-be-bare'],
   check(ctx) {
-    for (const ref of ctx.references.references) {
+    for (const ref of ctx.references) {
       if (ref.form !== 'bare' || ref.dynamic || !ref.text.includes('/')) continue;
       const slash = ref.text.indexOf('/');
       const namespace = ref.text.slice(0, slash);
       const name = ref.text.slice(slash + 1);
       const owner = ref.source.section === 'webhooks' ? 'Webhook' : 'Schedule';
-      const inDefault = namespace === 'default' || ctx.references.definitions('functions', `default/${name}`).length > 0;
-      const definedHere = namespace !== 'default' && ctx.references.definitions('functions', ref.text).length > 0;
+      const inDefault = namespace === 'default' || ctx.tables.definitions.get('functions', `default/${name}`).length > 0;
+      const definedHere = namespace !== 'default' && ctx.tables.definitions.get('functions', ref.text).length > 0;
       const advice = inDefault
         ? `Write the bare name \`${name}\`.`
         : definedHere

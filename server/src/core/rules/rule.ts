@@ -1,16 +1,33 @@
 /**
  * Rule shapes. A rule reads the analysis and reports findings; it never does I/O and keeps no state.
- * Item rules look at one section item only, so their results are memoised per chunk and an edit
- * re-runs them for the edited item alone. Document rules see everything and run every version, so
- * they must stay cheap (a pass over resources or uses, never over the whole tree).
+ * - Item rules look at one section item only: memoised per item, an edit re-runs them for the
+ *   edited item alone.
+ * - Scoped rules look at one scope — a section item, or the text around the items — against
+ *   document-wide tables (declared variables, definitions, connector operations, dependencies):
+ *   memoised per item until one of those tables changes in content.
+ * - Document rules see everything and run on every version, so they must stay cheap: a pass over
+ *   the header, the sections or a precomputed table, never over every item or the whole tree.
  */
 import type { DiagnosticCode } from '../diagnostics/codes';
 import type { Finding } from '../diagnostics/finding';
 import type { PackageModel, Resource } from '../model/package-model';
 import type { SectionName } from '../model/sections';
-import type { YNode } from '../parse/yaml-tree';
-import type { ReferenceIndex } from '../references';
-import type { VariableTable } from '../variables/variable-table';
+import type { YNode, YScalar } from '../parse/yaml-tree';
+import type { Definitions, Reference, ReferenceIndex } from '../references';
+import type { ExpressionUse, VariableDeclaration, VariableTable } from '../variables/variable-table';
+
+/** What scoped rules compare a scope against. Each part changes only when its content does. */
+export interface DocumentTables {
+  /** Declared variables by name (the first declaration of a name). */
+  readonly declarations: ReadonlyMap<string, VariableDeclaration>;
+  /** Whether the package has a `spec.variables` section at all. */
+  readonly hasVariablesSection: boolean;
+  readonly definitions: Definitions;
+  /** Operation names of a connector defined in this file (undefined when it is not in the file). */
+  operations(connector: string): ReadonlyMap<string, YScalar> | undefined;
+  /** Normalised distribution names of `spec.dependencies`; `dynamic` when one is chosen at install. */
+  readonly dependencies: { readonly declared: ReadonlySet<string>; readonly dynamic: boolean };
+}
 
 export interface DocumentContext {
   readonly text: string;
@@ -18,6 +35,20 @@ export interface DocumentContext {
   readonly model: PackageModel;
   readonly variables: VariableTable;
   readonly references: ReferenceIndex;
+  readonly tables: DocumentTables;
+  report(finding: Finding): void;
+}
+
+export interface ScopeContext {
+  /** The document text; read only inside the scope (results are memoised per item). */
+  readonly text: string;
+  /** The item checked; undefined for the text around the items (header, keys of `spec`). */
+  readonly item?: Resource;
+  /** The `${{ … }}` uses in the scope, in document order. */
+  readonly uses: readonly ExpressionUse[];
+  /** The references the item makes, in document order (none around the items). */
+  readonly references: readonly Reference[];
+  readonly tables: DocumentTables;
   report(finding: Finding): void;
 }
 
@@ -34,6 +65,12 @@ export interface DocumentRule {
   readonly id: string;
   readonly codes: readonly DiagnosticCode[];
   check(ctx: DocumentContext): void;
+}
+
+export interface ScopedRule {
+  readonly id: string;
+  readonly codes: readonly DiagnosticCode[];
+  check(ctx: ScopeContext): void;
 }
 
 export interface ItemRule {

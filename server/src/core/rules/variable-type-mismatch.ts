@@ -1,6 +1,6 @@
 import { expectedTypeAt } from '../schema/schema-lookup';
 import { describeExpected, describeValue, fits, plainValue, possibleTexts } from '../variables/substitution';
-import type { DocumentRule } from './rule';
+import type { ScopedRule } from './rule';
 
 /**
  * A scalar whose whole value is one `${{ vars.X }}` in a typed field: check what X can become
@@ -9,7 +9,7 @@ import type { DocumentRule } from './rule';
  * installer's answer is what finally counts. An unquoted boolean or enum word in a string field
  * is the typical case: after substitution YAML reads `true` or `on` as a boolean.
  */
-export const variableTypeMismatch: DocumentRule = {
+export const variableTypeMismatch: ScopedRule = {
   id: 'variable-type-mismatch',
   codes: ['variable-type-mismatch'],
   check(ctx) {
@@ -18,10 +18,10 @@ export const variableTypeMismatch: DocumentRule = {
       if (!cache.has(text)) cache.set(text, plainValue(text));
       return cache.get(text);
     };
-    for (const use of ctx.variables.uses) {
+    for (const use of ctx.uses) {
       const e = use.expression;
       if (!use.whole || use.onKey || e.kind !== 'var') continue;
-      const declaration = ctx.variables.byName.get(e.name);
+      const declaration = ctx.tables.declarations.get(e.name);
       const texts = declaration && possibleTexts(declaration);
       if (!declaration || !texts?.length) continue;
       const expected = expectedTypeAt(use.path);
