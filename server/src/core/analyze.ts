@@ -12,18 +12,20 @@ import { applyPrecedence } from './diagnostics/precedence';
 import { peekForItem } from './model/item-memo';
 import { buildModel, resourceFor, type PackageModel, type Resource } from './model/package-model';
 import { SECTIONS, type SectionName } from './model/sections';
-import { snapshot } from './parse/nodes';
-import { anchorFinding, type DocumentParser, type ParsedDocument } from './parse/parse-document';
+import { anchored, snapshot, type Origin } from './parse/nodes';
+import { anchorFinding, Chunk, DocumentParser, type ParsedDocument } from './parse/parse-document';
 import { parseStructure, type PackageStructure } from './structure';
 import { toValue } from './parse/to-value';
 import type { YScalar } from './parse/yaml-tree';
 import { normalizeDistribution } from './python/imports';
 import { buildReferenceIndex, connectorOperations, Definitions, itemReferences, sameDefinition, type ReferenceIndex } from './references';
-import { DOCUMENT_RULES, ITEM_RULES, SCOPED_RULES } from './rules';
-import type { DocumentContext, DocumentTables, ItemContext, ScopeContext } from './rules/rule';
+import { DOCUMENT_RULES, HEADER_RULES, ITEM_RULES, SCOPED_RULES } from './rules';
+import type { DocumentContext, DocumentTables, HeaderContext, ItemContext, ScopeContext } from './rules/rule';
 import { unquotedCronFindings } from './rules/unquoted-cron';
 import { LineIndex } from './text/line-index';
-import { buildVariableTable, itemUsedNames, itemUses, usesOutsideItems, type ExpressionUse, type VariableDeclaration } from './variables/variable-table';
+import type { Span } from './text/span';
+import { textOf, type DocumentText } from './text/text-source';
+import { buildVariableTable, itemUsedNames, itemUses, usesOutsideItems, type ExpressionUse, type UseSources, type VariableDeclaration } from './variables/variable-table';
 
 export interface AnalyzeOptions {
   /** The document's own parser, kept across versions so unchanged chunks (and their results) are reused. */
@@ -49,13 +51,14 @@ const DEFAULT_MAX_LENGTH = 5 * 1024 * 1024;
 const DEFAULT_MAX_FINDINGS = 1000;
 export { looksLikeSinasPackage };
 
-export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
+/** `source`: the text, or (an editor's document) a source that builds it only when read. */
+export function analyze(source: DocumentText, options: AnalyzeOptions = {}): Analysis {
   try {
-    return analyzeUnguarded(text, options);
+    return analyzeUnguarded(source, options);
   } catch (error) {
     // Last line of defence: stages already isolate their failures, this keeps the server alive.
-    const lines = new LineIndex(text);
-    return { ...emptyAnalysis(text, lines, true), findings: resolve([internalError('analysis', error, lines)]) };
+    const text = textOf(source);
+    return { ...emptyAnalysis(text, new LineIndex(text), true), findings: resolve([internalError('analysis', error, text)]) };
   }
 }
 
@@ -71,7 +74,7 @@ function emptyAnalysis(text: string, lines: LineIndex, isSinasPackage: boolean):
     isSinasPackage,
     root: null,
     model,
-    variables: buildVariableTable(text, model, new Set()),
+    variables: buildVariableTable({ text: () => text, outside: () => [] }, model, new Set()),
     references: buildReferenceIndex(model),
     findings: [],
     stats: { chunked: false, parsedChunks: 0, chunkCount: 0, truncatedFindings: 0 },
@@ -80,8 +83,8 @@ function emptyAnalysis(text: string, lines: LineIndex, isSinasPackage: boolean):
 
 /**
  * What the analysis of a document's previous version leaves for the next one (per parser): the
- * document-wide tables, and a version number per table that changes only when its content does —
- * item results memoised against the same versions stay valid.
+ * document-wide tables, a version number per table that changes only when its content does (item
+ * results memoised against the same versions stay valid), and what the header rules found.
  */
 interface Carried {
   generation: number;
@@ -89,45 +92,60 @@ interface Carried {
   usedNames?: ReadonlySet<string>;
   signatures: Record<Table, string>;
   versions: Record<Table | 'definitions', number>;
+  /** Findings of the header rules and uses around the items, anchored to their chunks; undefined when they cannot be kept. */
+  header?: Header;
 }
 
 type Table = 'declarations' | 'operations' | 'dependencies';
 
+interface Header {
+  findings: Finding[];
+  outsideUses: readonly ExpressionUse[];
+}
+
 const carried = new WeakMap<DocumentParser, Carried>();
 
-function analyzeUnguarded(text: string, options: AnalyzeOptions): Analysis {
-  // Until the parser has its line table, positions come from a plain scan (rare paths only).
-  let lines: LineIndex | undefined;
-  const plainLines = () => (lines ??= new LineIndex(text));
-  const empty = (isSinasPackage: boolean, findings: Finding[] = []): Analysis => ({ ...emptyAnalysis(text, plainLines(), isSinasPackage), findings: resolve(findings) });
-  if (!looksLikeSinasPackage(text)) return empty(false);
+function analyzeUnguarded(source: DocumentText, options: AnalyzeOptions): Analysis {
+  let text = typeof source === 'string' ? source : undefined;
+  /** The whole text: an edit inside one item never needs it, other paths build it once. */
+  const full = () => (text ??= textOf(source));
+  const empty = (isSinasPackage: boolean, findings: Finding[] = []): Analysis => ({ ...emptyAnalysis(full(), new LineIndex(full()), isSinasPackage), findings: resolve(findings) });
+  const parser = options.parser ?? new DocumentParser();
+  const previous = carried.get(parser);
+  carried.delete(parser);
+  // Detection reads the text; a package stays one while edits change only its items (checked below).
+  if (!previous && !looksLikeSinasPackage(full())) return empty(false);
   const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
-  if (text.length > maxLength) {
+  if (source.length > maxLength) {
     return empty(true, [
       {
         code: 'file-too-large',
-        message: `This file has ${text.length} characters, more than the ${maxLength} analysed; it is not checked.`,
-        span: { start: 0, end: plainLines().lineEnd(0) },
+        message: `This file has ${source.length} characters, more than the ${maxLength} analysed; it is not checked.`,
+        span: { start: 0, end: new LineIndex(full()).lineEnd(0) },
       },
     ]);
   }
 
   let structure;
   try {
-    structure = parseStructure(text, options.parser);
+    structure = parseStructure(source, parser);
   } catch (error) {
-    return empty(true, [internalError('parser', error, plainLines())]);
+    return empty(true, [internalError('parser', error, full())]);
   }
-  const { parsed, model, isSinasPackage } = structure;
-  lines = structure.lines;
-  const previous = options.parser ? carried.get(options.parser) : undefined;
-  // The item an edit replaced, when the previous version was analysed here and the rest is unchanged.
-  const swap = previous?.generation === parsed.generation - 1 ? replacedResource(parsed) : undefined;
+  const { parsed, model, isSinasPackage, lines } = structure;
+  // Only an edit inside one item, right after the version analysed here, keeps the rest as it was.
+  const itemEdit = previous?.generation === parsed.generation - 1 && parsed.replaced ? previous : undefined;
+  if (!itemEdit && previous && !looksLikeSinasPackage(full())) return empty(false);
+  const swap = itemEdit && replacedResource(parsed);
 
-  const definitions = swap && previous && sameDefinition(swap.previous, swap.next) ? previous.definitions : new Definitions(allItems(model));
-  if (definitions === previous?.definitions) definitions.replace(swap!.previous, swap!.next);
-  const usedNames = swap && previous?.usedNames && sameNames(text, swap.previous, swap.next) ? previous.usedNames : undefined;
-  const variables = buildVariableTable(text, model, usedNames);
+  const definitions = swap && sameDefinition(swap.previous, swap.next) ? itemEdit.definitions : new Definitions(allItems(model));
+  if (swap && definitions === itemEdit.definitions) definitions.replace(swap.previous, swap.next);
+  // Uses in items of unknown sections count as uses around the items: then the header is redone.
+  let header = swap ? itemEdit.header : undefined;
+  const outside = () => (header ??= headerOf(full(), parsed, parser, model)).outsideUses;
+  const sources: UseSources = { text: full, outside };
+  const usedNames = swap && itemEdit.usedNames && sameNames(swap.previous, swap.next) ? itemEdit.usedNames : undefined;
+  const variables = buildVariableTable(sources, model, usedNames);
   const operations = connectorOperations(model);
   const dependencies = declaredDependencies(model);
   const signatures: Record<Table, string> = {
@@ -151,7 +169,9 @@ function analyzeUnguarded(text: string, options: AnalyzeOptions): Analysis {
   };
   const references = buildReferenceIndex(model, definitions, operations);
   const analysis: Analysis = {
-    text,
+    get text() {
+      return full();
+    },
     lines,
     isSinasPackage,
     root: parsed.root,
@@ -161,25 +181,98 @@ function analyzeUnguarded(text: string, options: AnalyzeOptions): Analysis {
     findings: [],
     stats: { chunked: parsed.chunked, parsedChunks: parsed.parsedChunks, chunkCount: parsed.chunkCount, truncatedFindings: 0 },
   };
-  if (!isSinasPackage) return analysis;
+  const keep = (withRules?: { header?: Header; usedNames: ReadonlySet<string> }) =>
+    carried.set(parser, { generation: parsed.generation, definitions, usedNames: withRules?.usedNames, signatures, versions, header: withRules?.header });
+  if (!isSinasPackage) {
+    keep();
+    return analysis;
+  }
 
-  const findings: Finding[] = [...parsed.findings, ...unquotedCronFindings(text, parsed.findings)];
+  const findings: Finding[] = [...parsed.findings, ...unquotedCron(parsed, full)];
+  header ??= headerOf(full(), parsed, parser, model);
+  findings.push(...header.findings);
   const report = (f: Finding) => findings.push(f);
-  const ctx: DocumentContext = { text, root: parsed.root, model, variables, references, tables, report };
+  const ctx: DocumentContext = {
+    get text() {
+      return full();
+    },
+    root: parsed.root,
+    model,
+    variables,
+    references,
+    tables,
+    report,
+  };
   for (const rule of DOCUMENT_RULES) {
     try {
       rule.check(ctx);
     } catch (error) {
-      findings.push(internalError(rule.id, error, lines));
+      report(internalError(rule.id, error, full()));
     }
   }
-  findings.push(...scopedFindings(text, undefined, usesOutsideItems(text, model), [], tables, lines));
+  findings.push(...scopedFindings(full, undefined, header.outsideUses, [], tables));
   const key = `${versions.declarations}:${versions.definitions}:${versions.operations}:${versions.dependencies}`;
-  findings.push(...itemFindings(text, model, parsed.chunked, tables, key, lines));
+  findings.push(...itemFindings(full, model, parsed.chunked, tables, key));
 
-  if (options.parser) carried.set(options.parser, { generation: parsed.generation, definitions, usedNames: variables.usedNames, signatures, versions });
+  keep({ header: header.findings.every(isLiveFinding) ? header : undefined, usedNames: variables.usedNames });
   analysis.findings = finish(findings, options.maxFindings ?? DEFAULT_MAX_FINDINGS, analysis);
   return analysis;
+}
+
+/**
+ * The header rules' findings and the uses around the items. Kept for the next version when an
+ * edit changes only items: each span is anchored to the chunk holding it (a span no single chunk
+ * holds is left plain, and the header is then computed again next time).
+ */
+function headerOf(text: string, parsed: ParsedDocument, parser: DocumentParser, model: PackageModel): Header {
+  const found: Finding[] = [];
+  const ctx: HeaderContext = { text, root: parsed.root, model, report: (f) => found.push(f) };
+  for (const rule of HEADER_RULES) {
+    try {
+      rule.check(ctx);
+    } catch (error) {
+      found.push(internalError(rule.id, error, text));
+    }
+  }
+  const anchorAt = (span: Span): Span => {
+    const chunk = parser.chunkAround(span);
+    return chunk ? anchored(span, chunk) : span;
+  };
+  const findings = found.map((f) => {
+    const owned: Finding = { ...f, span: anchorAt(f.span) };
+    if (f.related) owned.related = f.related.map((r) => ({ ...r, span: anchorAt(r.span) }));
+    return owned;
+  });
+  return { findings, outsideUses: usesOutsideItems(text, model) };
+}
+
+function isLiveFinding(f: Finding): boolean {
+  return isLive(f.span) && (f.related ?? []).every((r) => isLive(r.span));
+}
+
+function isLive(span: Span): boolean {
+  return typeof (span as { origin?: unknown }).origin === 'object';
+}
+
+/** Unquoted cron expressions behind YAML syntax errors, found in the text of the chunk holding each error. */
+function unquotedCron(parsed: ParsedDocument, full: () => string): Finding[] {
+  const out: Finding[] = [];
+  const byOrigin = new Map<Origin, Finding[]>();
+  for (const f of parsed.findings) {
+    if (f.code !== 'yaml-syntax') continue;
+    const origin = (f.span as { origin?: Origin }).origin;
+    if (!(origin instanceof Chunk)) {
+      out.push(...unquotedCronFindings(full(), [f]));
+      continue;
+    }
+    const list = byOrigin.get(origin);
+    if (list) list.push(f);
+    else byOrigin.set(origin, [f]);
+  }
+  for (const [chunk, syntax] of byOrigin as Map<Chunk, Finding[]>) {
+    out.push(...chunk.rememberValue('unquoted-cron', () => chunk.local((text) => unquotedCronFindings(text, syntax).map((f) => anchorFinding(f, chunk)))));
+  }
+  return out;
 }
 
 /** The resource of the item chunk this version replaced, before and after, when both are items of the model. */
@@ -187,13 +280,16 @@ function replacedResource(parsed: ParsedDocument): { previous: Resource; next: R
   const { replaced } = parsed;
   const before = replaced?.previous.root?.kind === 'seq' ? resourceFor(replaced.previous.root.items[0]) : undefined;
   const after = replaced?.next.root?.kind === 'seq' ? resourceFor(replaced.next.root.items[0]) : undefined;
-  return before && after && before.section === after.section && before.index === after.index ? { previous: before, next: after } : undefined;
+  // Both must be memoised on their chunks: what they stood for is compared through those memos.
+  if (!before?.chunk || !after?.chunk || before.section !== after.section || before.index !== after.index) return undefined;
+  return { previous: before, next: after };
 }
 
 /** The previous item's names were memoised when it was current; without that memo nothing is assumed. */
-function sameNames(text: string, previous: Resource, next: Resource): boolean {
+function sameNames(previous: Resource, next: Resource): boolean {
   const before = peekForItem<readonly string[]>(previous, 'used-names');
-  return !!before && before.join('\u0000') === itemUsedNames(text, next).join('\u0000');
+  // The next item has a chunk (it replaced one), so its names come from the chunk's own text.
+  return !!before && before.join('\u0000') === itemUsedNames(next, () => '').join('\u0000');
 }
 
 function allItems(model: PackageModel): Resource[] {
@@ -233,14 +329,23 @@ function declaredDependencies(model: PackageModel): DocumentTables['dependencies
 }
 
 /** Scoped rules on one scope: a section item, or (item undefined) the text around the items. */
-function scopedFindings(text: string, item: Resource | undefined, uses: readonly ExpressionUse[], references: ScopeContext['references'], tables: DocumentTables, lines: LineIndex): Finding[] {
+function scopedFindings(text: () => string, item: Resource | undefined, uses: readonly ExpressionUse[], references: ScopeContext['references'], tables: DocumentTables): Finding[] {
   const found: Finding[] = [];
-  const ctx: ScopeContext = { text, item, uses, references, tables, report: (f) => found.push(f) };
+  const ctx: ScopeContext = {
+    get text() {
+      return text();
+    },
+    item,
+    uses,
+    references,
+    tables,
+    report: (f) => found.push(f),
+  };
   for (const rule of SCOPED_RULES) {
     try {
       rule.check(ctx);
     } catch (error) {
-      found.push(internalError(rule.id, error, lines, item?.node.start));
+      found.push(internalError(rule.id, error, text(), item?.node.start));
     }
   }
   return found;
@@ -248,10 +353,13 @@ function scopedFindings(text: string, item: Resource | undefined, uses: readonly
 
 const ITEM_RULES_KEY = Object.fromEntries(SECTIONS.map((s) => [s, `items:${s}`])) as Record<SectionName, string>;
 
-/** Findings of every section's items, per section list: a section whose items did not change costs nothing. */
-const sectionMemo = new WeakMap<readonly Resource[], { key: string; findings: Finding[] }>();
+/**
+ * Findings of every section's items, per section list: a section whose items did not change costs
+ * nothing, and one whose list was patched (an edit inside one item) re-reads that item only.
+ */
+const sectionMemo = new WeakMap<readonly Resource[], { key: string; perItem: Finding[][]; findings: Finding[] }>();
 
-function itemFindings(text: string, model: PackageModel, chunked: boolean, tables: DocumentTables, key: string, lines: LineIndex): Finding[] {
+function itemFindings(full: () => string, model: PackageModel, chunked: boolean, tables: DocumentTables, key: string): Finding[] {
   const out: Finding[] = [];
   // Without chunks (anchors in the file), item values come from one whole-document conversion,
   // which is also where an alias bomb is caught.
@@ -270,37 +378,43 @@ function itemFindings(text: string, model: PackageModel, chunked: boolean, table
       });
     }
   }
+  const findingsOf = (item: Resource): Finding[] => {
+    const chunk = item.chunk;
+    const own = chunk ? chunk.remember(ITEM_RULES_KEY[item.section], (text) => runItemRules(text, item, () => toValue(item.node).value)) : runItemRules(full(), item, () => itemValue(rootValue, item));
+    const scoped = itemScopedFindings(full, item, tables, key);
+    return own.length === 0 ? scoped : scoped.length === 0 ? own : [...own, ...scoped];
+  };
   for (const section of model.sections.values()) {
     const known = sectionMemo.get(section.items);
     if (known?.key === key) {
       out.push(...known.findings);
       continue;
     }
-    const found: Finding[] = [];
-    let memoised = true;
-    for (const item of section.items) {
-      memoised &&= !!item.chunk;
-      const run = () => runItemRules(text, item, () => (chunked ? toValue(item.node).value : itemValue(rootValue, item)), lines);
-      found.push(...(item.chunk ? item.chunk.remember(ITEM_RULES_KEY[item.section], run) : run()));
-      found.push(...itemScopedFindings(text, item, tables, key, lines));
-    }
+    const patched = section.patchedFrom;
+    const before = patched && sectionMemo.get(patched.items);
+    let perItem: Finding[][];
+    if (patched && before?.key === key) {
+      perItem = before.perItem.slice();
+      perItem[patched.index] = findingsOf(section.items[patched.index]);
+    } else perItem = section.items.map(findingsOf);
+    const findings: Finding[] = [];
+    for (const list of perItem) if (list.length) findings.push(...list);
     // Only memoised results (positions relative to their chunks) may be kept across versions.
-    if (memoised) sectionMemo.set(section.items, { key, findings: found });
-    out.push(...found);
+    if (section.items.every((item) => item.chunk)) sectionMemo.set(section.items, { key, perItem, findings });
+    out.push(...findings);
   }
   return out;
 }
 
 /** Scoped rules on one item, memoised on its chunk while the tables keep their versions. */
-function itemScopedFindings(text: string, item: Resource, tables: DocumentTables, key: string, lines: LineIndex): Finding[] {
-  const run = () => scopedFindings(text, item, itemUses(text, item), itemReferences(item), tables, lines);
+function itemScopedFindings(full: () => string, item: Resource, tables: DocumentTables, key: string): Finding[] {
   const chunk = item.chunk;
-  if (!chunk) return run();
-  const slot = chunk.rememberValue('scoped', () => ({ key: '', findings: [] as Finding[] }));
-  const slotKey = `${item.section}:${key}`;
-  if (slot.key !== slotKey) {
-    slot.findings = run().map((f) => anchorFinding(f, chunk));
-    slot.key = slotKey;
+  if (!chunk) return scopedFindings(full, item, itemUses(item, full), itemReferences(item), tables);
+  const slot = chunk.rememberValue('scoped', () => ({ section: '', key: '', findings: [] as Finding[] }));
+  if (slot.key !== key || slot.section !== item.section) {
+    slot.findings = chunk.local((text) => scopedFindings(() => text, item, itemUses(item, () => text), itemReferences(item), tables).map((f) => anchorFinding(f, chunk)));
+    slot.key = key;
+    slot.section = item.section;
   }
   return slot.findings;
 }
@@ -311,7 +425,7 @@ function itemValue(rootValue: unknown, item: Resource): unknown {
   return Array.isArray(list) ? list[item.index] : undefined;
 }
 
-function runItemRules(text: string, item: Resource, valueOf: () => unknown, lines: LineIndex): Finding[] {
+function runItemRules(text: string, item: Resource, valueOf: () => unknown): Finding[] {
   const found: Finding[] = [];
   let value: unknown;
   let computed = false;
@@ -332,18 +446,20 @@ function runItemRules(text: string, item: Resource, valueOf: () => unknown, line
     try {
       rule.check(ctx);
     } catch (error) {
-      found.push(internalError(rule.id, error, lines, item.node.start));
+      found.push(internalError(rule.id, error, text, item.node.start));
     }
   }
   return found;
 }
 
-function internalError(where: string, error: unknown, lines: LineIndex, at = 0): Finding {
-  const line = lines.lineOf(at);
+/** A crash of one check, reported from `at` to the end of its line in `text`. */
+function internalError(where: string, error: unknown, text: string, at = 0): Finding {
+  const lineEnd = text.indexOf('\n', at);
+  const end = lineEnd === -1 ? text.length : lineEnd > at && text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd;
   return {
     code: 'internal-error',
     message: `Internal error in ${where}: ${error instanceof Error ? error.message : String(error)}. Please report it.`,
-    span: { start: at, end: Math.max(at, lines.lineEnd(line)) },
+    span: { start: at, end: Math.max(at, end) },
   };
 }
 

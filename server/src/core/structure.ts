@@ -7,10 +7,12 @@ import { buildModel, type PackageModel } from './model/package-model';
 import { DocumentParser, type ParsedDocument } from './parse/parse-document';
 import type { YNode } from './parse/yaml-tree';
 import { LineIndex } from './text/line-index';
-import { buildVariableTable, type VariableTable } from './variables/variable-table';
+import { textOf, type DocumentText } from './text/text-source';
+import { buildVariableTable, useSourcesOf, type VariableTable } from './variables/variable-table';
 
 export interface PackageStructure {
-  text: string;
+  /** The document text (for a large document edited in place, built when first read). */
+  readonly text: string;
   lines: LineIndex;
   isSinasPackage: boolean;
   root: YNode | null;
@@ -21,17 +23,30 @@ export interface PackageStructure {
 export type ParsedStructure = Omit<PackageStructure, 'variables'> & { parsed: ParsedDocument };
 
 /** Parses (incrementally with the document's own parser) and builds the model. */
-export function parseStructure(text: string, parser: DocumentParser = new DocumentParser()): ParsedStructure {
-  const parsed = parser.parse(text);
-  const lines = new LineIndex(text, parsed.lines.start.subarray(0, parsed.lines.count));
-  const model = buildModel(parsed.root);
-  // `kind: SinasConfig` is a different document; anything else claiming sinas.co is ours to check.
-  const isSinasPackage = model.kind === 'SinasPackage' || (!!model.apiVersion?.startsWith('sinas.co/') && model.kind !== 'SinasConfig');
-  return { text, lines, isSinasPackage, root: parsed.root, model, parsed };
+export function parseStructure(source: DocumentText, parser: DocumentParser = new DocumentParser()): ParsedStructure {
+  const parsed = parser.parse(source);
+  const model = buildModel(parsed.root, parsed.replaced);
+  let text = typeof source === 'string' ? source : undefined;
+  return {
+    get text() {
+      return (text ??= textOf(source));
+    },
+    // Positions come from the parser's line table: no need for the text.
+    lines: new LineIndex(parsed.lines),
+    isSinasPackage: isSinasDocument(model),
+    root: parsed.root,
+    model,
+    parsed,
+  };
+}
+
+/** `kind: SinasConfig` is a different document; anything else claiming sinas.co is ours to check. */
+function isSinasDocument(model: PackageModel): boolean {
+  return model.kind === 'SinasPackage' || (!!model.apiVersion?.startsWith('sinas.co/') && model.kind !== 'SinasConfig');
 }
 
 /** Parses and builds the model and the variable table. */
 export function readStructure(text: string, parser?: DocumentParser): PackageStructure & { parsed: ParsedDocument } {
   const structure = parseStructure(text, parser);
-  return { ...structure, variables: buildVariableTable(text, structure.model) };
+  return { ...structure, text, variables: buildVariableTable(useSourcesOf(text, structure.model), structure.model) };
 }

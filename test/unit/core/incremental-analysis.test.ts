@@ -53,13 +53,13 @@ function replay(original: string, seed: number, edits: number, noteChanges: bool
   analyze(text, { parser });
   for (let i = 0; i < edits; i++) {
     const e = edit(text, next);
-    if (noteChanges) parser.noteChange(e.start, e.end, e.inserted.length);
+    if (noteChanges) parser.noteChange(e.start, e.end, e.inserted);
     text = e.text;
     const label = `edit ${i} (seed ${seed}) at ${e.start}-${e.end}: ${JSON.stringify(e.inserted)}`;
     assert.deepEqual(observable(analyze(text, { parser })), observable(analyze(text)), label);
     // Back to the original now and then, so the text keeps its structure and edits keep landing in items.
     if (next() < 0.3) {
-      if (noteChanges) parser.noteChange(0, text.length, original.length);
+      if (noteChanges) parser.noteChange(0, text.length, original);
       text = original;
       assert.deepEqual(observable(analyze(text, { parser })), observable(analyze(text)), `${label}, then back to the original`);
     }
@@ -86,7 +86,7 @@ describe('incremental analysis', () => {
     const parser = new DocumentParser();
     analyze(text, { parser });
     const at = text.indexOf('Fetches item 7') + 'Fetches item 7'.length;
-    parser.noteChange(at, at, 1);
+    parser.noteChange(at, at, 'x');
     const edited = analyze(text.slice(0, at) + 'x' + text.slice(at), { parser });
     assert.equal(edited.stats.parsedChunks, 1);
     assert.deepEqual(observable(edited), observable(analyze(text.slice(0, at) + 'x' + text.slice(at))));

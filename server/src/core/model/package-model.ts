@@ -2,7 +2,7 @@
  * The package as Sinas sees it: header fields and, per section, its items with their identity.
  * Built from the tree in one pass over the sections (not the whole tree), every version.
  */
-import { Chunk } from '../parse/parse-document';
+import { Chunk, type ReplacedItem } from '../parse/parse-document';
 import { findPair, getValue, keyName, stringValue, type YNode, type YPair } from '../parse/yaml-tree';
 import { IDENTITY_FIELD, NAMESPACED_SECTIONS, isSection, type SectionName } from './sections';
 
@@ -26,6 +26,8 @@ export interface Section {
   name: SectionName;
   pair: YPair;
   items: Resource[];
+  /** Set when `items` is the previous version's list with the item at `index` replaced (an edit inside it). */
+  patchedFrom?: { items: Resource[]; index: number };
 }
 
 export interface PackageModel {
@@ -47,7 +49,8 @@ export interface PackageModel {
 const sectionResources = new WeakMap<readonly YNode[], { section: SectionName; resources: Resource[] }>();
 const itemResources = new WeakMap<YNode, Resource>();
 
-export function buildModel(root: YNode | null): PackageModel {
+/** `replaced`: the parser's note of an edit inside one item, so that section's list is patched, not rebuilt. */
+export function buildModel(root: YNode | null, replaced?: ReplacedItem): PackageModel {
   const model: PackageModel = { root, sections: new Map(), resources: [] };
   if (!root || root.kind !== 'map') return model;
   model.apiVersion = stringValue(getValue(root, 'apiVersion'));
@@ -66,7 +69,7 @@ export function buildModel(root: YNode | null): PackageModel {
     if (!name || !isSection(name)) continue;
     // A repeated section key: PyYAML keeps the last one, so do we (duplicate-key reports it).
     repeated ||= model.sections.has(name);
-    model.sections.set(name, { name, pair, items: pair.value?.kind === 'seq' ? resourcesOf(name, pair.value.items) : [] });
+    model.sections.set(name, pair.value?.kind === 'seq' ? sectionOf(name, pair, pair.value.items, replaced?.patched) : { name, pair, items: [] });
   }
   for (const section of model.sections.values()) if (section.name !== 'variables') model.resources.push(...section.items);
   if (repeated) model.resources.sort((a, b) => a.node.start - b.node.start);
@@ -78,20 +81,29 @@ export function resourceFor(node: YNode | undefined): Resource | undefined {
   return node ? itemResources.get(node) : undefined;
 }
 
-function resourcesOf(section: SectionName, items: readonly YNode[]): Resource[] {
+function sectionOf(name: SectionName, pair: YPair, items: readonly YNode[], patched: ReplacedItem['patched']): Section {
   const known = sectionResources.get(items);
-  if (known?.section === section) return known.resources;
-  const resources = items.map((node, index) => {
-    const kept = itemResources.get(node);
-    if (kept?.section === section && kept.index === index) return kept;
-    const chunk = itemChunk(node);
-    // The identity depends on the item's text only: computed once per chunk.
-    const resource: Resource = { section, index, node, chunk, ...identify(section, node) };
-    itemResources.set(node, resource);
-    return resource;
-  });
-  sectionResources.set(items, { section, resources });
-  return resources;
+  if (known?.section === name) return { name, pair, items: known.resources };
+  const before = patched?.items === items ? sectionResources.get(patched.previousItems) : undefined;
+  if (patched && before?.section === name && before.resources.length === items.length) {
+    const resources = before.resources.slice();
+    resources[patched.index] = resourceAt(name, items, patched.index);
+    sectionResources.set(items, { section: name, resources });
+    return { name, pair, items: resources, patchedFrom: { items: before.resources, index: patched.index } };
+  }
+  const resources = items.map((_node, index) => resourceAt(name, items, index));
+  sectionResources.set(items, { section: name, resources });
+  return { name, pair, items: resources };
+}
+
+function resourceAt(section: SectionName, items: readonly YNode[], index: number): Resource {
+  const node = items[index];
+  const kept = itemResources.get(node);
+  if (kept?.section === section && kept.index === index) return kept;
+  // The identity depends on the item's text only: computed once per chunk.
+  const resource: Resource = { section, index, node, chunk: itemChunk(node), ...identify(section, node) };
+  itemResources.set(node, resource);
+  return resource;
 }
 
 /** The chunk an item was parsed in, when it holds that item alone (its results can be memoised on it). */

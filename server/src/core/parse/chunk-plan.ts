@@ -5,7 +5,7 @@
  * (anchors, document markers, tabs, flow collections across lines, odd indentation) makes the
  * affected region a single chunk — or the whole text, which is then parsed in one go.
  */
-import { BLANK, buildLineTable, TAB_INDENT, type LineTable } from './line-table';
+import { BLANK, buildLineTable, TAB_INDENT, type LineTable, type TextWindow } from './line-table';
 
 /** A leaf chunk: [start, end) offsets, whole lines. */
 export interface ChunkSpan {
@@ -125,7 +125,7 @@ function splitSeq(text: string, lines: LineTable, from: number, to: number, inde
   for (let i = from; i < to; i++) {
     const lineIndent = lines.indent[i];
     if (lineIndent < 0 || lineIndent > indent) continue;
-    if (lineIndent < indent || !isItemStart(text, lines, i, indent)) return undefined;
+    if (lineIndent < indent || !isItemStart({ text, from: 0 }, lines, i, indent)) return undefined;
     starts.push(i);
   }
   if (starts.length === 0) return undefined;
@@ -136,24 +136,25 @@ function splitSeq(text: string, lines: LineTable, from: number, to: number, inde
 }
 
 /** Line `line` has `-` at column `indent`, then a space, a tab or the end of the line. */
-function isItemStart(text: string, lines: LineTable, line: number, indent: number): boolean {
-  const at = lines.start[line] + indent;
-  const next = text.charCodeAt(at + 1);
-  return text.charCodeAt(at) === 45 && (next === 32 || next === 9 || next === 10 || next === 13 || at + 1 >= text.length);
+function isItemStart(window: TextWindow, lines: LineTable, line: number, indent: number): boolean {
+  const at = lines.start[line] + indent - window.from;
+  const next = window.text.charCodeAt(at + 1);
+  return window.text.charCodeAt(at) === 45 && (next === 32 || next === 9 || next === 10 || next === 13 || at + 1 >= window.text.length);
 }
 
 /**
  * Whether an item chunk [start, end) whose `-` sits at column `indent` is still one item after an
- * edit that changed the characters [from, to): the lines the edit touched are checked as the
- * planner checks an item's lines (its first line starts the item, the others are indented deeper,
- * blank or comments; no tab in any indentation). The other lines were checked when it was planned.
+ * edit that changed the characters [from, to) (`window` holds the chunk's new text): the lines the
+ * edit touched are checked as the planner checks an item's lines (its first line starts the item,
+ * the others are indented deeper, blank or comments; no tab in any indentation). The other lines
+ * were checked when it was planned.
  */
-export function itemLinesHold(text: string, lines: LineTable, start: number, end: number, from: number, to: number, indent: number): boolean {
+export function itemLinesHold(window: TextWindow, lines: LineTable, start: number, end: number, from: number, to: number, indent: number): boolean {
   const firstLine = lineAt(lines, start);
   for (let line = lineAt(lines, from), last = lineAt(lines, to); line <= last && lines.start[line] < end; line++) {
     const lineIndent = lines.indent[line];
     if (line === firstLine) {
-      if (lineIndent !== indent || !isItemStart(text, lines, line, indent)) return false;
+      if (lineIndent !== indent || !isItemStart(window, lines, line, indent)) return false;
     } else if (lineIndent === TAB_INDENT || (lineIndent !== BLANK && lineIndent <= indent)) return false;
   }
   return true;

@@ -2,20 +2,26 @@
  * Incremental parsing: the text is cut into chunks (chunk-plan.ts); a chunk that lies wholly
  * outside the region an edit changed is reused. Reusing costs O(1) per chunk: nodes keep offsets
  * relative to their chunk (nodes.ts), so moving a chunk is one assignment. An edit inside one
- * section item — typing — is recognised without planning the text again: that item is re-parsed,
- * its section's item list is rebuilt, everything else is kept as it is.
+ * section item — typing — is recognised without planning the text again: that item is re-parsed
+ * from its own text and the noted edit, its section's item list is rebuilt, everything else is
+ * kept as it is; the document is never read as a whole string then.
  * The assembled tree is identical to what parsing the whole text would give.
  */
 import type { Finding } from '../diagnostics/finding';
+import type { Span } from '../text/span';
+import { ownCopy, textOf, type DocumentText } from '../text/text-source';
 import { itemLinesHold, hasAnchor, planChunks, type BodyPlan, type ChunkSpan, type EntryPlan } from './chunk-plan';
-import { buildLineTable, updateLineTable, type LineTable } from './line-table';
+import { buildLineTable, updateLineTable, type LineTable, type TextWindow } from './line-table';
 import { anchored, type Origin } from './nodes';
 import { parseRegion } from './parse-region';
 import type { YMap, YNode, YPair, YSeq } from './yaml-tree';
 
 type ChunkKind = 'whole' | 'entry' | 'header' | 'item';
 
-/** A piece of text parsed on its own; it is the origin its nodes and findings are relative to. */
+/**
+ * A piece of text parsed on its own, with its own copy of that text; it is the origin its nodes
+ * and findings are relative to.
+ */
 export class Chunk implements Origin {
   readonly root: YNode | null;
   readonly findings: Finding[];
@@ -33,8 +39,8 @@ export class Chunk implements Origin {
     readonly kind: ChunkKind,
     /** Current start offset in the document (the origin of this chunk's offsets). */
     public base: number,
-    readonly length: number,
-    text: string,
+    /** This chunk's text (the document's characters from `base`). */
+    readonly text: string,
   ) {
     const parsed = parseRegion(text, this);
     this.root = parsed.root;
@@ -43,13 +49,33 @@ export class Chunk implements Origin {
     this.secondDocumentStart = parsed.secondDocumentStart;
   }
 
+  get length(): number {
+    return this.text.length;
+  }
+
   get end(): number {
     return this.base + this.length;
   }
 
-  /** Per-chunk memo of findings; their spans are kept relative to this chunk, so they move with it. */
-  remember(key: string, compute: () => Finding[]): Finding[] {
-    return this.rememberValue(key, () => compute().map((f) => anchorFinding(f, this)));
+  /**
+   * Runs `read` with this chunk's offsets counted from its own start and its own text in place of
+   * the document's: work on one item reads only that item's characters, so it never needs the
+   * whole document as a string. Spans anchored inside (`anchored`, memoised findings) come out
+   * relative to the chunk, right at its real offset afterwards.
+   */
+  local<T>(read: (text: string) => T): T {
+    const base = this.base;
+    this.base = 0;
+    try {
+      return read(this.text);
+    } finally {
+      this.base = base;
+    }
+  }
+
+  /** Per-chunk memo of findings, computed on the chunk's own text; their spans move with it. */
+  remember(key: string, compute: (text: string) => Finding[]): Finding[] {
+    return this.rememberValue(key, () => this.local((text) => compute(text).map((f) => anchorFinding(f, this))));
   }
 
   rememberValue<T>(key: string, compute: () => T): T {
@@ -85,7 +111,14 @@ export interface ParsedDocument {
    * Set when this version differs from the previous one only inside one section item: the item
    * chunk that was replaced and its replacement (same section body, same index).
    */
-  replaced?: { previous: Chunk; next: Chunk };
+  replaced?: ReplacedItem;
+}
+
+export interface ReplacedItem {
+  previous: Chunk;
+  next: Chunk;
+  /** When the item list was patched in place of a rebuild: the previous list, the new one and the index that changed. */
+  patched?: { previousItems: readonly YNode[]; items: readonly YNode[]; index: number };
 }
 
 /** Where two versions of a text differ: a common prefix and a common suffix around one region. */
@@ -134,6 +167,8 @@ function commonLength(max: number, equal: (from: number, to: number) => boolean)
 export interface SeqLayout {
   chunks: Chunk[];
   items?: YNode[];
+  /** Every chunk holds exactly one item (item i is in chunk i). */
+  oneEach?: boolean;
   /** The first and last chunk roots that are sequences (where the assembled sequence starts and ends). */
   first?: YNode;
   last?: YNode;
@@ -142,11 +177,20 @@ export interface SeqLayout {
 type BodyLayout = { kind: 'map'; entries: EntryLayout[] } | ({ kind: 'seq' } & SeqLayout);
 type EntryLayout = { chunk: Chunk } | { header: Chunk; body: BodyLayout };
 
+/** One edit noted since the last parse, in the coordinates of the text it was applied to. */
+interface NotedEdit {
+  start: number;
+  end: number;
+  text: string;
+}
+
 /** Edits noted since the last parse: the common prefix and suffix they leave, and the length now. */
 interface PendingChange {
   prefix: number;
   suffix: number;
   length: number;
+  edits: NotedEdit[];
+  valid: boolean;
 }
 
 /**
@@ -154,37 +198,52 @@ interface PendingChange {
  * wholly before or after the changed region (their text is then identical).
  */
 export class DocumentParser {
-  private previousText = '';
+  /** The previous version's text when it was available as a string (to find what changed). */
+  private previousText: string | undefined;
+  private previousLength = 0;
   private lines: LineTable | undefined;
   /** Chunked layout of the previous version (undefined when it was parsed whole). */
   private layout: EntryLayout[] | undefined;
   /** Every chunk of the previous version, in document order. */
   private leaves: Chunk[] = [];
   private pending: PendingChange | undefined;
-  private pendingValid = true;
   private generation = 0;
 
   /**
-   * Says where the text changed since the last parse (an incremental `didChange`): the characters
-   * [start, end) of the text as it was then are replaced by `insertedLength` new ones. Several
-   * notes accumulate; without any, `parse` finds the change by comparing the texts.
+   * Says what changed since the last parse (an incremental `didChange`): the characters
+   * [start, end) of the text as it was then are replaced by `text`. Several notes accumulate.
+   * With notes, an edit inside one item is parsed without reading the rest of the document;
+   * without them, `parse` finds the change by comparing the texts.
    */
-  noteChange(start: number, end: number, insertedLength: number): void {
-    const pending = (this.pending ??= { prefix: Infinity, suffix: Infinity, length: this.previousText.length });
-    if (!(start >= 0 && start <= end && end <= pending.length)) this.pendingValid = false;
+  noteChange(start: number, end: number, text: string): void {
+    const pending = (this.pending ??= { prefix: Infinity, suffix: Infinity, length: this.previousLength, edits: [], valid: true });
+    if (!(start >= 0 && start <= end && end <= pending.length)) pending.valid = false;
     pending.prefix = Math.min(pending.prefix, start);
     pending.suffix = Math.min(pending.suffix, pending.length - end);
-    pending.length += insertedLength - (end - start);
+    pending.length += text.length - (end - start);
+    pending.edits.push({ start, end, text });
   }
 
-  parse(text: string): ParsedDocument {
-    const region = this.regionOf(text);
-    const lines = this.lines ? updateLineTable(this.lines, text, region.prefix, region.newSuffixStart, region.delta) : buildLineTable(text);
+  parse(source: DocumentText): ParsedDocument {
+    const length = source.length;
+    let text = typeof source === 'string' ? source : undefined;
+    const full = () => (text ??= textOf(source));
+    const pending = this.pending?.valid && this.pending.length === length ? this.pending : undefined;
+    this.pending = undefined;
+    const region = pending ? regionOfNotes(pending, this.previousLength, length) : this.previousText !== undefined ? changedRegion(this.previousText, full()) : everything(this.previousLength, length);
+
+    // An edit inside one item chunk needs that chunk's new text only.
+    const candidate = this.layout ? this.itemChunkAround(region) : undefined;
+    const chunkText = candidate && (text !== undefined ? ownCopy(text, candidate.base, candidate.end + region.delta) : pending && applyEdits(candidate, pending.edits));
+    const window: TextWindow = candidate && chunkText !== undefined ? { text: chunkText, from: candidate.base } : { text: full(), from: 0 };
+    const lines = this.lines ? updateLineTable(this.lines, window, region.prefix, region.newSuffixStart, region.delta) : buildLineTable(full());
     this.lines = lines;
-    const replaced = this.layout ? this.replaceItem(text, region, lines) : undefined;
+
+    const replaced = candidate && chunkText !== undefined ? this.replaceItem(candidate, chunkText, region, lines) : undefined;
     let parsedChunks = 1;
-    if (!replaced) parsedChunks = this.relayout(text, region, lines);
+    if (!replaced) parsedChunks = this.relayout(full(), region, lines);
     this.previousText = text;
+    this.previousLength = length;
 
     const findings: Finding[] = [];
     for (const chunk of this.leaves) if (chunk.findings.length) findings.push(...chunk.findings);
@@ -196,7 +255,7 @@ export class DocumentParser {
         findings.push({
           code: 'multiple-documents',
           message: 'A package must be a single YAML document; Sinas rejects a second document ("expected a single document").',
-          span: { start: whole.secondDocumentStart, end: Math.min(text.length, whole.secondDocumentStart + 3) },
+          span: { start: whole.secondDocumentStart, end: Math.min(length, whole.secondDocumentStart + 3) },
         });
       }
       root = whole.root;
@@ -204,15 +263,18 @@ export class DocumentParser {
     return { generation: ++this.generation, root, findings, lines, chunked: !!this.layout, parsedChunks, chunkCount: this.leaves.length, replaced };
   }
 
-  private regionOf(text: string): ChangedRegion {
-    const pending = this.pending;
-    const valid = this.pendingValid && pending !== undefined && pending.length === text.length;
-    this.pending = undefined;
-    this.pendingValid = true;
-    if (!valid) return changedRegion(this.previousText, text);
-    const prefix = Math.min(pending.prefix, text.length, this.previousText.length);
-    const suffix = Math.min(pending.suffix, text.length - prefix, this.previousText.length - prefix);
-    return { prefix, newSuffixStart: text.length - suffix, delta: text.length - this.previousText.length };
+  /** The chunk holding a plain span wholly, to anchor a span computed from absolute offsets. */
+  chunkAround(span: Span): Chunk | undefined {
+    const chunk = this.leaves[lastStartingAtOrBefore(this.leaves, span.start)];
+    return chunk && span.start >= chunk.base && span.end <= chunk.end ? chunk : undefined;
+  }
+
+  /** The item chunk of the previous version that holds the whole changed region, if any. */
+  private itemChunkAround(region: ChangedRegion): Chunk | undefined {
+    const oldSuffixStart = region.newSuffixStart - region.delta;
+    const chunk = this.leaves[lastStartingAtOrBefore(this.leaves, region.prefix)];
+    if (!chunk || chunk.kind !== 'item' || !chunk.seq || region.prefix >= chunk.end || oldSuffixStart > chunk.end) return undefined;
+    return chunk.end + region.delta > chunk.base ? chunk : undefined;
   }
 
   /**
@@ -220,29 +282,25 @@ export class DocumentParser {
    * (what the planner would decide again, checked on the changed lines only). Re-parses that chunk
    * alone and moves the chunks after it.
    */
-  private replaceItem(text: string, region: ChangedRegion, lines: LineTable): { previous: Chunk; next: Chunk } | undefined {
-    const oldSuffixStart = region.newSuffixStart - region.delta;
-    const at = lastStartingAtOrBefore(this.leaves, region.prefix);
-    const previous = this.leaves[at];
-    if (!previous || previous.kind !== 'item' || !previous.seq || region.prefix >= previous.end || oldSuffixStart > previous.end) return undefined;
+  private replaceItem(previous: Chunk, text: string, region: ChangedRegion, lines: LineTable): ReplacedItem | undefined {
     const start = previous.base;
-    const end = previous.end + region.delta;
+    const end = start + text.length;
     // The chunk must still end with its line break (the next chunk starts on its own line).
-    if (end <= start || (end < text.length && text.charCodeAt(end - 1) !== 10)) return undefined;
-    if (!itemLinesHold(text, lines, start, end, region.prefix, Math.max(region.prefix, region.newSuffixStart), previous.indent)) return undefined;
-    const slice = text.slice(start, end);
-    if (hasAnchor(slice)) return undefined;
+    if (end < lines.length && text.charCodeAt(text.length - 1) !== 10) return undefined;
+    if (!itemLinesHold({ text, from: start }, lines, start, end, region.prefix, Math.max(region.prefix, region.newSuffixStart), previous.indent)) return undefined;
+    if (hasAnchor(text)) return undefined;
 
-    const next = new Chunk('item', start, end - start, slice);
+    const next = new Chunk('item', start, text);
     next.seq = previous.seq;
     next.index = previous.index;
     next.indent = previous.indent;
-    const seq = previous.seq;
+    const seq = previous.seq!;
     seq.chunks[previous.index] = next;
-    seq.items = undefined;
+    const patched = patchItems(seq, previous.index, next);
+    const at = this.leaves.indexOf(previous, lastStartingAtOrBefore(this.leaves, start));
     this.leaves[at] = next;
     if (region.delta !== 0) for (let i = at + 1; i < this.leaves.length; i++) this.leaves[i].base += region.delta;
-    return { previous, next };
+    return { previous, next, patched };
   }
 
   /** Plans the whole text again, reusing every chunk whose text is unchanged. Returns how many were parsed. */
@@ -257,7 +315,8 @@ export class DocumentParser {
       let chunk = oldStart >= 0 ? previous.get(oldStart) : undefined;
       if (chunk && chunk.kind === kind && chunk.length === length) chunk.base = at.start;
       else {
-        chunk = new Chunk(kind, at.start, length, text.slice(at.start, at.end));
+        // The whole text is this version's own; a chunk's text is copied so that it does not keep the version alive.
+        chunk = new Chunk(kind, at.start, kind === 'whole' ? text : ownCopy(text, at.start, at.end));
         parsed++;
       }
       leaves.push(chunk);
@@ -273,6 +332,29 @@ export class DocumentParser {
     this.leaves = leaves;
     return parsed;
   }
+}
+
+function regionOfNotes(pending: PendingChange, previousLength: number, length: number): ChangedRegion {
+  const prefix = Math.min(pending.prefix, length, previousLength);
+  const suffix = Math.min(pending.suffix, length - prefix, previousLength - prefix);
+  return { prefix, newSuffixStart: length - suffix, delta: length - previousLength };
+}
+
+/** Nothing known in common (no notes, no previous string): every chunk is parsed again. */
+function everything(previousLength: number, length: number): ChangedRegion {
+  return { prefix: 0, newSuffixStart: length, delta: length - previousLength };
+}
+
+/** The chunk's text after the noted edits, which all lie inside it; undefined if one does not. */
+function applyEdits(chunk: Chunk, edits: readonly NotedEdit[]): string | undefined {
+  let text = chunk.text;
+  for (const edit of edits) {
+    const start = edit.start - chunk.base;
+    const end = edit.end - chunk.base;
+    if (start < 0 || end > text.length) return undefined;
+    text = text.slice(0, start) + edit.text + text.slice(end);
+  }
+  return text;
 }
 
 /** Index of the last chunk starting at or before offset (chunks in document order). */
@@ -320,18 +402,40 @@ function assembleMap(entries: EntryLayout[]): YMap {
   return { kind: 'map', pairs, flow: false, start, end: pairs.length ? pairs[pairs.length - 1].end : start };
 }
 
+/**
+ * A new item list for a section whose chunk `index` was replaced: a copy with one item swapped
+ * when every chunk holds one item (and the new one does), else left to be rebuilt.
+ */
+function patchItems(layout: SeqLayout, index: number, next: Chunk): ReplacedItem['patched'] {
+  const previousItems = layout.items;
+  const root = next.root;
+  if (!previousItems || !layout.oneEach || root?.kind !== 'seq' || root.items.length !== 1) {
+    layout.items = undefined;
+    return undefined;
+  }
+  const items = previousItems.slice();
+  items[index] = root.items[0];
+  layout.items = items;
+  if (index === 0) layout.first = root;
+  if (index === layout.chunks.length - 1) layout.last = root;
+  return { previousItems, items, index };
+}
+
 function assembleSeq(layout: SeqLayout): YSeq {
   if (!layout.items) {
     // One array per version of this section: unchanged sections keep theirs (models reuse on it).
     const items: YNode[] = [];
     layout.first = layout.last = undefined;
+    let oneEach = true;
     for (const chunk of layout.chunks) {
+      if (chunk.root?.kind !== 'seq' || chunk.root.items.length !== 1) oneEach = false;
       if (chunk.root?.kind !== 'seq') continue;
       layout.first ??= chunk.root;
       layout.last = chunk.root;
       items.push(...chunk.root.items);
     }
     layout.items = items;
+    layout.oneEach = oneEach;
   }
   // The sequence starts at its first dash, as in a whole-text parse.
   return { kind: 'seq', items: layout.items, flow: false, start: layout.first ? layout.first.start : 0, end: layout.last ? layout.last.end : 0 };

@@ -1,5 +1,5 @@
 import { SKIPPED_SECTIONS } from '../model/sections';
-import type { DocumentRule } from './rule';
+import type { HeaderRule } from './rule';
 
 const WHAT: Record<string, string> = {
   roles: 'roles',
@@ -9,7 +9,7 @@ const WHAT: Record<string, string> = {
 };
 
 /** `roles`, `users`, `llmProviders`, `databaseConnections`: parsed, then skipped on install (P7). */
-export const excludedSection: DocumentRule = {
+export const excludedSection: HeaderRule = {
   id: 'excluded-section',
   codes: ['excluded-section'],
   check(ctx) {

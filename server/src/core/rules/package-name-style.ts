@@ -1,4 +1,4 @@
-import type { DocumentRule } from './rule';
+import type { HeaderRule } from './rule';
 import { asString, contentSpan } from './support/scalar';
 
 const CONVENTION = /^[a-z0-9][a-z0-9-]*$/;
@@ -8,7 +8,7 @@ const CONVENTION = /^[a-z0-9][a-z0-9-]*$/;
  * than 255 characters is the schema's `name-format`; this only suggests the packages repository's
  * convention (lowercase letters, digits and `-`) for names that are otherwise usable.
  */
-export const packageNameStyle: DocumentRule = {
+export const packageNameStyle: HeaderRule = {
   id: 'package-name-style',
   codes: ['package-name-style'],
   check(ctx) {

@@ -5,8 +5,10 @@
  * - Scoped rules look at one scope — a section item, or the text around the items — against
  *   document-wide tables (declared variables, definitions, connector operations, dependencies):
  *   memoised per item until one of those tables changes in content.
+ * - Header rules look at the root, `package` and the list of sections (not the items): kept while
+ *   an edit changes only items.
  * - Document rules see everything and run on every version, so they must stay cheap: a pass over
- *   the header, the sections or a precomputed table, never over every item or the whole tree.
+ *   declarations or a precomputed table, never over every item, the whole tree or the text.
  */
 import type { DiagnosticCode } from '../diagnostics/codes';
 import type { Finding } from '../diagnostics/finding';
@@ -29,14 +31,17 @@ export interface DocumentTables {
   readonly dependencies: { readonly declared: ReadonlySet<string>; readonly dynamic: boolean };
 }
 
-export interface DocumentContext {
+export interface HeaderContext {
   readonly text: string;
   readonly root: YNode | null;
   readonly model: PackageModel;
+  report(finding: Finding): void;
+}
+
+export interface DocumentContext extends HeaderContext {
   readonly variables: VariableTable;
   readonly references: ReferenceIndex;
   readonly tables: DocumentTables;
-  report(finding: Finding): void;
 }
 
 export interface ScopeContext {
@@ -59,6 +64,12 @@ export interface ItemContext {
   /** The item as plain JS (PyYAML semantics), computed once per chunk. */
   readonly value: unknown;
   report(finding: Finding): void;
+}
+
+export interface HeaderRule {
+  readonly id: string;
+  readonly codes: readonly DiagnosticCode[];
+  check(ctx: HeaderContext): void;
 }
 
 export interface DocumentRule {

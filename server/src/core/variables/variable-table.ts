@@ -53,16 +53,31 @@ export interface VariableTable {
 }
 
 /**
+ * Where uses come from: the whole text (built on demand; items read only their own chunk's text)
+ * and the uses outside the items (`usesOutsideItems`, which the caller may keep across versions).
+ */
+export interface UseSources {
+  text(): string;
+  outside(): readonly ExpressionUse[];
+}
+
+/** Use sources for a plain string. */
+export function useSourcesOf(text: string, model: PackageModel): UseSources {
+  let outside: ExpressionUse[] | undefined;
+  return { text: () => text, outside: () => (outside ??= usesOutsideItems(text, model)) };
+}
+
+/**
  * The table of one version. `usedNames` may be handed in when the caller knows the names did not
  * change (an edit that kept an item's uses); otherwise they are gathered on first read.
  */
-export function buildVariableTable(text: string, model: PackageModel, usedNames?: ReadonlySet<string>): VariableTable {
+export function buildVariableTable(sources: UseSources, model: PackageModel, usedNames?: ReadonlySet<string>): VariableTable {
   const declarations = collectDeclarations(model.sections.get('variables'));
   const byName = new Map<string, VariableDeclaration>();
   for (const d of declarations) if (!byName.has(d.name)) byName.set(d.name, d);
   let uses: ExpressionUse[] | undefined;
   let usesByName: Map<string, ExpressionUse[]> | undefined;
-  const allUses = () => (uses ??= gatherUses(text, model));
+  const allUses = () => (uses ??= gatherUses(sources, model));
   return {
     declarations,
     byName,
@@ -83,22 +98,22 @@ export function buildVariableTable(text: string, model: PackageModel, usedNames?
       return usesByName;
     },
     get usedNames() {
-      return (usedNames ??= namesUsed(text, model));
+      return (usedNames ??= namesUsed(sources, model));
     },
   };
 }
 
 /** Every variable name the document uses: per item (memoised), plus the text around the items. */
-export function namesUsed(text: string, model: PackageModel): Set<string> {
+export function namesUsed(sources: UseSources, model: PackageModel): Set<string> {
   const names = new Set<string>();
-  for (const use of usesOutsideItems(text, model)) if (use.expression.name) names.add(use.expression.name);
-  for (const item of allItems(model)) for (const name of itemUsedNames(text, item)) names.add(name);
+  for (const use of sources.outside()) if (use.expression.name) names.add(use.expression.name);
+  for (const item of allItems(model)) for (const name of itemUsedNames(item, sources.text)) names.add(name);
   return names;
 }
 
 /** The names one item uses, sorted and without repeats (memoised with the item). */
-export function itemUsedNames(text: string, item: Resource): readonly string[] {
-  return rememberForItem(item, 'used-names', () => [...new Set(itemUses(text, item).flatMap((u) => (u.expression.name ? [u.expression.name] : [])))].sort());
+export function itemUsedNames(item: Resource, text: () => string): readonly string[] {
+  return rememberForItem(item, 'used-names', () => [...new Set(itemUses(item, text).flatMap((u) => (u.expression.name ? [u.expression.name] : [])))].sort());
 }
 
 function allItems(model: PackageModel): Resource[] {
@@ -106,9 +121,9 @@ function allItems(model: PackageModel): Resource[] {
   return variables.length ? [...variables, ...model.resources] : model.resources;
 }
 
-function gatherUses(text: string, model: PackageModel): ExpressionUse[] {
-  const uses = [...usesOutsideItems(text, model)];
-  for (const item of allItems(model)) uses.push(...itemUses(text, item));
+function gatherUses(sources: UseSources, model: PackageModel): ExpressionUse[] {
+  const uses = [...sources.outside()];
+  for (const item of allItems(model)) uses.push(...itemUses(item, sources.text));
   return uses.sort((a, b) => a.expression.span.start - b.expression.span.start);
 }
 
@@ -152,20 +167,24 @@ function declare(node: YNode): VariableDeclaration | null {
 }
 
 /**
- * The uses inside one section item, memoised on its chunk: expression spans are kept relative to
- * the chunk and paths start at `spec.<section>[index]`.
+ * The uses inside one section item, memoised on its chunk (read from the chunk's own text):
+ * expression spans are kept relative to the chunk and paths start at `spec.<section>[index]`.
+ * `text` gives the whole text, needed only for an item without a chunk of its own.
  */
-export function itemUses(text: string, item: Resource): ExpressionUse[] {
-  const memo = rememberForItem(item, 'uses', () => ({ section: item.section, index: item.index, uses: scanItemUses(text, item) }));
+export function itemUses(item: Resource, text: () => string): ExpressionUse[] {
+  const chunk = item.chunk;
+  if (!chunk) return scanItemUses(text(), item);
+  const memo = chunk.rememberValue('uses', () => ({ section: item.section, index: item.index, uses: chunk.local((own) => anchorUses(scanItemUses(own, item), chunk)) }));
   if (memo.section === item.section && memo.index === item.index) return memo.uses;
   // The item moved to another place in its section: its paths are recomputed, not memoised.
-  return scanItemUses(text, item);
+  return chunk.local((own) => anchorUses(scanItemUses(own, item), chunk));
 }
 
 function scanItemUses(text: string, item: Resource): ExpressionUse[] {
-  const origin = item.chunk;
-  const uses = scanUses(text, item.node, item.node.start, item.node.end, ['spec', item.section, item.index]);
-  if (!origin) return uses;
+  return scanUses(text, item.node, item.node.start, item.node.end, ['spec', item.section, item.index]);
+}
+
+function anchorUses(uses: ExpressionUse[], origin: Origin): ExpressionUse[] {
   for (const use of uses) use.expression = anchorExpression(use.expression, origin);
   return uses;
 }
@@ -176,14 +195,15 @@ function anchorExpression(e: Expression, origin: Origin): Expression {
 
 /**
  * Uses that are not inside a section item (the header, keys of `spec`, sections whose value is
- * not a list of items): recomputed every version, which is cheap as long as items are chunks.
+ * not a list of items). Their spans are anchored to the chunks holding them, so a caller may keep
+ * them while an edit changes only items.
  */
 export function usesOutsideItems(text: string, model: PackageModel): ExpressionUse[] {
   const root = model.root;
   if (!root) return [];
-  if (root.kind !== 'map' || !model.spec) return scanUses(text, root, root.start, root.end, []);
   const uses: ExpressionUse[] = [];
-  for (const pair of root.pairs) {
+  if (root.kind !== 'map' || !model.spec) uses.push(...scanUses(text, root, root.start, root.end, []));
+  else for (const pair of root.pairs) {
     if (pair.value !== model.spec) {
       uses.push(...scanUses(text, root, pair.start, pair.end, []));
       continue;
@@ -196,6 +216,10 @@ export function usesOutsideItems(text: string, model: PackageModel): ExpressionU
       if (isItems && section.key) uses.push(...scanUses(text, root, section.key.start, section.key.end, []));
       else uses.push(...scanUses(text, root, section.start, section.end, []));
     }
+  }
+  for (const use of uses) {
+    const origin = (use.scalar as { origin?: Origin }).origin;
+    if (origin) use.expression = anchorExpression(use.expression, origin);
   }
   return uses;
 }
