@@ -14,6 +14,7 @@ import {
   type ProtocolConnection,
   type PublishDiagnosticsParams,
   type InitializeResult,
+  type Range,
 } from 'vscode-languageserver-protocol/node';
 
 export const SERVER = join(__dirname, '../../dist/server.js');
@@ -75,6 +76,14 @@ export class TestLspClient {
     const version = (this.versions.get(uri) ?? 1) + 1;
     this.versions.set(uri, version);
     void this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+    return version;
+  }
+
+  /** Incremental change: each edit's range is in the text as it is after the edits before it. */
+  edit(uri: string, edits: { range: Range; text: string }[]): number {
+    const version = (this.versions.get(uri) ?? 1) + 1;
+    this.versions.set(uri, version);
+    void this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: edits });
     return version;
   }
 

@@ -4,7 +4,7 @@
  * version, so stale diagnostics never reach the editor.
  */
 import type { Connection, TextDocuments } from 'vscode-languageserver/node';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { EditedDocument } from './edited-document';
 import type { AnalysisCache } from './analysis-cache';
 import { toDiagnostics, type SeverityOverrides } from './convert';
 
@@ -15,7 +15,7 @@ export class DiagnosticsPublisher {
 
   constructor(
     private readonly connection: Connection,
-    private readonly documents: TextDocuments<TextDocument>,
+    private readonly documents: TextDocuments<EditedDocument>,
     private readonly cache: AnalysisCache,
     private readonly settings: () => { delayMs: number; severity: SeverityOverrides },
   ) {}

@@ -4,8 +4,8 @@
  * Each handler group (handlers/*.ts) declares its own capabilities next to its handlers.
  */
 import { TextDocuments, TextDocumentSyncKind, type Connection, type InitializeResult, type ServerCapabilities } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisCache } from './analysis-cache';
+import { EditedDocument } from './edited-document';
 import { DiagnosticsPublisher } from './diagnostics';
 import { registerCodeActions } from './handlers/code-actions';
 import { registerCompletion } from './handlers/completion';
@@ -21,7 +21,7 @@ declare const __VERSION__: string | undefined;
 const HANDLERS: readonly RegisterHandlers[] = [registerCompletion, registerHover, registerNavigation, registerCodeActions, registerSymbols];
 
 export function startServer(connection: Connection): void {
-  const documents = new TextDocuments(TextDocument);
+  const documents = new TextDocuments<EditedDocument>(EditedDocument);
   const settings = new SettingsService(connection);
   const cache = new AnalysisCache(() => settings.current);
   const diagnostics = new DiagnosticsPublisher(connection, documents, cache, () => settings.current);

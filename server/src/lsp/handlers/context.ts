@@ -4,14 +4,14 @@
  * connection — it is logged and the request answers with an empty result.
  */
 import type { Connection, ServerCapabilities, TextDocuments } from 'vscode-languageserver/node';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { EditedDocument } from '../edited-document';
 import type { Analysis } from '../../core/analyze';
 import type { AnalysisCache } from '../analysis-cache';
 import type { SettingsService } from '../settings';
 
 export interface HandlerContext {
   connection: Connection;
-  documents: TextDocuments<TextDocument>;
+  documents: TextDocuments<EditedDocument>;
   cache: AnalysisCache;
   settings: SettingsService;
 }
