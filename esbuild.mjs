@@ -2,10 +2,40 @@
 // plus the real-VS-Code test suite into out/. `--production` minifies; `--watch` rebuilds.
 import * as esbuild from 'esbuild';
 import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { Module } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
 import { readFileSync } from 'node:fs';
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
+
+/**
+ * The schema's validators are generated here, once per build, and replace
+ * server/src/core/schema/compile-validators.ts (which compiles them at run time) in every bundle.
+ */
+let validatorsSource;
+function standaloneValidators() {
+  validatorsSource ??= (async () => {
+    const generator = resolve('server/src/core/schema/standalone-validators.ts');
+    const built = await esbuild.build({ entryPoints: [generator], bundle: true, platform: 'node', format: 'cjs', write: false, packages: 'external', logLevel: 'warning' });
+    const module = new Module(generator);
+    module.filename = generator;
+    module.paths = Module._nodeModulePaths(dirname(generator));
+    module._compile(built.outputFiles[0].text, generator);
+    return module.exports.standaloneValidatorsSource();
+  })();
+  return validatorsSource;
+}
+
+const generatedValidators = {
+  name: 'generated-validators',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]server[\\/]src[\\/]core[\\/]schema[\\/]compile-validators\.ts$/ }, async (args) => ({
+      contents: await standaloneValidators(),
+      loader: 'js',
+      resolveDir: dirname(args.path),
+    }));
+  },
+};
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -20,6 +50,7 @@ const common = {
   logLevel: 'warning',
   legalComments: 'none',
   define: { __VERSION__: JSON.stringify(version) },
+  plugins: [generatedValidators],
 };
 
 /** Every *.test.ts below dir, so the in-VS-Code suite needs no runtime glob. */

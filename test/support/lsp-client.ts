@@ -42,8 +42,11 @@ export class TestLspClient {
     connection.listen();
   }
 
-  /** Starts our dist/server.js, or another LSP server script (the benchmark runs Red Hat's too). */
-  static async start(transport: 'stdio' | 'ipc' = 'stdio', initializationOptions?: unknown, server = SERVER): Promise<TestLspClient> {
+  /**
+   * Starts our dist/server.js, or another LSP server script (the benchmark runs Red Hat's too);
+   * `configuration` answers its `workspace/configuration` requests from the start.
+   */
+  static async start(transport: 'stdio' | 'ipc' = 'stdio', initializationOptions?: unknown, server = SERVER, configuration: Record<string, unknown> = {}): Promise<TestLspClient> {
     const child =
       transport === 'stdio'
         ? spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] })
@@ -53,6 +56,7 @@ export class TestLspClient {
         ? createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!))
         : createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
     const client = new TestLspClient(child, connection);
+    for (const [section, value] of Object.entries(configuration)) client.configuration.set(section, value);
     client.initializeResult = await connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: null,
@@ -114,6 +118,12 @@ export class TestLspClient {
       };
       this.listeners.add(listener);
     });
+  }
+
+  /** The next diagnostics published for uri (for servers that do not say which version they are for). */
+  nextDiagnostics(uri: string, timeoutMs = 60_000): Promise<PublishDiagnosticsParams> {
+    const seen = this.latest.get(uri);
+    return this.waitForDiagnostics(uri, (p) => p !== seen, timeoutMs);
   }
 
   request<R>(method: string, params: unknown): Promise<R> {

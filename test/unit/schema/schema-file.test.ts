@@ -7,7 +7,8 @@ import Ajv from 'ajv';
 import { parse } from 'yaml';
 import { PYYAML_OPTIONS } from '../../../server/src/core/parse/pyyaml-schema';
 import { CODES } from '../../../server/src/core/diagnostics/codes';
-import { EXTENSION_KEYWORDS, loadSchema, SCHEMA, SECTION_ITEMS } from '../../../server/src/core/schema/load-schema';
+import { EXTENSION_KEYWORDS } from '../../../server/src/core/schema/create-ajv';
+import { loadSchema, SCHEMA, SECTION_ITEMS } from '../../../server/src/core/schema/load-schema';
 import type { JsonSchema } from '../../../server/src/core/schema/schema-types';
 
 /** Every sub-schema with the JSON pointer that reaches it. */

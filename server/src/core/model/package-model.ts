@@ -39,7 +39,7 @@ export interface PackageModel {
   spec?: YNode;
   sections: Map<SectionName, Section>;
   /** Every item of every section except `variables`, in document order. */
-  resources: Resource[];
+  readonly resources: Resource[];
 }
 
 /**
@@ -51,7 +51,15 @@ const itemResources = new WeakMap<YNode, Resource>();
 
 /** `replaced`: the parser's note of an edit inside one item, so that section's list is patched, not rebuilt. */
 export function buildModel(root: YNode | null, replaced?: ReplacedItem): PackageModel {
-  const model: PackageModel = { root, sections: new Map(), resources: [] };
+  let resources: Resource[] | undefined;
+  const model: PackageModel = {
+    root,
+    sections: new Map(),
+    // Gathered on first read: an edit's analysis goes through the sections, features read this.
+    get resources() {
+      return (resources ??= allResources(model.sections));
+    },
+  };
   if (!root || root.kind !== 'map') return model;
   model.apiVersion = stringValue(getValue(root, 'apiVersion'));
   model.kind = stringValue(getValue(root, 'kind'));
@@ -63,17 +71,22 @@ export function buildModel(root: YNode | null, replaced?: ReplacedItem): Package
   const spec = getValue(root, 'spec');
   if (!spec || spec.kind !== 'map') return model;
   model.spec = spec;
-  let repeated = false;
   for (const pair of spec.pairs) {
     const name = keyName(pair);
     if (!name || !isSection(name)) continue;
     // A repeated section key: PyYAML keeps the last one, so do we (duplicate-key reports it).
-    repeated ||= model.sections.has(name);
     model.sections.set(name, pair.value?.kind === 'seq' ? sectionOf(name, pair, pair.value.items, replaced?.patched) : { name, pair, items: [] });
   }
-  for (const section of model.sections.values()) if (section.name !== 'variables') model.resources.push(...section.items);
-  if (repeated) model.resources.sort((a, b) => a.node.start - b.node.start);
   return model;
+}
+
+/** Every item of every section except `variables`, in document order. */
+function allResources(sections: Map<SectionName, Section>): Resource[] {
+  const out: Resource[] = [];
+  for (const section of sections.values()) if (section.name !== 'variables') for (const item of section.items) out.push(item);
+  // Sections come in document order unless a repeated key kept its first place with its last value.
+  for (let i = 1; i < out.length; i++) if (out[i - 1].node.start > out[i].node.start) return out.sort((a, b) => a.node.start - b.node.start);
+  return out;
 }
 
 /** The resource an item node became in the latest model built from it. */

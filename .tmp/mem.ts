@@ -1,0 +1,20 @@
+import { TestLspClient } from '../test/support/lsp-client';
+import { generatePackage } from '../test/support/generate-package';
+import { rssMb } from '../test/bench/protocol';
+import { readFileSync } from 'node:fs';
+const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
+(async () => {
+  const n = Number(process.argv[2] ?? 10000);
+  const c = await TestLspClient.start('stdio', undefined, '/work/wt/speed/.tmp/mem-wrap.js', { sinas: { validation: { delayMs: 0 } } });
+  const pid = c.process.pid!;
+  await sleep(1500);
+  const dump = async (label: string) => { process.kill(pid, 'SIGUSR2'); await sleep(1500); const m = JSON.parse(readFileSync('/tmp/sprof/mem.json', 'utf8')); console.log(label, 'rss', rssMb(pid).toFixed(1), 'heapUsed', (m.mem.heapUsed/1e6).toFixed(1), 'heapTotal', (m.mem.heapTotal/1e6).toFixed(1), 'external', (m.mem.external/1e6).toFixed(1)); console.log('   ', JSON.stringify(m.heap)); };
+  await dump('after start');
+  const uri = 'file:///x/p.yaml';
+  c.open(uri, generatePackage(n));
+  await c.waitForDiagnostics(uri, () => true, 120000);
+  await dump('after open');
+  await sleep(3000);
+  await dump('after 3s idle');
+  await c.stop();
+})();

@@ -1,0 +1,40 @@
+import { spawn } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
+import { createProtocolConnection, IPCMessageReader, IPCMessageWriter } from 'vscode-languageserver-protocol/node';
+import { generatePackage } from '/work/wt/speed/test/support/generate-package';
+import { cpuMs } from '/work/wt/speed/test/bench/protocol';
+(async () => {
+  const n = Number(process.argv[2] ?? 100000);
+  const flags = (process.argv[3] ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...flags, '/work/wt/speed/dist/server.js', '--node-ipc'], { stdio: ['pipe', 'pipe', 'inherit', 'ipc'] });
+  child.stdout!.pipe(createWriteStream('/tmp/sprof/gc.log'));
+  const conn = createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
+  let latest: any; const waiters: ((p: any) => void)[] = [];
+  conn.onNotification('textDocument/publishDiagnostics', (p: any) => { latest = p; waiters.splice(0).forEach(w => w(p)); });
+  conn.onRequest('workspace/configuration', (p: any) => p.items.map((i: any) => i.section === 'sinas' ? { validation: { delayMs: 0 } } : null));
+  conn.onRequest('client/registerCapability', () => null);
+  conn.listen();
+  await conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: { workspace: { configuration: true } } });
+  await conn.sendNotification('initialized', {});
+  const next = () => new Promise(r => waiters.push(r));
+  const text = generatePackage(n);
+  const uri = 'file:///x/p.yaml';
+  let p = next();
+  await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text } });
+  await p;
+  const lines = text.split('\n');
+  const line = lines.findIndex((l, i) => i > lines.length / 4 && l.includes('description: Fetches item'));
+  const col = lines[line].length;
+  const pid = child.pid!;
+  const cpu0 = cpuMs(pid);
+  const N = 400;
+  for (let i = 0; i < N; i++) {
+    const ins = i % 2 === 0;
+    const range = ins ? { start: { line, character: col }, end: { line, character: col } } : { start: { line, character: col }, end: { line, character: col + 1 } };
+    p = next();
+    await conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: i + 2 }, contentChanges: [{ range, text: ins ? 'x' : '' }] });
+    await p;
+  }
+  console.log('cpu per edit', ((cpuMs(pid) - cpu0) / N).toFixed(2));
+  child.kill();
+})();

@@ -1,0 +1,13 @@
+import standaloneCode from 'ajv/dist/standalone';
+import Ajv from 'ajv';
+import { EXTENSION_KEYWORDS, SCHEMA, SCHEMA_ID, SECTION_ITEMS, definitionNameOf } from '../server/src/core/schema/load-schema';
+import { writeFileSync } from 'node:fs';
+const t0 = performance.now();
+const ajv = new Ajv({ allErrors: true, verbose: true, allowUnionTypes: true, strict: true, inlineRefs: false, code: { optimize: false, source: true } });
+for (const keyword of EXTENSION_KEYWORDS) ajv.addKeyword({ keyword });
+ajv.addSchema(SCHEMA as object);
+const refs: Record<string, string> = {};
+for (const [section, item] of SECTION_ITEMS) refs[section] = `${SCHEMA_ID}#/definitions/${definitionNameOf(item)}`;
+const code = standaloneCode(ajv, refs);
+console.log('ms', (performance.now() - t0).toFixed(0), 'bytes', code.length);
+writeFileSync('/tmp/standalone.js', code);
