@@ -17,6 +17,8 @@ import {
   type Range,
 } from 'vscode-languageserver-protocol/node';
 
+import { PACKAGE_FACTS_NOTIFICATION, type PackageFactsParams } from '../../server/src/protocol/package-facts';
+
 export const SERVER = join(__dirname, '../../dist/server.js');
 
 export class TestLspClient {
@@ -24,6 +26,9 @@ export class TestLspClient {
   readonly latest = new Map<string, PublishDiagnosticsParams>();
   private versions = new Map<string, number>();
   initializeResult?: InitializeResult;
+  /** The latest `sinas/packageFacts` per document. */
+  readonly facts = new Map<string, PackageFactsParams>();
+  private readonly factsListeners = new Set<(p: PackageFactsParams) => void>();
   /** What `workspace/configuration` answers, by section (null when unset). */
   readonly configuration = new Map<string, unknown>();
 
@@ -34,6 +39,10 @@ export class TestLspClient {
     connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
       this.latest.set(params.uri, params);
       for (const l of this.listeners) l(params);
+    });
+    connection.onNotification(PACKAGE_FACTS_NOTIFICATION, (params: PackageFactsParams) => {
+      this.facts.set(params.uri, params);
+      for (const l of this.factsListeners) l(params);
     });
     connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
       params.items.map((item) => (item.section !== undefined ? (this.configuration.get(item.section) ?? null) : null)),
@@ -117,6 +126,25 @@ export class TestLspClient {
         resolve(p);
       };
       this.listeners.add(listener);
+    });
+  }
+
+  /** Resolves with the latest package facts for uri that satisfy the predicate (already received or upcoming). */
+  waitForFacts(uri: string, predicate: (p: PackageFactsParams) => boolean = () => true, timeoutMs = 10_000): Promise<PackageFactsParams> {
+    const current = this.facts.get(uri);
+    if (current && predicate(current)) return Promise.resolve(current);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.factsListeners.delete(listener);
+        reject(new Error(`no matching package facts for ${uri} within ${timeoutMs} ms; last: ${JSON.stringify(this.facts.get(uri))}`));
+      }, timeoutMs);
+      const listener = (p: PackageFactsParams) => {
+        if (p.uri !== uri || !predicate(p)) return;
+        clearTimeout(timer);
+        this.factsListeners.delete(listener);
+        resolve(p);
+      };
+      this.factsListeners.add(listener);
     });
   }
 

@@ -5,6 +5,7 @@
  */
 import type { Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { EditedDocument } from './edited-document';
+import type { Analysis } from '../core/analyze';
 import type { AnalysisCache } from './analysis-cache';
 import { toDiagnostics, type SeverityOverrides } from './convert';
 
@@ -18,6 +19,8 @@ export class DiagnosticsPublisher {
     private readonly documents: TextDocuments<EditedDocument>,
     private readonly cache: AnalysisCache,
     private readonly settings: () => { delayMs: number; severity: SeverityOverrides },
+    /** Told about every version analysed for publishing (the package facts follow it). */
+    private readonly analysed: (uri: string, version: number, analysis: Analysis) => void = () => undefined,
   ) {}
 
   schedule(uri: string, delayMs = this.settings().delayMs): void {
@@ -47,6 +50,7 @@ export class DiagnosticsPublisher {
       return;
     }
     if (this.documents.get(uri)?.version !== version) return; // edited meanwhile: a newer run is scheduled
+    this.analysed(uri, version, analysis);
     const diagnostics = analysis.isSinasPackage ? toDiagnostics(analysis.findings, analysis.lines, uri, this.settings().severity) : [];
     if (diagnostics.length === 0 && !this.published.has(uri) && !analysis.isSinasPackage) return;
     if (diagnostics.length) this.published.add(uri);

@@ -7,6 +7,7 @@ import { TextDocuments, TextDocumentSyncKind, type Connection, type InitializeRe
 import { AnalysisCache } from './analysis-cache';
 import { EditedDocument } from './edited-document';
 import { DiagnosticsPublisher } from './diagnostics';
+import { PackageFactsPublisher } from './package-facts';
 import { registerCodeActions } from './handlers/code-actions';
 import { registerCompletion } from './handlers/completion';
 import type { HandlerContext, RegisterHandlers } from './handlers/context';
@@ -24,7 +25,8 @@ export function startServer(connection: Connection): void {
   const documents = new TextDocuments<EditedDocument>(EditedDocument);
   const settings = new SettingsService(connection);
   const cache = new AnalysisCache(() => settings.current);
-  const diagnostics = new DiagnosticsPublisher(connection, documents, cache, () => settings.current);
+  const facts = new PackageFactsPublisher(connection);
+  const diagnostics = new DiagnosticsPublisher(connection, documents, cache, () => settings.current, (uri, version, analysis) => facts.update(uri, version, analysis));
   const context: HandlerContext = { connection, documents, cache, settings };
 
   const capabilities: ServerCapabilities = { textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental } };
@@ -50,6 +52,7 @@ export function startServer(connection: Connection): void {
   documents.onDidChangeContent((e) => diagnostics.schedule(e.document.uri));
   documents.onDidClose((e) => {
     diagnostics.clear(e.document.uri);
+    facts.forget(e.document.uri);
     cache.delete(e.document.uri);
   });
 
