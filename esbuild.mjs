@@ -1,5 +1,5 @@
-// Bundles the extension (client), the language server and the CLI into dist/,
-// plus the real-VS-Code test suite into out/. `--production` minifies; `--watch` rebuilds.
+// Bundles the extension (client, with its lazily loaded parts), the language server and the CLI
+// into dist/, plus the real-VS-Code test suite into out/. `--production` minifies; `--watch` rebuilds.
 import * as esbuild from 'esbuild';
 import { readdirSync, statSync } from 'node:fs';
 import { Module } from 'node:module';
@@ -37,6 +37,19 @@ const generatedValidators = {
   },
 };
 
+/**
+ * Code the extension and the CLI load only when needed lives in bundles of its own, required at
+ * run time from dist/ (a bundled `require` would be parsed at activation whether used or not):
+ * the language client (loaded when a package is opened) and undici (on the first request).
+ */
+const LAZY = { './language-client.js': 'client/src/language-client.ts', undici: 'undici' };
+const lazyBundles = {
+  name: 'lazy-bundles',
+  setup(build) {
+    build.onResolve({ filter: /^(\.\/language-client\.js|undici)$/ }, (args) => ({ path: args.path === 'undici' ? './undici.js' : args.path, external: true }));
+  },
+};
+
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
@@ -63,7 +76,9 @@ function testFiles(dir) {
 }
 
 const builds = [
-  { ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
+  { ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'], plugins: [...common.plugins, lazyBundles] },
+  { ...common, entryPoints: { 'language-client': LAZY['./language-client.js'] }, outdir: 'dist', external: ['vscode'] },
+  { ...common, stdin: { contents: `module.exports = require('${LAZY.undici}');`, resolveDir: '.', sourcefile: 'undici.js' }, outfile: 'dist/undici.js' },
   { ...common, entryPoints: { server: 'server/src/lsp/main.ts' }, outdir: 'dist' },
   { ...common, entryPoints: { sandbox: 'test/sandbox/main.ts' }, outdir: 'dist' },
   {
@@ -71,6 +86,7 @@ const builds = [
     entryPoints: { cli: 'cli/src/main.ts' },
     outdir: 'dist',
     banner: { js: '#!/usr/bin/env node' },
+    plugins: [...common.plugins, lazyBundles],
   },
   {
     // Runs inside the VS Code extension host; mocha and vscode come from there / node_modules.

@@ -14,8 +14,8 @@ import { HealthMonitor } from './connections/health-monitor';
 import { registerStatusBar } from './connections/status-bar';
 import { VirtualDocuments } from './documents/virtual-documents';
 import { createLog, logExchange } from './logging/output';
+import type { PackageFactsStore } from './packages/package-facts';
 import { PreviewDiagnostics } from './preview/preview-diagnostics';
-import { looksLikeSinasPackage } from '../../server/src/core/detect';
 import type { TestApi } from './test-api';
 import { vscodeHost } from './ui/host';
 import { PackagesModel } from './views/packages/model';
@@ -23,7 +23,7 @@ import { PackagesTreeProvider } from './views/packages/provider';
 
 const setting = <T>(key: string, fallback: T): T => vscode.workspace.getConfiguration('sinas').get<T>(key, fallback);
 
-export function registerInstanceFeatures(context: vscode.ExtensionContext): TestApi {
+export function registerInstanceFeatures(context: vscode.ExtensionContext, facts: PackageFactsStore): Omit<TestApi, 'facts' | 'languageServer'> {
   const log = createLog();
   const connections = new ConnectionStore(context.globalState, context.secrets, process.env);
   const clients = new ClientPool(connections, {
@@ -48,10 +48,11 @@ export function registerInstanceFeatures(context: vscode.ExtensionContext): Test
 
   const tree = new PackagesTreeProvider(connections, packages, health, clients);
   const view = vscode.window.createTreeView(PACKAGES_VIEW, { treeDataProvider: tree, showCollapseAll: true });
-  const lenses = new PackageCodeLensProvider(connections, packages);
+  const lenses = new PackageCodeLensProvider(connections, packages, facts);
   const updateContext = () => void vscode.commands.executeCommand('setContext', CONTEXT.hasConnections, connections.list().length > 0);
+  // From the language server's facts: nothing reads the document here.
   const updateEditorContext = (editor = vscode.window.activeTextEditor) =>
-    void vscode.commands.executeCommand('setContext', CONTEXT.isPackageEditor, !!editor && editor.document.languageId === 'yaml' && looksLikeSinasPackage(editor.document.getText()));
+    void vscode.commands.executeCommand('setContext', CONTEXT.isPackageEditor, !!editor && editor.document.languageId === 'yaml' && facts.get(editor.document.uri)?.isPackage === true);
 
   context.subscriptions.push(
     log, connections, clients, health, packages, documents, diagnostics, tree, view, lenses,
@@ -61,7 +62,7 @@ export function registerInstanceFeatures(context: vscode.ExtensionContext): Test
     connections.onDidChange(updateContext),
     context.secrets.onDidChange((e) => connections.notifySecretChanged(e.key)),
     vscode.window.onDidChangeActiveTextEditor((editor) => updateEditorContext(editor)),
-    vscode.workspace.onDidChangeTextDocument((e) => e.document === vscode.window.activeTextEditor?.document && updateEditorContext()),
+    facts.onDidChange((uri) => uri === vscode.window.activeTextEditor?.document.uri.toString() && updateEditorContext()),
     vscode.window.onDidChangeWindowState((state) => state.focused && health.onFocus()),
     vscode.workspace.onDidGrantWorkspaceTrust(() => void health.check()),
     vscode.workspace.onDidChangeConfiguration((e) => {
