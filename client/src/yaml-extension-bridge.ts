@@ -9,7 +9,15 @@ import * as vscode from 'vscode';
 import { looksLikeSinasPackage } from '../../server/src/core/detect';
 
 export const RED_HAT_YAML_ID = 'redhat.vscode-yaml';
-const EMPTY_SCHEMA_URI = 'sinas-package-schema://owned-by-sinas-language-server';
+const EMPTY_SCHEMA_URI = 'sinas-package-schema://sinas/sinas-package.json';
+/**
+ * What Red Hat YAML gets for a package: no rules (our server checks it), but a title, which its
+ * status bar and code lens show instead of a bare ".json" and the URI.
+ */
+export const HANDED_OFF_SCHEMA = JSON.stringify({
+  title: 'Sinas Package (checked by the Sinas extension)',
+  description: 'This SinasPackage is validated, completed and explained by the Sinas Packages extension.',
+});
 
 interface YamlContributorApi {
   registerContributor(
@@ -40,7 +48,7 @@ export async function bridgeRedHatYaml(): Promise<boolean> {
     return api.registerContributor(
       'sinas-package',
       (resource) => schemaForResource(resource, vscode.workspace.textDocuments),
-      () => '{}',
+      () => HANDED_OFF_SCHEMA,
       'Sinas Packages (validated by the Sinas language server)',
     );
   } catch {

@@ -16,9 +16,12 @@ export interface ServerSettings {
 }
 
 export function toServerSettings(settings: SinasSettings): ServerSettings {
+  // YAML syntax errors turned off (another YAML server reports them) are one more severity
+  // override, unless the user chose a level for the code explicitly.
+  const hideSyntax = settings.validation.yamlSyntax === 'off' && !('yaml-syntax' in settings.diagnostics.severity);
   return {
     delayMs: settings.validation.delayMs,
-    severity: settings.diagnostics.severity,
+    severity: hideSyntax ? { ...settings.diagnostics.severity, 'yaml-syntax': 'off' } : settings.diagnostics.severity,
     maxLength: settings.validation.maxFileSizeKb * 1024,
     maxFindings: settings.diagnostics.maxProblems,
   };

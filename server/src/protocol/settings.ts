@@ -17,12 +17,19 @@ export interface SinasSettings {
     delayMs: number;
     /** Larger files are not analysed. */
     maxFileSizeKb: number;
+    /**
+     * Whether `yaml-syntax` findings are published. `auto` means on for the server; the VS Code
+     * client resolves it to `off` when Red Hat YAML (which reports them too) is installed.
+     */
+    yamlSyntax: YamlSyntaxMode;
   };
 }
 
+export type YamlSyntaxMode = 'auto' | 'on' | 'off';
+
 export const DEFAULT_SETTINGS: SinasSettings = {
   diagnostics: { severity: {}, maxProblems: 1000 },
-  validation: { delayMs: 50, maxFileSizeKb: 5 * 1024 },
+  validation: { delayMs: 50, maxFileSizeKb: 5 * 1024, yamlSyntax: 'auto' },
 };
 
 const LIMITS = {
@@ -55,6 +62,7 @@ export function normalizeSettings(raw: unknown): SinasSettings {
     validation: {
       delayMs: integer(validation.delayMs, DEFAULT_SETTINGS.validation.delayMs, LIMITS.delayMs),
       maxFileSizeKb: integer(validation.maxFileSizeKb, DEFAULT_SETTINGS.validation.maxFileSizeKb, LIMITS.maxFileSizeKb),
+      yamlSyntax: validation.yamlSyntax === 'on' || validation.yamlSyntax === 'off' ? validation.yamlSyntax : 'auto',
     },
   };
 }
