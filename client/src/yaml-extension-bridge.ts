@@ -38,7 +38,12 @@ export function isRedHatYamlInstalled(): boolean {
   return !!vscode.extensions.getExtension(RED_HAT_YAML_ID);
 }
 
-/** Registers the contributor when Red Hat YAML is installed; resolves to whether it did. */
+/**
+ * Registers the contributor when Red Hat YAML is installed; resolves to whether it did. It must
+ * be in place before Red Hat YAML first validates an open package (it does not ask again until
+ * the document changes), which is why package.json activates us on the YAML languages that
+ * activate Red Hat YAML, and why this runs first thing in activate().
+ */
 export async function bridgeRedHatYaml(): Promise<boolean> {
   const extension = vscode.extensions.getExtension<YamlContributorApi>(RED_HAT_YAML_ID);
   if (!extension) return false;
