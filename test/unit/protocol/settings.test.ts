@@ -17,7 +17,9 @@ describe('settings normalisation', () => {
     assert.deepEqual(settings, {
       diagnostics: { maxProblems: 1, severity: { 'unused-variable': 'off', 'undeclared-variable': 'warning' } },
       validation: { delayMs: 10_000, maxFileSizeKb: 2048, yamlSyntax: 'off' },
+      workspaceDiagnostics: { enabled: true, maxFiles: 1000 },
     });
+    assert.deepEqual(normalizeSettings({ workspaceDiagnostics: { enabled: false, maxFiles: '12' } }).workspaceDiagnostics, { enabled: false, maxFiles: 12 });
     assert.equal(normalizeSettings({ validation: { yamlSyntax: 'sometimes' } }).validation.yamlSyntax, 'auto');
   });
 
@@ -38,6 +40,8 @@ describe('settings contribution', () => {
       'sinas.validation.delayMs': DEFAULT_SETTINGS.validation.delayMs,
       'sinas.validation.maxFileSizeKb': DEFAULT_SETTINGS.validation.maxFileSizeKb,
       'sinas.validation.yamlSyntax': DEFAULT_SETTINGS.validation.yamlSyntax,
+      'sinas.workspaceDiagnostics.enabled': DEFAULT_SETTINGS.workspaceDiagnostics.enabled,
+      'sinas.workspaceDiagnostics.maxFiles': DEFAULT_SETTINGS.workspaceDiagnostics.maxFiles,
     };
     for (const [key, value] of Object.entries(expected)) {
       assert.ok(properties[key], `${key} is contributed`);
