@@ -12,7 +12,7 @@ import type { buildConnector } from 'undici';
 
 /** A loopback IP address: 127.0.0.0/8, `::1`, or 127/8 mapped into IPv6. Names are not addresses. */
 export function isLoopbackAddress(address: string): boolean {
-  const ip = address.replace(/^\[|\]$/g, '').toLowerCase();
+  const ip = address.replace(/^\[(.*)\]$/, '$1').toLowerCase();
   if (ip === '::1' || ip === '0:0:0:0:0:0:0:1') return true;
   // IPv4-mapped 127/8, as written (`::ffff:127.0.0.1`) or as URL normalises it (`::ffff:7f00:1`).
   if (/^(?:0:0:0:0:0:|::)ffff:7f[0-9a-f]{2}:[0-9a-f]{1,4}$/.test(ip)) return true;
@@ -36,7 +36,7 @@ export async function plainHttpWarning(url: string, lookup: Lookup = systemLooku
   } catch {
     return undefined;
   }
-  const hostname = parsed.hostname.replace(/^\[|\]$/g, '');
+  const hostname = parsed.hostname.replace(/^\[(.*)\]$/, '$1');
   if (parsed.protocol !== 'http:' || isLoopbackAddress(hostname)) return undefined;
   const addresses = await lookup(hostname).catch(() => []);
   if (addresses.length > 0 && addresses.every((a) => isLoopbackAddress(a.address))) return undefined;

@@ -9,8 +9,9 @@
 export const MAX_SERVER_TEXT = 2000;
 
 // ESC-introduced sequences: CSI (`ESC [ … final`), OSC/DCS/SOS/PM/APC strings up to BEL or ST, and
-// two-character escapes. Then C1 CSI/OSC/DCS… introducers written as single code points.
-const ESCAPE_SEQUENCE = /\u001b(?:\[[0-?]*[ -/]*[@-~]|[\]PX^_][^\u0007\u001b]*(?:\u0007|\u001b\\)?|[ -~]?)|[\u009b][0-?]*[ -/]*[@-~]|[\u009d\u0090\u0098\u009e\u009f][^\u0007\u009c]*[\u0007\u009c]?/g;
+// the rest (`ESC`, intermediates, a final byte: `ESC c`, `ESC ( B`). Then C1 CSI/OSC/DCS…
+// introducers written as single code points.
+const ESCAPE_SEQUENCE = /\u001b(?:\[[0-?]*[ -/]*[@-~]|[\]PX^_][^\u0007\u001b]*(?:\u0007|\u001b\\)?|[ -/]*[0-~]?)|[\u009b][0-?]*[ -/]*[@-~]|[\u009d\u0090\u0098\u009e\u009f][^\u0007\u009c]*[\u0007\u009c]?/g;
 // What is left of C0 (except tab and line feed), DEL, C1, and the bidirectional controls.
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
