@@ -64,7 +64,8 @@ spec:
 `;
 
 describe('sinas-package against an instance (built CLI)', function () {
-  this.timeout(30000);
+  // The round trip starts the CLI nine times; on a busy 2-core machine each start takes seconds.
+  this.timeout(60000);
   const t = useInstance();
 
   it('install → list → get → export → uninstall round trip', async () => {

@@ -57,6 +57,7 @@ function answer(req: IncomingMessage, res: ServerResponse, body: string): void {
   }
   const sent = [String(req.headers['x-api-key'] ?? ''), ...Object.values(parsed.variables ?? {}).filter((v): v is string => typeof v === 'string')].filter(Boolean);
   const forms = sent.flatMap(echoedForms);
+  const perValue = sent.map((value) => echoedForms(value).join(' | '));
   const path = (req.url ?? '/').split('?')[0];
   const name = /^\s*name:\s*"?([\w-]+)/m.exec(parsed.source ?? '')?.[1] ?? 'echoed';
 
@@ -66,7 +67,7 @@ function answer(req: IncomingMessage, res: ServerResponse, body: string): void {
     success: true,
     summary: { created: { functions: 1 }, updated: {}, unchanged: {}, deleted: {} },
     changes: [{ action: 'create', resourceType: 'functions', resourceName: 'default/echo', details: forms.join(' '), changes: null }],
-    errors: forms.map((f) => `${ESC}[31mFunction 'default/echo': value ${f} was rejected${ESC}[0m`),
+    errors: perValue.map((f) => `${ESC}[31mFunction 'default/echo': values ${f} were rejected${ESC}[0m`),
     warnings: [`${ESC}]8;;https://evil.example${ESC}\\stored ${forms.join(', ')}${ESC}]8;;${ESC}\\`],
   };
   if (req.method === 'POST' && path === '/api/v1/packages/preview') return send(200, { ...apply, variables: [], requires_input: false });

@@ -27,6 +27,7 @@ describe('Sinas commands against an echoing server', function () {
     connectionId = (await vscode.commands.executeCommand<{ id: string }>('sinas.connection.add', { name: 'echo', url: server.url, apiKey: KEY })).id;
   });
   after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await api.deps.connections.remove(connectionId);
     await server.close();
   });
@@ -38,7 +39,7 @@ describe('Sinas commands against an echoing server', function () {
 
   /** Every text the user can see, from the last command. */
   function shown(document: vscode.TextDocument): string {
-    const reports = vscode.workspace.textDocuments.filter((d) => d.uri.scheme === 'sinas-report').map((d) => d.getText());
+    const reports = vscode.workspace.textDocuments.filter((d) => d.uri.scheme === 'sinas-report' && d.uri.path.startsWith('/echo/')).map((d) => d.getText());
     const problems = vscode.languages.getDiagnostics(document.uri).map((d) => d.message);
     const messages = [...dialogs.errors, ...dialogs.warnings, ...dialogs.infos, ...dialogs.modals].flatMap((m) => [m.message, m.options?.detail ?? '', ...m.items]);
     return [...reports, ...problems, ...messages].join('\n');
