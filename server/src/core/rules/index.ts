@@ -43,6 +43,13 @@ import { unusedVariable } from './unused-variable';
 import { valueTooLong, valueTooLongInHeader } from './value-too-long';
 import { variableTypeMismatch } from './variable-type-mismatch';
 import { webhookNoAuth } from './webhook-no-auth';
+import { unknownQueryParameter } from './unknown-query-parameter';
+import { unboundQueryParameter } from './unbound-query-parameter';
+import { templateSyntax } from './template-syntax';
+import { sqlSyntax } from './sql-syntax';
+import { pythonSyntax } from './python-syntax';
+import { invalidJsonSchema } from './invalid-json-schema';
+import { handlerSignature } from './handler-signature';
 
 export const DOCUMENT_RULES: readonly DocumentRule[] = [
   schemaShell,
@@ -64,6 +71,7 @@ export const DOCUMENT_RULES: readonly DocumentRule[] = [
   secretValue,
   restartRequired,
   undeclaredDependency,
+  unknownQueryParameter,
   uninterpolatedVariableInHeader,
   packageNameStyle,
   variableTypeMismatch,
@@ -89,6 +97,13 @@ export const ITEM_RULES: readonly ItemRule[] = [
   queryLimitSubstring,
   queryParameterStyle,
   missingHandler,
+  // languages inside the package (parsers load lazily: silent until then)
+  pythonSyntax,
+  handlerSignature,
+  sqlSyntax,
+  unboundQueryParameter,
+  templateSyntax,
+  invalidJsonSchema,
   toolNameTooLong,
   defaultAgent,
   implicitStoreAccess,
