@@ -24,7 +24,7 @@ export interface MetaSchemaChecker {
 type Checker = (schema: unknown) => ErrorObject[];
 
 export async function createMetaSchemaChecker(): Promise<MetaSchemaChecker> {
-  const options = { allErrors: false, strict: false, validateFormats: false, validateSchema: false } as const;
+  const options = { allErrors: true, strict: false, validateFormats: false, validateSchema: false } as const;
   const checkers = new Map<string, Checker>();
   const make = (ajv: Ajv, metaId: string): Checker => {
     const validate = ajv.getSchema(metaId);
@@ -40,7 +40,11 @@ export async function createMetaSchemaChecker(): Promise<MetaSchemaChecker> {
       const draft = draftOf(schema.$schema);
       const checker = draft && checkers.get(draft);
       if (!checker) return [];
-      return checker(schema).map((e) => ({ path: e.instancePath, message: describe(e), draft: draft ?? '' }));
+      // One problem per place: the deepest error wins over the anyOf/oneOf that wraps it.
+      const errors = checker(schema).sort((a, b) => b.instancePath.length - a.instancePath.length);
+      const kept: ErrorObject[] = [];
+      for (const e of errors) if (!kept.some((k) => k.instancePath === e.instancePath || k.instancePath.startsWith(`${e.instancePath}/`))) kept.push(e);
+      return kept.reverse().map((e) => ({ path: e.instancePath, message: describe(e), draft: draft ?? '' }));
     },
   };
 }
