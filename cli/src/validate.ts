@@ -5,6 +5,7 @@
  * findings in position order). Exit 1 when any finding is an error.
  */
 import { analyze } from '../../server/src/core/analyze';
+import { loadEmbeddedParsers } from '../../server/src/core/embedded/parsers';
 import { CODES } from '../../server/src/core/diagnostics/codes';
 import type { Severity } from '../../server/src/core/diagnostics/finding';
 import { FORMAT_OPTION, formatOf, parse } from './args';
@@ -70,12 +71,13 @@ function count(reports: FileReport[], severity: Severity): number {
   return reports.reduce((n, r) => n + r.findings.filter((f) => f.severity === severity).length, 0);
 }
 
-export function runValidate(io: Io, args: string[]): ExitCode {
+export async function runValidate(io: Io, args: string[]): Promise<ExitCode> {
   const options = { ...FORMAT_OPTION, severity: { type: 'string', multiple: true } } as const;
   const usage = 'sinas-package validate <files...> [--format text|json] [--severity CODE=LEVEL ...]';
   const { values, positionals } = parse(args, options, { min: 1, max: Infinity, usage });
   const format = formatOf(values.format);
   const overrides = parseSeverities(values.severity ?? []);
+  await loadEmbeddedParsers(); // the editor loads them lazily; a one-shot run wants every finding
   const reports = positionals.map((file) => checkText(file, readText(file), overrides));
   const summary = {
     files: reports.length,

@@ -15,6 +15,7 @@ import { registerNavigation } from './handlers/navigation';
 import { registerSymbols } from './handlers/symbols';
 import { SettingsService } from './settings';
 import { compileAll } from '../core/schema/load-schema';
+import { onEmbeddedParserLoaded } from '../core/embedded/parsers';
 
 declare const __VERSION__: string | undefined;
 
@@ -44,6 +45,16 @@ export function startServer(connection: Connection): void {
     // Limits change what analyze() returns; severities only change the conversion.
     if (next.maxLength !== previous.maxLength || next.maxFindings !== previous.maxFindings) cache.invalidateAll();
     diagnostics.scheduleAll();
+  });
+
+  // Python, SQL, Jinja2 and meta-schema checks stay silent until their parser has loaded (on
+  // first need, never during start); then every open document is checked again.
+  onEmbeddedParserLoaded((language, error) => {
+    if (error) connection.console.error(`The ${language} parser could not be loaded; its checks are off: ${String(error)}`);
+    else {
+      cache.invalidateAll();
+      diagnostics.scheduleAll();
+    }
   });
 
   documents.onDidOpen((e) => diagnostics.schedule(e.document.uri, 0));
