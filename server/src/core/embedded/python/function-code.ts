@@ -1,22 +1,10 @@
-/** A function's `code`, parsed once per chunk and shared by the rules that read it. */
-import { rememberForItem } from '../../model/item-memo';
+/** A function's `code`, parsed as Python once per chunk. */
 import type { Resource } from '../../model/package-model';
-import { getValue } from '../../parse/yaml-tree';
-import { embeddedText, type EmbeddedText } from '../embedded-text';
-import { embeddedGeneration, embeddedParser } from '../parsers';
-import type { PythonFacts } from './parse-python';
+import { parsedField, type ParsedField } from '../parsed-field';
 
-export interface FunctionCode {
-  text: EmbeddedText;
-  facts: PythonFacts;
-}
+export type FunctionCode = ParsedField<'python'>;
 
 /** Undefined when the item has no string `code` or the Python parser is not loaded yet. */
 export function functionCode(item: Resource): FunctionCode | undefined {
-  const parser = embeddedParser('python');
-  if (!parser) return undefined;
-  return rememberForItem(item, `python@${embeddedGeneration()}`, () => {
-    const text = embeddedText(getValue(item.node, 'code'));
-    return text ? { text, facts: parser.parse(text.source) } : undefined;
-  });
+  return parsedField(item, 'code', 'python');
 }

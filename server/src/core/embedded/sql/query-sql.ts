@@ -1,22 +1,10 @@
-/** A query's `sql`, scanned and parsed once per chunk and shared by the rules that read it. */
-import { rememberForItem } from '../../model/item-memo';
+/** A query's `sql`, scanned and parsed as PostgreSQL once per chunk. */
 import type { Resource } from '../../model/package-model';
-import { getValue } from '../../parse/yaml-tree';
-import { embeddedText, type EmbeddedText } from '../embedded-text';
-import { embeddedGeneration, embeddedParser } from '../parsers';
-import type { SqlFacts } from './parse-sql';
+import { parsedField, type ParsedField } from '../parsed-field';
 
-export interface QuerySql {
-  text: EmbeddedText;
-  facts: SqlFacts;
-}
+export type QuerySql = ParsedField<'sql'>;
 
 /** Undefined when the item has no string `sql` or the PostgreSQL parser is not loaded yet. */
 export function querySql(item: Resource): QuerySql | undefined {
-  const parser = embeddedParser('sql');
-  if (!parser) return undefined;
-  return rememberForItem(item, `sql@${embeddedGeneration()}`, () => {
-    const text = embeddedText(getValue(item.node, 'sql'));
-    return text ? { text, facts: parser.parse(text.source) } : undefined;
-  });
+  return parsedField(item, 'sql', 'sql');
 }
