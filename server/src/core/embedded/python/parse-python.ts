@@ -32,8 +32,8 @@ export interface PythonFacts {
   /** Absolute imports outside try statements (those are optional dependencies). */
   imports: PythonImport[];
   handler?: PythonHandler;
-  /** Module-level functions by name (the deprecated fallback entry point is one named after the resource). */
-  functions: Map<string, { index: number; length: number }>;
+  /** Module-level functions by name (the deprecated fallback entry point is one named after the resource), with the whole `def`'s extent. */
+  functions: Map<string, { index: number; length: number; start: number; end: number }>;
 }
 
 export interface PythonParser {
@@ -132,7 +132,7 @@ function readModuleLevel(statements: readonly (StatementNode | ParseNode)[], fac
     const type = node.nodeType as number;
     if (type === NODE.Function) {
       const d = (node as unknown as { d: { name: { start: number; length: number; d: { value: string } }; isAsync: boolean; params: ParameterNode[] } }).d;
-      facts.functions.set(d.name.d.value, { index: d.name.start, length: d.name.length });
+      facts.functions.set(d.name.d.value, { index: d.name.start, length: d.name.length, start: node.start, end: node.start + node.length });
       if (d.name.d.value === 'handler') {
         facts.handler = { kind: 'def', index: d.name.start, length: d.name.length, isAsync: d.isAsync, signatureProblem: signatureProblem(d.params) };
       }
