@@ -48,4 +48,15 @@ describe('embedded-language parsers against the reference implementations', () =
     assert.equal(error.start, "SELECT 'é' FRO ".length, 'code-point positions become UTF-16 offsets');
     assert.deepEqual(sql.parse('SELECT 1 -- c').tokens.map((t) => t.kind), ['keyword', 'number', 'comment']);
   });
+  it('takes hostile nesting without throwing: Python reports it, PostgreSQL and JSON Schema stay silent', () => {
+    const n = 5000;
+    const python = embeddedParser('python')!.parse(`x = ${'('.repeat(n)}1${')'.repeat(n)}\n`);
+    assert.match(python.errors[0]?.message ?? '', /nested too deeply/);
+    assert.equal(embeddedParser('sql')!.parse(`SELECT ${'('.repeat(n)}1${')'.repeat(n)}`).error, undefined);
+    let deep: Record<string, unknown> = {};
+    const root = deep;
+    for (let i = 0; i < n; i++) deep = (deep.items = {}) as Record<string, unknown>;
+    assert.deepEqual(embeddedParser('jsonSchema')!.check(root), []);
+    assert.match(embeddedParser('jinja')!.parse(`{{ ${'('.repeat(n)}1${')'.repeat(n)} }}`)?.message ?? '', /recursion/);
+  });
 });

