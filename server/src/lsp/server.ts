@@ -15,7 +15,7 @@ import { registerNavigation } from './handlers/navigation';
 import { registerSymbols } from './handlers/symbols';
 import { SettingsService } from './settings';
 import { compileAll } from '../core/schema/load-schema';
-import { onEmbeddedParserLoaded } from '../core/embedded/parsers';
+import { loadEmbeddedParsersOnDemand, onEmbeddedParserLoaded } from '../core/embedded/parsers';
 
 declare const __VERSION__: string | undefined;
 
@@ -49,6 +49,7 @@ export function startServer(connection: Connection): void {
 
   // Python, SQL, Jinja2 and meta-schema checks stay silent until their parser has loaded (on
   // first need, never during start); then every open document is checked again.
+  loadEmbeddedParsersOnDemand();
   onEmbeddedParserLoaded((language, error) => {
     if (error) connection.console.error(`The ${language} parser could not be loaded; its checks are off: ${String(error)}`);
     else {

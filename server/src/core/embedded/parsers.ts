@@ -1,11 +1,13 @@
 /**
  * The parsers of the languages inside a package (Python, PostgreSQL, Jinja2, the JSON Schema
- * meta-schemas) are large or slow to compile, and two are WebAssembly, so none is loaded before a package needs it, and never inside an analysis:
- * the first call of `embeddedParser(language)` starts loading it and answers `undefined`; the
- * checks that need it stay silent for that version (as for any fact not known yet). When it has
- * loaded, the generation moves on, memoised item findings are recomputed on the next analysis,
- * and `onEmbeddedParserLoaded` listeners (the language server) re-validate open documents.
- * The CLI and the tests `await loadEmbeddedParsers()` first, so they see every finding at once.
+ * meta-schemas) are large or slow to compile, and two are WebAssembly, so none is loaded before
+ * a package needs it, and never inside an analysis: `embeddedParser(language)` answers
+ * `undefined` until it has loaded, and the checks that need it stay silent for that version (as
+ * for any fact not known yet). The language server (`loadEmbeddedParsersOnDemand`) then loads it
+ * in the background: the generation moves on, memoised item findings are recomputed on the next
+ * analysis, and `onEmbeddedParserLoaded` listeners re-validate open documents. The CLI loads only
+ * what a file asked for and analyses it again (`loadRequestedEmbeddedParsers`); the tests load
+ * everything first (`loadEmbeddedParsers`). Commands that need none (install, the sandbox) load none.
  */
 import type { JinjaParser } from './jinja/parse-jinja';
 import type { MetaSchemaChecker } from './json-schema/meta-schema';
@@ -39,13 +41,33 @@ const LOADERS: { [L in EmbeddedLanguage]: () => Promise<EmbeddedParsers[L]> } = 
 
 const slots: { [L in EmbeddedLanguage]: Slot<EmbeddedParsers[L]> } = { python: {}, sql: {}, jinja: {}, jsonSchema: {} };
 const listeners = new Set<(language: EmbeddedLanguage, error?: unknown) => void>();
+const requested = new Set<EmbeddedLanguage>();
+let onDemand = false;
 let generation = 0;
 
-/** The parser if it is loaded; otherwise starts loading it (once) and returns undefined. */
+/** The parser if it is loaded; otherwise notes the need (and, on demand, starts loading it) and returns undefined. */
 export function embeddedParser<L extends EmbeddedLanguage>(language: L): EmbeddedParsers[L] | undefined {
   const slot = slots[language];
-  if (slot.value === undefined && !slot.loading) void load(language);
+  if (slot.value === undefined && slot.error === undefined) {
+    requested.add(language);
+    if (onDemand && !slot.loading) void load(language);
+  }
   return slot.value;
+}
+
+/** From now on a parser starts loading, in the background, as soon as an analysis needs it. */
+export function loadEmbeddedParsersOnDemand(): void {
+  onDemand = true;
+  for (const language of requested) void load(language);
+}
+
+/** Loads the parsers analyses asked for and did not have; true when one was loaded (analyse again). */
+export async function loadRequestedEmbeddedParsers(): Promise<boolean> {
+  const missing = [...requested].filter((language) => slots[language].value === undefined && slots[language].error === undefined);
+  requested.clear();
+  if (missing.length === 0) return false;
+  await loadEmbeddedParsers(missing);
+  return missing.some((language) => slots[language].value !== undefined);
 }
 
 /** Loads the given parsers (all by default); a parser that cannot load stays absent (its checks silent). */

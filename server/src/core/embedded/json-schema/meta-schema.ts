@@ -26,10 +26,12 @@ type Checker = (schema: unknown) => ErrorObject[];
 export async function createMetaSchemaChecker(): Promise<MetaSchemaChecker> {
   const options = { allErrors: true, strict: false, validateFormats: false, validateSchema: false } as const;
   const checkers = new Map<string, Checker>();
-  const make = (ajv: Ajv, metaId: string): Checker => {
-    const validate = ajv.getSchema(metaId);
-    if (!validate) throw new Error(`meta-schema ${metaId} missing`);
+  // Each draft's validator is compiled when a schema first names it (2020-12, the default, now).
+  const make = (create: () => Ajv, metaId: string): Checker => {
+    let validate: ReturnType<Ajv['getSchema']>;
     return (schema) => {
+      validate ??= create().getSchema(metaId);
+      if (!validate) return [];
       try {
         return validate(schema) ? [] : [...(validate.errors ?? [])];
       } catch (error) {
@@ -38,10 +40,11 @@ export async function createMetaSchemaChecker(): Promise<MetaSchemaChecker> {
       }
     };
   };
-  const latest = make(new Ajv2020(options), 'https://json-schema.org/draft/2020-12/schema');
-  const draft2019 = make(new Ajv2019(options), 'https://json-schema.org/draft/2019-09/schema');
-  const draft7 = make(new Ajv(options), 'http://json-schema.org/draft-07/schema');
-  checkers.set('2020-12', latest).set('2019-09', draft2019).set('draft-07', draft7);
+  const latest = make(() => new Ajv2020(options), 'https://json-schema.org/draft/2020-12/schema');
+  latest({});
+  checkers.set('2020-12', latest);
+  checkers.set('2019-09', make(() => new Ajv2019(options), 'https://json-schema.org/draft/2019-09/schema'));
+  checkers.set('draft-07', make(() => new Ajv(options), 'http://json-schema.org/draft-07/schema'));
   return {
     check(schema) {
       const draft = draftOf(schema.$schema);
