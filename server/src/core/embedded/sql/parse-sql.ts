@@ -23,7 +23,6 @@ export interface SqlFacts {
   tokens: SqlToken[];
   /** Whether the last statement has a LIMIT (or FETCH FIRST) clause of its own. */
   lastHasLimit: boolean;
-  statementCount: number;
 }
 
 export interface SqlParser {
@@ -58,7 +57,7 @@ export async function createSqlParser(): Promise<SqlParser> {
 }
 
 function parse(pg: PgQuery, source: string): SqlFacts {
-  const facts: SqlFacts = { tokens: [], lastHasLimit: false, statementCount: 0 };
+  const facts: SqlFacts = { tokens: [], lastHasLimit: false };
   // Bounded work: PostgreSQL's parser slows down and then gives up on extreme nesting.
   if (source.trim() === '' || bracketDepth(source) > MAX_DEPTH) return facts;
   const positional = withPositionalParameters(source);
@@ -75,7 +74,6 @@ function parse(pg: PgQuery, source: string): SqlFacts {
   }
   try {
     const stmts = pg.parseSync(positional).stmts ?? [];
-    facts.statementCount = stmts.length;
     const last = stmts[stmts.length - 1]?.stmt;
     facts.lastHasLimit = !!last && hasLimit(last);
   } catch (error) {
