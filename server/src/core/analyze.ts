@@ -204,19 +204,22 @@ function internalError(where: string, error: unknown, lines: LineIndex, at = 0):
 }
 
 function finish(findings: Finding[], max: number, analysis: Analysis): ResolvedFinding[] {
-  const seen = new Set<string>();
   const out: ResolvedFinding[] = [];
+  let distinct = 0;
   findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
-  for (const f of applyPrecedence(findings)) {
-    const key = `${f.code}:${f.span.start}:${f.span.end}:${f.message}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    // Copy: findings memoised on chunks must not be mutated by consumers.
-    out.push(...resolve([{ ...f, span: { ...f.span } }]));
+  const kept = applyPrecedence(findings);
+  // Exact duplicates share a span, so they are looked for among the findings on the same span only.
+  const run = new Set<string>();
+  for (let k = 0; k < kept.length; k++) {
+    const f = kept[k];
+    if (k > 0 && (f.span.start !== kept[k - 1].span.start || f.span.end !== kept[k - 1].span.end)) run.clear();
+    const key = `${f.code}\u0000${f.message}`;
+    if (run.has(key)) continue;
+    run.add(key);
+    distinct++;
+    // Copy (only what is returned): findings memoised on chunks must not be mutated by consumers.
+    if (out.length < max) out.push({ ...f, span: { ...f.span }, severity: f.severity ?? CODES[f.code].severity });
   }
-  if (out.length > max) {
-    analysis.stats.truncatedFindings = out.length - max;
-    return out.slice(0, max);
-  }
+  if (distinct > max) analysis.stats.truncatedFindings = distinct - max;
   return out;
 }

@@ -5,6 +5,7 @@
  */
 import { parseAllDocuments, isAlias, isMap, isPair, isScalar, isSeq, Scalar, type Node as YamlNode, type Document } from 'yaml';
 import type { Finding } from '../diagnostics/finding';
+import { excessiveNesting, MAX_FLOW_DEPTH } from './flow-depth';
 import { PYYAML_OPTIONS } from './pyyaml-schema';
 import type { ScalarStyle, YNode, YPair } from './yaml-tree';
 
@@ -51,6 +52,11 @@ function nonPrintableFindings(text: string, base: number): Finding[] {
 }
 
 export function parseRegion(text: string, base = 0): ParsedRegion {
+  const tooDeep = excessiveNesting(text);
+  if (tooDeep !== undefined) {
+    const message = `The YAML is nested more than ${MAX_FLOW_DEPTH.toLocaleString('en')} levels deep; Sinas (PyYAML) cannot read it.`;
+    return { root: null, findings: [{ code: 'yaml-syntax', message, span: { start: base + tooDeep, end: base + tooDeep + 1 } }], documentCount: 1 };
+  }
   const docs = parseAllDocuments(text, PYYAML_OPTIONS);
   const list: Document.Parsed[] = Array.isArray(docs) ? docs : [];
   const findings: Finding[] = [];
