@@ -7,8 +7,9 @@
  * there are more warnings than `--max-warnings`.
  */
 import { parse } from '../args';
-import { EXIT, line, readText, UsageError, type ExitCode, type Io } from '../io';
-import { checkText, parseSeverities, type FileReport } from './check-file';
+import { CODES } from '../../../server/src/core/diagnostics/codes';
+import { EXIT, FileTooLarge, line, MAX_FILE_BYTES, readText, UsageError, type ExitCode, type Io } from '../io';
+import { checkText, parseSeverities, type FileReport, type SeverityOverrides } from './check-file';
 import { collectTargets } from './collect-files';
 import { formatGithub } from './format-github';
 import { formatSarif } from './format-sarif';
@@ -34,6 +35,19 @@ function maxWarningsOf(value: string | undefined): number {
   return Number(value);
 }
 
+/** A file over the size limit is reported as the editor does (`file-too-large`), without reading it. */
+function checkTarget(file: string, overrides: SeverityOverrides): FileReport {
+  try {
+    return checkText(file, readText(file), overrides);
+  } catch (error) {
+    if (!(error instanceof FileTooLarge)) throw error;
+    const severity = overrides['file-too-large'] ?? CODES['file-too-large'].severity;
+    if (severity === 'off') return { file, isSinasPackage: true, findings: [] };
+    const message = `This file has ${error.size.toLocaleString('en')} bytes, more than the ${MAX_FILE_BYTES.toLocaleString('en')} analysed; it is not read or checked.`;
+    return { file, isSinasPackage: true, findings: [{ line: 1, column: 1, endLine: 1, endColumn: 1, severity, code: 'file-too-large', message, excerpt: '' }] };
+  }
+}
+
 export async function runValidate(io: Io, args: string[]): Promise<ExitCode> {
   const options = { format: { type: 'string' }, severity: { type: 'string', multiple: true }, 'max-warnings': { type: 'string' } } as const;
   const { values, positionals } = parse(args, options, { min: 1, max: Infinity, usage: USAGE });
@@ -44,7 +58,7 @@ export async function runValidate(io: Io, args: string[]): Promise<ExitCode> {
   const reports: FileReport[] = [];
   const skipped: string[] = [];
   for (const target of await collectTargets(positionals)) {
-    const report = checkText(target.file, readText(target.file), overrides);
+    const report = checkTarget(target.file, overrides);
     if (report.isSinasPackage || target.explicit) reports.push(report);
     else skipped.push(target.file);
   }
