@@ -112,9 +112,15 @@ function analyzeUnguarded(text: string, options: AnalyzeOptions): Analysis {
   };
   if (!isSinasPackage) return analysis;
 
-  const report = (f: Finding) => findings.push(f);
-  const ctx: DocumentContext = { text, root: parsed.root, model, variables, references, report };
+  const max = options.maxFindings ?? DEFAULT_MAX_FINDINGS;
+  let reported = 0;
+  const report = (f: Finding) => {
+    reported++;
+    findings.push(f);
+  };
+  const ctx: DocumentContext = { text, root: parsed.root, model, variables, references, report, enough: () => reported >= max };
   for (const rule of DOCUMENT_RULES) {
+    reported = 0;
     try {
       rule.check(ctx);
     } catch (error) {
@@ -123,7 +129,7 @@ function analyzeUnguarded(text: string, options: AnalyzeOptions): Analysis {
   }
   findings.push(...itemFindings(text, model, parsed.chunked, lines));
 
-  analysis.findings = finish(findings, options.maxFindings ?? DEFAULT_MAX_FINDINGS, analysis);
+  analysis.findings = finish(findings, max, analysis);
   return analysis;
 }
 

@@ -12,6 +12,7 @@ export const undeclaredVariable: DocumentRule = {
     const { byName } = ctx.variables;
     const declared = nameIndex(byName.keys());
     for (const use of ctx.variables.uses) {
+      if (ctx.enough()) return;
       const e = use.expression;
       if (e.kind !== 'var' || byName.has(e.name)) continue;
       const suggestion = declared.closest(e.name);
