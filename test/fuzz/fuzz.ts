@@ -25,6 +25,8 @@ export interface FuzzOptions {
   seconds: number;
   /** Include the large hostile documents (the 3,000-variable one takes seconds to open). */
   large: boolean;
+  /** Budget for a request on a hostile document (default REQUEST_BUDGET_MS, like every other). */
+  hostileBudgetMs?: number;
   log?: (line: string) => void;
 }
 
@@ -35,7 +37,8 @@ export interface FuzzReport {
   requests: number;
   crashes: number;
   unanswered: number;
-  slowRequests: { method: string; ms: number; document: number }[];
+  slowRequests: { method: string; ms: number; document: string }[];
+  unansweredAt: string[];
   slowestMs: number;
   sessionMismatches: string[];
   invalidYaml: number;
@@ -106,7 +109,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
   const rnd = random(options.seed);
   const log = options.log ?? (() => {});
   const report: FuzzReport = {
-    seed: options.seed, documents: 0, edits: 0, requests: 0, crashes: 0, unanswered: 0, slowRequests: [], slowestMs: 0,
+    seed: options.seed, documents: 0, edits: 0, requests: 0, crashes: 0, unanswered: 0, unansweredAt: [], slowRequests: [], slowestMs: 0,
     sessionMismatches: [], invalidYaml: 0, chunkedDiffers: 0, contractBreaks: [], seconds: 0,
   };
   const started = Date.now();
@@ -116,7 +119,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
   const watch = (c: TestLspClient) => c.process.once('exit', () => (exited = true));
   watch(client);
 
-  const timed = async <R>(method: string, params: unknown, document: number): Promise<R | undefined> => {
+  const timed = async <R>(method: string, params: unknown, document: string, budget: number): Promise<R | undefined> => {
     report.requests++;
     const t = performance.now();
     try {
@@ -126,18 +129,22 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
       ]);
       const ms = performance.now() - t;
       report.slowestMs = Math.max(report.slowestMs, ms);
-      if (ms > REQUEST_BUDGET_MS) report.slowRequests.push({ method, ms: Math.round(ms), document });
+      if (ms > budget) report.slowRequests.push({ method, ms: Math.round(ms), document });
       return result;
     } catch (error) {
-      if ((error as Error).message === 'unanswered') report.unanswered++;
+      if ((error as Error).message === 'unanswered') {
+        report.unanswered++;
+        report.unansweredAt.push(`${method} on ${document}`);
+      }
       return undefined;
     }
   };
-  const diagnosticsFor = async (uri: string, version: number) => {
+  const diagnosticsFor = async (uri: string, version: number, document: string) => {
     try {
       return await client.waitForDiagnostics(uri, (p) => p.version === version, ANSWER_TIMEOUT_MS);
     } catch {
       report.unanswered++;
+      report.unansweredAt.push(`diagnostics of version ${version} of ${document}`);
       return undefined;
     }
   };
@@ -146,11 +153,13 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
     const source = pool[n < pool.length ? n : rnd.int(pool.length)];
     const initial = n < pool.length && source.name.startsWith('hostile:') ? source.text : mutate(source.text, rnd);
     checkContract(initial, report, `document ${n} (${source.name})`);
+    const label = `document ${n} (${source.name})`;
+    const budget = source.name.startsWith('hostile:') ? (options.hostileBudgetMs ?? REQUEST_BUDGET_MS) : REQUEST_BUDGET_MS;
     const uri = `file:///fuzz/${n}.sinas.yaml`;
     let doc = TextDocument.create(uri, 'yaml', 1, initial);
     report.documents++;
     client.open(uri, initial);
-    await diagnosticsFor(uri, 1);
+    await diagnosticsFor(uri, 1, label);
     for (let e = 0; e < options.editsPerDocument && !exited; e++) {
       const change = randomChange(doc, rnd);
       doc = TextDocument.update(doc, [change], doc.version + 1);
@@ -158,19 +167,19 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
       report.edits++;
       const position = { line: rnd.int(doc.lineCount + 2), character: rnd.int(60) };
       const textDocument = { uri };
-      await timed('textDocument/hover', { textDocument, position }, n);
-      await timed('textDocument/completion', { textDocument, position }, n);
+      await timed('textDocument/hover', { textDocument, position }, label, budget);
+      await timed('textDocument/completion', { textDocument, position }, label, budget);
       if (e % 4 === 0) {
-        await timed('textDocument/documentSymbol', { textDocument }, n);
-        await timed('textDocument/foldingRange', { textDocument }, n);
+        await timed('textDocument/documentSymbol', { textDocument }, label, budget);
+        await timed('textDocument/foldingRange', { textDocument }, label, budget);
       }
     }
-    const edited = await diagnosticsFor(uri, doc.version);
+    const edited = await diagnosticsFor(uri, doc.version, label);
     client.close(uri);
     // The same text, opened fresh: its diagnostics must be those the edit session ended with.
     const freshUri = `file:///fuzz/${n}-fresh.sinas.yaml`;
     client.open(freshUri, doc.getText());
-    const fresh = await diagnosticsFor(freshUri, 1);
+    const fresh = await diagnosticsFor(freshUri, 1, `${label}, opened fresh`);
     client.close(freshUri);
     if (edited && fresh && JSON.stringify(sortedKeys(edited)) !== JSON.stringify(sortedKeys(fresh))) {
       report.sessionMismatches.push(`document ${n} (${source.name}, ${options.editsPerDocument} edits)`);
@@ -205,8 +214,8 @@ function checkContract(text: string, report: FuzzReport, label: string): void {
 export function failures(report: FuzzReport): string[] {
   const out: string[] = [];
   if (report.crashes) out.push(`${report.crashes} server crash(es)`);
-  if (report.unanswered) out.push(`${report.unanswered} unanswered request(s) or diagnostics`);
-  for (const s of report.slowRequests) out.push(`${s.method} took ${s.ms} ms (document ${s.document})`);
+  for (const u of report.unansweredAt) out.push(`unanswered within ${ANSWER_TIMEOUT_MS / 1000} s: ${u}`);
+  for (const s of report.slowRequests) out.push(`${s.method} took ${s.ms} ms on ${s.document}`);
   for (const m of report.sessionMismatches) out.push(`diagnostics after the edit session differ from a fresh open: ${m}`);
   for (const c of report.contractBreaks) out.push(`chunked/whole contract broken: ${c}`);
   return out;

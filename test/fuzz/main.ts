@@ -1,5 +1,5 @@
 /**
- * `npm run fuzz [-- --seed N --documents N --edits N --seconds N --small]`: the fuzzer against the
+ * `npm run fuzz [-- --seed N --documents N --edits N --seconds N --small --hostile-budget MS]`: the fuzzer against the
  * built server (run `npm run build` first; the script does). Prints the seed first, so a failing
  * run can be replayed with `--seed`, then the totals; exits 1 on any failure.
  */
@@ -13,6 +13,7 @@ const { values } = parseArgs({
     edits: { type: 'string', default: '25' },
     seconds: { type: 'string', default: '600' },
     small: { type: 'boolean', default: false },
+    'hostile-budget': { type: 'string' },
   },
 });
 
@@ -24,6 +25,7 @@ runFuzz({
   editsPerDocument: Number(values.edits),
   seconds: Number(values.seconds),
   large: !values.small,
+  hostileBudgetMs: values['hostile-budget'] !== undefined ? Number(values['hostile-budget']) : undefined,
   log: (l) => console.log(`fuzz: ${l}`),
 }).then(
   (report) => {
