@@ -33,7 +33,12 @@ export function excessiveNesting(text: string): number | undefined {
       previous = c;
       continue;
     }
-    if (atTokenStart && (c === '[' || c === '{')) {
+    if (c === '[' || c === '{') {
+      if (!atTokenStart) {
+        // Part of a plain scalar (`a[[`, `x = [[`): so are the brackets after it.
+        previous = 'a';
+        continue;
+      }
       if (++depth > MAX_FLOW_DEPTH) return i;
     } else if ((c === ']' || c === '}') && depth > 0) depth--;
     previous = c;
