@@ -27,9 +27,9 @@ export function excessiveNesting(text: string): number | undefined {
       continue;
     }
     if (atTokenStart && (c === '"' || c === "'")) {
+      // An unclosed quote is an error anyway; its brackets are then counted like the rest.
       const end = quotedEnd(text, i);
-      if (end === undefined) return undefined;
-      i = end;
+      if (end !== undefined) i = end;
       previous = c;
       continue;
     }
