@@ -13,10 +13,11 @@ let launcher: LanguageServerLauncher | undefined;
 export async function activate(context: vscode.ExtensionContext): Promise<TestApi> {
   const started = performance.now();
   const facts = new PackageFactsStore();
+  // First: Red Hat YAML must know which documents are ours before it validates any (see the bridge).
+  void bridgeRedHatYaml(facts);
   const api = registerInstanceFeatures(context, facts);
   launcher = new LanguageServerLauncher(context, facts, api.deps.log);
   context.subscriptions.push(facts, launcher);
-  void bridgeRedHatYaml(facts);
   api.deps.log.info(`Activated in ${Math.round(performance.now() - started)} ms.`);
   return { ...api, facts, languageServer: launcher };
 }

@@ -1,8 +1,10 @@
 /**
  * Starts the language server when it has something to do: on the first SinasPackage document
  * (detected by content, once per opened document and, debounced, while a YAML document is edited)
- * or `*.sinas.yaml` file. Until then nothing runs for YAML files; afterwards the server reads every
- * YAML document and reports on the packages (facts arrive through `sinas/packageFacts`).
+ * or `*.sinas.yaml` file, and at once when the workspace holds a `*.sinas.yaml` file and workspace
+ * diagnostics are on (the server then reports on packages that are not open). Until then nothing
+ * runs for YAML files; afterwards the server reads every YAML document and reports on the packages
+ * (facts arrive through `sinas/packageFacts`).
  */
 import * as vscode from 'vscode';
 import { looksLikeSinasPackage } from '../../server/src/core/detect';
@@ -14,6 +16,8 @@ import type { Log } from './logging/output';
 const SCHEMES = new Set(['file', 'untitled', 'vscode-remote']);
 /** Quiet time after an edit before a YAML document is checked for becoming a package. */
 const CHECK_DELAY_MS = 500;
+/** Files that mark a workspace as holding packages (also the `workspaceContains` activation event). */
+const PACKAGE_FILES = '**/*.sinas.{yaml,yml}';
 
 /** Whether the server should start for this document. */
 export function isPackageCandidate(document: Pick<vscode.TextDocument, 'languageId' | 'uri' | 'fileName' | 'getText'>): boolean {
@@ -37,6 +41,18 @@ export class LanguageServerLauncher implements vscode.Disposable {
       vscode.workspace.onDidCloseTextDocument((d) => facts.forget(d.uri)),
     );
     for (const document of vscode.workspace.textDocuments) this.consider(document);
+    void this.considerWorkspace();
+  }
+
+  /** Workspace diagnostics need the server before any package is opened, when the workspace has one. */
+  private async considerWorkspace(): Promise<void> {
+    if (this.client || !vscode.workspace.getConfiguration('sinas').get<boolean>('workspaceDiagnostics.enabled', true)) return;
+    try {
+      const found = await vscode.workspace.findFiles(PACKAGE_FILES, '**/node_modules/**', 1);
+      if (found.length && !this.client) this.start();
+    } catch (error) {
+      this.log.warn(`Looking for *.sinas.yaml files in the workspace failed: ${String(error)}`);
+    }
   }
 
   /** The running client, if it was started. */

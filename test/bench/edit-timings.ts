@@ -1,7 +1,7 @@
 /**
  * analyze() timed after each of a series of one-character edits (one incremental parser, as in
  * the editor), in milliseconds of this process's CPU time (the machine may be shared). Used by
- * the rule performance test and by test/support/bench-rules.ts.
+ * test/support/bench-rules.ts.
  */
 import { analyze, type Analysis } from '../../server/src/core/analyze';
 import { DocumentParser } from '../../server/src/core/parse/parse-document';

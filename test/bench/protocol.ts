@@ -10,6 +10,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CompletionList } from 'vscode-languageserver-protocol';
+import { SERVER_ENV, SERVER_EXEC_ARGV } from '../../server/src/protocol/server-process';
 import { SERVER, TestLspClient } from '../support/lsp-client';
 import { median } from './measure';
 
@@ -55,9 +56,10 @@ export function rssMb(pid: number): number {
 }
 
 async function startServer(name: ServerName): Promise<TestLspClient> {
-  if (name === 'sinas') return TestLspClient.start('stdio', undefined, SERVER, { sinas: { validation: { delayMs: 0 } } });
+  // Ours as the extension starts it (server-process.ts).
+  if (name === 'sinas') return TestLspClient.start('stdio', undefined, SERVER, { configuration: { sinas: { validation: { delayMs: 0 } } }, execArgv: SERVER_EXEC_ARGV, env: SERVER_ENV });
   const yaml = { validate: true, hover: true, completion: true, schemas: { [pathToFileURL(SCHEMA).href]: '*.yaml' } };
-  const client = await TestLspClient.start('stdio', undefined, YLS_SERVER, { yaml });
+  const client = await TestLspClient.start('stdio', undefined, YLS_SERVER, { configuration: { yaml } });
   // It pulls its settings when told they changed.
   await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { yaml } });
   return client;
@@ -141,7 +143,7 @@ export async function measureProtocol(name: ServerName, generated: string, runs:
     const edited = text.slice(0, point.offset) + 'x' + text.slice(point.offset);
     const doc = uri('first');
     const incremental: Timing[] = [];
-    for (let i = 0; i < runs * 3; i++) {
+    for (let i = 0; i < runs * 2 + 1; i++) {
       const insert = i % 2 === 0;
       const at = { line: point.line, character: point.character };
       const range = insert ? { start: at, end: at } : { start: at, end: { line: at.line, character: at.character + 1 } };
@@ -152,7 +154,7 @@ export async function measureProtocol(name: ServerName, generated: string, runs:
       }));
     }
     const full: Timing[] = [];
-    for (let i = 0; i < runs * 3; i++) {
+    for (let i = 0; i < runs * 2 + 1; i++) {
       full.push(await timed(pid, async () => {
         const next = client.nextDiagnostics(doc, 120_000);
         client.change(doc, i % 2 === 0 ? edited : text);
@@ -161,7 +163,7 @@ export async function measureProtocol(name: ServerName, generated: string, runs:
     }
     const at = completionPoint(text);
     const completion: Timing[] = [];
-    for (let i = 0; i < runs * 3; i++) {
+    for (let i = 0; i < runs * 2 + 1; i++) {
       completion.push(await timed(pid, async () => {
         const list = await client.request<CompletionList>('textDocument/completion', { textDocument: { uri: doc }, position: at });
         if (!list || (Array.isArray(list) ? list.length : list.items.length) === 0) throw new Error(`${name}: no completion items`);

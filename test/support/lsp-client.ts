@@ -52,24 +52,40 @@ export class TestLspClient {
   }
 
   /**
-   * Starts our dist/server.js, or another LSP server script (the benchmark runs Red Hat's too);
-   * `configuration` answers its `workspace/configuration` requests from the start.
+   * Starts our dist/server.js, or another LSP server script (the benchmark runs Red Hat's too).
+   * `init` replaces parts of the initialize request: workspace folders, or the capabilities of
+   * a client that is not VS Code; `configuration` answers its `workspace/configuration` requests
+   * from the start; `execArgv` and `env` start its Node process as an editor would.
    */
-  static async start(transport: 'stdio' | 'ipc' = 'stdio', initializationOptions?: unknown, server = SERVER, configuration: Record<string, unknown> = {}): Promise<TestLspClient> {
+  static async start(
+    transport: 'stdio' | 'ipc' = 'stdio',
+    initializationOptions?: unknown,
+    server = SERVER,
+    init: {
+      workspaceFolders?: { uri: string; name: string }[];
+      capabilities?: object;
+      configuration?: Record<string, unknown>;
+      execArgv?: readonly string[];
+      env?: Readonly<Record<string, string>>;
+    } = {},
+  ): Promise<TestLspClient> {
+    const flags = init.execArgv ?? [];
+    const env = { ...process.env, ...init.env };
     const child =
       transport === 'stdio'
-        ? spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] })
-        : spawn(process.execPath, [server, '--node-ipc'], { stdio: ['pipe', 'pipe', 'inherit', 'ipc'] });
+        ? spawn(process.execPath, [...flags, server, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env })
+        : spawn(process.execPath, [...flags, server, '--node-ipc'], { stdio: ['pipe', 'pipe', 'inherit', 'ipc'], env });
     const connection =
       transport === 'stdio'
         ? createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!))
         : createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
     const client = new TestLspClient(child, connection);
-    for (const [section, value] of Object.entries(configuration)) client.configuration.set(section, value);
+    for (const [section, value] of Object.entries(init.configuration ?? {})) client.configuration.set(section, value);
     client.initializeResult = await connection.sendRequest('initialize', {
       processId: process.pid,
-      rootUri: null,
-      capabilities: {
+      rootUri: init.workspaceFolders?.[0]?.uri ?? null,
+      workspaceFolders: init.workspaceFolders ?? null,
+      capabilities: init.capabilities ?? {
         textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true } },
         workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
       },
@@ -82,6 +98,11 @@ export class TestLspClient {
   open(uri: string, text: string, languageId = 'yaml'): void {
     this.versions.set(uri, 1);
     void this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
+  }
+
+  /** Tells the server that files changed on disk (type 1 created, 2 changed, 3 deleted). */
+  filesChanged(changes: { uri: string; type: 1 | 2 | 3 }[]): void {
+    void this.connection.sendNotification('workspace/didChangeWatchedFiles', { changes });
   }
 
   /** Full-text change (the server also accepts incremental ones). */
@@ -104,6 +125,11 @@ export class TestLspClient {
   setConfiguration(section: string, value: unknown): void {
     this.configuration.set(section, value);
     void this.connection.sendNotification('workspace/didChangeConfiguration', { settings: { [section]: value } });
+  }
+
+  /** Calls listener with every publishDiagnostics from now on. */
+  onDiagnostics(listener: (p: PublishDiagnosticsParams) => void): void {
+    this.listeners.add(listener);
   }
 
   close(uri: string): void {

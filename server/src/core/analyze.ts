@@ -7,23 +7,28 @@
  */
 import { CODES } from './diagnostics/codes';
 import { looksLikeSinasPackage } from './detect';
+import { embeddedGeneration } from './embedded/parsers';
+import type { ConnectionTypeLookup } from './embedded/sql/dialect';
 import type { Finding, Severity } from './diagnostics/finding';
 import { applyPrecedence } from './diagnostics/precedence';
-import { peekForItem } from './model/item-memo';
+import { peekForItem, rememberForItem } from './model/item-memo';
 import { buildModel, resourceFor, type PackageModel, type Resource } from './model/package-model';
 import { SECTIONS, type SectionName } from './model/sections';
 import { anchored, snapshot, type Origin } from './parse/nodes';
 import { anchorFinding, Chunk, DocumentParser, type ParsedDocument } from './parse/parse-document';
 import { parseStructure, type PackageStructure } from './structure';
 import { toValue } from './parse/to-value';
-import type { YScalar } from './parse/yaml-tree';
-import { normalizeDistribution } from './python/imports';
+import { getValue, type YScalar } from './parse/yaml-tree';
+import { normalizeDistribution } from './embedded/python/distributions';
+import { embeddedText } from './embedded/embedded-text';
+import { sinasParameters } from './embedded/sql/parse-sql';
 import { buildReferenceIndex, connectorOperations, Definitions, itemReferences, sameDefinition, type ReferenceIndex } from './references';
 import { DOCUMENT_RULES, HEADER_RULES, ITEM_RULES, SCOPED_RULES } from './rules';
 import type { DocumentContext, DocumentTables, HeaderContext, ItemContext, ScopeContext } from './rules/rule';
 import { unquotedCronFindings } from './rules/unquoted-cron';
 import { LineIndex } from './text/line-index';
 import type { Span } from './text/span';
+import { nameIndex, type NameIndex } from './text/suggest';
 import { textOf, type DocumentText } from './text/text-source';
 import { buildVariableTable, itemUsedNames, itemUses, usesOutsideItems, type ExpressionUse, type UseSources, type VariableDeclaration } from './variables/variable-table';
 
@@ -34,6 +39,8 @@ export interface AnalyzeOptions {
   maxLength?: number;
   /** At most this many findings are returned (default 1000). */
   maxFindings?: number;
+  /** Database connection types from the instance, when known (the SQL dialect of queries). */
+  connectionTypes?: ConnectionTypeLookup;
 }
 
 export interface ResolvedFinding extends Finding {
@@ -89,18 +96,41 @@ function emptyAnalysis(text: string, lines: LineIndex, isSinasPackage: boolean):
 interface Carried {
   generation: number;
   definitions: Definitions;
+  definitionsVersion: number;
   usedNames?: ReadonlySet<string>;
-  signatures: Record<Table, string>;
-  versions: Record<Table | 'definitions', number>;
+  tables: SectionTables;
   /** Findings of the header rules and uses around the items, anchored to their chunks; undefined when they cannot be kept. */
   header?: Header;
 }
 
-type Table = 'declarations' | 'operations' | 'dependencies';
-
 interface Header {
   findings: Finding[];
   outsideUses: readonly ExpressionUse[];
+}
+
+/** A document-wide table built from one section, the signature of what rules read of it, and its version. */
+interface SectionTable<T> {
+  value: T;
+  signature: string;
+  version: number;
+}
+
+interface SectionTables {
+  declarations: SectionTable<{ index?: NameIndex }>;
+  operations: SectionTable<ReadonlyMap<string, ReadonlyMap<string, YScalar>>>;
+  dependencies: SectionTable<DocumentTables['dependencies']>;
+  queries: SectionTable<ReadonlyMap<string, ReadonlySet<string> | undefined>>;
+}
+
+/**
+ * The table built from `section`: the previous one when an edit changed only an item of another
+ * section, else built again, keeping its version when its signature did not change.
+ */
+function sectionTable<T>(section: SectionName, previous: SectionTable<T> | undefined, swap: { next: Resource } | undefined, build: () => { value: T; signature: string }): SectionTable<T> {
+  if (previous && swap && swap.next.section !== section) return previous;
+  const { value, signature } = build();
+  if (previous?.signature === signature) return { value, signature, version: previous.version };
+  return { value, signature, version: (previous?.version ?? 0) + 1 };
 }
 
 const carried = new WeakMap<DocumentParser, Carried>();
@@ -146,28 +176,31 @@ function analyzeUnguarded(source: DocumentText, options: AnalyzeOptions): Analys
   const sources: UseSources = { text: full, outside };
   const usedNames = swap && itemEdit.usedNames && sameNames(swap.previous, swap.next) ? itemEdit.usedNames : undefined;
   const variables = buildVariableTable(sources, model, usedNames);
-  const operations = connectorOperations(model);
-  const dependencies = declaredDependencies(model);
-  const signatures: Record<Table, string> = {
-    declarations: declarationsSignature(variables.declarations, model),
-    operations: operationsSignature(operations),
-    dependencies: `${dependencies.dynamic}:${[...dependencies.declared].join(',')}`,
-  };
-  const bump = (table: Table) => (previous?.signatures[table] === signatures[table] ? previous.versions[table] : (previous?.versions[table] ?? 0) + 1);
-  const versions = {
-    declarations: bump('declarations'),
-    operations: bump('operations'),
-    dependencies: bump('dependencies'),
-    definitions: definitions === previous?.definitions ? previous.versions.definitions : (previous?.versions.definitions ?? 0) + 1,
-  };
+  const was = previous?.tables;
+  const declarations = sectionTable('variables', was?.declarations, swap, () => ({ value: {} as { index?: NameIndex }, signature: declarationsSignature(variables.declarations, model) }));
+  const operations = sectionTable('connectors', was?.operations, swap, () => {
+    const value = connectorOperations(model);
+    return { value, signature: operationsSignature(value) };
+  });
+  const dependencies = sectionTable('dependencies', was?.dependencies, swap, () => {
+    const value = declaredDependencies(model);
+    return { value, signature: `${value.dynamic}:${[...value.declared].join(',')}` };
+  });
+  const queries = sectionTable('queries', was?.queries, swap, () => queryParameterTable(model));
+  const sectionTables: SectionTables = { declarations, operations, dependencies, queries };
+  const definitionsVersion = definitions === previous?.definitions ? previous.definitionsVersion : (previous?.definitionsVersion ?? 0) + 1;
+  const versions = { declarations: declarations.version, definitions: definitionsVersion, operations: operations.version, dependencies: dependencies.version, queries: queries.version };
   const tables: DocumentTables = {
     declarations: variables.byName,
     hasVariablesSection: model.sections.has('variables'),
     definitions,
-    operations: (connector) => operations.get(connector),
-    dependencies,
+    operations: (connector) => operations.value.get(connector),
+    dependencies: dependencies.value,
+    queryParameters: (query) => queries.value.get(query),
+    // Kept with the declarations table while the declared names stay the same.
+    declarationIndex: () => (declarations.value.index ??= nameIndex(variables.byName.keys())),
   };
-  const references = buildReferenceIndex(model, definitions, operations);
+  const references = buildReferenceIndex(model, definitions, operations.value);
   const analysis: Analysis = {
     get text() {
       return full();
@@ -182,12 +215,13 @@ function analyzeUnguarded(source: DocumentText, options: AnalyzeOptions): Analys
     stats: { chunked: parsed.chunked, parsedChunks: parsed.parsedChunks, chunkCount: parsed.chunkCount, truncatedFindings: 0 },
   };
   const keep = (withRules?: { header?: Header; usedNames: ReadonlySet<string> }) =>
-    carried.set(parser, { generation: parsed.generation, definitions, usedNames: withRules?.usedNames, signatures, versions, header: withRules?.header });
+    carried.set(parser, { generation: parsed.generation, definitions, definitionsVersion, usedNames: withRules?.usedNames, tables: sectionTables, header: withRules?.header });
   if (!isSinasPackage) {
     keep();
     return analysis;
   }
 
+  const max = options.maxFindings ?? DEFAULT_MAX_FINDINGS;
   const findings: Finding[] = [...parsed.findings, ...unquotedCron(parsed, full)];
   header ??= headerOf(full(), parsed, parser, model);
   findings.push(...header.findings);
@@ -210,12 +244,13 @@ function analyzeUnguarded(source: DocumentText, options: AnalyzeOptions): Analys
       report(internalError(rule.id, error, full()));
     }
   }
-  findings.push(...scopedFindings(full, undefined, header.outsideUses, [], tables));
-  const key = `${versions.declarations}:${versions.definitions}:${versions.operations}:${versions.dependencies}`;
-  findings.push(...itemFindings(full, model, parsed.chunked, tables, key));
+  findings.push(...scopedFindings(full, undefined, header.outsideUses, [], tables, max));
+  // Item results also change when an embedded-language parser has loaded or the instance's facts changed.
+  const key = `${versions.declarations}:${versions.definitions}:${versions.operations}:${versions.dependencies}:${versions.queries}@${embeddedGeneration()}:${options.connectionTypes?.revision ?? ''}`;
+  findings.push(...itemFindings(full, model, parsed.chunked, tables, key, options.connectionTypes, max));
 
   keep({ header: header.findings.every(isLiveFinding) ? header : undefined, usedNames: variables.usedNames });
-  analysis.findings = finish(findings, options.maxFindings ?? DEFAULT_MAX_FINDINGS, analysis);
+  analysis.findings = finish(findings, max, analysis);
   return analysis;
 }
 
@@ -318,6 +353,22 @@ function operationsSignature(operations: ReadonlyMap<string, ReadonlyMap<string,
   return parts.join('\n');
 }
 
+/** The `:name` parameters of each query of the package, by identity (the last of a duplicated identity, as at apply). */
+function queryParameterTable(model: PackageModel): { value: Map<string, ReadonlySet<string> | undefined>; signature: string } {
+  const value = new Map<string, ReadonlySet<string> | undefined>();
+  const parts: string[] = [];
+  for (const query of model.sections.get('queries')?.items ?? []) {
+    if (query.identity === undefined || query.dynamic) continue;
+    const names = rememberForItem(query, 'sql-parameters', () => {
+      const sql = embeddedText(getValue(query.node, 'sql'));
+      return sql && !sql.placeholders.length ? new Set(sinasParameters(sql.source).map((p) => p.name)) : undefined;
+    });
+    value.set(query.identity, names);
+    parts.push(`${query.identity}\u0000${names ? [...names].join(',') : '?'}`);
+  }
+  return { value, signature: parts.join('\n') };
+}
+
 function declaredDependencies(model: PackageModel): DocumentTables['dependencies'] {
   const declared = new Set<string>();
   let dynamic = false;
@@ -329,8 +380,9 @@ function declaredDependencies(model: PackageModel): DocumentTables['dependencies
 }
 
 /** Scoped rules on one scope: a section item, or (item undefined) the text around the items. */
-function scopedFindings(text: () => string, item: Resource | undefined, uses: readonly ExpressionUse[], references: ScopeContext['references'], tables: DocumentTables): Finding[] {
+function scopedFindings(text: () => string, item: Resource | undefined, uses: readonly ExpressionUse[], references: ScopeContext['references'], tables: DocumentTables, max: number): Finding[] {
   const found: Finding[] = [];
+  let reported = 0;
   const ctx: ScopeContext = {
     get text() {
       return text();
@@ -339,9 +391,14 @@ function scopedFindings(text: () => string, item: Resource | undefined, uses: re
     uses,
     references,
     tables,
-    report: (f) => found.push(f),
+    report: (f) => {
+      reported++;
+      found.push(f);
+    },
+    enough: () => reported >= max,
   };
   for (const rule of SCOPED_RULES) {
+    reported = 0;
     try {
       rule.check(ctx);
     } catch (error) {
@@ -359,7 +416,7 @@ const ITEM_RULES_KEY = Object.fromEntries(SECTIONS.map((s) => [s, `items:${s}`])
  */
 const sectionMemo = new WeakMap<readonly Resource[], { key: string; perItem: Finding[][]; findings: Finding[] }>();
 
-function itemFindings(full: () => string, model: PackageModel, chunked: boolean, tables: DocumentTables, key: string): Finding[] {
+function itemFindings(full: () => string, model: PackageModel, chunked: boolean, tables: DocumentTables, key: string, connectionTypes: ConnectionTypeLookup | undefined, max: number): Finding[] {
   const out: Finding[] = [];
   // Without chunks (anchors in the file), item values come from one whole-document conversion,
   // which is also where an alias bomb is caught.
@@ -380,8 +437,10 @@ function itemFindings(full: () => string, model: PackageModel, chunked: boolean,
   }
   const findingsOf = (item: Resource): Finding[] => {
     const chunk = item.chunk;
-    const own = chunk ? chunk.remember(ITEM_RULES_KEY[item.section], (text) => runItemRules(text, item, () => toValue(item.node).value)) : runItemRules(full(), item, () => itemValue(rootValue, item));
-    const scoped = itemScopedFindings(full, item, tables, key);
+    const own = chunk
+      ? chunk.remember(`${ITEM_RULES_KEY[item.section]}@${embeddedGeneration()}:${connectionTypes?.revision ?? ''}`, (text) => runItemRules(text, item, () => toValue(item.node).value, connectionTypes))
+      : runItemRules(full(), item, () => itemValue(rootValue, item), connectionTypes);
+    const scoped = itemScopedFindings(full, item, tables, key, max);
     return own.length === 0 ? scoped : scoped.length === 0 ? own : [...own, ...scoped];
   };
   for (const section of model.sections.values()) {
@@ -407,12 +466,12 @@ function itemFindings(full: () => string, model: PackageModel, chunked: boolean,
 }
 
 /** Scoped rules on one item, memoised on its chunk while the tables keep their versions. */
-function itemScopedFindings(full: () => string, item: Resource, tables: DocumentTables, key: string): Finding[] {
+function itemScopedFindings(full: () => string, item: Resource, tables: DocumentTables, key: string, max: number): Finding[] {
   const chunk = item.chunk;
-  if (!chunk) return scopedFindings(full, item, itemUses(item, full), itemReferences(item), tables);
+  if (!chunk) return scopedFindings(full, item, itemUses(item, full), itemReferences(item), tables, max);
   const slot = chunk.rememberValue('scoped', () => ({ section: '', key: '', findings: [] as Finding[] }));
   if (slot.key !== key || slot.section !== item.section) {
-    slot.findings = chunk.local((text) => scopedFindings(() => text, item, itemUses(item, () => text), itemReferences(item), tables).map((f) => anchorFinding(f, chunk)));
+    slot.findings = chunk.local((text) => scopedFindings(() => text, item, itemUses(item, () => text), itemReferences(item), tables, max).map((f) => anchorFinding(f, chunk)));
     slot.key = key;
     slot.section = item.section;
   }
@@ -425,13 +484,14 @@ function itemValue(rootValue: unknown, item: Resource): unknown {
   return Array.isArray(list) ? list[item.index] : undefined;
 }
 
-function runItemRules(text: string, item: Resource, valueOf: () => unknown): Finding[] {
+function runItemRules(text: string, item: Resource, valueOf: () => unknown, connectionTypes: ConnectionTypeLookup | undefined): Finding[] {
   const found: Finding[] = [];
   let value: unknown;
   let computed = false;
   const ctx: ItemContext = {
     text,
     item,
+    connectionTypes,
     get value() {
       if (!computed) {
         value = valueOf();
@@ -464,21 +524,25 @@ function internalError(where: string, error: unknown, text: string, at = 0): Fin
 }
 
 function finish(findings: Finding[], max: number, analysis: Analysis): ResolvedFinding[] {
-  const seen = new Set<string>();
   const out: ResolvedFinding[] = [];
+  let distinct = 0;
   findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
-  for (const f of applyPrecedence(findings)) {
-    const key = `${f.code}:${f.span.start}:${f.span.end}:${f.message}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    // Plain copies with today's offsets: memoised findings follow their chunks and must not leak.
-    const copy: Finding = { ...f, span: snapshot(f.span) };
+  const kept = applyPrecedence(findings);
+  // Exact duplicates share a span, so they are looked for among the findings on the same span only.
+  const run = new Set<string>();
+  for (let k = 0; k < kept.length; k++) {
+    const f = kept[k];
+    if (k > 0 && (f.span.start !== kept[k - 1].span.start || f.span.end !== kept[k - 1].span.end)) run.clear();
+    const key = `${f.code}\u0000${f.message}`;
+    if (run.has(key)) continue;
+    run.add(key);
+    distinct++;
+    if (out.length >= max) continue;
+    // Plain copies with today's offsets (only what is returned): memoised findings follow their chunks and must not leak.
+    const copy: ResolvedFinding = { ...f, span: snapshot(f.span), severity: f.severity ?? CODES[f.code].severity };
     if (f.related) copy.related = f.related.map((r) => ({ ...r, span: snapshot(r.span) }));
-    out.push(...resolve([copy]));
+    out.push(copy);
   }
-  if (out.length > max) {
-    analysis.stats.truncatedFindings = out.length - max;
-    return out.slice(0, max);
-  }
+  if (distinct > max) analysis.stats.truncatedFindings = distinct - max;
   return out;
 }

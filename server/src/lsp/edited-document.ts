@@ -5,7 +5,8 @@
  * fresh allocation of megabytes — costs more than analysing the edit. The text is joined only
  * when something reads it (a feature, an edit the parser must see whole). The edits themselves
  * are kept for the document's parser, which applies them to the one chunk they touch.
- * Lines end at `\n`, as in the language core (an editor keeps one kind of line end per document).
+ * Positions follow the protocol (and the reference TextDocument exactly): lines end at `\n`,
+ * `\r\n` or a lone `\r`, and a position past a line's end stops before its line break.
  */
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver/node';
 import type { Position, Range, TextDocument } from 'vscode-languageserver-textdocument';
@@ -50,7 +51,7 @@ export class EditedDocument implements TextDocument {
 
   static update(document: EditedDocument, changes: TextDocumentContentChangeEvent[], version: number): EditedDocument {
     for (const change of changes) {
-      if ('range' in change) document.applyEdit(document.offsetAt(change.range.start), document.offsetAt(change.range.end), change.text);
+      if ('range' in change) document.applyEdit(wellFormed(change.range), change.text);
       else document.replace(change.text);
     }
     document.version = version;
@@ -105,15 +106,31 @@ export class EditedDocument implements TextDocument {
       if (this.starts[mid] <= clamped) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo, character: clamped - this.starts[lo] };
+    return { line: lo, character: this.beforeLineBreak(clamped, this.starts[lo]) - this.starts[lo] };
   }
 
   offsetAt(position: Position): number {
     if (position.line >= this.lineTotal) return this.size;
     if (position.line < 0) return 0;
     const start = this.starts[position.line];
-    const next = position.line + 1 < this.lineTotal ? this.starts[position.line + 1] - 1 : this.size;
-    return Math.max(start, Math.min(start + Math.max(0, position.character), next));
+    if (position.character <= 0) return start;
+    const next = position.line + 1 < this.lineTotal ? this.starts[position.line + 1] : this.size;
+    return this.beforeLineBreak(Math.min(start + position.character, next), start);
+  }
+
+  /** `offset`, moved back over line-break characters, not before `lineStart`. */
+  private beforeLineBreak(offset: number, lineStart: number): number {
+    while (offset > lineStart && isLineBreak(this.charCodeAt(offset - 1))) offset--;
+    return offset;
+  }
+
+  private charCodeAt(offset: number): number {
+    let at = offset;
+    for (const piece of this.pieces) {
+      if (at < piece.length) return piece.charCodeAt(at);
+      at -= piece.length;
+    }
+    return NaN;
   }
 
   private replace(text: string): void {
@@ -124,9 +141,11 @@ export class EditedDocument implements TextDocument {
     this.edits = 'replaced';
   }
 
-  private applyEdit(start: number, end: number, text: string): void {
+  private applyEdit(range: Range, text: string): void {
+    const start = this.offsetAt(range.start);
+    const end = this.offsetAt(range.end);
     this.splice(start, end, text);
-    this.updateLines(start, end, text);
+    this.updateLines(Math.max(range.start.line, 0), Math.max(range.end.line, 0), start, end, text);
     this.size += text.length - (end - start);
     if (this.edits !== 'replaced') this.edits.push({ start, end, text });
     if (this.pieces.length > MAX_PIECES) this.read();
@@ -165,45 +184,57 @@ export class EditedDocument implements TextDocument {
     this.pieces = merged.length ? merged : [''];
   }
 
-  /** Line starts after replacing [start, end) by `text`: lines inside the range go, the text's own come in. */
-  private updateLines(start: number, end: number, text: string): void {
+  /**
+   * Line starts after replacing [start, end) (lines startLine..endLine) by `text`: the starts of
+   * lines startLine+1..endLine go, the text's own come in, later ones shift. Line numbers, not
+   * offsets, say what goes, as in the reference TextDocument, so both agree on every position.
+   */
+  private updateLines(startLine: number, endLine: number, start: number, end: number, text: string): void {
     const delta = text.length - (end - start);
-    // Lines starting in (start, end] are removed; the first line after them keeps its place in the order.
-    const firstRemoved = upperBound(this.starts, this.lineTotal, start);
-    const firstKept = upperBound(this.starts, this.lineTotal, end);
-    const added: number[] = [];
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) added.push(start + i + 1);
-    const total = this.lineTotal - (firstKept - firstRemoved) + added.length;
+    const added = lineStartsIn(text, start);
+    // Clamped as Array.prototype.splice clamps.
+    const from = Math.min(startLine + 1, this.lineTotal);
+    const removed = Math.max(0, Math.min(endLine - startLine, this.lineTotal - from));
+    const total = this.lineTotal - removed + added.length;
     let starts = this.starts;
     if (total > starts.length) {
       starts = new Int32Array(total + (total >> 1));
       starts.set(this.starts.subarray(0, this.lineTotal));
     }
-    const tail = firstRemoved + added.length;
-    starts.copyWithin(tail, firstKept, this.lineTotal);
-    if (delta !== 0) for (let k = tail; k < total; k++) starts[k] += delta;
-    for (let k = 0; k < added.length; k++) starts[firstRemoved + k] = added[k];
+    starts.copyWithin(from + added.length, from + removed, this.lineTotal);
+    for (let k = 0; k < added.length; k++) starts[from + k] = added[k];
+    if (delta !== 0) for (let k = startLine + 1 + added.length; k < total; k++) starts[k] += delta;
     this.starts = starts;
     this.lineTotal = total;
   }
 }
 
-function lineStartsOf(text: string): Int32Array {
-  let count = 1;
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) count++;
-  const starts = new Int32Array(count);
-  for (let line = 1, i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts[line++] = i + 1;
-  return starts;
+function wellFormed(range: Range): Range {
+  const { start, end } = range;
+  return start.line > end.line || (start.line === end.line && start.character > end.character) ? { start: end, end: start } : range;
 }
 
-/** First index in starts[0..count) whose value is greater than `offset`. */
-function upperBound(starts: Int32Array, count: number, offset: number): number {
-  let lo = 0;
-  let hi = count;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (starts[mid] <= offset) lo = mid + 1;
-    else hi = mid;
+function isLineBreak(code: number): boolean {
+  return code === 10 || code === 13;
+}
+
+/** Offsets (plus `base`) where a line starts after a line break in `text`: `\r\n`, `\r` or `\n`. */
+function lineStartsIn(text: string, base: number): number[] {
+  const out: number[] = [];
+  if (!text.includes('\r')) {
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) out.push(base + i + 1);
+    return out;
   }
-  return lo;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      out.push(base + i + 1);
+    } else if (code === 10) out.push(base + i + 1);
+  }
+  return out;
+}
+
+function lineStartsOf(text: string): Int32Array {
+  return Int32Array.from([0, ...lineStartsIn(text, 0)]);
 }

@@ -16,8 +16,8 @@ function random(seed: number): () => number {
   };
 }
 
-// Lines end at `\n` here, as in the language core (editors keep one kind of line end per document).
-const INSERTS = ['', 'x', 'ab', '\n', 'line\nline\n', '  - name: n\n', '\u2603'];
+// Every protocol line break, also a lone `\r` and pairs split or joined by an edit (the fuzzer types them).
+const INSERTS = ['', 'x', 'ab', '\n', 'line\nline\n', '  - name: n\n', '\u2603', '\r', '\r\n', 'a\rb\r\nc'];
 
 describe('EditedDocument', () => {
   it('matches the reference document after random changes, joining the text only when read', () => {
@@ -34,6 +34,8 @@ describe('EditedDocument', () => {
         const a = Math.floor(next() * (length + 1));
         const b = Math.min(length, a + Math.floor(next() * 5));
         const range = { start: reference.positionAt(Math.min(a, text.length)), end: reference.positionAt(Math.min(b, text.length)) };
+        // Now and then backwards (start after end), which both read as the same range.
+        if (next() < 0.1) [range.start, range.end] = [range.end, range.start];
         changes.push({ range, text: INSERTS[Math.floor(next() * INSERTS.length)] });
       }
       if (next() < 0.05) changes.push({ text: `full text ${version}\nsecond line\n` });
@@ -46,6 +48,9 @@ describe('EditedDocument', () => {
         assert.deepEqual(ours.positionAt(offset), reference.positionAt(offset), `positionAt(${offset}) at version ${version}`);
         const position = reference.positionAt(offset);
         assert.equal(ours.offsetAt(position), reference.offsetAt(position));
+        // Past a line's end (and past the last line), as clients sometimes send.
+        const past = { line: Math.floor(next() * (ours.lineCount + 1)), character: Math.floor(next() * 90) };
+        assert.equal(ours.offsetAt(past), reference.offsetAt(past), `offsetAt(${JSON.stringify(past)}) at version ${version}`);
       }
       // The edits handed to the parser rebuild the same text.
       const edits = ours.takeEdits();

@@ -5,7 +5,10 @@
  * section item — typing — is recognised without planning the text again: that item is re-parsed
  * from its own text and the noted edit, its section's item list is rebuilt, everything else is
  * kept as it is; the document is never read as a whole string then.
- * The assembled tree is identical to what parsing the whole text would give.
+ * On valid YAML the assembled tree is identical to what parsing the whole text would give. On
+ * invalid YAML there is a syntax finding exactly when a whole-text parse has one, but each chunk
+ * is parsed on its own, so where the errors are and how they read may differ from one parser
+ * recovering across the whole text (test/unit/parse/incremental-parse.test.ts, `npm run fuzz`).
  */
 import type { Finding } from '../diagnostics/finding';
 import type { Span } from '../text/span';

@@ -8,6 +8,7 @@ import { rememberForItem } from '../model/item-memo';
 import type { PackageModel, Resource } from '../model/package-model';
 import type { SectionName } from '../model/sections';
 import type { YNode, YScalar } from '../parse/yaml-tree';
+import { nameIndex, type NameIndex } from '../text/suggest';
 import { collectOperations, collectReferences, type RawReference, type ReferenceKind } from './collect';
 
 export type { RawReference, ReferenceForm, ReferenceKind, ReferenceRole } from './collect';
@@ -48,6 +49,7 @@ const EMPTY: readonly Resource[] = [];
 export class Definitions {
   private readonly byKind = new Map<SectionName, Map<string, Resource[]>>();
   private readonly repeated: [SectionName, Resource[]][] = [];
+  private readonly indexes = new Map<SectionName, NameIndex>();
 
   constructor(items: Iterable<Resource>) {
     for (const resource of items) {
@@ -67,6 +69,13 @@ export class Definitions {
   /** Identities of one kind, in the order they first appear. */
   identities(kind: SectionName): IterableIterator<string> {
     return (this.byKind.get(kind) ?? new Map<string, Resource[]>()).keys();
+  }
+
+  /** The identities of one kind as a did-you-mean index (built once per table). */
+  nameIndex(kind: SectionName): NameIndex {
+    let index = this.indexes.get(kind);
+    if (!index) this.indexes.set(kind, (index = nameIndex(this.identities(kind))));
+    return index;
   }
 
   /** The resources of one kind whose name (without namespace) is `name`. */

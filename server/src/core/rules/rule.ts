@@ -11,11 +11,13 @@
  *   declarations or a precomputed table, never over every item, the whole tree or the text.
  */
 import type { DiagnosticCode } from '../diagnostics/codes';
+import type { ConnectionTypeLookup } from '../embedded/sql/dialect';
 import type { Finding } from '../diagnostics/finding';
 import type { PackageModel, Resource } from '../model/package-model';
 import type { SectionName } from '../model/sections';
 import type { YNode, YScalar } from '../parse/yaml-tree';
 import type { Definitions, Reference, ReferenceIndex } from '../references';
+import type { NameIndex } from '../text/suggest';
 import type { ExpressionUse, VariableDeclaration, VariableTable } from '../variables/variable-table';
 
 /** What scoped rules compare a scope against. Each part changes only when its content does. */
@@ -29,6 +31,10 @@ export interface DocumentTables {
   operations(connector: string): ReadonlyMap<string, YScalar> | undefined;
   /** Normalised distribution names of `spec.dependencies`; `dynamic` when one is chosen at install. */
   readonly dependencies: { readonly declared: ReadonlySet<string>; readonly dynamic: boolean };
+  /** The `:name` parameters of a query of this package (undefined when it is not here or its SQL has `${{ … }}`). */
+  queryParameters(query: string): ReadonlySet<string> | undefined;
+  /** The declared variable names as a did-you-mean index. */
+  declarationIndex(): NameIndex;
 }
 
 export interface HeaderContext {
@@ -55,6 +61,12 @@ export interface ScopeContext {
   readonly references: readonly Reference[];
   readonly tables: DocumentTables;
   report(finding: Finding): void;
+  /**
+   * This rule has reported as many findings as are shown. A rule that reports in position order,
+   * on distinct spans, with codes no precedence removes, may stop then: nothing after could be
+   * shown (a hostile file can hold a hundred thousand malformed expressions).
+   */
+  enough(): boolean;
 }
 
 export interface ItemContext {
@@ -63,6 +75,8 @@ export interface ItemContext {
   readonly item: Resource;
   /** The item as plain JS (PyYAML semantics), computed once per chunk. */
   readonly value: unknown;
+  /** Database connection types from the instance, when known (findings are memoised per its revision). */
+  readonly connectionTypes?: ConnectionTypeLookup;
   report(finding: Finding): void;
 }
 

@@ -1,4 +1,3 @@
-import { closest } from '../text/suggest';
 import type { ScopedRule } from './rule';
 
 /**
@@ -11,9 +10,10 @@ export const undeclaredVariable: ScopedRule = {
   check(ctx) {
     const byName = ctx.tables.declarations;
     for (const use of ctx.uses) {
+      if (ctx.enough()) return;
       const e = use.expression;
       if (e.kind !== 'var' || byName.has(e.name)) continue;
-      const suggestion = closest(e.name, byName.keys());
+      const suggestion = ctx.tables.declarationIndex().closest(e.name);
       const where = ctx.tables.hasVariablesSection ? 'under `spec.variables`' : 'in a `spec.variables` section';
       ctx.report({
         code: 'undeclared-variable',

@@ -1,5 +1,4 @@
 import { KIND_NAME, type SectionName } from '../model/sections';
-import { closest } from '../text/suggest';
 import type { ScopedRule } from './rule';
 import { contentSpan } from './support/scalar';
 
@@ -27,12 +26,13 @@ export const unresolvedReference: ScopedRule = {
       let hint = '';
       let replacement: string | undefined;
       const identities = [...definitions.identities(kind)];
+      const index = definitions.nameIndex(kind);
       if (ref.form === 'bare') {
         const name = ref.target.slice('default/'.length);
         const elsewhere = identities.find((id) => id.endsWith(`/${name}`));
         if (elsewhere) hint = ` This package defines \`${elsewhere}\`, but ${ref.source.section === 'webhooks' ? 'webhooks' : 'schedules'} can only call functions in namespace \`default\`.`;
       } else if (ref.field !== 'requiredResources') {
-        const suggestion = closest(ref.target, identities);
+        const suggestion = index.closest(ref.target);
         if (suggestion) {
           hint = ` Did you mean \`${suggestion}\`?`;
           replacement = ref.form === 'either' && suggestion.startsWith('default/') && !ref.text.includes('/') ? suggestion.slice(8) : suggestion;

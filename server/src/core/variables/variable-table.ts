@@ -11,7 +11,7 @@ import { isSection } from '../model/sections';
 import { anchored, type Origin } from '../parse/nodes';
 import { getValue, keyName, locate, stringValue, type NodePath, type YNode } from '../parse/yaml-tree';
 import type { Span } from '../text/span';
-import { parseExpression, type Expression } from './parse-expression';
+import { expressionScan, parseExpression, type Expression } from './parse-expression';
 
 export type VariableType = 'text' | 'boolean' | 'enum' | 'resource_ref' | 'secret';
 
@@ -203,18 +203,20 @@ export function usesOutsideItems(text: string, model: PackageModel): ExpressionU
   if (!root) return [];
   const uses: ExpressionUse[] = [];
   if (root.kind !== 'map' || !model.spec) uses.push(...scanUses(text, root, root.start, root.end, []));
-  else for (const pair of root.pairs) {
-    if (pair.value !== model.spec) {
-      uses.push(...scanUses(text, root, pair.start, pair.end, []));
-      continue;
-    }
-    if (pair.key) uses.push(...scanUses(text, root, pair.key.start, pair.key.end, []));
-    if (model.spec.kind !== 'map') continue;
-    for (const section of model.spec.pairs) {
-      const name = keyName(section);
-      const isItems = name !== undefined && isSection(name) && model.sections.get(name)?.pair === section && section.value?.kind === 'seq';
-      if (isItems && section.key) uses.push(...scanUses(text, root, section.key.start, section.key.end, []));
-      else uses.push(...scanUses(text, root, section.start, section.end, []));
+  else {
+    for (const pair of root.pairs) {
+      if (pair.value !== model.spec) {
+        uses.push(...scanUses(text, root, pair.start, pair.end, []));
+        continue;
+      }
+      if (pair.key) uses.push(...scanUses(text, root, pair.key.start, pair.key.end, []));
+      if (model.spec.kind !== 'map') continue;
+      for (const section of model.spec.pairs) {
+        const name = keyName(section);
+        const isItems = name !== undefined && isSection(name) && model.sections.get(name)?.pair === section && section.value?.kind === 'seq';
+        if (isItems && section.key) uses.push(...scanUses(text, root, section.key.start, section.key.end, []));
+        else uses.push(...scanUses(text, root, section.start, section.end, []));
+      }
     }
   }
   for (const use of uses) {
@@ -227,11 +229,15 @@ export function usesOutsideItems(text: string, model: PackageModel): ExpressionU
 /** Uses in [from, to), located in the tree under `node`, whose path is `prefix`. */
 function scanUses(text: string, node: YNode, from: number, to: number, prefix: NodePath): ExpressionUse[] {
   const uses: ExpressionUse[] = [];
+  const scan = expressionScan(text);
+  let shared: ReturnType<typeof locate> | undefined;
   for (let at = text.indexOf('${{', from); at !== -1 && at < to; at = text.indexOf('${{', at + 3)) {
-    const location = locate(node, at);
+    // Uses in one scalar share its location (a long line can hold a hundred thousand).
+    const previous = shared?.node;
+    const location = previous && previous.kind === 'scalar' && at >= previous.start && at < previous.end ? shared! : (shared = locate(node, at));
     const scalar = location.node;
     if (!scalar || scalar.kind !== 'scalar' || at < scalar.start || at >= scalar.end) continue;
-    const expression = parseExpression(text, at, contentEnd(text, scalar));
+    const expression = parseExpression(text, at, contentEnd(text, scalar), scan);
     const whole = expression.span.start === contentStart(text, scalar) && expression.span.end === contentEnd(text, scalar);
     uses.push({ expression, scalar, path: [...prefix, ...location.path], onKey: location.onKey, whole });
   }

@@ -1,9 +1,0 @@
-import * as esbuild from 'esbuild';
-const r = await esbuild.build({ entryPoints: [process.argv[2]], bundle: true, platform: 'node', target: 'node20', format: 'cjs', minify: true, write: false, metafile: true, outdir: '/tmp/metaout', external: ['vscode'] });
-const byPkg = {};
-for (const [file, info] of Object.entries(Object.values(r.metafile.outputs)[0].inputs)) {
-  const m = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(file); const k = m ? m[1] : file.split('/').slice(0, 3).join('/');
-  byPkg[k] = (byPkg[k] ?? 0) + info.bytesInOutput;
-}
-console.log(Object.entries(byPkg).sort((a, b) => b[1] - a[1]).slice(0, 14).map(([k, v]) => `${(v / 1024).toFixed(0).padStart(5)} KB ${k}`).join('\n'));
-console.log('total', (Object.values(r.metafile.outputs)[0].bytes / 1024).toFixed(0), 'KB');
