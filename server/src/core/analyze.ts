@@ -99,8 +99,13 @@ function analyzeUnguarded(text: string, options: AnalyzeOptions): Analysis {
   } catch (error) {
     return empty(true, [internalError('parser', error, plainLines())]);
   }
-  const { parsed, model, variables, isSinasPackage } = structure;
+  const { parsed, model, variables } = structure;
   lines = structure.lines;
+  // The text has a package header (looksLikeSinasPackage), but when a syntax error keeps the
+  // parser from reading it (a region refused whole, e.g. nested too deep), the header is unknown:
+  // the document is still ours, and its syntax errors are what the author must see.
+  const headerUnread = model.kind === undefined && model.apiVersion === undefined && parsed.findings.some((f) => f.code === 'yaml-syntax');
+  const isSinasPackage = structure.isSinasPackage || headerUnread;
   findings.push(...parsed.findings, ...unquotedCronFindings(text, parsed.findings));
   const references = buildReferenceIndex(model);
   const analysis: Analysis = {
@@ -117,6 +122,11 @@ function analyzeUnguarded(text: string, options: AnalyzeOptions): Analysis {
   if (!isSinasPackage) return analysis;
 
   const max = options.maxFindings ?? DEFAULT_MAX_FINDINGS;
+  if (headerUnread) {
+    // Nothing else can be judged before the syntax error is fixed (no cascade of missing fields).
+    analysis.findings = finish(findings, max, analysis);
+    return analysis;
+  }
   let reported = 0;
   const report = (f: Finding) => {
     reported++;
