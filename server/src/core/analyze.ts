@@ -11,8 +11,10 @@ import { buildModel, type PackageModel, type Resource } from './model/package-mo
 import type { DocumentParser } from './parse/parse-document';
 import { readStructure, type PackageStructure } from './structure';
 import { toValue } from './parse/to-value';
+import type { InstanceIndex } from './instance/instance-index';
 import { buildReferenceIndex, type ReferenceIndex } from './references';
 import { DOCUMENT_RULES, ITEM_RULES } from './rules';
+import { checkWithInstance } from './rules/instance';
 import type { DocumentContext, ItemContext } from './rules/rule';
 import { unquotedCronFindings } from './rules/unquoted-cron';
 import { LineIndex } from './text/line-index';
@@ -25,6 +27,8 @@ export interface AnalyzeOptions {
   maxLength?: number;
   /** At most this many findings are returned (default 1000). */
   maxFindings?: number;
+  /** What exists on the active instance; without it, nothing is assumed about the instance. */
+  instance?: InstanceIndex;
 }
 
 export interface ResolvedFinding extends Finding {
@@ -34,6 +38,8 @@ export interface ResolvedFinding extends Finding {
 export interface Analysis extends PackageStructure {
   /** Definitions and cross-references between resources (go to definition, find references, rules). */
   references: ReferenceIndex;
+  /** The instance snapshot the findings were computed with (completion, hover and definition use it too). */
+  instance?: InstanceIndex;
   findings: ResolvedFinding[];
   stats: { chunked: boolean; parsedChunks: number; chunkCount: number; truncatedFindings: number };
 }
@@ -107,6 +113,7 @@ function analyzeUnguarded(text: string, options: AnalyzeOptions): Analysis {
     model,
     variables,
     references,
+    instance: options.instance,
     findings: [],
     stats: { chunked: parsed.chunked, parsedChunks: parsed.parsedChunks, chunkCount: parsed.chunkCount, truncatedFindings: 0 },
   };
@@ -122,8 +129,9 @@ function analyzeUnguarded(text: string, options: AnalyzeOptions): Analysis {
     }
   }
   findings.push(...itemFindings(text, model, parsed.chunked, lines));
+  const checked = options.instance ? checkWithInstance(ctx, options.instance, findings, (id, error) => internalError(id, error, structure.lines)) : findings;
 
-  analysis.findings = finish(findings, options.maxFindings ?? DEFAULT_MAX_FINDINGS, analysis);
+  analysis.findings = finish(checked, options.maxFindings ?? DEFAULT_MAX_FINDINGS, analysis);
   return analysis;
 }
 

@@ -1,0 +1,18 @@
+/**
+ * Rules that compare the package with the active instance. They run only when the analysis has an
+ * instance snapshot, as one cheap pass after the document rules (map lookups per reference and per
+ * resource), so the per-chunk memoisation of the other rules never sees the snapshot.
+ */
+import type { DiagnosticCode } from '../../diagnostics/codes';
+import type { InstanceIndex } from '../../instance/instance-index';
+import type { DocumentContext } from '../rule';
+
+export interface InstanceContext extends DocumentContext {
+  readonly instance: InstanceIndex;
+}
+
+export interface InstanceRule {
+  readonly id: string;
+  readonly codes: readonly DiagnosticCode[];
+  check(ctx: InstanceContext): void;
+}
