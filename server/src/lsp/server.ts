@@ -13,6 +13,7 @@ import type { HandlerContext, RegisterHandlers } from './handlers/context';
 import { registerHover } from './handlers/hover';
 import { registerNavigation } from './handlers/navigation';
 import { registerSymbols } from './handlers/symbols';
+import { InstanceSnapshotState } from './instance-snapshot';
 import { SettingsService } from './settings';
 import { compileAll } from '../core/schema/load-schema';
 
@@ -23,7 +24,8 @@ const HANDLERS: readonly RegisterHandlers[] = [registerCompletion, registerHover
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const settings = new SettingsService(connection);
-  const cache = new AnalysisCache(() => settings.current);
+  const instance = new InstanceSnapshotState();
+  const cache = new AnalysisCache(() => settings.current, () => instance.current);
   const diagnostics = new DiagnosticsPublisher(connection, documents, cache, () => settings.current);
   const context: HandlerContext = { connection, documents, cache, settings };
 
@@ -45,6 +47,9 @@ export function startServer(connection: Connection): void {
     if (next.maxLength !== previous.maxLength || next.maxFindings !== previous.maxFindings) cache.invalidateAll();
     diagnostics.scheduleAll();
   });
+
+  instance.listen(connection);
+  instance.onDidChange(() => diagnostics.scheduleAll());
 
   documents.onDidOpen((e) => diagnostics.schedule(e.document.uri, 0));
   documents.onDidChangeContent((e) => diagnostics.schedule(e.document.uri));

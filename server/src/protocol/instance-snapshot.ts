@@ -146,3 +146,46 @@ export function normalizeSnapshot(raw: unknown): InstanceSnapshot | null {
   if (Array.isArray(r.packages)) snapshot.packages = r.packages.slice(0, MAX_PACKAGES).flatMap((p) => normalizePackage(p) ?? []);
   return snapshot;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Read-only documents of instance resources (go to definition on a resource that lives on the
+// instance). The server answers with this URI; the client serves its content: the one resource
+// exported as package YAML, or the list's JSON record for what packages cannot hold.
+
+export const INSTANCE_DOCUMENT_SCHEME = 'sinas-instance';
+
+/** Sections `POST /packages/create` can export one resource of. */
+const EXPORTABLE: ReadonlySet<SnapshotSection> = new Set(['functions', 'agents', 'skills', 'collections', 'stores', 'queries', 'templates', 'components', 'manifests', 'connectors', 'webhooks', 'schedules', 'databaseTriggers']);
+
+export interface InstanceDocument {
+  /** The snapshot's `source` (the connection it came from), or '' when it had none. */
+  source: string;
+  instance: string;
+  section: SnapshotSection;
+  identity: string;
+  format: 'yaml' | 'json';
+}
+
+/** `sinas-instance:/<instance>/<section>/<identity>.<yaml|json>?<source>`, every part percent-encoded. */
+export function instanceDocumentUri(snapshot: Pick<InstanceSnapshot, 'instance' | 'source'>, section: SnapshotSection, identity: string): string {
+  const format = EXPORTABLE.has(section) ? 'yaml' : 'json';
+  const query = snapshot.source ? `?${encodeURIComponent(snapshot.source)}` : '';
+  return `${INSTANCE_DOCUMENT_SCHEME}:/${encodeURIComponent(snapshot.instance)}/${section}/${encodeURIComponent(identity)}.${format}${query}`;
+}
+
+/** The parts of an instance document URI (path and query as a URI parser hands them over, still encoded). */
+export function parseInstanceDocumentUri(path: string, query: string): InstanceDocument | undefined {
+  const match = /^\/([^/]+)\/([A-Za-z]+)\/([^/]+)\.(yaml|json)$/.exec(path);
+  if (!match || !(SNAPSHOT_SECTIONS as readonly string[]).includes(match[2])) return undefined;
+  try {
+    return {
+      source: decodeURIComponent(query),
+      instance: decodeURIComponent(match[1]),
+      section: match[2] as SnapshotSection,
+      identity: decodeURIComponent(match[3]),
+      format: match[4] as 'yaml' | 'json',
+    };
+  } catch {
+    return undefined;
+  }
+}
