@@ -5,9 +5,11 @@
  * findings in position order). Exit 1 when any finding is an error.
  */
 import { analyze } from '../../server/src/core/analyze';
+import type { InstanceIndex } from '../../server/src/core/instance/instance-index';
 import { CODES } from '../../server/src/core/diagnostics/codes';
 import type { Severity } from '../../server/src/core/diagnostics/finding';
-import { FORMAT_OPTION, formatOf, parse } from './args';
+import { CONNECTION_OPTIONS, FORMAT_OPTION, formatOf, parse } from './args';
+import { readInstance } from './instance';
 import { EXIT, line, readText, UsageError, type ExitCode, type Io } from './io';
 import { plural } from './report';
 
@@ -44,8 +46,8 @@ export function parseSeverities(args: readonly string[]): SeverityOverrides {
 }
 
 /** Findings of one file, positions 1-based (columns in UTF-16 code units, as editors count). */
-export function checkText(file: string, text: string, overrides: SeverityOverrides = {}): FileReport {
-  const analysis = analyze(text);
+export function checkText(file: string, text: string, overrides: SeverityOverrides = {}, instance?: InstanceIndex): FileReport {
+  const analysis = analyze(text, { instance });
   const findings = analysis.findings.flatMap((f) => {
     const severity = overrides[f.code] ?? f.severity;
     if (severity === 'off') return [];
@@ -70,13 +72,17 @@ function count(reports: FileReport[], severity: Severity): number {
   return reports.reduce((n, r) => n + r.findings.filter((f) => f.severity === severity).length, 0);
 }
 
-export function runValidate(io: Io, args: string[]): ExitCode {
-  const options = { ...FORMAT_OPTION, severity: { type: 'string', multiple: true } } as const;
-  const usage = 'sinas-package validate <files...> [--format text|json] [--severity CODE=LEVEL ...]';
+export async function runValidate(io: Io, args: string[]): Promise<ExitCode> {
+  const options = { ...FORMAT_OPTION, ...CONNECTION_OPTIONS, severity: { type: 'string', multiple: true }, instance: { type: 'boolean' } } as const;
+  const usage = 'sinas-package validate <files...> [--format text|json] [--severity CODE=LEVEL ...] [--instance]';
   const { values, positionals } = parse(args, options, { min: 1, max: Infinity, usage });
   const format = formatOf(values.format);
   const overrides = parseSeverities(values.severity ?? []);
-  const reports = positionals.map((file) => checkText(file, readText(file), overrides));
+  if (!values.instance && (values.url !== undefined || values['api-key-stdin'])) throw new UsageError('--url and --api-key-stdin need --instance');
+  const texts = positionals.map((file) => [file, readText(file)] as const);
+  // Against the instance of SINAS_URL / SINAS_API_KEY; without --instance nothing is assumed about one.
+  const instance = values.instance ? await readInstance(io, values) : undefined;
+  const reports = texts.map(([file, text]) => checkText(file, text, overrides, instance));
   const summary = {
     files: reports.length,
     errors: count(reports, 'error'),
