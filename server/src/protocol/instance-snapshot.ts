@@ -173,16 +173,21 @@ export function instanceDocumentUri(snapshot: Pick<InstanceSnapshot, 'instance' 
   return `${INSTANCE_DOCUMENT_SCHEME}:/${encodeURIComponent(snapshot.instance)}/${section}/${encodeURIComponent(identity)}.${format}${query}`;
 }
 
-/** The parts of an instance document URI (path and query as a URI parser hands them over, still encoded). */
-export function parseInstanceDocumentUri(path: string, query: string): InstanceDocument | undefined {
-  const match = /^\/([^/]+)\/([A-Za-z]+)\/([^/]+)\.(yaml|json)$/.exec(path);
+/**
+ * The parts of an instance document URI from its path and query, percent-encoded as in the URI
+ * string (`encoded`), or already decoded as URI classes hand them over (an identity's `/` is then
+ * a path separator, which is why the identity is everything between the section and the extension).
+ */
+export function parseInstanceDocumentUri(path: string, query: string, encoded = true): InstanceDocument | undefined {
+  const match = /^\/([^/]+)\/([A-Za-z]+)\/(.+)\.(yaml|json)$/.exec(path);
   if (!match || !(SNAPSHOT_SECTIONS as readonly string[]).includes(match[2])) return undefined;
+  const decode = (part: string) => (encoded ? decodeURIComponent(part) : part);
   try {
     return {
-      source: decodeURIComponent(query),
-      instance: decodeURIComponent(match[1]),
+      source: decode(query),
+      instance: decode(match[1]),
       section: match[2] as SnapshotSection,
-      identity: decodeURIComponent(match[3]),
+      identity: decode(match[3]),
       format: match[4] as 'yaml' | 'json',
     };
   } catch {

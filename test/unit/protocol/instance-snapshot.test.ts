@@ -1,7 +1,7 @@
 /** The snapshot a client sends is normalised (junk dropped, sizes bounded) and indexed for lookups. */
 import assert from 'node:assert/strict';
 import { InstanceIndex } from '../../../server/src/core/instance/instance-index';
-import { normalizeSnapshot } from '../../../server/src/protocol/instance-snapshot';
+import { instanceDocumentUri, normalizeSnapshot, parseInstanceDocumentUri } from '../../../server/src/protocol/instance-snapshot';
 import { loadSnapshot } from '../../support/instance-snapshots';
 
 describe('instance snapshot protocol', () => {
@@ -45,6 +45,20 @@ describe('instance snapshot protocol', () => {
     const snapshot = normalizeSnapshot({ instance: 'big', lists: { functions: { complete: true, items } } })!;
     assert.equal(snapshot.lists.functions!.items.length, 100_000);
     assert.equal(snapshot.lists.functions!.items[0].description!.length, 2_000);
+  });
+});
+
+describe('instance document URIs', () => {
+  it('round-trip, encoded as in the URI string or decoded as URI classes give them', () => {
+    const uri = instanceDocumentUri({ instance: 'my staging', source: 'id 1' }, 'functions', 'support/lookup customer');
+    assert.equal(uri, 'sinas-instance:/my%20staging/functions/support%2Flookup%20customer.yaml?id%201');
+    const parsed = new URL(uri);
+    const expected = { source: 'id 1', instance: 'my staging', section: 'functions', identity: 'support/lookup customer', format: 'yaml' };
+    assert.deepEqual(parseInstanceDocumentUri(parsed.pathname, parsed.search.slice(1)), expected);
+    assert.deepEqual(parseInstanceDocumentUri('/my staging/functions/support/lookup customer.yaml', 'id 1', false), expected);
+    assert.equal(instanceDocumentUri({ instance: 'x' }, 'llmProviders', 'claude'), 'sinas-instance:/x/llmProviders/claude.json');
+    assert.equal(parseInstanceDocumentUri('/x/nonsense/a.yaml', ''), undefined);
+    assert.equal(parseInstanceDocumentUri('/x/functions/a.txt', ''), undefined);
   });
 });
 
