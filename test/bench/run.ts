@@ -13,6 +13,7 @@ import { DocumentParser } from '../../server/src/core/parse/parse-document';
 import { getCompletions } from '../../server/src/features/completion';
 import { getHover } from '../../server/src/features/hover';
 import { generatePackage } from '../support/generate-package';
+import { benchInstance } from './instance';
 import { editAt, gc, heapMb, timeRuns } from './measure';
 import { measureProcesses } from './processes';
 import { createYls, ylsDocument } from './yls';
@@ -145,9 +146,10 @@ async function main(): Promise<void> {
     rows.push(await benchSize(size));
   }
   const processes = await measureProcesses(generatePackage(2000));
-  const markdown = `## In-process (median of ${RUNS}+ runs, Node ${process.version})\n\n${table(rows)}\n## As LSP processes (2,000-line document)\n\n${processes.markdown}`;
+  const instance = await benchInstance(SIZES.filter((s) => s >= 2000 && s <= 10000), RUNS);
+  const markdown = `## In-process (median of ${RUNS}+ runs, Node ${process.version})\n\n${table(rows)}\n## As LSP processes (2,000-line document)\n\n${processes.markdown}\n${instance.markdown}`;
   mkdirSync(OUT, { recursive: true });
-  writeFileSync(join(OUT, 'results.json'), JSON.stringify({ node: process.version, runs: RUNS, rows, processes: processes.data }, null, 2));
+  writeFileSync(join(OUT, 'results.json'), JSON.stringify({ node: process.version, runs: RUNS, rows, processes: processes.data, instance: { rows: instance.rows, setup: instance.setup } }, null, 2));
   writeFileSync(join(OUT, 'results.md'), markdown);
   process.stdout.write('\n' + markdown);
 }

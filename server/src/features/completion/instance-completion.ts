@@ -37,19 +37,25 @@ const NONE: InstanceCompletions = { items: [], incomplete: false };
 /** Instance candidates at a value position; `offered` are the items already proposed (their labels are skipped). */
 export function instanceCompletions(analysis: Analysis, position: ValuePosition, offered: readonly CompletionItem[]): InstanceCompletions {
   const instance = analysis.instance;
-  if (!instance) return NONE;
+  if (!instance || !analysis.isSinasPackage) return NONE;
   const reference = referenceExpectedAt(analysis, position.path);
   const candidates = reference ? referenceCandidates(analysis, instance, reference) : resourceRefDefaultCandidates(analysis, instance, position);
-  if (candidates.length === 0) return NONE;
   const skip = new Set(offered.map((i) => i.label));
   if (reference) for (const taken of takenInField(analysis, position, reference)) skip.add(taken);
-  let fresh = candidates.filter((c) => !skip.has(c.text));
-  let incomplete = false;
-  if (fresh.length > MAX_ITEMS) {
-    const typed = position.partial.toLowerCase();
-    fresh = fresh.filter((c) => c.text.toLowerCase().includes(typed)).slice(0, MAX_ITEMS);
-    incomplete = true;
+  // One pass that stops early: the first MAX_ITEMS + 1 new candidates tell whether all fit; if not,
+  // up to MAX_ITEMS of those containing what was typed are offered.
+  const typed = position.partial.toLowerCase();
+  const first: Candidate[] = [];
+  const matching: Candidate[] = [];
+  for (const c of candidates) {
+    if (skip.has(c.text)) continue;
+    if (first.length <= MAX_ITEMS) first.push(c);
+    if (matching.length < MAX_ITEMS && c.text.toLowerCase().includes(typed)) matching.push(c);
+    if (first.length > MAX_ITEMS && matching.length >= MAX_ITEMS) break;
   }
+  const incomplete = first.length > MAX_ITEMS;
+  const fresh = incomplete ? matching : first;
+  if (fresh.length === 0) return { items: [], incomplete };
   const range = toRange(analysis.lines, position.range);
   const lead = position.needsSpace ? ' ' : '';
   const items = fresh.map((c, i) => {
@@ -68,35 +74,34 @@ export function instanceCompletions(analysis: Analysis, position: ValuePosition,
   return { items, incomplete };
 }
 
-function referenceCandidates(analysis: Analysis, instance: InstanceIndex, reference: RawReference): Candidate[] {
+function* referenceCandidates(analysis: Analysis, instance: InstanceIndex, reference: RawReference): Iterable<Candidate> {
   if (reference.kind === 'operations') {
     const connector = reference.connector;
     // Operations of a connector defined in the file come from the file (reference-completion).
-    if (!connector?.includes('/') || analysis.references.operations(connector)) return [];
+    if (!connector?.includes('/') || analysis.references.operations(connector)) return;
     const found = instance.presence('connectors', connector);
-    if (found.kind !== 'found') return [];
-    return (found.item.operations ?? []).map((name) => ({ text: name, kind: `operation of ${connector}`, item: { name } }));
+    if (found.kind !== 'found') return;
+    for (const name of found.item.operations ?? []) yield { text: name, kind: `operation of ${connector}`, item: { name } };
+    return;
   }
   const section = reference.kind as SectionName;
   const kind = KIND_NAME[section];
   // A manifest's requiredResources entry names the resource in its `namespace` (the probe's text is `ns/…`).
   const namespace = reference.field === 'requiredResources' ? reference.text.slice(0, reference.text.lastIndexOf('/') + 1) : undefined;
-  const out: Candidate[] = [];
   for (const item of instance.list(section)) {
     if (reference.form === 'bare') {
       // A bare name reaches only functions in `default`.
-      if (item.name.startsWith('default/')) out.push({ text: item.name.slice('default/'.length), kind, item });
+      if (item.name.startsWith('default/')) yield { text: item.name.slice('default/'.length), kind, item };
     } else if (namespace !== undefined) {
-      if (item.name.startsWith(namespace)) out.push({ text: item.name.slice(namespace.length), kind, item });
+      if (item.name.startsWith(namespace)) yield { text: item.name.slice(namespace.length), kind, item };
     } else {
-      out.push({ text: item.name, kind, item });
+      yield { text: item.name, kind, item };
     }
   }
-  return out;
 }
 
 /** `default:` of a `resource_ref` variable: the active resources of its `resource` kind. */
-function resourceRefDefaultCandidates(analysis: Analysis, instance: InstanceIndex, position: ValuePosition): Candidate[] {
+function resourceRefDefaultCandidates(analysis: Analysis, instance: InstanceIndex, position: ValuePosition): Iterable<Candidate> {
   const [spec, section, , key] = position.path;
   if (spec !== 'spec' || section !== 'variables' || key !== 'default' || position.path.length !== 4) return [];
   const node = nodeAtPath(analysis.root, position.path.slice(0, 3));

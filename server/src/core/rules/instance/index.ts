@@ -32,8 +32,13 @@ export function checkWithInstance(ctx: DocumentContext, instance: InstanceIndex,
     const skippedButThere = ref.kind === 'databaseConnections' && ref.target !== undefined && !ref.dynamic && instance.presence('databaseConnections', ref.target).kind === 'found';
     if ((answer && answer.kind !== 'unknown') || skippedButThere) settled.add(contentSpan(ref.node).start);
   }
-  const out = findings.filter((f) => !(HEDGES.has(f.code) && settled.has(f.span.start)));
-  const instanceCtx: InstanceContext = { ...ctx, instance, report: (f) => out.push(f) };
+  const out: Finding[] = [];
+  const hedges = new Map<number, Finding>();
+  for (const f of findings) {
+    if (HEDGES.has(f.code) && settled.has(f.span.start)) hedges.set(f.span.start, f);
+    else out.push(f);
+  }
+  const instanceCtx: InstanceContext = { ...ctx, instance, hedges, report: (f) => out.push(f) };
   for (const rule of INSTANCE_RULES) {
     try {
       rule.check(instanceCtx);

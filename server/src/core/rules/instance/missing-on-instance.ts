@@ -2,7 +2,6 @@ import { KIND_NAME, type SectionName } from '../../model/sections';
 import { referencePresence } from '../../instance/reference-presence';
 import { getValue, stringValue } from '../../parse/yaml-tree';
 import type { Reference } from '../../references';
-import { closest } from '../../text/suggest';
 import { contentSpan } from '../support/scalar';
 import type { InstanceContext, InstanceRule } from './instance-rule';
 
@@ -61,13 +60,16 @@ function consequenceOf(ref: Reference, label: string): { checked: boolean; conse
   return { checked: false, consequence: `Sinas does not check \`${ref.field}\` at install, so this fails when it runs` };
 }
 
-/** The closest name the reference could mean, written in the reference's own form. */
+/**
+ * The closest name the reference could mean, written in the reference's own form: the package's
+ * own resource that the hedge it replaces already found, else one of the instance's.
+ */
 function suggestion(ctx: InstanceContext, ref: Reference): string | undefined {
   // A manifest entry spreads the identity over `namespace` and `name`: no one-node replacement.
   if (ref.field === 'requiredResources') return undefined;
-  const kind = ref.kind as SectionName;
-  const own = (ctx.model.sections.get(kind)?.items ?? []).filter((r) => r.identity !== undefined && !r.dynamic).map((r) => r.identity!);
-  const found = closest(ref.target!, own) ?? ctx.instance.suggest(kind, ref.target!);
+  const own = ctx.hedges.get(contentSpan(ref.node).start)?.data?.replacement;
+  if (typeof own === 'string') return own;
+  const found = ctx.instance.suggest(ref.kind as SectionName, ref.target!);
   if (!found) return undefined;
   // A bare name stands for `default/<name>`: suggest it bare, and only within `default`.
   if (ref.form === 'bare' || (ref.form === 'either' && !ref.text.includes('/'))) return found.startsWith('default/') ? found.slice('default/'.length) : ref.form === 'bare' ? undefined : found;
