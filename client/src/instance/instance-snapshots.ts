@@ -52,7 +52,8 @@ export class InstanceSnapshots implements Disposable {
   private readonly changed = new Emitter<InstanceSnapshot | null>();
   /** Fires with what the server should now have (the same value `current` returns). */
   readonly onDidChange: Event<InstanceSnapshot | null> = this.changed.event;
-  private sent: InstanceSnapshot | null | undefined;
+  /** The server starts without a snapshot. */
+  private sent: InstanceSnapshot | null = null;
   private timer: NodeJS.Timeout | undefined;
   private readonly subscription: Disposable;
 
@@ -105,6 +106,15 @@ export class InstanceSnapshots implements Disposable {
     const entry = this.entry(connection);
     if (entry.loading) await entry.loading.catch(() => undefined);
     return this.fetch(connection);
+  }
+
+  /** Resolves once no instance is being read (for tests and callers that want the outcome of an update). */
+  async settled(): Promise<void> {
+    for (let pending = this.pending(); pending.length; pending = this.pending()) await Promise.allSettled(pending);
+  }
+
+  private pending(): Promise<SnapshotState>[] {
+    return [...this.entries.values()].flatMap((e) => (e.loading ? [e.loading] : []));
   }
 
   dispose(): void {
