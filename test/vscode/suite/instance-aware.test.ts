@@ -12,6 +12,15 @@ import type { RunningSandbox } from '../../sandbox/sandbox';
 import { codeOf, rangeOf, waitForDiagnostics } from './helpers';
 import { Dialogs, fixture, installedNames, openInstanceFixture, sinasApi, startTestSandbox } from './instance-helpers';
 
+/** Polls an async condition with a deadline (for answers VS Code raises no event for). */
+async function waitUntilAsync(condition: () => Promise<boolean>, what: string, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 const at = (document: vscode.TextDocument, needle: string) => (all: vscode.Diagnostic[]) =>
   all.filter((d) => d.source === 'sinas' && d.range.intersection(rangeOf(document, needle)) !== undefined).map((d) => `${codeOf(d)}:${vscode.DiagnosticSeverity[d.severity]}`);
 
@@ -75,6 +84,22 @@ describe('Instance-aware authoring', function () {
     assert.match(definition.getText(), /^# Read-only: support\/lookup_customer as it is on aware-seeded/);
     assert.match(definition.getText(), /name: lookup_customer/);
     assert.match(definition.getText(), /def handler\(input_data, context\)/);
+  });
+
+  it('opens infrastructure read-only as its JSON record, which never holds a password', async () => {
+    const infra = await openInstanceFixture('instance-infra.yaml');
+    const position = rangeOf(infra, 'analytics').start.translate(0, 2);
+    // The server has this instance's snapshot already (the suite's first document); asked until it answers.
+    let locations: (vscode.Location | vscode.LocationLink)[] = [];
+    await waitUntilAsync(async () => (locations = await vscode.commands.executeCommand('vscode.executeDefinitionProvider', infra.uri, position)).length > 0, 'a definition');
+    const [location] = locations;
+    const uri = 'targetUri' in location ? location.targetUri : location.uri;
+    assert.equal(uri.scheme, 'sinas-instance');
+    assert.match(uri.path, /\/databaseConnections\/analytics\.json$/);
+    const record = JSON.parse((await vscode.workspace.openTextDocument(uri)).getText()) as Record<string, unknown>;
+    assert.equal(record.name, 'analytics');
+    assert.equal(record.connection_type, 'postgresql');
+    assert.ok(!('password' in record), 'no password');
   });
 
   it('updates the diagnostics after an install and an uninstall, without a reload', async () => {
