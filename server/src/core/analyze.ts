@@ -54,7 +54,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   } catch (error) {
     // Last line of defence: stages already isolate their failures, this keeps the server alive.
     const lines = new LineIndex(text);
-    return { ...emptyAnalysis(text, lines, true), findings: resolve([internalError('analysis', error, lines)]) };
+    return { ...emptyAnalysis(text, lines, true), instance: options.instance, findings: resolve([internalError('analysis', error, lines)]) };
   }
 }
 
@@ -81,7 +81,7 @@ function analyzeUnguarded(text: string, options: AnalyzeOptions): Analysis {
   // Until the parser has its line table, positions come from a plain scan (rare paths only).
   let lines: LineIndex | undefined;
   const plainLines = () => (lines ??= new LineIndex(text));
-  const empty = (isSinasPackage: boolean, findings: Finding[] = []): Analysis => ({ ...emptyAnalysis(text, plainLines(), isSinasPackage), findings: resolve(findings) });
+  const empty = (isSinasPackage: boolean, findings: Finding[] = []): Analysis => ({ ...emptyAnalysis(text, plainLines(), isSinasPackage), instance: options.instance, findings: resolve(findings) });
   if (!looksLikeSinasPackage(text)) return empty(false);
   const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
   if (text.length > maxLength) {

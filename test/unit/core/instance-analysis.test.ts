@@ -66,3 +66,12 @@ describe('instance pass and incremental analysis', () => {
     }
   });
 });
+
+describe('instance snapshot on analyses that check nothing', () => {
+  it('is kept on the analysis of YAML that is not a package, so caches keyed by it stay valid', () => {
+    const analysis = analyze('name: ci\non: push\n', { instance: staging });
+    assert.equal(analysis.isSinasPackage, false);
+    assert.equal(analysis.instance, staging);
+    assert.deepEqual(analysis.findings, []);
+  });
+});
