@@ -11,7 +11,7 @@ import { getCompletions } from '../../server/src/features/completion';
 import { normalizeSnapshot } from '../../server/src/protocol/instance-snapshot';
 import { generatePackage } from '../support/generate-package';
 import { generateSnapshot } from '../support/instance-snapshots';
-import { editAt, timeRuns } from './measure';
+import { editAt, median, timeRuns } from './measure';
 
 export const SNAPSHOT_RESOURCES = 5_000;
 
@@ -31,22 +31,31 @@ function document(lines: number, snapshotFunctions: string[]): { text: string; a
   return { text, at: { line, character: 10 } };
 }
 
-async function measure(text: string, at: { line: number; character: number }, runs: number, instance?: InstanceIndex): Promise<Record<string, number>> {
-  const out: Record<string, number> = {};
-  const parser = new DocumentParser();
-  let current = text;
-  analyze(current, { parser, instance });
-  out.validateEdit = await timeRuns(runs * 3, (i) => {
-    current = editAt(current, i);
-    analyze(current, { parser, instance });
-  });
-  const analysis = analyze(current, { parser, instance });
-  out.completion = await timeRuns(runs * 3, () => getCompletions(analysis, at));
-  out.editThenCompletion = await timeRuns(runs * 3, (i) => {
-    current = editAt(current, i);
-    getCompletions(analyze(current, { parser, instance }), at);
-  });
-  return out;
+/**
+ * Both configurations in one loop, alternating run by run (each with its own parser), so a busy
+ * machine slows them alike and the comparison stays fair.
+ */
+async function measurePair(text: string, at: { line: number; character: number }, runs: number, instance: InstanceIndex): Promise<{ without: Record<string, number>; with: Record<string, number> }> {
+  const sides = [undefined, instance].map((index) => ({ index, parser: new DocumentParser(), text, times: { validateEdit: [] as number[], completion: [] as number[], editThenCompletion: [] as number[] } }));
+  for (const side of sides) analyze(side.text, { parser: side.parser, instance: side.index });
+  const time = (fn: () => unknown) => {
+    const started = performance.now();
+    fn();
+    return performance.now() - started;
+  };
+  for (let i = 0; i < runs * 3; i++) {
+    for (const side of sides) {
+      const { parser, index } = side;
+      side.text = editAt(side.text, i);
+      side.times.validateEdit.push(time(() => analyze(side.text, { parser, instance: index })));
+      const analysis = analyze(side.text, { parser, instance: index });
+      side.times.completion.push(time(() => getCompletions(analysis, at)));
+      side.text = editAt(side.text, i + 1);
+      side.times.editThenCompletion.push(time(() => getCompletions(analyze(side.text, { parser, instance: index }), at)));
+    }
+  }
+  const medians = (times: Record<string, number[]>) => Object.fromEntries(Object.entries(times).map(([k, v]) => [k, median(v)]));
+  return { without: medians(sides[0].times), with: medians(sides[1].times) };
 }
 
 export async function benchInstance(sizes: readonly number[], runs: number): Promise<{ rows: InstanceRow[]; setup: Record<string, number>; markdown: string }> {
@@ -63,7 +72,7 @@ export async function benchInstance(sizes: readonly number[], runs: number): Pro
       receive: await timeRuns(runs, () => new InstanceIndex(normalizeSnapshot(JSON.parse(json))!)),
     };
     const { text, at } = document(lines, raw.lists.functions!.items.map((i) => i.name));
-    rows.push({ lines: text.split('\n').length, without: await measure(text, at, runs), with: await measure(text, at, runs, index) });
+    rows.push({ lines: text.split('\n').length, ...(await measurePair(text, at, runs, index)) });
   }
   const fmt = (v: number) => (v < 10 ? v.toFixed(2) : v.toFixed(0));
   const metrics: [string, string][] = [
