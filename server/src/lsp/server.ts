@@ -25,6 +25,7 @@ import { SettingsService } from './settings';
 import { compileAll } from '../core/schema/load-schema';
 import { WorkspaceDiagnostics, uriOf } from './workspace/workspace-diagnostics';
 import { URI } from 'vscode-uri';
+import { loadEmbeddedParsersOnDemand, onEmbeddedParserLoaded } from '../core/embedded/parsers';
 
 declare const __VERSION__: string | undefined;
 
@@ -81,6 +82,18 @@ export function startServer(connection: Connection): void {
   // Any settings change (severities, limits, files.exclude) may change every closed file's report.
   settings.onDidNotify(() => void rescanWorkspace());
   connection.onDidChangeWatchedFiles((params) => workspace.onWatchedFiles(params.changes));
+
+  // Python, SQL, Jinja2 and meta-schema checks stay silent until their parser has loaded (on
+  // first need, never during start); then every open document and workspace file is checked again.
+  loadEmbeddedParsersOnDemand();
+  onEmbeddedParserLoaded((language, error) => {
+    if (error) connection.console.error(`The ${language} parser could not be loaded; its checks are off: ${String(error)}`);
+    else {
+      cache.invalidateAll();
+      diagnostics.scheduleAll();
+      void rescanWorkspace();
+    }
+  });
 
   instance.listen(connection);
   instance.onDidChange(() => {

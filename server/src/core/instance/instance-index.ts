@@ -6,6 +6,7 @@
  */
 import type { InstanceSnapshot, SnapshotItem, SnapshotPackage, SnapshotSection } from '../../protocol/instance-snapshot';
 import { SNAPSHOT_SECTIONS } from '../../protocol/instance-snapshot';
+import type { ConnectionTypeLookup } from '../embedded/sql/dialect';
 import type { SectionName } from '../model/sections';
 import { closest } from '../text/suggest';
 
@@ -38,6 +39,8 @@ export class InstanceIndex {
   private readonly items = new Map<SnapshotSection, Map<string, SnapshotItem>>();
   private readonly owners = new Map<string, string>();
   private readonly packagesKnown: boolean;
+  /** Database connection types (the SQL dialect of queries); the revision changes only with them. */
+  readonly connectionTypes: ConnectionTypeLookup;
   /** Did-you-mean answers per section and word: a long list is scanned once per misspelling, not per keystroke. */
   private readonly suggestions = new Map<string, string | undefined>();
 
@@ -48,6 +51,9 @@ export class InstanceIndex {
       const list = snapshot.lists[section];
       if (list) this.items.set(section, new Map(list.items.map((item) => [item.name, item])));
     }
+    const connections = this.items.get('databaseConnections');
+    const signature = [...(connections?.values() ?? [])].map((c) => `${c.name}\u0000${c.type ?? ''}`).join('\u0001');
+    this.connectionTypes = { revision: `db:${hash(signature)}`, typeOf: (name) => connections?.get(name)?.type };
     const packages: SnapshotPackage[] = snapshot.packages ?? [];
     this.packagesKnown = snapshot.packages !== undefined && packages.every((p) => p.resources !== undefined);
     for (const pkg of packages) {
@@ -114,4 +120,11 @@ export class InstanceIndex {
   installedPackage(name: string): SnapshotPackage | undefined {
     return this.snapshot.packages?.find((p) => p.name === name);
   }
+}
+
+/** A short string for a long one (FNV-1a), so memo keys stay small. */
+function hash(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(36);
 }
