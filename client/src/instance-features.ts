@@ -12,7 +12,9 @@ import { ClientPool } from './connections/client-pool';
 import { ConnectionStore } from './connections/connection-store';
 import { HealthMonitor } from './connections/health-monitor';
 import { registerStatusBar } from './connections/status-bar';
+import { InstanceDocuments } from './documents/instance-documents';
 import { VirtualDocuments } from './documents/virtual-documents';
+import { InstanceSnapshots } from './instance/instance-snapshots';
 import { createLog, logExchange } from './logging/output';
 import { PreviewDiagnostics } from './preview/preview-diagnostics';
 import { looksLikeSinasPackage } from '../../server/src/core/detect';
@@ -44,7 +46,18 @@ export function registerInstanceFeatures(context: vscode.ExtensionContext): Test
     return result.client.exportPackage(name);
   });
   const diagnostics = new PreviewDiagnostics();
-  const deps: Deps = { context, host: vscodeHost, log, connections, clients, health, packages, documents, diagnostics };
+  const isPackage = (document: vscode.TextDocument) => document.languageId === 'yaml' && looksLikeSinasPackage(document.getText());
+  const snapshots = new InstanceSnapshots(connections, clients, {
+    enabled: () => setting('instanceChecks.enabled', true),
+    ttlMs: () => Math.max(0, setting('instanceChecks.refreshMinutes', 10)) * 60_000,
+    isTrusted: () => vscode.workspace.isTrusted,
+    hasPackageDocument: () => vscode.workspace.textDocuments.some(isPackage),
+    // In the status bar: reading runs in the background and is never waited for.
+    withProgress: (title, task) => Promise.resolve(vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title }, () => task(new AbortController().signal))),
+    log,
+  });
+  const instanceDocuments = new InstanceDocuments(connections, clients);
+  const deps: Deps = { context, host: vscodeHost, log, connections, clients, health, packages, documents, diagnostics, snapshots };
 
   const tree = new PackagesTreeProvider(connections, packages, health, clients);
   const view = vscode.window.createTreeView(PACKAGES_VIEW, { treeDataProvider: tree, showCollapseAll: true });
@@ -54,7 +67,7 @@ export function registerInstanceFeatures(context: vscode.ExtensionContext): Test
     void vscode.commands.executeCommand('setContext', CONTEXT.isPackageEditor, !!editor && editor.document.languageId === 'yaml' && looksLikeSinasPackage(editor.document.getText()));
 
   context.subscriptions.push(
-    log, connections, clients, health, packages, documents, diagnostics, tree, view, lenses,
+    log, connections, clients, health, packages, documents, diagnostics, tree, view, lenses, snapshots, instanceDocuments,
     registerStatusBar(connections, health),
     registerCommands(deps),
     vscode.languages.registerCodeLensProvider(['file', 'untitled', 'vscode-remote'].map((scheme) => ({ language: 'yaml', scheme })), lenses),
@@ -63,14 +76,22 @@ export function registerInstanceFeatures(context: vscode.ExtensionContext): Test
     vscode.window.onDidChangeActiveTextEditor((editor) => updateEditorContext(editor)),
     vscode.workspace.onDidChangeTextDocument((e) => e.document === vscode.window.activeTextEditor?.document && updateEditorContext()),
     vscode.window.onDidChangeWindowState((state) => state.focused && health.onFocus()),
-    vscode.workspace.onDidGrantWorkspaceTrust(() => void health.check()),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      void health.check();
+      snapshots.update();
+    }),
+    // Instance resources are read once a package is open, not on activation.
+    vscode.workspace.onDidOpenTextDocument((document) => isPackage(document) && snapshots.update()),
+    vscode.window.onDidChangeWindowState((state) => state.focused && snapshots.update()),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('sinas.connection.healthCheckIntervalSeconds')) health.start();
+      if (e.affectsConfiguration('sinas.instanceChecks')) snapshots.update();
     }),
   );
   updateContext();
   updateEditorContext();
   health.start();
   void health.check();
+  snapshots.update();
   return { deps, tree, view, lenses };
 }

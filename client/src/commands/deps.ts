@@ -3,6 +3,7 @@ import type * as vscode from 'vscode';
 import type { ClientPool } from '../connections/client-pool';
 import type { ConnectionStore } from '../connections/connection-store';
 import type { HealthMonitor } from '../connections/health-monitor';
+import type { InstanceSnapshots } from '../instance/instance-snapshots';
 import type { VirtualDocuments } from '../documents/virtual-documents';
 import type { Log } from '../logging/output';
 import type { PreviewDiagnostics } from '../preview/preview-diagnostics';
@@ -19,4 +20,5 @@ export interface Deps {
   packages: PackagesModel;
   documents: VirtualDocuments;
   diagnostics: PreviewDiagnostics;
+  snapshots: InstanceSnapshots;
 }

@@ -12,6 +12,7 @@ export const COMMANDS = {
   exportPackage: 'sinas.package.export',
   comparePackage: 'sinas.package.compare',
   refreshPackages: 'sinas.packages.refresh',
+  refreshInstanceResources: 'sinas.instance.refreshResources',
   showLog: 'sinas.log.show',
 } as const;
 

@@ -9,6 +9,7 @@ import { exportPackage } from './export-package';
 import { COMMANDS } from './ids';
 import { installPackage } from './install-package';
 import { previewPackage } from './preview-package';
+import { refreshInstanceResources } from './refresh-instance-resources';
 import { refreshPackages } from './refresh-packages';
 import { removeConnection } from './remove-connection';
 import { setApiKey } from './set-api-key';
@@ -31,6 +32,7 @@ const HANDLERS: Record<(typeof COMMANDS)[keyof typeof COMMANDS], Handler> = {
   [COMMANDS.exportPackage]: exportPackage,
   [COMMANDS.comparePackage]: comparePackage,
   [COMMANDS.refreshPackages]: refreshPackages,
+  [COMMANDS.refreshInstanceResources]: refreshInstanceResources,
   [COMMANDS.showLog]: showLog,
 };
 

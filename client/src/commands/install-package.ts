@@ -108,4 +108,5 @@ function explainInstallError(error: unknown): unknown {
 function afterChange(deps: Deps, run: PackageRun): void {
   deps.documents.forgetInstalled(run.connection.id, run.name);
   void deps.packages.refresh(run.connection.id);
+  void deps.snapshots.refresh(run.connection.id);
 }

@@ -10,6 +10,13 @@ import type { State } from '../state/types';
 import type { SecretInput } from '../packages/apply-secrets';
 import type { PathMessage } from '../validate';
 import type { VariableDeclaration } from './declarations';
+import { RESOURCE_REF_SECTIONS, resourceRefTarget } from '../../../server/src/core/instance/resource-ref';
+import { KIND_NAME } from '../../../server/src/core/model/sections';
+
+const refLabel = (resource: string | undefined): string => {
+  const section = resource === undefined ? undefined : RESOURCE_REF_SECTIONS[resource];
+  return section ? KIND_NAME[section] : String(resource);
+};
 
 export interface ResolvedVariables {
   substitutions: Map<string, string>;
@@ -21,28 +28,20 @@ export interface ResolvedVariables {
   missing: string[];
 }
 
-const REF_LABEL: Record<string, string> = {
-  llm_providers: 'LLM provider',
-  database_connections: 'database connection',
-  collections: 'collection',
-  secrets: 'secret',
-  roles: 'role',
-};
-
+/** Whether a `resource_ref` value names an existing (for providers and connections: active) resource; where it is looked up is the core's reading. */
 function resourceExists(state: Readonly<State>, kind: string | undefined, name: string): boolean {
-  switch (kind) {
-    case 'llm_providers':
-      return state.llmProviders.some((p) => p.name === name && p.is_active !== false);
-    case 'database_connections':
-      return state.databaseConnections.some((c) => c.name === name && c.is_active !== false);
-    case 'collections': {
-      const ref = name.includes('/') ? name : `default/${name}`;
-      return (state.resources.collections ?? []).some((c) => `${c.namespace}/${c.name}` === ref);
-    }
+  const target = resourceRefTarget(kind, name);
+  switch (target?.section) {
+    case 'llmProviders':
+      return state.llmProviders.some((p) => p.name === target.identity && p.is_active !== false);
+    case 'databaseConnections':
+      return state.databaseConnections.some((c) => c.name === target.identity && c.is_active !== false);
+    case 'collections':
+      return (state.resources.collections ?? []).some((c) => `${c.namespace}/${c.name}` === target.identity);
     case 'secrets':
-      return (state.resources.secrets ?? []).some((s) => s.name === name);
+      return (state.resources.secrets ?? []).some((s) => s.name === target.identity);
     case 'roles':
-      return state.roles.some((r) => r.name === name);
+      return state.roles.some((r) => r.name === target.identity);
     default:
       return false;
   }
@@ -123,7 +122,7 @@ function checkValue(d: VariableDeclaration, value: unknown, state: Readonly<Stat
     }
     case 'resource_ref':
       if (resourceExists(state, d.resource, text)) return text;
-      fail(`Referenced ${REF_LABEL[d.resource ?? ''] ?? d.resource} '${text}' not defined`);
+      fail(`Referenced ${refLabel(d.resource)} '${text}' not defined`);
       return undefined;
     default:
       fail(`Unsupported variable type '${d.type}'`);

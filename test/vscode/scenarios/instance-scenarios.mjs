@@ -30,4 +30,24 @@ export const instanceScenarios = [
       { screenshot: 'instance-code-lens.png', selector: '.part.editor' },
     ],
   },
+  {
+    // The active instance ("Environment": the seeded sandbox) checks and completes references.
+    name: 'instance-aware',
+    steps: [
+      { open: 'instance/instance-aware.yaml' },
+      // `aware/enrich` exists neither in the package nor on the instance: an error naming it.
+      { waitFor: '.monaco-editor .squiggly-error', timeoutMs: 60_000 },
+      { hover: '.monaco-editor .squiggly-error', until: '.monaco-hover .hover-contents' },
+      { screenshot: 'instance-aware-missing.png', selector: '.part.editor' },
+      { press: 'Escape' },
+      // Line 14 is `        - aware/enrich`; column 11 is where the value starts.
+      { press: 'Control+g' },
+      { type: '14:11' },
+      { press: 'Enter' },
+      { command: 'Trigger Suggest' },
+      { waitFor: '.editor-widget.suggest-widget.visible .monaco-list-row:has-text("daily_digest")' },
+      { screenshot: 'instance-aware-completion.png', selector: '.part.editor' },
+      { press: 'Escape' },
+    ],
+  },
 ];
