@@ -1,10 +1,16 @@
 /**
  * `create --name N [--version V] --resource TYPE:NS/NAME ... [-o FILE]`: a package built by the
- * instance from existing resources. The server skips unknown or missing resources silently; they
- * are reported here and make the exit code 3.
+ * instance from existing resources, its code written as literal blocks. The server skips unknown
+ * or missing resources silently; they are reported here and make the exit code 3. Webhook and
+ * schedule functions that Sinas exports as `ns/name` (its installer rejects them) are named with
+ * what to do.
  */
 import { writeFileSync } from 'node:fs';
 import { CREATE_TYPES, type CreatePackageRequest, type PackageResourceType, type ResourceRef } from '../../api/src';
+import { withBlockScalars } from '../../server/src/core/emit/dump-yaml';
+import { buildReferenceIndex } from '../../server/src/core/references';
+import { qualifiedFunctionNames } from '../../server/src/core/references/qualified-function-names';
+import { readStructure } from '../../server/src/core/structure';
 import { CONNECTION_OPTIONS, parse } from './args';
 import { EXIT, line, UsageError, type ExitCode, type Io } from './io';
 import { withClient } from './session';
@@ -49,7 +55,9 @@ export async function runCreate(io: Io, args: string[]): Promise<ExitCode> {
   if (values['package-url']) request.url = values['package-url'];
 
   return withClient(io, values, async (client) => {
-    const { yaml, skipped } = await client.createPackage(request);
+    const created = await client.createPackage(request);
+    const yaml = withBlockScalars(created.yaml);
+    const { skipped } = created;
     if (values.output) {
       writeFileSync(values.output, yaml);
       line(io.stderr, `Wrote ${values.output}.`);
@@ -61,6 +69,9 @@ export async function runCreate(io: Io, args: string[]): Promise<ExitCode> {
       return EXIT.ok;
     }
     for (const ref of skipped) line(io.stderr, `warning: ${client.host} left out ${describeRef(ref)} (not found)`);
+    for (const found of qualifiedFunctionNames(buildReferenceIndex(readStructure(yaml).model))) {
+      line(io.stderr, `warning: ${found.summary}, which Sinas exports but does not install: ${found.advice}`);
+    }
     return skipped.length ? EXIT.partial : EXIT.ok;
   });
 }

@@ -310,7 +310,7 @@ describe('Sinas package commands against an instance', function () {
     }
   });
 
-  it('creates a package from picked instance resources in a new untitled YAML editor', async () => {
+  it('creates a package from picked resources: name checked as the rules do, code as literal blocks, a named editor, and a warning for the webhook that cannot install back', async () => {
     dialogs
       .pick((items, options) => {
         assert.equal(options?.canPickMany, true);
@@ -318,15 +318,32 @@ describe('Sinas package commands against an instance', function () {
         assert.ok(['Functions', 'Skills', 'Webhooks'].every((s) => separators.includes(s)), separators.join(', '));
         return ['support/lookup_customer', 'support/tone-guide', 'support/new-ticket'].map((label) => byLabel(label)(items));
       })
-      .input('from-instance', (options) => options.value, '');
+      .input((options) => {
+        assert.match(String(options.validateInput?.('Support Bot')), /conventionally lowercase letters, digits and `-` \(e\.g\. `support-bot`\)/);
+        assert.match(String(options.validateInput?.('crm/support')), /Use `crm-support`\.$/);
+        assert.equal(options.validateInput?.('from-instance'), undefined);
+        return 'from-instance';
+      }, (options) => options.value, '');
     const outcome = await run<CreateOutcome>('sinas.package.createFromInstance');
     dialogs.assertDrained();
     assert.equal(outcome.outcome, 'created', outcome.message);
     const document = outcome.document!;
     assert.equal(document.uri.scheme, 'untitled');
+    assert.equal(document.uri.path, `${vscode.workspace.workspaceFolders![0].uri.path}/from-instance.sinas.yaml`, 'Save proposes the workspace folder');
+    assert.equal(vscode.window.tabGroups.activeTabGroup.activeTab?.label, 'from-instance.sinas.yaml');
     assert.equal(document.languageId, 'yaml');
     const text = document.getText();
     for (const needle of ['name: from-instance', 'version: 1.0.0', 'name: lookup_customer', 'name: tone-guide', 'path: support/new-ticket']) assert.ok(text.includes(needle), `${needle} in\n${text}`);
+    assert.match(text, /\n {4}code: \|\n {6}def handler\(input_data, context\):\n/, 'code as a literal block');
+
+    assert.deepEqual(outcome.unreachable?.map((u) => [u.identity, u.written, u.fix]), [['support/new-ticket', 'support/lookup_customer', 'move']]);
+    const warning = dialogs.warnings.at(-1);
+    assert.match(warning?.message ?? '', /^Sinas: from-instance will not install as created: .* webhook `support\/new-ticket` calls `support\/lookup_customer`: No spelling reaches `support\/lookup_customer` where it is/);
+    assert.deepEqual(warning?.items, ['Show Problems']);
+    const diagnostics = await waitForDiagnostics(document.uri, (all) => all.some((d) => codeOf(d) === 'reference-must-be-bare'));
+    const bare = diagnostics.find((d) => codeOf(d) === 'reference-must-be-bare')!;
+    assert.equal(document.getText(bare.range), 'support/lookup_customer');
+    assert.match(bare.message, /No spelling reaches/);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
