@@ -15,6 +15,7 @@ import { registerStatusBar } from './connections/status-bar';
 import { VirtualDocuments } from './documents/virtual-documents';
 import { createLog, logExchange } from './logging/output';
 import { PreviewDiagnostics } from './preview/preview-diagnostics';
+import { AnswerMemory } from './prompts/answer-memory';
 import { looksLikeSinasPackage } from '../../server/src/core/detect';
 import type { TestApi } from './test-api';
 import { vscodeHost } from './ui/host';
@@ -44,7 +45,8 @@ export function registerInstanceFeatures(context: vscode.ExtensionContext): Test
     return result.client.exportPackage(name);
   });
   const diagnostics = new PreviewDiagnostics();
-  const deps: Deps = { context, host: vscodeHost, log, connections, clients, health, packages, documents, diagnostics };
+  const answers = new AnswerMemory();
+  const deps: Deps = { context, host: vscodeHost, log, connections, clients, health, packages, documents, diagnostics, answers };
 
   const tree = new PackagesTreeProvider(connections, packages, health, clients);
   const view = vscode.window.createTreeView(PACKAGES_VIEW, { treeDataProvider: tree, showCollapseAll: true });
@@ -54,14 +56,19 @@ export function registerInstanceFeatures(context: vscode.ExtensionContext): Test
     void vscode.commands.executeCommand('setContext', CONTEXT.isPackageEditor, !!editor && editor.document.languageId === 'yaml' && looksLikeSinasPackage(editor.document.getText()));
 
   context.subscriptions.push(
-    log, connections, clients, health, packages, documents, diagnostics, tree, view, lenses,
+    log, connections, clients, health, packages, documents, diagnostics, answers, tree, view, lenses,
     registerStatusBar(connections, health),
     registerCommands(deps),
     vscode.languages.registerCodeLensProvider(['file', 'untitled', 'vscode-remote'].map((scheme) => ({ language: 'yaml', scheme })), lenses),
     connections.onDidChange(updateContext),
     context.secrets.onDidChange((e) => connections.notifySecretChanged(e.key)),
     vscode.window.onDidChangeActiveTextEditor((editor) => updateEditorContext(editor)),
-    vscode.workspace.onDidChangeTextDocument((e) => e.document === vscode.window.activeTextEditor?.document && updateEditorContext()),
+    vscode.workspace.onDidChangeTextDocument((e) => {
+      if (e.contentChanges.length > 0) answers.forget(e.document.uri.toString());
+      if (e.document === vscode.window.activeTextEditor?.document) updateEditorContext();
+    }),
+    vscode.workspace.onDidCloseTextDocument((document) => answers.forget(document.uri.toString())),
+    connections.onDidChange(() => answers.clear()),
     vscode.window.onDidChangeWindowState((state) => state.focused && health.onFocus()),
     vscode.workspace.onDidGrantWorkspaceTrust(() => void health.check()),
     vscode.workspace.onDidChangeConfiguration((e) => {

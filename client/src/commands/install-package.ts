@@ -1,7 +1,8 @@
 /**
  * Sinas: Install Package — preview first (report beside the file), then a modal confirmation
  * with the summary, then the install. A 200 with `apply.errors` is a PARTIAL install and is
- * reported as such, never as success. An upgrade pre-fills the prompts from the stored values.
+ * reported as such, never as success. Right after a preview of the same file version it sends the
+ * values entered there; otherwise an upgrade pre-fills the prompts from the stored values.
  */
 import { isSinasApiError, type ConfigApplyResponse, type InstallResult } from '../../../api/src';
 import { locateApplyMessages, type PreviewFinding } from '../preview/locate-messages';
@@ -40,6 +41,8 @@ export async function installPackage(deps: Deps, target?: unknown, options: RunO
     return { outcome: 'cancelled' };
   }
 
+  // Sent now: whatever happens, the next install asks again.
+  deps.answers.forget(run.scope.uri);
   let result: InstallResult;
   try {
     result = await withProgress(deps.host, `Sinas: installing ${run.name} on ${run.connection.name}…`, (signal) =>
@@ -92,6 +95,7 @@ function confirmDetail(run: PackageRun, apply: ConfigApplyResponse, findings: Pr
   if (apply.errors.length) lines.push(`⚠ ${count(apply.errors.length, 'error')}: the install would be PARTIAL — the package is recorded but those resources are left out.`);
   if (apply.warnings.length) lines.push(`${count(apply.warnings.length, 'warning')} (see the report).`);
   if (run.plan.keptSecrets.length) lines.push(`Kept as stored: ${run.plan.keptSecrets.join(', ')}.`);
+  if (run.reusedAnswers) lines.push('Values: as entered for the preview of this version (edit the file or preview again to change them).');
   lines.push('The full preview is open beside the editor.');
   return lines.join('\n');
 }

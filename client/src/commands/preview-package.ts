@@ -24,6 +24,7 @@ export async function previewPackage(deps: Deps, target?: unknown, options: RunO
   const { run } = prepared;
   const done = await runPreview(deps, run, 'Preview');
   if (!done.preview) return { outcome: done.outcome, message: done.message };
+  if (run.variables) deps.answers.remember(run.scope, run.variables);
   await deps.documents.showReport(run.connection.name, run.name, renderPreviewReport(run, done.preview, done.findings), { beside: true });
   return { outcome: 'previewed', preview: done.preview, findings: done.findings };
 }

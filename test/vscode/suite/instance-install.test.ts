@@ -244,6 +244,48 @@ describe('Sinas package commands against an instance', function () {
     assert.equal((await run<UninstallOutcome>('sinas.package.uninstall', { connectionId, name: 'partial-demo' })).outcome, 'uninstalled');
   });
 
+  it('Install right after Preview sends the preview\'s answers, the secret included, without asking again; after an edit it asks again', async () => {
+    const token = `nt-${randomBytes(12).toString('hex')}`;
+    extraKeys.push(token);
+    const original = await vscode.workspace.openTextDocument(fixture('answers.yaml'));
+    const document = await vscode.workspace.openTextDocument({ language: 'yaml', content: original.getText() });
+    await vscode.window.showTextDocument(document);
+    dialogs.input('https://notes.example', (options) => (assert.equal(options.password, true), token));
+    assert.equal((await run<PreviewOutcome>('sinas.package.preview', document.uri)).outcome, 'previewed');
+    dialogs.assertDrained();
+
+    dialogs.modal((m) => {
+      assert.match(m.options?.detail ?? '', /Values: as entered for the preview of this version/);
+      return 'Install';
+    });
+    const installed = await run<InstallOutcome>('sinas.package.install', document.uri);
+    dialogs.assertDrained();
+    assert.equal(installed.outcome, 'installed', installed.message);
+    assert.equal(dialogs.inputs.length, 2, 'the install asked nothing');
+    const stored = await call(sandbox.url, sandbox.adminKey, 'GET', '/api/v1/packages/answers-demo');
+    assert.deepEqual(stored.json.values, { NOTES_URL: 'https://notes.example', NOTES_TOKEN: '***' }, 'the preview\'s values were sent, the secret with them');
+    assert.equal((await call(sandbox.url, sandbox.adminKey, 'GET', '/api/v1/secrets/NOTES_TOKEN')).status, 200);
+
+    // Preview again, then edit: the answers belong to the old version, so Install asks again.
+    dialogs.input('https://notes.example');
+    assert.equal((await run<PreviewOutcome>('sinas.package.preview', document.uri)).outcome, 'previewed');
+    await vscode.workspace.applyEdit(editAtStart(document.uri, '# edited\n'));
+    dialogs.input((options) => {
+      assert.equal(options.value, 'https://notes.example', 'pre-filled from the last install instead');
+      return 'https://notes2.example';
+    });
+    dialogs.modal((m) => {
+      assert.doesNotMatch(m.options?.detail ?? '', /as entered for the preview/);
+      return 'Install';
+    });
+    assert.equal((await run<InstallOutcome>('sinas.package.install', document.uri)).outcome, 'installed');
+    dialogs.assertDrained();
+    assert.equal(dialogs.inputs.length, 4, 'one prompt for the preview, one for the install (the stored secret is kept)');
+    dialogs.modal('Uninstall');
+    assert.equal((await run<UninstallOutcome>('sinas.package.uninstall', { connectionId, name: 'answers-demo' })).outcome, 'uninstalled');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
   it('an install answered with 500 says the server rolled back; the instance is unchanged', async () => {
     await fault({ method: 'POST', path: '/api/v1/packages/install', status: 500, times: 1 });
     dialogs.modal('Install');
