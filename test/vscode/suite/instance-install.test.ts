@@ -131,11 +131,34 @@ describe('Sinas package commands against an instance', function () {
     assert.equal(document.getText(lenses.find((l) => l.command?.title === 'Uninstall')!.range), 'crm-support');
   });
 
-  it('the code lens says when the file holds another version than the installed one', async () => {
+  it('the code lens offers Upgrade and Compare when the file holds another version than the installed one', async () => {
     const local = await vscode.workspace.openTextDocument(fixture('crm-support.yaml'));
     const newer = await vscode.workspace.openTextDocument({ language: 'yaml', content: local.getText().replace('version: "1.0.0"', 'version: "1.1.0"') });
+    await vscode.window.showTextDocument(newer);
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', newer.uri);
-    assert.ok(lenses.some((l) => l.command?.title === '$(package) Installed v1.0.0 on test-sandbox (this file: v1.1.0)'), lenses.map((l) => l.command?.title).join(' | '));
+    const byTitle = new Map(lenses.filter((l) => l.command && !/reference/.test(l.command.title)).map((l) => [l.command!.title, l.command!]));
+    assert.deepEqual([...byTitle.keys()], ['$(package) Installed v1.0.0 on test-sandbox (this file: v1.1.0)', 'Upgrade to v1.1.0', 'Compare', 'Uninstall', 'Open installed version']);
+
+    // Each lens runs its command on this document, as a click does.
+    const compare = byTitle.get('Compare')!;
+    const compared = await run<CompareOutcome>(compare.command, ...(compare.arguments ?? []));
+    assert.equal(compared.outcome, 'opened');
+    assert.equal(compared.right?.toString(), newer.uri.toString());
+    const upgrade = byTitle.get('Upgrade to v1.1.0')!;
+    const first = (items: readonly vscode.QuickPickItem[]) => items[0];
+    dialogs
+      .input((options) => options.value)
+      .pick(first, first, first)
+      .modal((m) => {
+        assert.equal(m.message, 'Install crm-support 1.1.0 on test-sandbox?');
+        assert.match(m.options?.detail ?? '', /Upgrade from version 1\.0\.0\./);
+        return undefined;
+      });
+    assert.equal((await run<InstallOutcome>(upgrade.command, ...(upgrade.arguments ?? []))).outcome, 'cancelled');
+    dialogs.assertDrained();
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    await vscode.window.showTextDocument(newer);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
   it('an upgrade pre-fills every prompt from the last install and does not ask for the stored secret', async () => {
