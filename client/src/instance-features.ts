@@ -51,13 +51,14 @@ export function registerInstanceFeatures(context: vscode.ExtensionContext): Test
   const tree = new PackagesTreeProvider(connections, packages, health, clients);
   const view = vscode.window.createTreeView(PACKAGES_VIEW, { treeDataProvider: tree, showCollapseAll: true });
   const lenses = new PackageCodeLensProvider(connections, packages);
+  const statusBar = registerStatusBar(connections, health);
   const updateContext = () => void vscode.commands.executeCommand('setContext', CONTEXT.hasConnections, connections.list().length > 0);
   const updateEditorContext = (editor = vscode.window.activeTextEditor) =>
     void vscode.commands.executeCommand('setContext', CONTEXT.isPackageEditor, !!editor && editor.document.languageId === 'yaml' && looksLikeSinasPackage(editor.document.getText()));
 
   context.subscriptions.push(
     log, connections, clients, health, packages, documents, diagnostics, answers, tree, view, lenses,
-    registerStatusBar(connections, health),
+    statusBar,
     registerCommands(deps),
     vscode.languages.registerCodeLensProvider(['file', 'untitled', 'vscode-remote'].map((scheme) => ({ language: 'yaml', scheme })), lenses),
     connections.onDidChange(updateContext),
@@ -79,5 +80,5 @@ export function registerInstanceFeatures(context: vscode.ExtensionContext): Test
   updateEditorContext();
   health.start();
   void health.check();
-  return { deps, tree, view, lenses };
+  return { deps, tree, view, lenses, statusBar: statusBar.item };
 }

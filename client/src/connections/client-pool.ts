@@ -44,6 +44,11 @@ export class ClientPool {
     return { kind: 'ready', connection, client: this.cached(this.clients, connection, apiKey) };
   }
 
+  /** A one-off client for an instance not stored yet (verifying its key before adding it); the caller closes it. */
+  unstoredClient(connection: { name: string; url: string }, apiKey: string): SinasClient {
+    return this.build({ id: '', name: connection.name, url: connection.url, source: 'stored' }, apiKey);
+  }
+
   /** A client that sends no credentials (GET /health needs none). */
   healthClient(connection: Connection): SinasClient {
     return this.cached(this.healthClients, connection, '');
@@ -62,11 +67,15 @@ export class ClientPool {
     const hit = cache.get(connection.id);
     if (hit && hit.url === connection.url && hit.apiKey === apiKey && hit.timeoutMs === timeoutMs) return hit.client;
     if (hit) void hit.client.close();
-    const client = new SinasClient(
-      { name: connection.name, url: connection.url, apiKey },
-      { timeoutMs, userAgent: this.options.userAgent, onExchange: (entry) => this.options.onExchange(connection, entry) },
-    );
+    const client = this.build(connection, apiKey);
     cache.set(connection.id, { url: connection.url, apiKey, timeoutMs, client });
     return client;
+  }
+
+  private build(connection: Connection, apiKey: string): SinasClient {
+    return new SinasClient(
+      { name: connection.name, url: connection.url, apiKey },
+      { timeoutMs: this.options.timeoutMs(), userAgent: this.options.userAgent, onExchange: (entry) => this.options.onExchange(connection, entry) },
+    );
   }
 }

@@ -33,7 +33,7 @@ describe('Sinas package commands against an instance', function () {
 
   const run = <T>(command: string, ...args: unknown[]) => vscode.commands.executeCommand<T>(command, ...args);
   const fault = (rule: Record<string, unknown>) => call(sandbox.url, null, 'POST', '/__sandbox/faults', rule);
-  const addInstance = async (name: string, url: string, apiKey: string) => (await run<{ id: string }>('sinas.connection.add', { name, url, apiKey })).id;
+  const addInstance = async (name: string, url: string, apiKey: string) => (await run<{ id: string }>('sinas.connection.add', { name, url, apiKey, activate: true })).id;
 
   before(async () => {
     api = await sinasApi();
@@ -334,7 +334,9 @@ describe('Sinas package commands against an instance', function () {
   });
 
   it('a rejected key (401) offers to set a new one; nothing is installed', async () => {
+    dialogs.modal('Add Anyway');
     const bad = await addInstance('bad-key', sandbox.url, 'not-a-valid-key-123456');
+    assert.match(dialogs.modals[0]?.message ?? '', /rejected this API key/);
     const outcome = await run<InstallOutcome>('sinas.package.install', fixture('plain.yaml'));
     assert.equal(outcome.outcome, 'failed');
     assert.match(dialogs.errors.at(-1)?.message ?? '', /API key/i);
