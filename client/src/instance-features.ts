@@ -15,6 +15,7 @@ import { registerStatusBar } from './connections/status-bar';
 import { VirtualDocuments } from './documents/virtual-documents';
 import { createLog, logExchange } from './logging/output';
 import { PreviewDiagnostics } from './preview/preview-diagnostics';
+import { ReportPanels } from './preview/report-panel';
 import { AnswerMemory } from './prompts/answer-memory';
 import { looksLikeSinasPackage } from '../../server/src/core/detect';
 import type { TestApi } from './test-api';
@@ -46,7 +47,8 @@ export function registerInstanceFeatures(context: vscode.ExtensionContext): Test
   });
   const diagnostics = new PreviewDiagnostics();
   const answers = new AnswerMemory();
-  const deps: Deps = { context, host: vscodeHost, log, connections, clients, health, packages, documents, diagnostics, answers };
+  const reports = new ReportPanels(documents);
+  const deps: Deps = { context, host: vscodeHost, log, connections, clients, health, packages, documents, diagnostics, answers, reports };
 
   const tree = new PackagesTreeProvider(connections, packages, health, clients);
   const view = vscode.window.createTreeView(PACKAGES_VIEW, { treeDataProvider: tree, showCollapseAll: true });
@@ -57,7 +59,7 @@ export function registerInstanceFeatures(context: vscode.ExtensionContext): Test
     void vscode.commands.executeCommand('setContext', CONTEXT.isPackageEditor, !!editor && editor.document.languageId === 'yaml' && looksLikeSinasPackage(editor.document.getText()));
 
   context.subscriptions.push(
-    log, connections, clients, health, packages, documents, diagnostics, answers, tree, view, lenses,
+    log, connections, clients, health, packages, documents, diagnostics, answers, reports, tree, view, lenses,
     statusBar,
     registerCommands(deps),
     vscode.languages.registerCodeLensProvider(['file', 'untitled', 'vscode-remote'].map((scheme) => ({ language: 'yaml', scheme })), lenses),

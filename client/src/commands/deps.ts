@@ -6,6 +6,7 @@ import type { HealthMonitor } from '../connections/health-monitor';
 import type { VirtualDocuments } from '../documents/virtual-documents';
 import type { Log } from '../logging/output';
 import type { PreviewDiagnostics } from '../preview/preview-diagnostics';
+import type { ReportPanels } from '../preview/report-panel';
 import type { AnswerMemory } from '../prompts/answer-memory';
 import type { Host } from '../ui/host';
 import type { PackagesModel } from '../views/packages/model';
@@ -22,4 +23,6 @@ export interface Deps {
   diagnostics: PreviewDiagnostics;
   /** A preview's answers, for the install that follows it (memory only). */
   answers: AnswerMemory;
+  /** The rendered preview / install reports. */
+  reports: ReportPanels;
 }

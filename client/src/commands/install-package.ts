@@ -6,12 +6,12 @@
  */
 import { isSinasApiError, type ConfigApplyResponse, type InstallResult } from '../../../api/src';
 import { locateApplyMessages, type PreviewFinding } from '../preview/locate-messages';
-import { renderReport, summaryLine } from '../preview/report';
+import { buildReport, summaryLine } from '../preview/report';
 import { withProgress } from '../ui/progress';
 import { count } from '../util/text';
 import type { Deps } from './deps';
 import { preparePackageRun, reportVariables, type PackageRun, type RunOptions } from './prepare-run';
-import { renderPreviewReport, reportRunError, runPreview } from './preview-package';
+import { previewReport, reportRunError, runPreview, showRunReport } from './preview-package';
 
 export interface InstallOutcome {
   outcome: 'installed' | 'partial' | 'cancelled' | 'refused' | 'failed';
@@ -27,7 +27,7 @@ export async function installPackage(deps: Deps, target?: unknown, options: RunO
   const checked = await runPreview(deps, run, 'Install');
   if (!checked.preview) return { outcome: checked.outcome === 'cancelled' ? 'cancelled' : 'failed', message: checked.message };
   const { preview, findings } = checked;
-  await deps.documents.showReport(run.connection.name, run.name, renderPreviewReport(run, preview, findings), { beside: true });
+  await showRunReport(deps, run, previewReport(run, preview, findings), { beside: true });
   if (!preview.apply.success) {
     const message = `Sinas: installing ${run.name} on ${run.connection.name} would fail (${preview.apply.errors.join('; ')}). Nothing was installed.`;
     void deps.host.showErrorMessage(message);
@@ -56,7 +56,7 @@ export async function installPackage(deps: Deps, target?: unknown, options: RunO
 
   const after = locateApplyMessages(run.file, { apply: result.apply, values: run.variables, firstInstall: run.installed === null, instanceName: run.connection.name });
   deps.diagnostics.set(run.document, after, run.file.nameSpan);
-  const report = renderReport({
+  const report = buildReport({
     kind: result.outcome === 'partial' ? 'partial' : 'installed',
     packageName: run.name,
     version: result.package.version,
@@ -66,14 +66,16 @@ export async function installPackage(deps: Deps, target?: unknown, options: RunO
     apply: result.apply,
     variables: reportVariables(run),
     findings: after,
+    file: run.file,
+    values: run.variables,
     generatedAt: new Date(),
   });
   afterChange(deps, run);
   const showReport = 'Show Report';
   const open = (choice: string | undefined): void => {
-    if (choice === showReport) void deps.documents.showReport(run.connection.name, run.name, report);
+    if (choice === showReport) void showRunReport(deps, run, report);
   };
-  await deps.documents.showReport(run.connection.name, run.name, report, { beside: true });
+  await showRunReport(deps, run, report, { beside: true });
   if (result.outcome === 'partial') {
     const message = `Sinas: ${run.name} ${result.package.version} was only PARTIALLY installed on ${run.connection.name}: ${count(result.errors.length, 'error')} (${result.errors[0]}${result.errors.length > 1 ? '; …' : ''}). The package is recorded; the failed resources are missing.`;
     deps.log.warn(`${message}\n  ${result.errors.join('\n  ')}`);

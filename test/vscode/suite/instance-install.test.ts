@@ -53,7 +53,7 @@ describe('Sinas package commands against an instance', function () {
   });
   afterEach(() => dialogs.restore());
 
-  it('preview asks for each variable by its type, reports read-only, and flags what a first install overwrites', async () => {
+  it('preview asks for each variable by its type, renders the report (links to the YAML, the package as it will be installed) and flags what a first install overwrites', async () => {
     const document = await openInstanceFixture('crm-support.yaml');
     dialogs
       .input((options) => {
@@ -79,15 +79,43 @@ describe('Sinas package commands against an instance', function () {
     dialogs.assertDrained();
     assert.equal(outcome.outcome, 'previewed', outcome.message);
 
-    const report = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'sinas-report' && d.uri.path.includes('crm-support'));
-    assert.ok(report, 'the report is open');
-    assert.equal(report.languageId, 'markdown');
-    const text = report.getText();
-    assert.match(text, /Not installed yet: this would be a first install/);
-    assert.match(text, /## ⚠ Overwrites 1 resource not managed by this package/);
-    assert.match(text, /`CRM_TOKEN` \(secret\): ••••••/);
-    assert.ok(!text.includes(CRM_TOKEN), 'no secret value in the report');
-    await assertReadOnly(report);
+    // The report is rendered beside the file, in a webview that runs no script and loads nothing.
+    const shown = api.deps.reports.find('test-sandbox', 'crm-support');
+    assert.ok(shown, 'the report is shown');
+    assert.equal(shown.panel.title, 'Preview: crm-support 1.0.0 on test-sandbox');
+    assert.equal(shown.panel.webview.options.enableScripts, false);
+    assert.deepEqual(shown.panel.webview.options.enableCommandUris, ['sinas.report.revealInFile', 'sinas.report.showAsInstalled']);
+    assert.deepEqual(shown.panel.webview.options.localResourceRoots, []);
+    assert.equal(shown.panel.webview.html, shown.html);
+    const html = shown.html;
+    assert.match(html, /content="default-src 'none'; style-src 'nonce-[^']+'"/);
+    assert.match(html, /Not installed yet: this would be a first install/);
+    assert.match(html, /⚠ Overwrites 1 resource not managed by this package/);
+    assert.match(html, /<tr><td><code>CRM_TOKEN<\/code><\/td><td>secret<\/td><td>••••••<\/td><\/tr>/);
+    assert.ok(!html.includes(CRM_TOKEN), 'no secret value in the report');
+
+    // A resource line opens the file at its node, as a click on the link does.
+    const editor = await followLink<vscode.TextEditor>(html, (args) => args.text === 'open_ticket');
+    assert.equal(editor.document.uri.toString(), document.uri.toString());
+    assert.equal(editor.document.getText(editor.selection), 'open_ticket');
+    // The package as it will be installed: values substituted, the secret as its Secret's name.
+    await followLink(html, (args) => args.compare === false);
+    const asInstalled = vscode.window.activeTextEditor!.document;
+    assert.equal(asInstalled.uri.scheme, 'sinas-report');
+    const installedText = asInstalled.getText();
+    assert.match(installedText, /baseUrl: "https:\/\/crm\.example\.com"/);
+    assert.match(installedText, /secret: "CRM_TOKEN"/);
+    assert.match(installedText, /llmProviderName: "claude"/);
+    assert.match(installedText, /description: "Finds a customer \(gold tier\)\."/);
+    assert.ok(!installedText.includes('${{'), 'every placeholder is substituted');
+    assert.ok(!installedText.includes(CRM_TOKEN));
+    await assertReadOnly(asInstalled);
+    await followLink(html, (args) => args.compare === true);
+    const diff = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+    assert.ok(diff instanceof vscode.TabInputTextDiff, 'Compare with the file opens a diff');
+    assert.equal(diff.original.toString(), document.uri.toString());
+    assert.equal(diff.modified.toString(), asInstalled.uri.toString());
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
 
     const [overwrite] = previewDiagnostics(document.uri);
     assert.equal(codeOf(overwrite), 'overwrites-unmanaged');
@@ -215,8 +243,9 @@ describe('Sinas package commands against an instance', function () {
     assert.ok(!dialogs.infos.some((i) => /installed partial-demo/.test(i.message)), 'no success message');
     const [error] = previewDiagnostics(document.uri).filter((d) => d.severity === vscode.DiagnosticSeverity.Error);
     assert.equal(document.getText(error.range), 'nowhere');
-    const report = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'sinas-report' && d.uri.path.includes('partial-demo'));
-    assert.match(report?.getText() ?? '', /^# Partially installed: partial-demo/);
+    const report = api.deps.reports.find('test-sandbox', 'partial-demo');
+    assert.match(report?.model.title ?? '', /^Partially installed: partial-demo/);
+    assert.equal(report?.model.outcome.tone, 'warning');
     await waitForPackages(api, connectionId, loadedWith('partial-demo'));
   });
 
@@ -433,6 +462,17 @@ describe('Sinas package commands against an instance', function () {
     assert.deepEqual(scan.leaks, []);
   });
 });
+
+/** Runs the `command:` link of a rendered report whose argument matches, as VS Code does on a click. */
+async function followLink<T = unknown>(html: string, matches: (arg: Record<string, unknown>) => boolean): Promise<T> {
+  const links = [...html.matchAll(/href="command:([\w.]+)\?([^"]+)"/g)].map(([, command, query]) => ({
+    command,
+    args: JSON.parse(decodeURIComponent(query.replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&'))) as Record<string, unknown>[],
+  }));
+  const link = links.find((l) => matches(l.args[0]));
+  if (!link) throw new Error(`no matching link among ${links.map((l) => JSON.stringify(l.args[0])).join(', ')}`);
+  return vscode.commands.executeCommand<T>(link.command, ...link.args);
+}
 
 /** Types into the document's editor as a user would: a read-only editor ignores it. */
 async function assertReadOnly(document: vscode.TextDocument): Promise<void> {
