@@ -20,6 +20,7 @@ import { AnswerMemory } from './prompts/answer-memory';
 import { looksLikeSinasPackage } from '../../server/src/core/detect';
 import type { TestApi } from './test-api';
 import { vscodeHost } from './ui/host';
+import { PackageContents } from './views/packages/contents';
 import { PackagesModel } from './views/packages/model';
 import { PackagesTreeProvider } from './views/packages/provider';
 
@@ -39,6 +40,7 @@ export function registerInstanceFeatures(context: vscode.ExtensionContext): Test
     isAllowed: () => vscode.workspace.isTrusted,
   });
   const packages = new PackagesModel(connections, clients);
+  const contents = new PackageContents(connections, clients);
   const documents = new VirtualDocuments(async (connectionId, name) => {
     const connection = connections.get(connectionId);
     const result = connection ? await clients.client(connection) : undefined;
@@ -48,9 +50,9 @@ export function registerInstanceFeatures(context: vscode.ExtensionContext): Test
   const diagnostics = new PreviewDiagnostics();
   const answers = new AnswerMemory();
   const reports = new ReportPanels(documents);
-  const deps: Deps = { context, host: vscodeHost, log, connections, clients, health, packages, documents, diagnostics, answers, reports };
+  const deps: Deps = { context, host: vscodeHost, log, connections, clients, health, packages, contents, documents, diagnostics, answers, reports };
 
-  const tree = new PackagesTreeProvider(connections, packages, health, clients);
+  const tree = new PackagesTreeProvider(connections, packages, health, clients, contents);
   const view = vscode.window.createTreeView(PACKAGES_VIEW, { treeDataProvider: tree, showCollapseAll: true });
   const lenses = new PackageCodeLensProvider(connections, packages);
   const statusBar = registerStatusBar(connections, health);
@@ -59,7 +61,7 @@ export function registerInstanceFeatures(context: vscode.ExtensionContext): Test
     void vscode.commands.executeCommand('setContext', CONTEXT.isPackageEditor, !!editor && editor.document.languageId === 'yaml' && looksLikeSinasPackage(editor.document.getText()));
 
   context.subscriptions.push(
-    log, connections, clients, health, packages, documents, diagnostics, answers, reports, tree, view, lenses,
+    log, connections, clients, health, packages, contents, documents, diagnostics, answers, reports, tree, view, lenses,
     statusBar,
     registerCommands(deps),
     vscode.languages.registerCodeLensProvider(['file', 'untitled', 'vscode-remote'].map((scheme) => ({ language: 'yaml', scheme })), lenses),

@@ -9,6 +9,7 @@ import type { PreviewDiagnostics } from '../preview/preview-diagnostics';
 import type { ReportPanels } from '../preview/report-panel';
 import type { AnswerMemory } from '../prompts/answer-memory';
 import type { Host } from '../ui/host';
+import type { PackageContents } from '../views/packages/contents';
 import type { PackagesModel } from '../views/packages/model';
 
 export interface Deps {
@@ -19,6 +20,8 @@ export interface Deps {
   clients: ClientPool;
   health: HealthMonitor;
   packages: PackagesModel;
+  /** What each installed package consists of (the tree's resource rows). */
+  contents: PackageContents;
   documents: VirtualDocuments;
   diagnostics: PreviewDiagnostics;
   /** A preview's answers, for the install that follows it (memory only). */

@@ -21,6 +21,7 @@ export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];
 export const INTERNAL_COMMANDS = {
   revealInFile: 'sinas.report.revealInFile',
   showAsInstalled: 'sinas.report.showAsInstalled',
+  openInstalledResource: 'sinas.packages.openInstalledResource',
 } as const;
 
 export const VIEW_CONTAINER = 'sinas';

@@ -9,6 +9,7 @@ import { exportPackage } from './export-package';
 import { COMMANDS, INTERNAL_COMMANDS } from './ids';
 import { revealInFile, showAsInstalled } from '../preview/report-panel';
 import { installPackage } from './install-package';
+import { openInstalledResource } from './open-installed-resource';
 import { previewPackage } from './preview-package';
 import { refreshPackages } from './refresh-packages';
 import { removeConnection } from './remove-connection';
@@ -38,6 +39,7 @@ const HANDLERS: Record<(typeof COMMANDS)[keyof typeof COMMANDS], Handler> = {
 const INTERNAL: Record<(typeof INTERNAL_COMMANDS)[keyof typeof INTERNAL_COMMANDS], Handler> = {
   [INTERNAL_COMMANDS.revealInFile]: (_deps, link: never) => revealInFile(link),
   [INTERNAL_COMMANDS.showAsInstalled]: (_deps, link: never) => showAsInstalled(link),
+  [INTERNAL_COMMANDS.openInstalledResource]: openInstalledResource,
 };
 
 export function registerCommands(deps: Deps): vscode.Disposable {

@@ -57,6 +57,13 @@ export class VirtualDocuments implements vscode.TextDocumentContentProvider, vsc
     return uri;
   }
 
+  /** Stores an export already fetched (the tree read it) and returns its URI. */
+  async putInstalled(connection: Connection, packageName: string, text: string): Promise<vscode.Uri> {
+    const uri = this.installedUri(connection, packageName);
+    await this.set(uri, text);
+    return uri;
+  }
+
   /** Drops cached exports (after an install or uninstall they are stale). */
   forgetInstalled(connectionId: string, packageName?: string): void {
     for (const key of [...this.contents.keys()]) {

@@ -12,6 +12,7 @@ import type { ExportOutcome } from '../../../client/src/commands/export-package'
 import type { CompareOutcome } from '../../../client/src/commands/compare-package';
 import type { CreateOutcome } from '../../../client/src/commands/create-package';
 import type { TestApi } from '../../../client/src/test-api';
+import type { PackagesTreeNode } from '../../../client/src/views/packages/provider';
 import type { RunningSandbox } from '../../sandbox/sandbox';
 import {
   Dialogs, byLabel, call, fixture, installedNames, loadedWith, loadedWithout, openInstanceFixture, sinasApi, startTestSandbox, treeRows, waitForPackages,
@@ -227,6 +228,35 @@ describe('Sinas package commands against an instance', function () {
     assert.ok(tab instanceof vscode.TabInputTextDiff, `active tab is ${tab?.constructor.name}`);
     assert.equal(tab.original.scheme, 'sinas-installed');
     assert.equal(tab.modified.toString(), fixture('crm-support.yaml').toString());
+  });
+
+  it('the tree shows an installed package\'s resources by type, opens the installed YAML at a resource, and marks a template edited on the instance as detached', async () => {
+    const source = (await vscode.workspace.openTextDocument(fixture('tree-demo.yaml'))).getText();
+    assert.equal((await call(sandbox.url, sandbox.adminKey, 'POST', '/api/v1/packages/install', { source })).status, 200);
+    // Editing a package's resource through the REST API detaches it (§7.3).
+    const receipt = ((await call(sandbox.url, sandbox.adminKey, 'GET', '/api/v1/templates')).json as { id: string; name: string }[]).find((t) => t.name === 'receipt')!;
+    assert.equal((await call(sandbox.url, sandbox.adminKey, 'PATCH', `/api/v1/templates/${receipt.id}`, { description: 'edited by hand' })).status, 200);
+    await run('sinas.packages.refresh', connectionId);
+    await waitForPackages(api, connectionId, loadedWith('tree-demo'));
+
+    const instance = api.tree.getChildren().find((n) => n.type === 'instance' && n.connection.id === connectionId)!;
+    const pkg = api.tree.getChildren(instance).find((n) => n.type === 'package' && n.pkg.name === 'tree-demo')!;
+    assert.equal(pkg.collapsibleState, vscode.TreeItemCollapsibleState.Collapsed, 'a package expands');
+    const groups = await childrenOnceLoaded(api, pkg);
+    assert.deepEqual(groups.map((g) => `${String(g.label)} ${String(g.description)}`), ['Functions 1', 'Templates 2']);
+    const templates = api.tree.getChildren(groups[1]);
+    assert.deepEqual(templates.map((t) => [t.label, t.description]), [['tree/welcome', undefined], ['tree/receipt', 'detached']]);
+    assert.match(String(templates[1].tooltip), /no longer managed by tree-demo: it was edited on the instance since the install/);
+
+    // A click opens the installed YAML at the resource.
+    const [hello] = api.tree.getChildren(groups[0]);
+    const editor = await run<vscode.TextEditor>(hello.command!.command, ...(hello.command!.arguments ?? []));
+    assert.equal(editor.document.uri.scheme, 'sinas-installed');
+    assert.equal(editor.document.getText(editor.selection), 'hello');
+    assert.equal(editor.document.getText(), source, 'the exact installed YAML');
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    dialogs.modal('Uninstall');
+    assert.equal((await run<UninstallOutcome>('sinas.package.uninstall', { connectionId, name: 'tree-demo' })).outcome, 'uninstalled');
   });
 
   it('a 200 with apply errors is a PARTIAL install: a warning, errors on the YAML, never success', async () => {
@@ -462,6 +492,16 @@ describe('Sinas package commands against an instance', function () {
     assert.deepEqual(scan.leaks, []);
   });
 });
+
+/** A package row's children once its installed version has been read (the first call only starts the read). */
+async function childrenOnceLoaded(api: TestApi, pkg: PackagesTreeNode): Promise<PackagesTreeNode[]> {
+  const ref = pkg.type === 'package' ? pkg.ref : undefined;
+  assert.ok(ref);
+  api.tree.getChildren(pkg);
+  const state = await api.deps.contents.ensureLoaded(ref.connectionId, ref.name);
+  assert.equal(state.kind, 'loaded', JSON.stringify(state));
+  return api.tree.getChildren(pkg);
+}
 
 /** Runs the `command:` link of a rendered report whose argument matches, as VS Code does on a click. */
 async function followLink<T = unknown>(html: string, matches: (arg: Record<string, unknown>) => boolean): Promise<T> {
