@@ -52,7 +52,7 @@ export async function addConnection(deps: Deps, input: NewConnectionInput = {}):
       const rejected = check.kind === 'rejected';
       const choice = await deps.host.showWarningMessage(
         rejected ? `Sinas: ${normaliseUrl(url)} rejected this API key.` : `Sinas: the key for ${name} could not be checked.`,
-        { modal: true, detail: `${check.message}\n${rejected ? 'Check the key in the Sinas console (API keys), or add the instance anyway and set the key later.' : 'Add the instance anyway and check it later with "Sinas: Refresh Installed Packages".'}` },
+        { modal: true, detail: `${check.message}\n${rejected ? 'Check the key in the Sinas console (API keys), or add the instance anyway and set the key later.' : 'Add the instance anyway and check it later with "Sinas: Refresh Instances".'}` },
         ...(rejected ? [again, anyway] : [anyway]),
       );
       if (choice === anyway) break;

@@ -1,7 +1,7 @@
 /** The tree below an installed package: its resources by type, and what the instance tells about each. */
 import assert from 'node:assert/strict';
 import type { ResourceList, TemplateDto } from '../../../api/src';
-import { readInstalledContents } from '../../../client/src/views/packages/contents';
+import { PackageContents, readInstalledContents } from '../../../client/src/views/packages/contents';
 import { describeContents, describeResource, sectionTitle } from '../../../client/src/views/packages/describe';
 
 const EXPORT = `apiVersion: sinas.co/v1
@@ -81,5 +81,30 @@ describe('client: an installed package\'s resources', () => {
 
   it('names sections in the plural', () => {
     assert.deepEqual(['queries', 'dependencies', 'llmProviders', 'webhooks'].map((s) => sectionTitle(s as never)), ['Queries', 'Dependencies', 'LLM providers', 'Webhooks']);
+  });
+
+  it('reads a package once; after its list reloads it reads it again while the old rows stay shown', async () => {
+    let version = 1;
+    const client = {
+      exportPackage: async () => EXPORT.replace('version: "1.0.0"', `version: "${version}.0.0"`).replace('name: on-insert', `name: trigger-v${version}`),
+      getPackage: async () => ({ values: { NS: 'support' } }),
+      listResources: async () => templates(),
+    };
+    const contents = new PackageContents({ get: () => connection }, { client: async () => ({ kind: 'ready', connection, client: client as never }) });
+    const seen: string[] = [];
+    contents.onDidChange(() => {
+      const state = contents.state('c1', 'crm')!;
+      const groups = state.kind === 'loaded' ? state.contents.groups : state.kind === 'loading' ? state.previous?.groups : undefined;
+      seen.push(`${state.kind}:${groups?.at(-1)?.resources[0].identity ?? '-'}`);
+    });
+    await contents.ensureLoaded('c1', 'crm');
+    await contents.ensureLoaded('c1', 'crm');
+    assert.deepEqual(seen, ['loading:-', 'loaded:trigger-v1'], 'read once');
+    version = 2;
+    contents.markStale('c1');
+    assert.equal(contents.isStale('c1', 'crm'), true);
+    await contents.ensureLoaded('c1', 'crm');
+    assert.deepEqual(seen.slice(2), ['loading:trigger-v1', 'loaded:trigger-v2'], 'the old rows are shown while reading again');
+    assert.equal(describeContents(contents.state('c1', 'crm'), connection).length, 4);
   });
 });

@@ -72,11 +72,20 @@ export function readInstalledContents(packageName: string, text: string, values:
   return { text, groups: [...groups].map(([section, resources]) => ({ section, resources })) };
 }
 
-export type ContentsState = { kind: 'loading' } | { kind: 'loaded'; contents: InstalledContents } | { kind: 'error'; message: string };
+export type ContentsState =
+  /** `previous`: what was shown before this reload, still shown (no flicker, expanded rows stay expanded). */
+  | { kind: 'loading'; previous?: InstalledContents }
+  | { kind: 'loaded'; contents: InstalledContents }
+  | { kind: 'error'; message: string };
 
-/** The contents of installed packages, loaded when a package is expanded, dropped when its instance's list reloads. */
+/**
+ * The contents of installed packages, loaded when a package is expanded, read again (in the
+ * background, the old rows still shown) after its instance's list reloads.
+ */
 export class PackageContents implements Disposable {
   private readonly states = new Map<string, ContentsState>();
+  /** Loaded entries that a reloaded list made stale. */
+  private readonly stale = new Set<string>();
   private readonly loads = new Map<string, Promise<ContentsState>>();
   private readonly changed = new Emitter<{ connectionId: string; name: string }>();
   readonly onDidChange: Event<{ connectionId: string; name: string }> = this.changed.event;
@@ -96,19 +105,25 @@ export class PackageContents implements Disposable {
     const running = this.loads.get(k);
     if (running) return running;
     const known = this.states.get(k);
-    if (known && known.kind !== 'error') return Promise.resolve(known);
+    if (known && known.kind !== 'error' && !this.stale.has(k)) return Promise.resolve(known);
     const promise = this.fetch(connectionId, name).finally(() => this.loads.delete(k));
     this.loads.set(k, promise);
     return promise;
   }
 
-  /** Drops what is known about one instance's packages (its list was reloaded). */
-  forget(connectionId: string): void {
-    for (const k of [...this.states.keys()]) if (k.startsWith(`${connectionId}\n`)) this.states.delete(k);
+  /** One instance's list was reloaded: what was read of its packages is read again when next asked for. */
+  markStale(connectionId: string): void {
+    for (const k of this.states.keys()) if (k.startsWith(`${connectionId}\n`)) this.stale.add(k);
+  }
+
+  /** Whether a package's contents should be read again (the tree then starts that). */
+  isStale(connectionId: string, name: string): boolean {
+    return this.stale.has(key(connectionId, name));
   }
 
   dispose(): void {
     this.states.clear();
+    this.stale.clear();
     this.changed.dispose();
   }
 
@@ -116,7 +131,9 @@ export class PackageContents implements Disposable {
     const k = key(connectionId, name);
     const connection: Connection | undefined = this.connections.get(connectionId);
     if (!connection) return { kind: 'error', message: 'The instance is gone.' };
-    this.set(k, connectionId, name, { kind: 'loading' });
+    const before = this.states.get(k);
+    this.stale.delete(k);
+    this.set(k, connectionId, name, { kind: 'loading', previous: before?.kind === 'loaded' ? before.contents : before?.kind === 'loading' ? before.previous : undefined });
     let next: ContentsState;
     try {
       const result = await this.clients.client(connection);
@@ -132,8 +149,7 @@ export class PackageContents implements Disposable {
     } catch (error) {
       next = { kind: 'error', message: error instanceof Error ? error.message : String(error) };
     }
-    // Dropped while loading (the list reloaded): this result may be stale; the tree asks again.
-    if (this.states.get(k)?.kind === 'loading') this.set(k, connectionId, name, next);
+    this.set(k, connectionId, name, next);
     return next;
   }
 

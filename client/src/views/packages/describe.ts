@@ -76,12 +76,13 @@ function packageItems(packages: readonly PackageListItem[]): ChildItem[] {
 
 /** Under a package: its resources by type, or why they cannot be shown. */
 export function describeContents(state: ContentsState | undefined, connection: Connection): (GroupItem | MessageItem)[] {
-  if (!state || state.kind === 'loading') return [{ kind: 'message', icon: 'loading', label: 'Reading the installed version…' }];
+  if (!state || (state.kind === 'loading' && !state.previous)) return [{ kind: 'message', icon: 'loading', label: 'Reading the installed version…' }];
   if (state.kind === 'error') {
     return [{ kind: 'message', icon: 'error', label: `${state.message.split('\n')[0]} — click to retry`, tooltip: state.message, command: { id: COMMANDS.refreshPackages, title: 'Retry', args: [connection.id] } }];
   }
-  if (state.contents.groups.length === 0) return [{ kind: 'message', icon: 'info', label: 'No resources' }];
-  return state.contents.groups.map(({ section, resources }) => ({
+  const contents = state.kind === 'loading' ? state.previous! : state.contents;
+  if (contents.groups.length === 0) return [{ kind: 'message', icon: 'info', label: 'No resources' }];
+  return contents.groups.map(({ section, resources }) => ({
     kind: 'group',
     section,
     label: sectionTitle(section),

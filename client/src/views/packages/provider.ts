@@ -34,7 +34,7 @@ export class PackagesTreeProvider implements vscode.TreeDataProvider<PackagesTre
     this.subscriptions = [
       // A reloaded list (after install, uninstall, refresh) makes the resources read before stale.
       model.onDidChange((connectionId) => {
-        contents.forget(connectionId);
+        if (model.state(connectionId).kind === 'loaded') contents.markStale(connectionId);
         this.refresh();
       }),
       contents.onDidChange(() => this.refresh()),
@@ -80,7 +80,7 @@ export class PackagesTreeProvider implements vscode.TreeDataProvider<PackagesTre
   private packageChildren(element: PackageNode): PackagesTreeNode[] {
     const { connection, pkg } = element;
     const state = this.contents.state(connection.id, pkg.name);
-    if (!state) void this.contents.ensureLoaded(connection.id, pkg.name);
+    if (!state || this.contents.isStale(connection.id, pkg.name)) void this.contents.ensureLoaded(connection.id, pkg.name);
     const parentId = element.id ?? `${connection.id}:${pkg.name}`;
     return describeContents(state, connection).map((child) => (child.kind === 'group' ? new ResourceGroupNode(connection, pkg.name, child) : new MessageNode(parentId, child)));
   }

@@ -33,7 +33,8 @@ export class ResourceGroupNode extends vscode.TreeItem {
     readonly packageName: string,
     readonly group: GroupItem,
   ) {
-    super(group.label, vscode.TreeItemCollapsibleState.Collapsed);
+    // Expanding a package shows everything it installed; a type can still be folded away.
+    super(group.label, vscode.TreeItemCollapsibleState.Expanded);
     this.id = `group:${connection.id}:${packageName}:${group.section}`;
     this.description = String(group.resources.length);
     this.tooltip = group.tooltip;
