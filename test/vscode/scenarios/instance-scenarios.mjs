@@ -23,6 +23,9 @@ export const instanceScenarios = [
       { waitFor: report('h1:has-text("Preview: support-notes 1.2.0")'), timeoutMs: 45_000 },
       { waitFor: report('a:has-text("View the package as it will be installed")') },
       { screenshot: 'instance-report.png' },
+      // A change line opens the file at its resource: `summarise_thread` (16 characters) selected.
+      { click: report('a:has-text("notes/summarise_thread")') },
+      { waitFor: '.statusbar-item:has-text("(16 selected)")' },
       // Typing the command's name lists that command alone, then VS Code's "similar commands" (the
       // view is not "Installed Packages" any more, whose "Focus on … View" entry matched too).
       { command: 'View: Focus First Editor Group' },
