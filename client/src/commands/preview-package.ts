@@ -27,7 +27,11 @@ export async function previewPackage(deps: Deps, target?: unknown, options: RunO
   const { run } = prepared;
   const done = await runPreview(deps, run, 'Preview');
   if (!done.preview) return { outcome: done.outcome, message: done.message };
-  if (run.variables) deps.answers.remember(run.scope, run.variables);
+  if (run.variables) {
+    // Prompts left empty count as answered too: Install must not ask them again.
+    const unset = run.plan.prompts.filter((p) => !(p.name in run.variables!)).map((p) => [p.name, undefined]);
+    deps.answers.remember(run.scope, { ...Object.fromEntries(unset), ...run.variables });
+  }
   await showRunReport(deps, run, previewReport(run, done.preview, done.findings), { beside: true });
   return { outcome: 'previewed', preview: done.preview, findings: done.findings };
 }

@@ -332,7 +332,7 @@ describe('Sinas package commands against an instance', function () {
     const original = await vscode.workspace.openTextDocument(fixture('answers.yaml'));
     const document = await vscode.workspace.openTextDocument({ language: 'yaml', content: original.getText() });
     await vscode.window.showTextDocument(document);
-    dialogs.input('https://notes.example', (options) => (assert.equal(options.password, true), token));
+    dialogs.input('https://notes.example', '', (options) => (assert.equal(options.password, true), token));
     assert.equal((await run<PreviewOutcome>('sinas.package.preview', document.uri)).outcome, 'previewed');
     dialogs.assertDrained();
 
@@ -343,26 +343,26 @@ describe('Sinas package commands against an instance', function () {
     const installed = await run<InstallOutcome>('sinas.package.install', document.uri);
     dialogs.assertDrained();
     assert.equal(installed.outcome, 'installed', installed.message);
-    assert.equal(dialogs.inputs.length, 2, 'the install asked nothing');
+    assert.equal(dialogs.inputs.length, 3, 'the install asked nothing, not even the optional variable left empty');
     const stored = await call(sandbox.url, sandbox.adminKey, 'GET', '/api/v1/packages/answers-demo');
     assert.deepEqual(stored.json.values, { NOTES_URL: 'https://notes.example', NOTES_TOKEN: '***' }, 'the preview\'s values were sent, the secret with them');
     assert.equal((await call(sandbox.url, sandbox.adminKey, 'GET', '/api/v1/secrets/NOTES_TOKEN')).status, 200);
 
     // Preview again, then edit: the answers belong to the old version, so Install asks again.
-    dialogs.input('https://notes.example');
+    dialogs.input('https://notes.example', '');
     assert.equal((await run<PreviewOutcome>('sinas.package.preview', document.uri)).outcome, 'previewed');
     await vscode.workspace.applyEdit(editAtStart(document.uri, '# edited\n'));
     dialogs.input((options) => {
       assert.equal(options.value, 'https://notes.example', 'pre-filled from the last install instead');
       return 'https://notes2.example';
-    });
+    }, '');
     dialogs.modal((m) => {
       assert.doesNotMatch(m.options?.detail ?? '', /as entered for the preview/);
       return 'Install';
     });
     assert.equal((await run<InstallOutcome>('sinas.package.install', document.uri)).outcome, 'installed');
     dialogs.assertDrained();
-    assert.equal(dialogs.inputs.length, 4, 'one prompt for the preview, one for the install (the stored secret is kept)');
+    assert.equal(dialogs.inputs.length, 7, 'two prompts for the preview, two for the install (the stored secret is kept)');
     dialogs.modal('Uninstall');
     assert.equal((await run<UninstallOutcome>('sinas.package.uninstall', { connectionId, name: 'answers-demo' })).outcome, 'uninstalled');
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
