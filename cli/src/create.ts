@@ -1,11 +1,10 @@
 /**
- * `create --name N [--version V] --resource TYPE:NS/NAME ... [-o FILE]`: a package built by the
- * instance from existing resources, its code written as literal blocks. The server skips unknown
- * or missing resources silently; they are reported here and make the exit code 3. Webhook and
- * schedule functions that Sinas exports as `ns/name` (its installer rejects them) are named with
- * what to do.
+ * `create --name N [--version V] --resource TYPE:NS/NAME ... [-o FILE [--force]]`: a package built
+ * by the instance from existing resources, its code written as literal blocks. The server skips
+ * unknown or missing resources silently; they are reported here and make the exit code 3. Webhook
+ * and schedule functions that Sinas exports as `ns/name` (its installer rejects them) are named
+ * with what to do.
  */
-import { writeFileSync } from 'node:fs';
 import { CREATE_TYPES, type CreatePackageRequest, type PackageResourceType, type ResourceRef } from '../../api/src';
 import { withBlockScalars } from '../../server/src/core/emit/dump-yaml';
 import { buildReferenceIndex } from '../../server/src/core/references';
@@ -14,6 +13,7 @@ import { readStructure } from '../../server/src/core/structure';
 import { CONNECTION_OPTIONS, parse } from './args';
 import { EXIT, line, UsageError, type ExitCode, type Io } from './io';
 import { withClient } from './session';
+import { mayWrite, writeOutput } from './write-output';
 
 const OPTIONS = {
   ...CONNECTION_OPTIONS,
@@ -25,6 +25,7 @@ const OPTIONS = {
   'package-url': { type: 'string' },
   resource: { type: 'string', multiple: true },
   output: { type: 'string', short: 'o' },
+  force: { type: 'boolean' },
 } as const;
 
 /** Identified by name only (a webhook by its path, which may contain `/`). */
@@ -44,7 +45,7 @@ export function parseResource(arg: string): ResourceRef {
 const describeRef = (ref: ResourceRef) => `${ref.type} ${ref.namespace && !UNNAMESPACED.has(ref.type) ? `${ref.namespace}/` : ''}${ref.name}`;
 
 export async function runCreate(io: Io, args: string[]): Promise<ExitCode> {
-  const usage = 'sinas-package create --name NAME [--version V] --resource TYPE:NS/NAME ... [-o FILE]';
+  const usage = 'sinas-package create --name NAME [--version V] --resource TYPE:NS/NAME ... [-o FILE [--force]]';
   const { values } = parse(args, OPTIONS, { min: 0, max: 0, usage });
   if (!values.name) throw new UsageError(`--name is required; usage: ${usage}`);
   if (!values.resource?.length) throw new UsageError(`at least one --resource is required; usage: ${usage}`);
@@ -53,13 +54,17 @@ export async function runCreate(io: Io, args: string[]): Promise<ExitCode> {
   if (values.description) request.description = values.description;
   if (values.author) request.author = values.author;
   if (values['package-url']) request.url = values['package-url'];
+  if (values.output && !(await mayWrite(io, values.output, values.force ?? false))) {
+    line(io.stderr, `Not written: ${values.output} is unchanged.`);
+    return EXIT.failed;
+  }
 
   return withClient(io, values, async (client) => {
     const created = await client.createPackage(request);
     const yaml = withBlockScalars(created.yaml);
     const { skipped } = created;
     if (values.output) {
-      writeFileSync(values.output, yaml);
+      writeOutput(values.output, yaml);
       line(io.stderr, `Wrote ${values.output}.`);
     } else {
       io.stdout.write(yaml.endsWith('\n') ? yaml : `${yaml}\n`);

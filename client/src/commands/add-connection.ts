@@ -8,7 +8,7 @@ import type { Connection } from '../connections/types';
 import { checkKey, describeMissing, type KeyCheck } from '../connections/key-check';
 import { checkName, checkUrl, normaliseUrl } from '../connections/validate';
 import { ENVIRONMENT_NAME } from '../connections/environment';
-import { insecureUrlWarning, isSinasApiError } from '../../../api/src';
+import { isSinasApiError, plainHttpWarning } from '../../../api/src';
 import { withProgress } from '../ui/progress';
 import { requireTrust } from '../ui/trust';
 import type { Deps } from './deps';
@@ -34,7 +34,7 @@ export async function addConnection(deps: Deps, input: NewConnectionInput = {}):
   let apiKey = input.apiKey ?? (await askKey(deps, name));
   if (apiKey === undefined) return undefined;
 
-  const warning = insecureUrlWarning(url);
+  const warning = await plainHttpWarning(url);
   if (warning) {
     const send = 'Send Key over HTTP';
     const choice = await deps.host.showWarningMessage(`Sinas: ${warning}`, { modal: true, detail: `Instance "${name}" (${normaliseUrl(url)}). Choose Cancel and use https:// to keep the key private.` }, send);
@@ -44,7 +44,7 @@ export async function addConnection(deps: Deps, input: NewConnectionInput = {}):
   let check: KeyCheck | undefined;
   if (input.verify !== false) {
     for (;;) {
-      check = await verifyKey(deps, name, url, apiKey.trim());
+      check = await verifyKey(deps, name, url, apiKey.trim(), warning !== undefined);
       if (!check) return undefined;
       if (check.kind !== 'rejected' && check.kind !== 'unverified') break;
       const again = 'Enter Key Again';
@@ -99,8 +99,8 @@ function askKey(deps: Deps, name: string): Thenable<string | undefined> {
 }
 
 /** One authenticated call with a client that is thrown away; undefined when the user cancelled. */
-async function verifyKey(deps: Deps, name: string, url: string, apiKey: string): Promise<KeyCheck | undefined> {
-  const client = deps.clients.unstoredClient({ name, url: normaliseUrl(url) }, apiKey);
+async function verifyKey(deps: Deps, name: string, url: string, apiKey: string, plainHttpAccepted: boolean): Promise<KeyCheck | undefined> {
+  const client = deps.clients.unstoredClient({ name, url: normaliseUrl(url) }, apiKey, plainHttpAccepted);
   try {
     return await withProgress(deps.host, `Sinas: checking the API key with ${normaliseUrl(url)}…`, (signal) => checkKey(client, { signal }));
   } catch (error) {
