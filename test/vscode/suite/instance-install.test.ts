@@ -124,7 +124,7 @@ describe('Sinas package commands against an instance', function () {
     assert.deepEqual(await installedNames(sandbox), [], 'a preview installs nothing');
   });
 
-  it('preview findings are cleared by the next edit of the file', async () => {
+  it('preview findings are cleared by the next edit of the file; the report\'s links still find their node', async () => {
     const original = await vscode.workspace.openTextDocument(fixture('crm-support.yaml'));
     const copy = await vscode.workspace.openTextDocument({ language: 'yaml', content: original.getText() });
     await vscode.window.showTextDocument(copy);
@@ -132,6 +132,11 @@ describe('Sinas package commands against an instance', function () {
     assert.equal(previewDiagnostics(copy.uri).length, 1);
     await vscode.workspace.applyEdit(editAtStart(copy.uri, '# edited\n'));
     await waitForDiagnostics(copy.uri, (all) => !all.some((d) => d.source === 'sinas-preview'));
+    // The report was made from the version before the edit; its link follows the text.
+    const editor = await followLink<vscode.TextEditor>(api.deps.reports.find('test-sandbox', 'crm-support')!.html, (args) => args.text === 'open_ticket');
+    assert.equal(editor.document.uri.toString(), copy.uri.toString());
+    assert.equal(editor.document.getText(editor.selection), 'open_ticket');
+    assert.equal(editor.selection.start.line, copy.getText().split('\n').findIndex((l) => l.includes('name: open_ticket')));
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
