@@ -17,9 +17,12 @@ import { VirtualDocuments } from './documents/virtual-documents';
 import { InstanceSnapshots } from './instance/instance-snapshots';
 import { createLog, logExchange } from './logging/output';
 import { PreviewDiagnostics } from './preview/preview-diagnostics';
+import { ReportPanels } from './preview/report-panel';
+import { AnswerMemory } from './prompts/answer-memory';
 import { looksLikeSinasPackage } from '../../server/src/core/detect';
 import type { TestApi } from './test-api';
 import { vscodeHost } from './ui/host';
+import { PackageContents } from './views/packages/contents';
 import { PackagesModel } from './views/packages/model';
 import { PackagesTreeProvider } from './views/packages/provider';
 
@@ -39,6 +42,7 @@ export function registerInstanceFeatures(context: vscode.ExtensionContext): Test
     isAllowed: () => vscode.workspace.isTrusted,
   });
   const packages = new PackagesModel(connections, clients);
+  const contents = new PackageContents(connections, clients);
   const documents = new VirtualDocuments(async (connectionId, name) => {
     const connection = connections.get(connectionId);
     const result = connection ? await clients.client(connection) : undefined;
@@ -57,24 +61,32 @@ export function registerInstanceFeatures(context: vscode.ExtensionContext): Test
     log,
   });
   const instanceDocuments = new InstanceDocuments(connections, clients);
-  const deps: Deps = { context, host: vscodeHost, log, connections, clients, health, packages, documents, diagnostics, snapshots };
+  const answers = new AnswerMemory();
+  const reports = new ReportPanels(documents);
+  const deps: Deps = { context, host: vscodeHost, log, connections, clients, health, packages, contents, documents, diagnostics, answers, reports, snapshots };
 
-  const tree = new PackagesTreeProvider(connections, packages, health, clients);
+  const tree = new PackagesTreeProvider(connections, packages, health, clients, contents);
   const view = vscode.window.createTreeView(PACKAGES_VIEW, { treeDataProvider: tree, showCollapseAll: true });
   const lenses = new PackageCodeLensProvider(connections, packages);
+  const statusBar = registerStatusBar(connections, health);
   const updateContext = () => void vscode.commands.executeCommand('setContext', CONTEXT.hasConnections, connections.list().length > 0);
   const updateEditorContext = (editor = vscode.window.activeTextEditor) =>
     void vscode.commands.executeCommand('setContext', CONTEXT.isPackageEditor, !!editor && editor.document.languageId === 'yaml' && looksLikeSinasPackage(editor.document.getText()));
 
   context.subscriptions.push(
-    log, connections, clients, health, packages, documents, diagnostics, tree, view, lenses, snapshots, instanceDocuments,
-    registerStatusBar(connections, health),
+    log, connections, clients, health, packages, contents, documents, diagnostics, answers, reports, tree, view, lenses, snapshots, instanceDocuments,
+    statusBar,
     registerCommands(deps),
     vscode.languages.registerCodeLensProvider(['file', 'untitled', 'vscode-remote'].map((scheme) => ({ language: 'yaml', scheme })), lenses),
     connections.onDidChange(updateContext),
     context.secrets.onDidChange((e) => connections.notifySecretChanged(e.key)),
     vscode.window.onDidChangeActiveTextEditor((editor) => updateEditorContext(editor)),
-    vscode.workspace.onDidChangeTextDocument((e) => e.document === vscode.window.activeTextEditor?.document && updateEditorContext()),
+    vscode.workspace.onDidChangeTextDocument((e) => {
+      if (e.contentChanges.length > 0) answers.forget(e.document.uri.toString());
+      if (e.document === vscode.window.activeTextEditor?.document) updateEditorContext();
+    }),
+    vscode.workspace.onDidCloseTextDocument((document) => answers.forget(document.uri.toString())),
+    connections.onDidChange(() => answers.clear()),
     vscode.window.onDidChangeWindowState((state) => state.focused && health.onFocus()),
     vscode.workspace.onDidGrantWorkspaceTrust(() => {
       void health.check();
@@ -93,5 +105,5 @@ export function registerInstanceFeatures(context: vscode.ExtensionContext): Test
   health.start();
   void health.check();
   snapshots.update();
-  return { deps, tree, view, lenses };
+  return { deps, tree, view, lenses, statusBar: statusBar.item };
 }

@@ -7,7 +7,10 @@ import type { InstanceSnapshots } from '../instance/instance-snapshots';
 import type { VirtualDocuments } from '../documents/virtual-documents';
 import type { Log } from '../logging/output';
 import type { PreviewDiagnostics } from '../preview/preview-diagnostics';
+import type { ReportPanels } from '../preview/report-panel';
+import type { AnswerMemory } from '../prompts/answer-memory';
 import type { Host } from '../ui/host';
+import type { PackageContents } from '../views/packages/contents';
 import type { PackagesModel } from '../views/packages/model';
 
 export interface Deps {
@@ -18,7 +21,14 @@ export interface Deps {
   clients: ClientPool;
   health: HealthMonitor;
   packages: PackagesModel;
+  /** What each installed package consists of (the tree's resource rows). */
+  contents: PackageContents;
   documents: VirtualDocuments;
   diagnostics: PreviewDiagnostics;
+  /** The instance's resources, for instance-aware checks. */
   snapshots: InstanceSnapshots;
+  /** A preview's answers, for the install that follows it (memory only). */
+  answers: AnswerMemory;
+  /** The rendered preview / install reports. */
+  reports: ReportPanels;
 }

@@ -6,6 +6,7 @@
  * named after the variable; its uses expand to that name and `Package.values` records "***".
  */
 import { testPattern } from '../../../server/src/core/variables/pattern';
+import { substitutionText } from '../../../server/src/core/variables/substitution';
 import type { State } from '../state/types';
 import type { SecretInput } from '../packages/apply-secrets';
 import type { PathMessage } from '../validate';
@@ -68,7 +69,7 @@ export function resolveVariables(
         out.missing.push(d.name);
         continue;
       }
-      out.substitutions.set(d.name, d.name);
+      out.substitutions.set(d.name, substitutionText(d, given[d.name])!);
       if (provided || resourceExists(state, 'secrets', d.name)) out.values[d.name] = '***';
       continue;
     }
@@ -76,12 +77,12 @@ export function resolveVariables(
     const value = provided ? given[d.name] : d.default;
     if (!isGiven(value)) {
       if (d.required) out.missing.push(d.name);
-      else out.substitutions.set(d.name, '');
+      else out.substitutions.set(d.name, substitutionText(d, value)!);
       continue;
     }
     const text = checkValue(d, value, state, (message) => fail(d, message));
     if (text === undefined) continue;
-    out.substitutions.set(d.name, text);
+    out.substitutions.set(d.name, substitutionText(d, value)!);
     out.values[d.name] = d.type === 'boolean' ? text === 'true' : value;
   }
   return out;
