@@ -44,6 +44,9 @@ export function startServer(connection: Connection): void {
   let folderEvents = false;
 
   const capabilities: ServerCapabilities = {
+    // Said explicitly for clients that offer several (Neovim, Helix): columns count UTF-16 code
+    // units, the encoding every client supports.
+    positionEncoding: 'utf-16',
     textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
     workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
   };
