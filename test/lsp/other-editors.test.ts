@@ -93,4 +93,17 @@ describe('the server as other editors run it', () => {
       });
     });
   }
+
+  it('takes settings from initializationOptions when it cannot ask for them (Sublime LSP, Kate)', async () => {
+    const options = { sinas: { diagnostics: { severity: { 'unused-variable': 'off', 'undeclared-variable': 'warning' } } } };
+    const client = await TestLspClient.start('stdio', options, undefined, { capabilities: capabilities(['utf-16']) });
+    try {
+      client.open(URI, TEXT);
+      const first = await client.waitForDiagnostics(URI, (p) => p.diagnostics.length > 0);
+      assert.ok(!first.diagnostics.some((d) => d.code === 'unused-variable'), 'switched off from the start');
+      assert.equal(first.diagnostics.find((d) => d.code === 'undeclared-variable')?.severity, 2, 'a warning from the start');
+    } finally {
+      await client.stop();
+    }
+  });
 });

@@ -53,7 +53,7 @@ export function startServer(connection: Connection): void {
   for (const register of HANDLERS) Object.assign(capabilities, register(context));
 
   connection.onInitialize((params): InitializeResult => {
-    settings.initialize(params.capabilities);
+    settings.initialize(params.capabilities, params.initializationOptions);
     workspace.setFolders(params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []));
     watchFiles = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     folderEvents = !!params.capabilities.workspace?.workspaceFolders;
