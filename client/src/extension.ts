@@ -16,7 +16,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<TestAp
   // First: Red Hat YAML must know which documents are ours before it validates any (see the bridge).
   void bridgeRedHatYaml(facts);
   const api = registerInstanceFeatures(context, facts);
-  launcher = new LanguageServerLauncher(context, facts, api.deps.log);
+  launcher = new LanguageServerLauncher(context, facts, api.deps.snapshots, api.deps.log);
   context.subscriptions.push(facts, launcher);
   api.deps.log.info(`Activated in ${Math.round(performance.now() - started)} ms.`);
   return { ...api, facts, languageServer: launcher };

@@ -3,7 +3,8 @@
 // Bundled on its own (dist/language-client.js) and loaded only when a package is opened: the
 // language client library is most of what the extension would otherwise parse at activation.
 import * as vscode from 'vscode';
-import { DidChangeConfigurationNotification, LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { DidChangeConfigurationNotification, LanguageClient, LanguageClientOptions, ServerOptions, State, TransportKind } from 'vscode-languageclient/node';
+import { INSTANCE_SNAPSHOT_NOTIFICATION, type InstanceSnapshot, type InstanceSnapshotParams } from '../../server/src/protocol/instance-snapshot';
 import { PACKAGE_FACTS_NOTIFICATION, type PackageFactsParams } from '../../server/src/protocol/package-facts';
 import { SERVER_ENV, SERVER_EXEC_ARGV } from '../../server/src/protocol/server-process';
 import { isRedHatYamlInstalled } from './yaml-extension-bridge';
@@ -54,4 +55,21 @@ function resolveAutoSettings(section: unknown): unknown {
   const mode = settings?.validation?.yamlSyntax ?? 'auto';
   if (mode !== 'auto') return section;
   return { ...settings, validation: { ...settings?.validation, yamlSyntax: isRedHatYamlInstalled() ? 'off' : 'on' } };
+}
+
+/**
+ * Keeps the server's instance snapshot current (`sinas/instanceSnapshot`): what is known now, every
+ * change after that, and again after the server restarts (a new process starts without one).
+ */
+export function sendInstanceSnapshots(client: LanguageClient, snapshots: { current: InstanceSnapshot | null; onDidChange(listener: (s: InstanceSnapshot | null) => void): vscode.Disposable }): vscode.Disposable {
+  const send = (snapshot: InstanceSnapshot | null) => {
+    if (client.state !== State.Running) return;
+    const params: InstanceSnapshotParams = { snapshot };
+    void client.sendNotification(INSTANCE_SNAPSHOT_NOTIFICATION, params);
+  };
+  if (snapshots.current) send(snapshots.current);
+  return vscode.Disposable.from(
+    snapshots.onDidChange(send),
+    client.onDidChangeState((e) => e.newState === State.Running && snapshots.current && send(snapshots.current)),
+  );
 }

@@ -10,6 +10,7 @@ import * as vscode from 'vscode';
 import { looksLikeSinasPackage } from '../../server/src/core/detect';
 import type * as LanguageClientModule from './language-client';
 import type { SinasLanguageClient } from './language-client';
+import type { InstanceSnapshots } from './instance/instance-snapshots';
 import type { PackageFactsStore } from './packages/package-facts';
 import type { Log } from './logging/output';
 
@@ -33,6 +34,7 @@ export class LanguageServerLauncher implements vscode.Disposable {
   constructor(
     private readonly context: vscode.ExtensionContext,
     private readonly facts: PackageFactsStore,
+    private readonly snapshots: InstanceSnapshots,
     private readonly log: Log,
   ) {
     this.subscriptions.push(
@@ -82,10 +84,13 @@ export class LanguageServerLauncher implements vscode.Disposable {
     const started = performance.now();
     this.facts.serving = true;
     // A bundle of its own (see esbuild.mjs): loaded only now.
-    const { startLanguageClient } = require('./language-client.js') as typeof LanguageClientModule;
+    const { sendInstanceSnapshots, startLanguageClient } = require('./language-client.js') as typeof LanguageClientModule;
     this.client = startLanguageClient(this.context, (facts) => this.facts.set(facts));
     this.client.then(
-      () => this.log.info(`Language server started in ${Math.round(performance.now() - started)} ms.`),
+      (client) => {
+        this.context.subscriptions.push(sendInstanceSnapshots(client, this.snapshots));
+        this.log.info(`Language server started in ${Math.round(performance.now() - started)} ms.`);
+      },
       (error: unknown) => {
         this.facts.serving = false;
         this.log.error(`The Sinas language server did not start: ${String(error)}`);

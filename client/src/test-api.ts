@@ -18,4 +18,5 @@ export interface TestApi {
   facts: PackageFactsStore;
   /** Starts the language server on the first package document. */
   languageServer: LanguageServerLauncher;
+  statusBar: vscode.StatusBarItem;
 }

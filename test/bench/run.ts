@@ -17,6 +17,7 @@ import { getCompletions } from '../../server/src/features/completion';
 import { generatePackage } from '../support/generate-package';
 import { benchCli, type CliFigures } from './cli';
 import { timeEdits } from './edit-timings';
+import { benchInstance } from './instance';
 import { benchEmbedded, type EmbeddedRow } from './embedded';
 import { median, timeRuns } from './measure';
 import { measureMemory, measureProtocol, type ProtocolFigures, type ServerName } from './protocol';
@@ -51,6 +52,7 @@ interface Results {
   memory?: { lines: number; edits: number; afterOpenMb: number; afterEditsMb: number };
   cli?: CliFigures;
   embedded: EmbeddedRow[];
+  instance?: { rows: unknown[]; setup: Record<string, number> };
 }
 
 /** Least-squares slope of y over x. */
@@ -141,9 +143,13 @@ async function main(): Promise<void> {
   results.cli = benchCli(CLI_FILES, 300);
   log('code-heavy packages in-process…');
   for (const size of SIZES.filter((s) => s >= 2000 && s <= 30_000)) results.embedded.push(await benchEmbedded(size, RUNS));
+  log('with and without an instance snapshot in-process…');
+  const instance = await benchInstance(SIZES.filter((s) => s >= 2000 && s <= 10000), RUNS);
+  results.instance = { rows: instance.rows, setup: instance.setup };
 
   const table = markdown(results);
-  const md = `## Speed (npm run bench)\n\n${table}\n## Code-heavy packages\n\n${embeddedMarkdown(results.embedded)}`;
+  const md = `## Speed (npm run bench)\n\n${table}\n## Code-heavy packages\n\n${embeddedMarkdown(results.embedded)}
+${instance.markdown}`;
   mkdirSync(OUT, { recursive: true });
   writeFileSync(join(OUT, 'results.json'), JSON.stringify(results, null, 2));
   writeFileSync(join(OUT, 'results.md'), md);

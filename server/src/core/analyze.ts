@@ -25,6 +25,8 @@ import { sinasParameters } from './embedded/sql/parse-sql';
 import { buildReferenceIndex, connectorOperations, Definitions, itemReferences, sameDefinition, type ReferenceIndex } from './references';
 import { DOCUMENT_RULES, HEADER_RULES, ITEM_RULES, SCOPED_RULES } from './rules';
 import type { DocumentContext, DocumentTables, HeaderContext, ItemContext, ScopeContext } from './rules/rule';
+import type { InstanceIndex } from './instance/instance-index';
+import { checkWithInstance } from './rules/instance';
 import { unquotedCronFindings } from './rules/unquoted-cron';
 import { LineIndex } from './text/line-index';
 import type { Span } from './text/span';
@@ -41,6 +43,8 @@ export interface AnalyzeOptions {
   maxFindings?: number;
   /** Database connection types from the instance, when known (the SQL dialect of queries). */
   connectionTypes?: ConnectionTypeLookup;
+  /** What exists on the active instance; without it, nothing is assumed about the instance. */
+  instance?: InstanceIndex;
 }
 
 export interface ResolvedFinding extends Finding {
@@ -50,6 +54,8 @@ export interface ResolvedFinding extends Finding {
 export interface Analysis extends PackageStructure {
   /** Definitions and cross-references between resources (go to definition, find references, rules). */
   references: ReferenceIndex;
+  /** The instance snapshot the findings were computed with (completion, hover and definition use it too). */
+  instance?: InstanceIndex;
   findings: ResolvedFinding[];
   stats: { chunked: boolean; parsedChunks: number; chunkCount: number; truncatedFindings: number };
 }
@@ -65,7 +71,7 @@ export function analyze(source: DocumentText, options: AnalyzeOptions = {}): Ana
   } catch (error) {
     // Last line of defence: stages already isolate their failures, this keeps the server alive.
     const text = textOf(source);
-    return { ...emptyAnalysis(text, new LineIndex(text), true), findings: resolve([internalError('analysis', error, text)]) };
+    return { ...emptyAnalysis(text, new LineIndex(text), true), instance: options.instance, findings: resolve([internalError('analysis', error, text)]) };
   }
 }
 
@@ -139,7 +145,7 @@ function analyzeUnguarded(source: DocumentText, options: AnalyzeOptions): Analys
   let text = typeof source === 'string' ? source : undefined;
   /** The whole text: an edit inside one item never needs it, other paths build it once. */
   const full = () => (text ??= textOf(source));
-  const empty = (isSinasPackage: boolean, findings: Finding[] = []): Analysis => ({ ...emptyAnalysis(full(), new LineIndex(full()), isSinasPackage), findings: resolve(findings) });
+  const empty = (isSinasPackage: boolean, findings: Finding[] = []): Analysis => ({ ...emptyAnalysis(full(), new LineIndex(full()), isSinasPackage), instance: options.instance, findings: resolve(findings) });
   const parser = options.parser ?? new DocumentParser();
   const previous = carried.get(parser);
   carried.delete(parser);
@@ -162,7 +168,12 @@ function analyzeUnguarded(source: DocumentText, options: AnalyzeOptions): Analys
   } catch (error) {
     return empty(true, [internalError('parser', error, full())]);
   }
-  const { parsed, model, isSinasPackage, lines } = structure;
+  const { parsed, model, lines } = structure;
+  // The text has a package header (looksLikeSinasPackage), but when a syntax error keeps the
+  // parser from reading it (a region refused whole, e.g. nested too deep), the header is unknown:
+  // the document is still ours, and its syntax errors are what the author must see.
+  const headerUnread = model.kind === undefined && model.apiVersion === undefined && parsed.findings.some((f) => f.code === 'yaml-syntax');
+  const isSinasPackage = structure.isSinasPackage || headerUnread;
   // Only an edit inside one item, right after the version analysed here, keeps the rest as it was.
   const itemEdit = previous?.generation === parsed.generation - 1 && parsed.replaced ? previous : undefined;
   if (!itemEdit && previous && !looksLikeSinasPackage(full())) return empty(false);
@@ -211,6 +222,7 @@ function analyzeUnguarded(source: DocumentText, options: AnalyzeOptions): Analys
     model,
     variables,
     references,
+    instance: options.instance,
     findings: [],
     stats: { chunked: parsed.chunked, parsedChunks: parsed.parsedChunks, chunkCount: parsed.chunkCount, truncatedFindings: 0 },
   };
@@ -223,6 +235,12 @@ function analyzeUnguarded(source: DocumentText, options: AnalyzeOptions): Analys
 
   const max = options.maxFindings ?? DEFAULT_MAX_FINDINGS;
   const findings: Finding[] = [...parsed.findings, ...unquotedCron(parsed, full)];
+  if (headerUnread) {
+    // Nothing else can be judged before the syntax error is fixed (no cascade of missing fields).
+    keep();
+    analysis.findings = finish(findings, max, analysis);
+    return analysis;
+  }
   header ??= headerOf(full(), parsed, parser, model);
   findings.push(...header.findings);
   const report = (f: Finding) => findings.push(f);
@@ -246,11 +264,14 @@ function analyzeUnguarded(source: DocumentText, options: AnalyzeOptions): Analys
   }
   findings.push(...scopedFindings(full, undefined, header.outsideUses, [], tables, max));
   // Item results also change when an embedded-language parser has loaded or the instance's facts changed.
-  const key = `${versions.declarations}:${versions.definitions}:${versions.operations}:${versions.dependencies}:${versions.queries}@${embeddedGeneration()}:${options.connectionTypes?.revision ?? ''}`;
-  findings.push(...itemFindings(full, model, parsed.chunked, tables, key, options.connectionTypes, max));
+  const connectionTypes = options.connectionTypes ?? options.instance?.connectionTypes;
+  const key = `${versions.declarations}:${versions.definitions}:${versions.operations}:${versions.dependencies}:${versions.queries}@${embeddedGeneration()}:${connectionTypes?.revision ?? ''}`;
+  findings.push(...itemFindings(full, model, parsed.chunked, tables, key, connectionTypes, max));
+  // The instance pass reads every reference: it runs only while a snapshot is set.
+  const checked = options.instance ? checkWithInstance(ctx, options.instance, findings, (id, error) => internalError(id, error, full())) : findings;
 
   keep({ header: header.findings.every(isLiveFinding) ? header : undefined, usedNames: variables.usedNames });
-  analysis.findings = finish(findings, max, analysis);
+  analysis.findings = finish(checked, max, analysis);
   return analysis;
 }
 

@@ -4,6 +4,7 @@
  * so an edit re-parses only what changed and never needs the whole text.
  */
 import { analyze, type Analysis } from '../core/analyze';
+import type { InstanceIndex } from '../core/instance/instance-index';
 import { DocumentParser } from '../core/parse/parse-document';
 import type { EditedDocument } from './edited-document';
 
@@ -18,23 +19,28 @@ interface Entry {
 export class AnalysisCache {
   private readonly entries = new Map<string, Entry>();
 
-  constructor(private readonly limits: () => { maxLength: number; maxFindings: number }) {}
+  constructor(
+    private readonly limits: () => { maxLength: number; maxFindings: number },
+    /** The instance snapshot to check against; a new snapshot means a new analysis of the same version. */
+    private readonly instance: () => InstanceIndex | undefined = () => undefined,
+  ) {}
 
   get(document: EditedDocument): Analysis {
     let entry = this.entries.get(document.uri);
-    if (entry?.analysis && entry.version === document.version) return entry.analysis;
+    const instance = this.instance();
+    if (entry?.analysis && entry.version === document.version && entry.analysis.instance === instance) return entry.analysis;
     const edits = document.takeEdits();
     if (!entry) {
       // A new parser reads the whole text: the edits before it do not concern it.
       entry = { parser: new DocumentParser(), version: -1, millis: 0 };
       this.entries.set(document.uri, entry);
     } else if (edits !== 'replaced') {
-      // No edit since the last analysis (settings changed): say so, and every chunk is kept.
+      // No edit since the last analysis (settings or the instance snapshot changed): say so, and every chunk is kept.
       if (edits.length === 0) entry.parser.noteChange(0, 0, '');
       for (const edit of edits) entry.parser.noteChange(edit.start, edit.end, edit.text);
     }
     const started = performance.now();
-    entry.analysis = analyze(document.snapshot(), { parser: entry.parser, ...this.limits() });
+    entry.analysis = analyze(document.snapshot(), { parser: entry.parser, ...this.limits(), instance });
     entry.version = document.version;
     entry.millis = performance.now() - started;
     return entry.analysis;
