@@ -6,6 +6,10 @@
  * in whichever encoding was negotiated (UTF-8 byte columns for editors that prefer them).
  */
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { URI as Uri } from 'vscode-uri';
 import type { CompletionList, Hover, Location, MarkupContent, Position, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { TestLspClient } from '../support/lsp-client';
 
@@ -161,6 +165,25 @@ describe('the server as other editors run it', () => {
       });
     });
   }
+
+  it('reports a closed workspace file in UTF-8 columns of the text on disk', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'sinas-utf8-'));
+    const path = join(root, 'closed.sinas.yaml');
+    writeFileSync(path, TEXT);
+    const uri = Uri.file(path).toString();
+    const client = await TestLspClient.start('stdio', undefined, undefined, {
+      workspaceFolders: [{ uri: Uri.file(root).toString(), name: 'ws' }],
+      capabilities: capabilities(['utf-8', 'utf-16']),
+    });
+    try {
+      const published = await client.waitForDiagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'undeclared-variable'));
+      const undeclared = published.diagnostics.find((d) => d.code === 'undeclared-variable')!;
+      assert.deepEqual(undeclared.range, { start: { line: LINE, character: columnOf('utf-8', 'MISSING') }, end: { line: LINE, character: columnOf('utf-8', 'MISSING', 7) } });
+    } finally {
+      await client.stop();
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
 
   it('takes settings from initializationOptions when it cannot ask for them (Sublime LSP, Kate)', async () => {
     const options = { sinas: { diagnostics: { severity: { 'unused-variable': 'off', 'undeclared-variable': 'warning' } } } };
