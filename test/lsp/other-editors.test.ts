@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { URI as Uri } from 'vscode-uri';
-import type { CompletionList, Hover, Location, MarkupContent, Position, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
+import type { CodeAction, CompletionList, Hover, Location, MarkupContent, Position, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { TestLspClient } from '../support/lsp-client';
 
 // "Größe ✓ 😀 " is 11 UTF-16 code units and 17 UTF-8 bytes before the first expression on that line.
@@ -150,18 +150,23 @@ describe('the server as other editors run it', () => {
         assert.ok(Array.isArray(list.items));
       });
 
-      it(`applies an incremental change given in ${encoding} columns`, async () => {
-        // MISSING -> NOPE: a range read in the other encoding would cut the line 6 columns off.
-        client.changeRange(URI, span('MISSING'), 'NOPE');
-        const changed = LINE_TEXT.replace('MISSING', 'NOPE');
-        const after = await client.waitForDiagnostics(URI, (p) => p.diagnostics.some((d) => d.code === 'undeclared-variable' && d.message.includes('NOPE')));
+      it(`applies an incremental change given in ${encoding} columns, and fixes at them`, async () => {
+        // MISSING -> APP_URLS: a range read in the other encoding would cut the line 6 columns off.
+        client.changeRange(URI, span('MISSING'), 'APP_URLS');
+        const changed = LINE_TEXT.replace('MISSING', 'APP_URLS');
+        const typo: Range = { start: { line: LINE, character: columnOf(encoding, 'APP_URLS', 0, changed) }, end: { line: LINE, character: columnOf(encoding, 'APP_URLS', 8, changed) } };
+        const after = await client.waitForDiagnostics(URI, (p) => p.diagnostics.some((d) => d.code === 'undeclared-variable' && d.message.includes('APP_URLS')));
         const undeclared = after.diagnostics.filter((d) => d.code === 'undeclared-variable');
-        assert.deepEqual(
-          undeclared.map((d) => d.range),
-          [{ start: { line: LINE, character: columnOf(encoding, 'NOPE', 0, changed) }, end: { line: LINE, character: columnOf(encoding, 'NOPE', 4, changed) } }],
-        );
+        assert.deepEqual(undeclared.map((d) => d.range), [typo]);
         const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri: URI }, position: on('APP_URL', 2) });
         assert.match((hover.contents as MarkupContent).value, /Where the app lives/, 'the text before the change is intact');
+
+        // The diagnostic goes back as the editor got it; the fix edits the same columns.
+        const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: URI }, range: typo, context: { diagnostics: undeclared } });
+        const change = actions.find((a) => a.title === 'Change to `APP_URL`');
+        assert.ok(change, JSON.stringify(actions.map((a) => a.title)));
+        assert.deepEqual(change.diagnostics, undeclared);
+        assert.deepEqual(change.edit?.changes?.[URI], [{ range: typo, newText: 'APP_URL' }]);
       });
     });
   }
