@@ -20,33 +20,41 @@ export function negotiatePositionEncoding(offered: readonly string[] | undefined
 
 /** A UTF-8 byte column of `line` as UTF-16 code units. */
 export function utf8ToUtf16Column(line: string, bytes: number): number {
-  let units = 0;
-  let seen = 0;
+  return scanToUtf16(line, bytes, 0, 0);
+}
+
+/** A UTF-16 column of `line` as UTF-8 bytes. */
+export function utf16ToUtf8Column(line: string, units: number): number {
+  return scanToUtf8(line, units, 0, 0);
+}
+
+/** Scans from a character boundary (`units`, `bytes`) to `target` bytes. */
+function scanToUtf16(line: string, target: number, units: number, bytes: number): number {
   while (units < line.length) {
-    const code = line.charCodeAt(units);
-    const size = code < 0x80 ? 1 : code < 0x800 ? 2 : isSurrogatePair(line, units) ? 4 : 3;
-    if (seen + size > bytes) break; // past the column, or the column is inside this character
-    seen += size;
+    const size = utf8Size(line, units);
+    if (bytes + size > target) break; // past the column, or the column is inside this character
+    bytes += size;
     units += size === 4 ? 2 : 1;
   }
   return units;
 }
 
-/** A UTF-16 column of `line` as UTF-8 bytes. */
-export function utf16ToUtf8Column(line: string, units: number): number {
-  const end = Math.min(Math.max(0, units), line.length);
-  let bytes = 0;
-  for (let i = 0; i < end; i++) {
-    const code = line.charCodeAt(i);
-    if (code < 0x80) bytes += 1;
-    else if (code < 0x800) bytes += 2;
-    else if (isSurrogatePair(line, i)) {
-      if (i + 1 === end) break; // between the halves of a pair: the character's start
-      bytes += 4;
-      i++;
-    } else bytes += 3;
+/** Scans from a character boundary (`units`, `bytes`) to `target` UTF-16 units. */
+function scanToUtf8(line: string, target: number, units: number, bytes: number): number {
+  const end = Math.min(Math.max(0, target), line.length);
+  while (units < end) {
+    const size = utf8Size(line, units);
+    if (size === 4 && units + 1 === end) break; // between the halves of a pair: the character's start
+    bytes += size;
+    units += size === 4 ? 2 : 1;
   }
   return bytes;
+}
+
+/** UTF-8 length of the character at `i` (a lone surrogate counts 3, as its U+FFFD replacement). */
+function utf8Size(text: string, i: number): number {
+  const code = text.charCodeAt(i);
+  return code < 0x80 ? 1 : code < 0x800 ? 2 : isSurrogatePair(text, i) ? 4 : 3;
 }
 
 function isSurrogatePair(text: string, i: number): boolean {
@@ -54,6 +62,72 @@ function isSurrogatePair(text: string, i: number): boolean {
   if (code < 0xd800 || code > 0xdbff) return false;
   const next = text.charCodeAt(i + 1);
   return next >= 0xdc00 && next <= 0xdfff;
+}
+
+const STRIDE = 256;
+
+/**
+ * Columns of one line, for many conversions on it: the ASCII prefix converts as is; past it, a
+ * scan starts from the nearest checkpoint (one every STRIDE units, built on first need), so a
+ * megabyte line with thousands of positions costs one pass plus a short scan each.
+ */
+export class LineColumns {
+  private readonly ascii: number;
+  private units?: number[];
+  private bytes?: number[];
+
+  constructor(readonly text: string) {
+    const i = text.search(/[^\x00-\x7f]/);
+    this.ascii = i < 0 ? text.length : i;
+  }
+
+  toUtf8(target: number): number {
+    if (target <= this.ascii) return Math.max(0, target);
+    const { units, bytes } = this.checkpoints();
+    const i = lastAtOrBefore(units, target);
+    return scanToUtf8(this.text, target, units[i], bytes[i]);
+  }
+
+  toUtf16(target: number): number {
+    if (target <= this.ascii) return Math.max(0, target);
+    const { units, bytes } = this.checkpoints();
+    const i = lastAtOrBefore(bytes, target);
+    return scanToUtf16(this.text, target, units[i], bytes[i]);
+  }
+
+  private checkpoints(): { units: number[]; bytes: number[] } {
+    if (!this.units || !this.bytes) {
+      const units = [this.ascii];
+      const bytes = [this.ascii];
+      if (this.text.length - this.ascii > STRIDE) {
+        let b = this.ascii;
+        for (let u = this.ascii; u < this.text.length; ) {
+          const size = utf8Size(this.text, u);
+          b += size;
+          u += size === 4 ? 2 : 1;
+          if (u - units[units.length - 1] >= STRIDE) {
+            units.push(u);
+            bytes.push(b);
+          }
+        }
+      }
+      this.units = units;
+      this.bytes = bytes;
+    }
+    return { units: this.units, bytes: this.bytes };
+  }
+}
+
+/** Index of the last element at or before `value` in an ascending list whose first element is not after it. */
+function lastAtOrBefore(sorted: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (sorted[mid] <= value) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 /** The text of a line without its line break, or undefined past the end of the document. */
@@ -76,7 +150,9 @@ interface Position {
   line: number;
   character: number;
 }
-type Column = (line: string, character: number) => number;
+type Column = (line: LineColumns, character: number) => number;
+const TO_UTF16: Column = (line, bytes) => line.toUtf16(bytes);
+const TO_UTF8: Column = (line, units) => line.toUtf8(units);
 
 export class PositionEncoder {
   encoding: PositionEncoding = 'utf-16';
@@ -86,7 +162,7 @@ export class PositionEncoder {
 
   /** Request params (position, range, context diagnostics) in the editor's encoding -> UTF-16. */
   incoming<P>(params: P): P {
-    return this.encoding === 'utf-16' ? params : this.map(params, '', utf8ToUtf16Column);
+    return this.encoding === 'utf-16' ? params : this.map(params, '', TO_UTF16);
   }
 
   /**
@@ -96,14 +172,14 @@ export class PositionEncoder {
    */
   outgoing<R>(result: R, uri: string, lines?: LineText): R {
     if (this.encoding === 'utf-16') return result;
-    return this.map(result, uri, utf16ToUtf8Column, lines);
+    return this.map(result, uri, TO_UTF8, lines);
   }
 
   /** `textDocument/didChange` ranges -> UTF-16, each against the text before it applies; returns the updated document. */
   applyChanges(document: TextDocument, changes: readonly TextDocumentContentChangeEvent[], version: number): TextDocument {
     if (this.encoding === 'utf-16') return TextDocument.update(document, changes as TextDocumentContentChangeEvent[], version);
     for (const change of changes) {
-      const converted = 'range' in change ? { ...change, range: this.map(change.range, document.uri, utf8ToUtf16Column, linesOfDocument(document)) } : change;
+      const converted = 'range' in change ? { ...change, range: this.map(change.range, document.uri, TO_UTF16, linesOfDocument(document)) } : change;
       document = TextDocument.update(document, [converted], version);
     }
     return document;
@@ -117,9 +193,15 @@ export class PositionEncoder {
       if (!cache.has(u)) cache.set(u, this.linesOf(u));
       return cache.get(u);
     };
+    const columns = new Map<string, LineColumns | undefined>();
     const convert = (position: Position, u: string): Position => {
-      const text = linesOf(u)?.(position.line);
-      return text === undefined ? position : { ...position, character: convertColumn(text, position.character, column) };
+      const key = `${position.line} ${u}`;
+      if (!columns.has(key)) {
+        const text = linesOf(u)?.(position.line);
+        columns.set(key, text === undefined ? undefined : new LineColumns(text));
+      }
+      const line = columns.get(key);
+      return line ? { ...position, character: column(line, position.character) } : position;
     };
     const walk = (v: unknown, u: string): unknown => {
       if (Array.isArray(v)) return v.map((item) => walk(item, u));
@@ -139,14 +221,6 @@ export class PositionEncoder {
     };
     return walk(value, uri) as T;
   }
-}
-
-/** Identity when the line's prefix up to the column is ASCII (the common case, checked first). */
-function convertColumn(text: string, character: number, column: Column): number {
-  if (character < 0) return 0;
-  const end = Math.min(character, text.length);
-  for (let i = 0; i < end; i++) if (text.charCodeAt(i) >= 0x80) return column(text, character);
-  return Math.min(character, text.length);
 }
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {

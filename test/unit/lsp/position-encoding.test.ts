@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
+  LineColumns,
   linesOfDocument,
   negotiatePositionEncoding,
   PositionEncoder,
@@ -68,6 +69,16 @@ describe('position encoding', () => {
     assert.equal(utf16ToUtf8Column(LINE, -3), 0);
     assert.equal(utf8ToUtf16Column(LINE, -3), 0);
     assert.equal(utf8ToUtf16Column('', 4), 0);
+  });
+
+  it('a long line converts from checkpoints exactly as a scan from its start does', () => {
+    const long = 'x'.repeat(300) + 'aß✓😀b\ud83d '.repeat(400);
+    const columns = new LineColumns(long);
+    const bytes = Buffer.byteLength(long.replace(/\ud83d /g, '\ufffd ')); // the lone surrogate as U+FFFD
+    for (let c = -1; c <= long.length + 2; c++) assert.equal(columns.toUtf8(c), utf16ToUtf8Column(long, c), `utf16 ${c}`);
+    for (let b = -1; b <= bytes + 2; b++) assert.equal(columns.toUtf16(b), utf8ToUtf16Column(long, b), `utf8 ${b}`);
+    assert.equal(columns.toUtf8(long.length), bytes);
+    assert.equal(columns.toUtf16(bytes), long.length);
   });
 
   describe('PositionEncoder', () => {
