@@ -171,6 +171,25 @@ describe('the server as other editors run it', () => {
     });
   }
 
+  it('puts UTF-8 columns right on a long multi-byte line with many findings', async () => {
+    const uses = Array.from({ length: 500 }, (_, i) => `ü😀 \${{ vars.MISSING_${i} }}`).join(' ');
+    const text = TEXT.replace('Größe ✓ 😀', uses);
+    const client = await TestLspClient.start('stdio', undefined, undefined, { capabilities: capabilities(['utf-8', 'utf-16']) });
+    try {
+      client.open(URI, text);
+      const line = text.split('\n')[LINE];
+      const published = await client.waitForDiagnostics(URI, (p) => p.diagnostics.filter((d) => d.code === 'undeclared-variable').length > 100);
+      const undeclared = published.diagnostics.filter((d) => d.code === 'undeclared-variable');
+      for (const d of undeclared) {
+        const name = /MISSING(_\d+)?/.exec(d.message)?.[0] ?? assert.fail(d.message);
+        const start = Buffer.byteLength(line.slice(0, line.indexOf(`.${name} }}`) + 1));
+        assert.deepEqual(d.range, { start: { line: LINE, character: start }, end: { line: LINE, character: start + Buffer.byteLength(name) } }, name);
+      }
+    } finally {
+      await client.stop();
+    }
+  });
+
   it('reports a closed workspace file in UTF-8 columns of the text on disk', async () => {
     const root = mkdtempSync(join(tmpdir(), 'sinas-utf8-'));
     const path = join(root, 'closed.sinas.yaml');
