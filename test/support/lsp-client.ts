@@ -129,6 +129,11 @@ export class TestLspClient {
     return version;
   }
 
+  /** Incremental change: `range` (in the negotiated position encoding) replaced by `text`. */
+  changeRange(uri: string, range: Range, text: string): number {
+    return this.edit(uri, [{ range, text }]);
+  }
+
   /** Changes a settings section and tells the server, which pulls it again (as VS Code does). */
   setConfiguration(section: string, value: unknown): void {
     this.configuration.set(section, value);

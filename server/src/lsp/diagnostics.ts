@@ -8,6 +8,7 @@ import type { EditedDocument } from './edited-document';
 import type { Analysis } from '../core/analyze';
 import type { AnalysisCache } from './analysis-cache';
 import { toDiagnostics, type SeverityOverrides } from './convert';
+import { linesOfText, type LineText, type PositionEncoder } from './position-encoding';
 
 export class DiagnosticsPublisher {
   private readonly timers = new Map<string, NodeJS.Timeout>();
@@ -19,6 +20,7 @@ export class DiagnosticsPublisher {
     private readonly documents: TextDocuments<EditedDocument>,
     private readonly cache: AnalysisCache,
     private readonly settings: () => { delayMs: number; severity: SeverityOverrides },
+    private readonly positions: PositionEncoder,
     /** Told about every version analysed for publishing (the package facts follow it). */
     private readonly analysed: (uri: string, version: number, analysis: Analysis) => void = () => undefined,
   ) {}
@@ -51,7 +53,10 @@ export class DiagnosticsPublisher {
     }
     if (this.documents.get(uri)?.version !== version) return; // edited meanwhile: a newer run is scheduled
     this.analysed(uri, version, analysis);
-    const diagnostics = analysis.isSinasPackage ? toDiagnostics(analysis.findings, analysis.lines, uri, this.settings().severity) : [];
+    const found = analysis.isSinasPackage ? toDiagnostics(analysis.findings, analysis.lines, uri, this.settings().severity) : [];
+    // The analysed text's lines, read only when a position must be converted (UTF-8 editors).
+    let lines: LineText | undefined;
+    const diagnostics = this.positions.outgoing(found, uri, (line) => (lines ??= linesOfText(analysis.text, analysis.lines))(line));
     if (diagnostics.length === 0 && !this.published.has(uri) && !analysis.isSinasPackage) return;
     if (diagnostics.length) this.published.add(uri);
     else this.published.delete(uri);
