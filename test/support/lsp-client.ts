@@ -35,6 +35,8 @@ export class TestLspClient {
   readonly configurationRequests: string[] = [];
   /** What `workspace/configuration` answers, by section (null when unset). */
   readonly configuration = new Map<string, unknown>();
+  /** How long `workspace/configuration` takes to answer (a busy editor). */
+  configurationDelayMs = 0;
 
   private constructor(
     readonly process: ChildProcess,
@@ -48,8 +50,9 @@ export class TestLspClient {
       this.facts.set(params.uri, params);
       for (const l of this.factsListeners) l(params);
     });
-    connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => {
+    connection.onRequest('workspace/configuration', async (params: { items: { section?: string }[] }) => {
       this.configurationRequests.push(...params.items.map((item) => item.section ?? ''));
+      if (this.configurationDelayMs) await new Promise((resolve) => setTimeout(resolve, this.configurationDelayMs));
       return params.items.map((item) => (item.section !== undefined ? (this.configuration.get(item.section) ?? null) : null));
     });
     connection.onRequest('client/registerCapability', (params: { registrations: { method: string }[] }) => {
@@ -73,6 +76,7 @@ export class TestLspClient {
       workspaceFolders?: { uri: string; name: string }[];
       capabilities?: object;
       configuration?: Record<string, unknown>;
+      configurationDelayMs?: number;
       execArgv?: readonly string[];
       env?: Readonly<Record<string, string>>;
     } = {},
@@ -89,6 +93,7 @@ export class TestLspClient {
         : createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
     const client = new TestLspClient(child, connection);
     for (const [section, value] of Object.entries(init.configuration ?? {})) client.configuration.set(section, value);
+    client.configurationDelayMs = init.configurationDelayMs ?? 0;
     client.initializeResult = await connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: init.workspaceFolders?.[0]?.uri ?? null,

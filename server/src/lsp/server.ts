@@ -51,6 +51,8 @@ export function startServer(connection: Connection): void {
   const context: HandlerContext = { connection, documents, cache, settings, positions };
   const isOpen = (uri: string) => documents.all().some((d) => d.uri === uri || canonical(d.uri) === uri);
   const workspace = new WorkspaceDiagnostics(connection, isOpen, () => settings.current, () => instance.current, positions);
+  /** Until the editor's settings are read, nothing is published (they may hide findings, e.g. yamlSyntax). */
+  let settingsKnown = false;
   let watchFiles = false;
   let folderEvents = false;
 
@@ -81,7 +83,13 @@ export function startServer(connection: Connection): void {
         void rescanWorkspace();
       });
     }
-    await settings.start();
+    try {
+      await settings.start();
+    } finally {
+      // Documents opened meanwhile (the one that started the server) are checked with the editor's settings.
+      settingsKnown = true;
+      diagnostics.scheduleAll();
+    }
     void rescanWorkspace();
   });
 
@@ -116,9 +124,9 @@ export function startServer(connection: Connection): void {
 
   documents.onDidOpen((e) => {
     workspace.forget(canonical(e.document.uri));
-    diagnostics.schedule(e.document.uri, 0);
+    if (settingsKnown) diagnostics.schedule(e.document.uri, 0);
   });
-  documents.onDidChangeContent((e) => diagnostics.schedule(e.document.uri));
+  documents.onDidChangeContent((e) => settingsKnown && diagnostics.schedule(e.document.uri));
   documents.onDidClose((e) => {
     const { uri } = e.document;
     cache.delete(uri);
