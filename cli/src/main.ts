@@ -7,7 +7,7 @@ import { SinasApiError } from '../../api/src';
 import { runCreate } from './create';
 import { HELP } from './help';
 import { runInstall, runPreview } from './install';
-import { EXIT, line, UsageError, type ExitCode, type Io } from './io';
+import { EXIT, line, problem, UsageError, type ExitCode, type Io } from './io';
 import { runExport, runGet, runList, runUninstall } from './packages';
 import { PromptCancelled } from './prompt';
 import { runValidate } from './validate';
@@ -40,25 +40,25 @@ export async function main(argv: string[], io: Io): Promise<ExitCode> {
   }
   const run = command ? COMMANDS[command] : undefined;
   if (!run) {
-    line(io.stderr, command ? `error: unknown command "${command}"; see sinas-package --help` : `sinas-package ${version}: a command is needed; see sinas-package --help`);
+    problem(io.stderr, 'error', command ? `unknown command "${command}"; see sinas-package --help` : 'a command is needed; see sinas-package --help');
     return EXIT.usage;
   }
   try {
     return await run(io, args);
   } catch (error) {
     if (error instanceof UsageError) {
-      line(io.stderr, `error: ${error.message}`);
+      problem(io.stderr, 'error', error.message);
       return EXIT.usage;
     }
     if (error instanceof SinasApiError) {
-      line(io.stderr, `error: ${error.describe()}`);
+      problem(io.stderr, 'error', error.describe());
       return EXIT.failed;
     }
     if (error instanceof PromptCancelled) {
-      line(io.stderr, 'Cancelled.');
+      problem(io.stderr, 'error', 'cancelled; nothing was changed');
       return EXIT.failed;
     }
-    line(io.stderr, `internal error: ${(error as Error).stack ?? String(error)}`);
+    problem(io.stderr, 'error', `internal error (please report it): ${(error as Error).stack ?? String(error)}`);
     return EXIT.failed;
   }
 }

@@ -8,7 +8,7 @@ import { analyze } from '../../server/src/core/analyze';
 import { CODES } from '../../server/src/core/diagnostics/codes';
 import type { Severity } from '../../server/src/core/diagnostics/finding';
 import { FORMAT_OPTION, formatOf, parse } from './args';
-import { EXIT, line, readText, UsageError, type ExitCode, type Io } from './io';
+import { EXIT, line, problem, readText, UsageError, type ExitCode, type Io } from './io';
 import { plural } from './report';
 
 export interface FindingReport {
@@ -70,6 +70,20 @@ function count(reports: FileReport[], severity: Severity): number {
   return reports.reduce((n, r) => n + r.findings.filter((f) => f.severity === severity).length, 0);
 }
 
+/**
+ * "4 problems (3 errors, 1 warning) in 4 files": errors and warnings always, infos and hints
+ * when there are any, so the counts in brackets add up to the total.
+ */
+export function summaryText(summary: { files: number; errors: number; warnings: number; infos: number; hints: number }): string {
+  const { files, errors, warnings, infos, hints } = summary;
+  const total = errors + warnings + infos + hints;
+  if (!total) return `${plural(files, 'file')} checked: no problems`;
+  const parts = [plural(errors, 'error'), plural(warnings, 'warning')];
+  if (infos) parts.push(plural(infos, 'info'));
+  if (hints) parts.push(plural(hints, 'hint'));
+  return `${plural(total, 'problem')} (${parts.join(', ')}) in ${plural(files, 'file')}`;
+}
+
 export function runValidate(io: Io, args: string[]): ExitCode {
   const options = { ...FORMAT_OPTION, severity: { type: 'string', multiple: true } } as const;
   const usage = 'sinas-package validate <files...> [--format text|json] [--severity CODE=LEVEL ...]';
@@ -89,18 +103,12 @@ export function runValidate(io: Io, args: string[]): ExitCode {
     line(io.stdout, JSON.stringify({ version: 1, files: reports, summary }, null, 2));
   } else {
     for (const report of reports) {
-      if (!report.isSinasPackage) line(io.stderr, `${report.file}: not a SinasPackage (no apiVersion sinas.co/… or kind SinasPackage); skipped`);
+      if (!report.isSinasPackage) problem(io.stderr, 'warning', `${report.file}: not a SinasPackage (no apiVersion sinas.co/… or kind SinasPackage); skipped`);
       for (const f of report.findings) {
         line(io.stdout, `${report.file}:${f.line}:${f.column} ${f.severity} ${f.code} ${f.message.replace(/\s*\n\s*/g, ' ')}`);
       }
     }
-    const problems = summary.errors + summary.warnings + summary.infos + summary.hints;
-    line(
-      io.stderr,
-      problems
-        ? `${plural(problems, 'problem')} (${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}) in ${plural(summary.files, 'file')}`
-        : `${plural(summary.files, 'file')} checked: no problems`,
-    );
+    line(io.stderr, summaryText(summary));
   }
   return summary.errors > 0 ? EXIT.failed : EXIT.ok;
 }

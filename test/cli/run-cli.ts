@@ -4,7 +4,7 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve as absolute } from 'node:path';
 
 export const CLI = 'dist/cli.js';
 const SOURCES = ['cli/src', 'server/src/core', 'api/src'];
@@ -34,6 +34,8 @@ export interface RunOptions {
   env?: Record<string, string | undefined>;
   /** Written to stdin, which is then closed (stdin is never a terminal here). */
   input?: string;
+  /** Working directory of the command (default: the repository). */
+  cwd?: string;
 }
 
 export function runCli(args: string[], options: RunOptions = {}): Promise<CliResult> {
@@ -41,7 +43,7 @@ export function runCli(args: string[], options: RunOptions = {}): Promise<CliRes
   const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('SINAS_')));
   const env = Object.fromEntries(Object.entries({ ...base, ...options.env }).filter((e): e is [string, string] => e[1] !== undefined));
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [absolute(CLI), ...args], { env, cwd: options.cwd, stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
