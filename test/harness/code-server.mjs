@@ -1,6 +1,6 @@
 // Starts code-server (a real VS Code: web workbench + Node remote extension host) on loopback,
 // with a throwaway config and a pre-seeded user-data dir, and builds workbench URLs for it.
-import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { log } from './log.mjs';
 import { spawnGroup, stopGroup } from './processes.mjs';
@@ -32,8 +32,14 @@ const userSettings = {
  * @param {string} options.workspace  folder the workbench opens
  * @param {Record<string,string>} [options.env]  extra environment; it reaches the extension host
  * @param {string} [options.logFile]  where code-server's own output goes
+ * @param {boolean} [options.driver]  true (tests): the smoke-test driver, which lets the URL payload
+ *   load the extension and the test entry, exposes window.driver, and suppresses toasts.
+ *   false (`npm start`, the user scenarios): a workbench as a user gets it.
+ * @param {string} [options.linkExtension]  an extension folder to install by linking it into the
+ *   extensions dir, as a user's installed extension (code-server scans the dir and follows the
+ *   link; a rebuild plus "Developer: Reload Window" picks up changes)
  */
-export async function startCodeServer({ tools, workDir, workspace, env = {}, logFile, port }) {
+export async function startCodeServer({ tools, workDir, workspace, env = {}, logFile, port, driver = true, linkExtension }) {
   port ??= await freePort();
   const configFile = join(workDir, 'config.yaml');
   const userDataDir = join(workDir, 'user-data');
@@ -42,6 +48,7 @@ export async function startCodeServer({ tools, workDir, workspace, env = {}, log
   mkdirSync(extensionsDir, { recursive: true });
   writeFileSync(configFile, ''); // Without --config, code-server writes one into ~/.config.
   writeFileSync(join(userDataDir, 'User', 'settings.json'), `${JSON.stringify(userSettings, null, 2)}\n`);
+  if (linkExtension) linkInto(extensionsDir, linkExtension);
 
   const args = [
     tools.codeServerEntry,
@@ -55,8 +62,8 @@ export async function startCodeServer({ tools, workDir, workspace, env = {}, log
     '--user-data-dir', userDataDir,
     '--extensions-dir', extensionsDir,
     // Lets the workbench honour extensionDevelopmentPath/extensionTestsPath from the URL payload
-    // and exposes window.driver and window.codeAutomationExit.
-    '--vscode-option', 'enable-smoke-test-driver',
+    // and exposes window.driver and window.codeAutomationExit (and hides notification toasts).
+    ...(driver ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
     workspace,
   ];
   const child = spawnGroup(tools.node, args, {
@@ -76,6 +83,9 @@ export async function startCodeServer({ tools, workDir, workspace, env = {}, log
   const origin = `http://127.0.0.1:${port}`;
   const server = {
     port,
+    driver,
+    workspace,
+    logFile,
     userDataDir,
     origin,
     pid: child.pid,
@@ -102,4 +112,10 @@ export async function startCodeServer({ tools, workDir, workspace, env = {}, log
   }
   log(`code-server ${origin} is up (pid ${child.pid}, workspace ${workspace})`);
   return server;
+}
+
+/** `<publisher>.<name>-<version>` → the folder: what an installed extension looks like on disk. */
+function linkInto(extensionsDir, folder) {
+  const { publisher, name, version } = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8'));
+  symlinkSync(folder, join(extensionsDir, `${publisher}.${name}-${version}`), 'dir');
 }

@@ -34,4 +34,27 @@ export const scenarios = [
     ],
   },
   ...instanceScenarios,
+  {
+    // Under `npm start`'s settings notifications pop up: an install's success toast, then the
+    // error toast of a package the server rejects.
+    name: 'npm-start-toasts',
+    workbench: 'user',
+    steps: [
+      { open: 'instance/support-notes.yaml' },
+      { command: 'Sinas: Install Package' },
+      { waitFor: '.quick-input-widget .quick-input-title:has-text("NOTES_URL")' },
+      { type: 'https://notes.example.com' },
+      { press: 'Enter' },
+      { waitFor: '.quick-input-widget .quick-input-title:has-text("TONE")' },
+      { press: 'Enter' },
+      { waitFor: '.monaco-dialog-box', timeoutMs: 45_000 },
+      { press: 'Enter' },
+      { waitFor: '.notifications-toasts .notification-toast:has-text("installed support-notes")', timeoutMs: 45_000 },
+      { screenshot: 'toast-installed.png' },
+      { open: 'instance/invalid.yaml' },
+      { command: 'Sinas: Install Package' },
+      { waitFor: '.notifications-toasts .notification-toast.error, .notifications-toasts .notification-toast:has(.codicon-error)', timeoutMs: 45_000 },
+      { screenshot: 'toast-error.png' },
+    ],
+  },
 ];

@@ -2,6 +2,11 @@
 // screenshots. A scenario is data: a name plus steps, so features can add README shots by
 // appending to scenarios.mjs instead of writing Playwright code.
 //
+// `workbench: 'user'` runs a scenario on the workbench `npm start` gives (user-workbench.mjs: no
+// smoke-test driver, so toasts pop up; the extension installed; the seeded sandbox; a temporary
+// copy of test/fixtures/vscode). Without it, scenarios run on the test workbench (driver on,
+// extension loaded as in development, toasts only in the Notifications center).
+//
 // Steps (one key each):
 //   { open: 'path/in/workspace.yaml' }        Quick Open (Ctrl+P), type, Enter; waits for the tab
 //   { command: 'Notifications: Show ...' }    F1, type the command's label, Enter
@@ -16,24 +21,33 @@ import { log, elapsed } from './log.mjs';
 
 const defaultTimeoutMs = 30_000;
 
-/** Opens a workbench with the extension loaded (no tests) and waits until it is restored. */
-export async function openWorkbench(browser, url) {
+/**
+ * Opens a workbench (no tests) and waits until it is restored: through the smoke-test driver when
+ * it has one, else (a user's workbench) until the status bar and the workspace's files show.
+ */
+export async function openWorkbench(browser, url, { driver = true } = {}) {
   const page = await browser.newPage();
-  await page.goto(url);
-  await page.waitForFunction(() => window.driver, undefined, { timeout: 60_000 });
-  await page.evaluate(() => window.driver.whenWorkbenchRestored());
+  // The readiness waits below decide; a cold server on a busy machine can take long to 'load'.
+  await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
+  if (driver) {
+    await page.waitForFunction(() => window.driver, undefined, { timeout: 60_000 });
+    await page.evaluate(() => window.driver.whenWorkbenchRestored());
+  } else {
+    await describeTimeout(page.locator('.monaco-workbench .part.statusbar').waitFor({ timeout: 60_000 }), 'the workbench');
+    await describeTimeout(page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 }), "the workspace's files in the Explorer");
+  }
   return page;
 }
 
 /** Runs each scenario on a fresh workbench page; returns one result per scenario. */
-export async function runScenarios({ browser, url, scenarios, screenshotDir }) {
+export async function runScenarios({ browser, url, scenarios, screenshotDir, driver = true }) {
   const results = [];
   for (const scenario of scenarios) {
     const start = Date.now();
     let page;
     const result = { name: scenario.name, ok: false, screenshots: [] };
     try {
-      page = await openWorkbench(browser, url);
+      page = await openWorkbench(browser, url, { driver });
       for (const step of scenario.steps) await runStep(page, step, { screenshotDir, result });
       result.ok = true;
       log(`UI scenario "${scenario.name}" passed in ${elapsed(start)}: ${result.screenshots.join(', ')}`);
