@@ -57,4 +57,30 @@ export const scenarios = [
       { screenshot: 'toast-error.png' },
     ],
   },
+  {
+    // The Get Started walkthrough as `npm start` shows it: its first step runs Sinas: New Package
+    // (name, then save as), which opens the skeleton and ticks the step off.
+    name: 'npm-start-walkthrough',
+    workbench: 'user',
+    steps: [
+      // Room for the step's picture beside the steps.
+      { command: 'View: Close Primary Side Bar' },
+      { command: 'Welcome: Open Walkthrough...', pick: 'Get Started with Sinas Packages' },
+      { waitFor: '.getting-started-step.expanded:has-text("Create a package")' },
+      { waitFor: '.getting-started-media img' },
+      { click: '.getting-started-step.expanded :is(a, .monaco-button):has-text("New Package")' },
+      { waitFor: '.quick-input-widget .quick-input-title:has-text("New package (1/2)")' },
+      { type: 'support-desk' },
+      { press: 'Enter' },
+      { waitFor: '.quick-input-widget .quick-input-title:has-text("save as")' },
+      { inputEndsWith: '/support-desk.sinas.yaml' },
+      { press: 'Enter' },
+      { waitFor: '.tabs-container .tab.active:has-text("support-desk.sinas.yaml")' },
+      { waitFor: '.monaco-editor .view-line:has-text("name: support-desk")' },
+      { screenshot: 'new-package-editor.png' },
+      { click: '.tabs-container .tab:has-text("Welcome")' },
+      { waitFor: '.getting-started-step:has-text("Create a package") .codicon-getting-started-step-checked' },
+      { screenshot: 'walkthrough-new-package.png' },
+    ],
+  },
 ];

@@ -10,6 +10,9 @@
 // Steps (one key each):
 //   { open: 'path/in/workspace.yaml' }        Quick Open (Ctrl+P), type, Enter; waits for the tab
 //   { command: 'Notifications: Show ...' }    F1, type the command's label, Enter
+//   { command: '…', pick: 'label' }           …and pick `label` in the list the command shows
+//   { click: '.css-selector' }                click the first visible match
+//   { inputEndsWith: 'text' }                 until the quick input's value ends with it
 //   { press: 'Escape' }                       a key or chord, Playwright syntax
 //   { type: 'text' }                          types into whatever has focus
 //   { waitFor: '.css-selector', timeoutMs }   until it is visible (default 30 s)
@@ -71,7 +74,9 @@ export async function runScenarios({ browser, url, scenarios, screenshotDir, dri
 async function runStep(page, step, { screenshotDir, result }) {
   const timeout = step.timeoutMs ?? defaultTimeoutMs;
   if (step.open) return openFile(page, step.open, timeout);
-  if (step.command) return runCommand(page, step.command, timeout);
+  if (step.command) return runCommand(page, step.command, timeout, step.pick);
+  if (step.click) return describeTimeout(page.locator(step.click).first().click({ timeout }), `${step.click} to click`);
+  if (step.inputEndsWith) return inputEndsWith(page, step.inputEndsWith, timeout);
   if (step.press) return page.keyboard.press(step.press);
   if (step.type) return page.keyboard.type(step.type);
   if (step.waitFor) return describeTimeout(page.locator(step.waitFor).first().waitFor({ state: 'visible', timeout }), `waiting for ${step.waitFor}`);
@@ -116,7 +121,7 @@ async function hover(page, selector, until, timeout) {
   }
 }
 
-async function runCommand(page, label, timeout) {
+async function runCommand(page, label, timeout, pick) {
   await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible', timeout });
@@ -124,7 +129,24 @@ async function runCommand(page, label, timeout) {
   const row = page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first();
   await describeTimeout(row.waitFor({ timeout }), `the command "${label}" in the palette`);
   await row.click();
+  if (pick) {
+    const choice = page.locator('.quick-input-list .monaco-list-row', { hasText: pick }).first();
+    await describeTimeout(choice.waitFor({ timeout }), `"${pick}" in the list of "${label}"`);
+    await choice.click();
+  }
   await input.waitFor({ state: 'hidden', timeout });
+}
+
+/** The quick input fills some values in asynchronously (a save dialog's path): wait for it. */
+async function inputEndsWith(page, text, timeout) {
+  const input = page.locator('.quick-input-widget input');
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const value = await input.inputValue({ timeout }).catch(() => '');
+    if (value.endsWith(text)) return;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for the quick input to end with "${text}" (it holds "${value}")`);
+    await page.waitForTimeout(100);
+  }
 }
 
 /** Playwright's timeout messages name the locator, not what we were waiting for. */

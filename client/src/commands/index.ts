@@ -8,6 +8,7 @@ import { editConnection } from './edit-connection';
 import { exportPackage } from './export-package';
 import { COMMANDS } from './ids';
 import { installPackage } from './install-package';
+import { newPackage } from './new-package';
 import { previewPackage } from './preview-package';
 import { refreshPackages } from './refresh-packages';
 import { removeConnection } from './remove-connection';
@@ -28,6 +29,7 @@ const HANDLERS: Record<(typeof COMMANDS)[keyof typeof COMMANDS], Handler> = {
   [COMMANDS.installPackage]: installPackage,
   [COMMANDS.uninstallPackage]: uninstallPackage,
   [COMMANDS.createPackage]: createPackage,
+  [COMMANDS.newPackage]: newPackage,
   [COMMANDS.exportPackage]: exportPackage,
   [COMMANDS.comparePackage]: comparePackage,
   [COMMANDS.refreshPackages]: refreshPackages,

@@ -1,3 +1,4 @@
+import { withoutSlashes } from '../model/package-name';
 import { asString, contentSpan } from './support/scalar';
 import type { DocumentRule } from './rule';
 
@@ -12,7 +13,7 @@ export const packageNameSlash: DocumentRule = {
   check(ctx) {
     const node = asString(ctx.model.packageNameNode);
     if (!node || node.value.includes('${{') || !node.value.includes('/')) return;
-    const replacement = node.value.replace(/\/+/g, '-');
+    const replacement = withoutSlashes(node.value);
     ctx.report({
       code: 'package-name-slash',
       message: `A \`/\` in the package name makes it impossible to fetch, export or uninstall through the API (the name is one URL segment): once installed, it stays. Use \`${replacement}\`.`,

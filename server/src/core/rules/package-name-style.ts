@@ -1,7 +1,6 @@
+import { conventionalPackageName, followsNameConvention, PACKAGE_NAME_MAX_LENGTH } from '../model/package-name';
 import type { DocumentRule } from './rule';
 import { asString, contentSpan } from './support/scalar';
-
-const CONVENTION = /^[a-z0-9][a-z0-9-]*$/;
 
 /**
  * The package name becomes `managed_by = pkg:<name>` and a REST path segment (P30). A `/` or more
@@ -13,13 +12,9 @@ export const packageNameStyle: DocumentRule = {
   codes: ['package-name-style'],
   check(ctx) {
     const node = asString(ctx.model.packageNameNode);
-    if (!node || node.value.includes('${{') || node.value.includes('/') || node.value.length > 255 || node.value === '') return;
-    if (CONVENTION.test(node.value)) return;
-    const suggestion = node.value
-      .toLowerCase()
-      .replace(/[^a-z0-9-]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .replace(/-{2,}/g, '-');
+    if (!node || node.value.includes('${{') || node.value.includes('/') || node.value.length > PACKAGE_NAME_MAX_LENGTH || node.value === '') return;
+    if (followsNameConvention(node.value)) return;
+    const suggestion = conventionalPackageName(node.value);
     ctx.report({
       code: 'package-name-style',
       message:
