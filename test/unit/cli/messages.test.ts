@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { PassThrough } from 'node:stream';
 import { asClause, problem } from '../../../cli/src/io';
-import { summaryText } from '../../../cli/src/validate';
+import { summaryLine } from '../../../cli/src/validate/format-text';
 
 describe('CLI messages', () => {
   it('puts shared sentences (API errors) in the `level: clause` form', () => {
@@ -16,10 +16,11 @@ describe('CLI messages', () => {
   });
 
   it('the summary counts every severity it reports', () => {
-    const counts = { files: 2, errors: 0, warnings: 0, infos: 0, hints: 0 };
+    const counts = { files: 2, errors: 0, warnings: 0, infos: 0, hints: 0, skipped: 0 };
+    const summaryText = (summary: typeof counts) => summaryLine({ summary });
     assert.equal(summaryText(counts), '2 files checked: no problems');
     assert.equal(summaryText({ ...counts, infos: 1 }), '1 problem (0 errors, 0 warnings, 1 info) in 2 files');
     assert.equal(summaryText({ ...counts, errors: 3, warnings: 1 }), '4 problems (3 errors, 1 warning) in 2 files');
-    assert.equal(summaryText({ ...counts, errors: 1, hints: 2 }), '3 problems (1 error, 0 warnings, 2 hints) in 2 files');
+    assert.equal(summaryText({ ...counts, errors: 1, hints: 2, skipped: 1 }), '3 problems (1 error, 0 warnings, 2 hints) in 2 files; 1 YAML file that is not a SinasPackage skipped');
   });
 });
