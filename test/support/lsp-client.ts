@@ -78,6 +78,15 @@ export class TestLspClient {
     return version;
   }
 
+  /** An incremental change, as an editor sends a keystroke: `text` replaces `range` (or is inserted at it). */
+  edit(uri: string, range: { start: { line: number; character: number }; end?: { line: number; character: number } }, text: string): number {
+    const version = (this.versions.get(uri) ?? 1) + 1;
+    this.versions.set(uri, version);
+    const change = { range: { start: range.start, end: range.end ?? range.start }, text };
+    void this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [change] });
+    return version;
+  }
+
   /** Changes a settings section and tells the server, which pulls it again (as VS Code does). */
   setConfiguration(section: string, value: unknown): void {
     this.configuration.set(section, value);
@@ -105,6 +114,12 @@ export class TestLspClient {
       };
       this.listeners.add(listener);
     });
+  }
+
+  /** Resolves with the next diagnostics published for uri (not any already received). */
+  nextDiagnostics(uri: string, timeoutMs = 10_000): Promise<PublishDiagnosticsParams> {
+    const seen = this.latest.get(uri);
+    return this.waitForDiagnostics(uri, (p) => p !== seen, timeoutMs);
   }
 
   request<R>(method: string, params: unknown): Promise<R> {

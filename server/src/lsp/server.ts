@@ -14,6 +14,7 @@ import { registerHover } from './handlers/hover';
 import { registerNavigation } from './handlers/navigation';
 import { registerSymbols } from './handlers/symbols';
 import { SettingsService } from './settings';
+import { TypingTracker } from './typing';
 import { compileAll } from '../core/schema/load-schema';
 
 declare const __VERSION__: string | undefined;
@@ -21,10 +22,11 @@ declare const __VERSION__: string | undefined;
 const HANDLERS: readonly RegisterHandlers[] = [registerCompletion, registerHover, registerNavigation, registerCodeActions, registerSymbols];
 
 export function startServer(connection: Connection): void {
-  const documents = new TextDocuments(TextDocument);
+  const typing = new TypingTracker();
+  const documents = new TextDocuments({ create: TextDocument.create, update: typing.update });
   const settings = new SettingsService(connection);
   const cache = new AnalysisCache(() => settings.current);
-  const diagnostics = new DiagnosticsPublisher(connection, documents, cache, () => settings.current);
+  const diagnostics = new DiagnosticsPublisher(connection, documents, cache, () => settings.current, typing);
   const context: HandlerContext = { connection, documents, cache, settings };
 
   const capabilities: ServerCapabilities = { textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental } };

@@ -10,6 +10,7 @@ import type { SeverityOverrides } from './convert';
 /** What the server's parts read: the settings in the units they use. */
 export interface ServerSettings {
   delayMs: number;
+  typingPauseMs: number;
   severity: SeverityOverrides;
   maxLength: number;
   maxFindings: number;
@@ -18,6 +19,7 @@ export interface ServerSettings {
 export function toServerSettings(settings: SinasSettings): ServerSettings {
   return {
     delayMs: settings.validation.delayMs,
+    typingPauseMs: settings.validation.typingPauseMs,
     severity: settings.diagnostics.severity,
     maxLength: settings.validation.maxFileSizeKb * 1024,
     maxFindings: settings.diagnostics.maxProblems,

@@ -15,6 +15,8 @@ export interface SinasSettings {
   validation: {
     /** Quiet time after an edit before diagnostics are published. */
     delayMs: number;
+    /** New findings on the line being typed wait this long after the last keystroke (0: never). */
+    typingPauseMs: number;
     /** Larger files are not analysed. */
     maxFileSizeKb: number;
   };
@@ -22,12 +24,13 @@ export interface SinasSettings {
 
 export const DEFAULT_SETTINGS: SinasSettings = {
   diagnostics: { severity: {}, maxProblems: 1000 },
-  validation: { delayMs: 50, maxFileSizeKb: 5 * 1024 },
+  validation: { delayMs: 50, typingPauseMs: 800, maxFileSizeKb: 5 * 1024 },
 };
 
 const LIMITS = {
   maxProblems: [1, 100_000],
   delayMs: [0, 10_000],
+  typingPauseMs: [0, 10_000],
   maxFileSizeKb: [1, 100 * 1024],
 } as const;
 
@@ -54,6 +57,7 @@ export function normalizeSettings(raw: unknown): SinasSettings {
     },
     validation: {
       delayMs: integer(validation.delayMs, DEFAULT_SETTINGS.validation.delayMs, LIMITS.delayMs),
+      typingPauseMs: integer(validation.typingPauseMs, DEFAULT_SETTINGS.validation.typingPauseMs, LIMITS.typingPauseMs),
       maxFileSizeKb: integer(validation.maxFileSizeKb, DEFAULT_SETTINGS.validation.maxFileSizeKb, LIMITS.maxFileSizeKb),
     },
   };
