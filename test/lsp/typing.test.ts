@@ -4,25 +4,12 @@
  * and a half-typed key is one finding, never a cascade. Edits are incremental, as an editor sends them.
  */
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { TestLspClient } from '../support/lsp-client';
 
-const TEXT = `apiVersion: sinas.co/v1
-kind: SinasPackage
-package:
-  name: typing
-  version: "1.0.0"
-spec:
-  variables:
-    - name: TONE
-      type: text
-      default: friendly
-  agents:
-    - namespace: demo
-      name: bot
-      description: "Tone: \${{ vars.TONE }}"
-      systemPrompt: Be brief.
-`;
+const TEXT = readFileSync(join(__dirname, '../fixtures/typing/tone.yaml'), 'utf8');
 const lineOf = (needle: string) => TEXT.split('\n').findIndex((l) => l.includes(needle));
 const codes = (p: PublishDiagnosticsParams) => p.diagnostics.map((d) => `${d.code}@${d.range.start.line}`).sort();
 

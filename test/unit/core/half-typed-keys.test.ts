@@ -3,23 +3,11 @@
  * read as if the line were absent — no missing `name`, no vanished `spec`, no undeclared variables.
  */
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { analyze } from '../../../server/src/core/analyze';
 
-const PKG = `apiVersion: sinas.co/v1
-kind: SinasPackage
-package:
-  name: demo
-  version: "1.0.0"
-spec:
-  variables:
-    - name: TONE
-      type: text
-      default: friendly
-  agents:
-    - namespace: demo
-      name: bot
-      systemPrompt: "Be \${{ vars.TONE }}"
-`;
+const PKG = readFileSync(join(__dirname, '../../fixtures/typing/tone.yaml'), 'utf8');
 
 function findingsOf(text: string): string[] {
   const analysis = analyze(text);

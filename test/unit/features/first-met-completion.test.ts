@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import type { CompletionItem, TextEdit } from 'vscode-languageserver-types';
 import { analyze } from '../../../server/src/core/analyze';
 import { getCompletions } from '../../../server/src/features/completion';
-import { applyEdits, atCursor } from '../../support/cursor';
+import { applyEdits, atCursor, expandSnippet as expand } from '../../support/cursor';
 
 const PKG = 'apiVersion: sinas.co/v1\nkind: SinasPackage\npackage:\n  name: demo\n  version: "1.0.0"\nspec:\n';
 const FUNCTIONS = `  functions:
@@ -48,14 +48,6 @@ function complete(source: string, label: string): string {
   return applyEdits(text, [item.textEdit as TextEdit]);
 }
 
-/** A snippet with each tab stop at its default (a choice's first value, an empty stop as nothing). */
-function expand(snippet: string): string {
-  return snippet
-    .replace(/\$\{\d+\|([^,|]*)[^}]*\|\}/g, '$1')
-    .replace(/\$\{\d+:([^}]*)\}/g, '$1')
-    .replace(/\$\d+/g, '')
-    .replace(/\\([\\$}|,])/g, '$1');
-}
 
 describe('completion where a newcomer meets it first', () => {
   it('lists the sections an install skips last, with the reason as their detail', () => {

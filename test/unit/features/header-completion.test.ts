@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import type { CompletionItem, TextEdit } from 'vscode-languageserver-types';
 import { analyze } from '../../../server/src/core/analyze';
 import { getCompletions } from '../../../server/src/features/completion';
-import { applyEdits, atCursor } from '../../support/cursor';
+import { applyEdits, atCursor, expandSnippet as expand } from '../../support/cursor';
 
 /** The items in the order the editor lists them (by sortText). */
 function itemsAt(source: string, byFileName = false): CompletionItem[] {
@@ -22,13 +22,6 @@ function complete(source: string, label: string, byFileName = false): string {
   return applyEdits(text, [item.textEdit as TextEdit]);
 }
 
-/** The text a snippet leaves with every placeholder at its default (first choice, or empty). */
-function expand(snippet: string): string {
-  return snippet
-    .replace(/\$\{\d+\|([^,|]*)[^}]*\|\}/g, '$1')
-    .replace(/\$\{\d+:([^}]*)\}/g, '$1')
-    .replace(/\$\d+/g, '');
-}
 
 describe('completion: the header of a new package', () => {
   it('offers the whole skeleton in an empty document, which is then a package without errors', () => {

@@ -7,31 +7,17 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { codeOf, formatDiagnostics, sinasDiagnostics, waitForDiagnostics } from './helpers';
-import { sinasApi } from './instance-helpers';
+import { extensionPath, sinasApi } from './instance-helpers';
 
-const TEXT = `apiVersion: sinas.co/v1
-kind: SinasPackage
-package:
-  name: typing
-  version: "1.0.0"
-spec:
-  variables:
-    - name: TONE
-      type: text
-      default: friendly
-  agents:
-    - namespace: demo
-      name: bot
-      description: "Tone: \${{ vars.TONE }}"
-      systemPrompt: Be brief.
-`;
 
 describe('typing noise', () => {
   let dir: string;
+  let TEXT: string;
   const config = () => vscode.workspace.getConfiguration('sinas');
 
   before(async () => {
     await sinasApi();
+    TEXT = fs.readFileSync(path.join(extensionPath(), 'test', 'fixtures', 'typing', 'tone.yaml'), 'utf8');
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sinas-typing-'));
     // Long enough that the publish right after an edit always falls inside it, even on a busy machine.
     await config().update('validation.typingPauseMs', 4000, vscode.ConfigurationTarget.Global);
