@@ -40,7 +40,8 @@ export const scenarios = [
     name: 'npm-start-toasts',
     workbench: 'user',
     steps: [
-      { open: 'instance/plain.yaml' },
+      // A fresh workbench indexes the workspace for Quick Open first; on a busy machine that takes a while.
+      { open: 'instance/plain.yaml', timeoutMs: 90_000 },
       { command: 'Sinas: Install Package' },
       { waitFor: '.monaco-dialog-box', timeoutMs: 45_000 },
       { press: 'Enter' },
