@@ -83,7 +83,6 @@ export async function startCodeServer({ tools, workDir, workspace, env = {}, log
   const origin = `http://127.0.0.1:${port}`;
   const server = {
     port,
-    driver,
     workspace,
     logFile,
     userDataDir,
