@@ -4,7 +4,7 @@
  * install prompts and the code lens without loading the schema or the rules.
  */
 import { buildModel, type PackageModel } from './model/package-model';
-import { findHalfTypedKeys } from './parse/half-typed-keys';
+import { parseAsTyped } from './parse/half-typed-keys';
 import { DocumentParser, type ParsedDocument } from './parse/parse-document';
 import type { YNode } from './parse/yaml-tree';
 import { LineIndex } from './text/line-index';
@@ -21,13 +21,8 @@ export interface PackageStructure {
 
 /** Parses (incrementally with the document's own parser) and builds the model and variables. */
 export function readStructure(text: string, parser: DocumentParser = new DocumentParser()): PackageStructure & { parsed: ParsedDocument } {
-  let parsed = parser.parse(text);
   // A key still being typed is read as absent (one finding on it), not as the cascade YAML makes of it.
-  const halfTyped = findHalfTypedKeys(text, parsed.findings);
-  if (halfTyped) {
-    const repaired = parser.parse(halfTyped.text);
-    parsed = { ...repaired, findings: [...repaired.findings, ...halfTyped.findings] };
-  }
+  const parsed = parseAsTyped(text, parser);
   const lines = new LineIndex(text, parsed.lines.start.subarray(0, parsed.lines.count));
   const model = buildModel(parsed.root, parsed.itemChunks);
   // `kind: SinasConfig` is a different document; anything else claiming sinas.co is ours to check.

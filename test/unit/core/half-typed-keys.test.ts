@@ -6,6 +6,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze } from '../../../server/src/core/analyze';
+import { DocumentParser } from '../../../server/src/core/parse/parse-document';
+import { generatePackage } from '../../support/generate-package';
 
 const PKG = readFileSync(join(__dirname, '../../fixtures/typing/tone.yaml'), 'utf8');
 
@@ -47,5 +49,27 @@ describe('a half-typed key', () => {
     const text = PKG.replace('      name: bot\n', '      name: "bot" here\n');
     assert.deepEqual(findingsOf(text).map((f) => f.split(' ')[0]), ['yaml-syntax']);
     assert.doesNotMatch(analyze(text).findings[0].message, /not a key yet/);
+  });
+});
+
+describe('typing a key in a large package', () => {
+  it('re-reads only the line being typed once the key is known to be half-typed', () => {
+    const base = generatePackage(2_000);
+    const at = base.indexOf('\n  agents:\n');
+    const parser = new DocumentParser();
+    const baseline = analyze(base, { parser }).findings.length;
+    let text = base;
+    for (const [i, ch] of [...'func'].entries()) {
+      const offset = i === 0 ? at : at + 3 + i; // after `\n  ` and the letters typed so far
+      text = text.slice(0, offset) + (i === 0 ? '\n  ' : '') + ch + text.slice(offset);
+      const analysis = analyze(text, { parser });
+      assert.deepEqual(analysis.findings.filter((f) => f.code === 'yaml-syntax').map((f) => text.slice(f.span.start, f.span.end)), ['func'.slice(0, i + 1)]);
+      assert.equal(analysis.findings.length, baseline + 1, 'one finding more than before, whatever else the file holds');
+      // After the first letter the parser only sees repaired texts: one chunk re-read per keystroke.
+      if (i > 0) assert.ok(analysis.stats.parsedChunks <= 2, `${analysis.stats.parsedChunks} chunks parsed for one keystroke`);
+    }
+    // The colon: a key now, read as such.
+    text = text.slice(0, at + 7) + ':' + text.slice(at + 7);
+    assert.ok(!analyze(text, { parser }).findings.some((f) => /not a key yet/.test(f.message)));
   });
 });
