@@ -19,7 +19,7 @@ import { repoStatus, runStartChecks } from './start-checks.mjs';
 import { runScenarios } from './ui-scenarios.mjs';
 import { startUserWorkbench } from './user-workbench.mjs';
 
-const timeoutSeconds = Number(process.env.SINAS_VSCODE_TIMEOUT_SECONDS || 360);
+const timeoutSeconds = Number(process.env.SINAS_VSCODE_TIMEOUT_SECONDS || 900);
 const keepRunning = process.env.SINAS_VSCODE_KEEP === '1';
 
 const state = { browser: undefined, sandbox: undefined, server: undefined, workDir: undefined, user: undefined };

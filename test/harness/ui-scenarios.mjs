@@ -122,12 +122,21 @@ async function hover(page, selector, until, timeout) {
 }
 
 async function runCommand(page, label, timeout, pick) {
-  await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible', timeout });
-  await input.fill(`>${label}`);
   const row = page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first();
-  await describeTimeout(row.waitFor({ timeout }), `the command "${label}" in the palette`);
+  // The palette lists what its `when` clauses allowed when it opened; a fresh workbench may still
+  // be settling context keys (workspace trust), so look again in a newly opened palette.
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    await page.keyboard.press('F1');
+    await input.waitFor({ state: 'visible', timeout });
+    await input.fill(`>${label}`);
+    const found = await row.waitFor({ timeout: 5000 }).then(() => true, () => false);
+    if (found) break;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for the command "${label}" in the palette`);
+    await page.keyboard.press('Escape');
+    await input.waitFor({ state: 'hidden', timeout });
+  }
   await row.click();
   if (pick) {
     const choice = page.locator('.quick-input-list .monaco-list-row', { hasText: pick }).first();
