@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Readable, Writable } from 'node:stream';
+import { decodeText } from './decode-text';
 
 export interface Io {
   stdout: Writable;
@@ -30,6 +31,9 @@ export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 /** A mistake in how the command was called; printed as one line, exit code 2. */
 export class UsageError extends Error {}
 
+/** Something the command could not do (e.g. write its output); printed as one line, exit code 1. */
+export class CommandFailed extends Error {}
+
 export function line(stream: Writable, text = ''): void {
   stream.write(`${text}\n`);
 }
@@ -50,11 +54,18 @@ export function asClause(message: string): string {
   return [clause, ...rest].join('\n');
 }
 
-/** A file's text, or a usage error naming the file and the reason (`ENOENT`, `EISDIR`, …). */
+/**
+ * A file's text (UTF-8, or UTF-16 with a byte order mark), or a usage error naming the file and the
+ * reason (`ENOENT`, `EISDIR`, where the bytes stop being text, …).
+ */
 export function readText(file: string): string {
+  let bytes: Buffer;
   try {
-    return readFileSync(file, 'utf8');
+    bytes = readFileSync(file);
   } catch (error) {
     throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
+  const decoded = decodeText(bytes);
+  if ('error' in decoded) throw new UsageError(`cannot read ${file}: ${decoded.error}`);
+  return decoded.text;
 }

@@ -16,9 +16,13 @@ export interface Declaration extends DeclaredVariable {
   description?: string;
 }
 
-/** `NAME=value` pairs; the name must be declared by the package. */
+/**
+ * `NAME=value` pairs; the name must be declared by the package, and not as a secret: an argument
+ * shows in the process list (why the API key is never one either).
+ */
 export function parseVarArgs(args: readonly string[], declarations: readonly Declaration[]): Map<string, string> {
   const declared = new Set(declarations.map((d) => d.name));
+  const secrets = new Set(declarations.filter((d) => d.type === 'secret').map((d) => d.name));
   const out = new Map<string, string>();
   for (const arg of args) {
     const eq = arg.indexOf('=');
@@ -27,6 +31,9 @@ export function parseVarArgs(args: readonly string[], declarations: readonly Dec
     if (!declared.has(name)) {
       const known = [...declared].join(', ') || 'none';
       throw new UsageError(`--var ${name}: the package declares no variable ${name} (declared: ${known})`);
+    }
+    if (secrets.has(name)) {
+      throw new UsageError(`--var ${name}: ${name} is a secret, and arguments show in the process list; set SINAS_VAR_${name} in the environment or let the prompt ask for it`);
     }
     out.set(name, arg.slice(eq + 1));
   }

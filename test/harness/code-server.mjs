@@ -1,5 +1,6 @@
 // Starts code-server (a real VS Code: web workbench + Node remote extension host) on loopback,
 // with a throwaway config and a pre-seeded user-data dir, and builds workbench URLs for it.
+import { execFileSync } from 'node:child_process';
 import { createWriteStream, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { log } from './log.mjs';
@@ -38,8 +39,9 @@ const userSettings = {
  * @param {string} [options.linkExtension]  an extension folder to install by linking it into the
  *   extensions dir, as a user's installed extension (code-server scans the dir and follows the
  *   link; a rebuild plus "Developer: Reload Window" picks up changes)
+ * @param {string[]} [options.vsixFiles]  other extensions to install first (e.g. Red Hat YAML)
  */
-export async function startCodeServer({ tools, workDir, workspace, env = {}, logFile, port, driver = true, linkExtension }) {
+export async function startCodeServer({ tools, workDir, workspace, env = {}, logFile, port, driver = true, linkExtension, vsixFiles = [] }) {
   port ??= await freePort();
   const configFile = join(workDir, 'config.yaml');
   const userDataDir = join(workDir, 'user-data');
@@ -49,6 +51,10 @@ export async function startCodeServer({ tools, workDir, workspace, env = {}, log
   writeFileSync(configFile, ''); // Without --config, code-server writes one into ~/.config.
   writeFileSync(join(userDataDir, 'User', 'settings.json'), `${JSON.stringify(userSettings, null, 2)}\n`);
   if (linkExtension) linkInto(extensionsDir, linkExtension);
+  for (const vsix of vsixFiles) {
+    log(`installing ${vsix} into the test's extensions dir`);
+    execFileSync(tools.node, [tools.codeServerEntry, '--config', configFile, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--install-extension', vsix], { stdio: 'pipe' });
+  }
 
   const args = [
     tools.codeServerEntry,

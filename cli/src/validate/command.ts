@@ -6,6 +6,7 @@
  * annotations) and sarif (SARIF 2.1.0 for code scanning). Exit 1 when any finding is an error or
  * there are more warnings than `--max-warnings`.
  */
+import { loadRequestedEmbeddedParsers } from '../../../server/src/core/embedded/parsers';
 import { parse } from '../args';
 import { EXIT, line, readText, UsageError, type ExitCode, type Io } from '../io';
 import { checkText, parseSeverities, type FileReport } from './check-file';
@@ -44,7 +45,10 @@ export async function runValidate(io: Io, args: string[]): Promise<ExitCode> {
   const reports: FileReport[] = [];
   const skipped: string[] = [];
   for (const target of await collectTargets(positionals)) {
-    const report = checkText(target.file, readText(target.file), overrides);
+    const text = readText(target.file);
+    let report = checkText(target.file, text, overrides);
+    // Python, SQL, Jinja2 and meta-schema parsers load when a file first needs them; then again.
+    if (await loadRequestedEmbeddedParsers()) report = checkText(target.file, text, overrides);
     if (report.isSinasPackage || target.explicit) reports.push(report);
     else skipped.push(target.file);
   }

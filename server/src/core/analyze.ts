@@ -5,6 +5,8 @@
  */
 import { CODES } from './diagnostics/codes';
 import { looksLikeSinasPackage } from './detect';
+import { embeddedGeneration } from './embedded/parsers';
+import type { ConnectionTypeLookup } from './embedded/sql/dialect';
 import type { Finding, Severity } from './diagnostics/finding';
 import { applyPrecedence } from './diagnostics/precedence';
 import { buildModel, type PackageModel, type Resource } from './model/package-model';
@@ -25,6 +27,8 @@ export interface AnalyzeOptions {
   maxLength?: number;
   /** At most this many findings are returned (default 1000). */
   maxFindings?: number;
+  /** Database connection types from the instance, when known (the SQL dialect of queries). */
+  connectionTypes?: ConnectionTypeLookup;
 }
 
 export interface ResolvedFinding extends Finding {
@@ -121,14 +125,14 @@ function analyzeUnguarded(text: string, options: AnalyzeOptions): Analysis {
       findings.push(internalError(rule.id, error, lines));
     }
   }
-  findings.push(...itemFindings(text, model, parsed.chunked, lines));
+  findings.push(...itemFindings(text, model, parsed.chunked, lines, options.connectionTypes));
 
   analysis.findings = finish(findings, options.maxFindings ?? DEFAULT_MAX_FINDINGS, analysis);
   return analysis;
 }
 
 /** Item rules, memoised on each item's chunk so unchanged items are not checked again. */
-function itemFindings(text: string, model: PackageModel, chunked: boolean, lines: LineIndex): Finding[] {
+function itemFindings(text: string, model: PackageModel, chunked: boolean, lines: LineIndex, connectionTypes?: ConnectionTypeLookup): Finding[] {
   const out: Finding[] = [];
   // Without chunks (anchors in the file), item values come from one whole-document conversion,
   // which is also where an alias bomb is caught.
@@ -148,9 +152,11 @@ function itemFindings(text: string, model: PackageModel, chunked: boolean, lines
     }
   }
   const items: Resource[] = [...(model.sections.get('variables')?.items ?? []), ...model.resources];
+  // Results change when an embedded-language parser has loaded or the instance's facts changed.
+  const key = `@${embeddedGeneration()}:${connectionTypes?.revision ?? ''}`;
   for (const item of items) {
-    const run = () => runItemRules(text, item, () => (chunked ? toValue(item.node).value : itemValue(rootValue, item)), lines);
-    out.push(...(item.chunk ? item.chunk.remember(`items:${item.section}`, run) : run()));
+    const run = () => runItemRules(text, item, () => (chunked ? toValue(item.node).value : itemValue(rootValue, item)), lines, connectionTypes);
+    out.push(...(item.chunk ? item.chunk.remember(`items:${item.section}${key}`, run) : run()));
   }
   return out;
 }
@@ -161,13 +167,14 @@ function itemValue(rootValue: unknown, item: Resource): unknown {
   return Array.isArray(list) ? list[item.index] : undefined;
 }
 
-function runItemRules(text: string, item: Resource, valueOf: () => unknown, lines: LineIndex): Finding[] {
+function runItemRules(text: string, item: Resource, valueOf: () => unknown, lines: LineIndex, connectionTypes: ConnectionTypeLookup | undefined): Finding[] {
   const found: Finding[] = [];
   let value: unknown;
   let computed = false;
   const ctx: ItemContext = {
     text,
     item,
+    connectionTypes,
     get value() {
       if (!computed) {
         value = valueOf();

@@ -3,33 +3,10 @@
  * read without echo, upgrade values pre-filled; without a terminal only --var and SINAS_VAR_*.
  */
 import assert from 'node:assert/strict';
-import { PassThrough, Writable } from 'node:stream';
-import type { Io } from '../../../cli/src/io';
+import { UsageError } from '../../../cli/src/io';
 import { PromptCancelled } from '../../../cli/src/prompt';
 import { collectVariables, type Declaration } from '../../../cli/src/variables';
-
-/** A terminal whose user types `answers[i]` after the i-th prompt; everything shown is in `shown`. */
-function fakeTerminal(answers: string[], env: Record<string, string> = {}) {
-  const stdin = Object.assign(new PassThrough(), { isTTY: true, rawModes: [] as boolean[], setRawMode(raw: boolean) {
-    stdin.rawModes.push(raw);
-    return stdin;
-  } });
-  let shown = '';
-  const stderr = new Writable({
-    write(chunk, _enc, done) {
-      const text = String(chunk);
-      shown += text;
-      // A prompt ends with ": " (or "] "); answer it once it has been written.
-      if (/[:\]] $/.test(text) && answers.length) {
-        const answer = answers.shift()!;
-        setImmediate(() => stdin.write(answer));
-      }
-      done();
-    },
-  });
-  const io: Io = { stdin, stdout: new PassThrough(), stderr, env, interactive: true };
-  return { io, stdin, shown: () => shown };
-}
+import { fakeTerminal } from './fake-terminal';
 
 const DECLARATIONS: Declaration[] = [
   { name: 'APP_URL', type: 'text', required: true, description: 'Base URL' },
@@ -88,5 +65,14 @@ describe('cli variables', () => {
     const t = fakeTerminal([]);
     await assert.rejects(collectVariables(t.io, DECLARATIONS, { varArgs: ['APP_URL'] }), /--var takes NAME=value/);
     await assert.rejects(collectVariables(t.io, DECLARATIONS, { varArgs: ['NOPE=1'] }), /declares no variable NOPE \(declared: APP_URL, TOKEN, VERBOSE, MODE\)/);
+  });
+
+  it('refuses a secret in --var (the process list shows arguments), pointing to SINAS_VAR_<NAME> and the prompt', async () => {
+    const t = fakeTerminal([]);
+    await assert.rejects(
+      collectVariables(t.io, DECLARATIONS, { varArgs: ['APP_URL=https://a', 'TOKEN=in-argv'] }),
+      new UsageError('--var TOKEN: TOKEN is a secret, and arguments show in the process list; set SINAS_VAR_TOKEN in the environment or let the prompt ask for it'),
+    );
+    assert.equal(t.shown(), '');
   });
 });

@@ -79,7 +79,7 @@ describe('Sinas package commands against an instance', function () {
     dialogs.assertDrained();
     assert.equal(outcome.outcome, 'previewed', outcome.message);
 
-    const report = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'sinas-report' && d.uri.path.includes('crm-support'));
+    const report = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'sinas-report' && d.uri.path === '/test-sandbox/crm-support report.md');
     assert.ok(report, 'the report is open');
     assert.equal(report.languageId, 'markdown');
     const text = report.getText();

@@ -20,6 +20,8 @@ export const SUPERSEDES: Partial<Record<DiagnosticCode, readonly DiagnosticCode[
   'package-name-slash': ['name-format'],
   // `${APP_URL}` in a path or name: the schema sees stray characters, the rule the intended variable.
   'uninterpolated-variable': ['name-format', 'webhook-path-format', 'path-param-syntax'],
+  // `%(day)s` in SQL: PostgreSQL sees a stray `%`, the rule knows the `:day` Sinas binds.
+  'query-parameter-style': ['sql-syntax'],
 };
 
 const nested = (a: Finding, b: Finding) =>

@@ -53,6 +53,8 @@ export interface JsonSchema {
    * node's own type is checked by Sinas, everything inside it is a runtime matter, hence a warning.
    */
   'x-unchecked'?: boolean;
+  /** The value is itself a JSON Schema: completion and hover offer JSON Schema's keywords inside it. */
+  'x-json-schema'?: boolean;
 }
 
 /** Names of the lax scalar definitions: pydantic's coercions written as plain JSON Schema. */

@@ -31,7 +31,8 @@ export function parseExpression(text: string, start: number, limit: number): Exp
   if (body === '') return { kind: 'malformed', span, reason: 'Empty expression; write `${{ vars.NAME }}`.' };
 
   const match = /^([A-Za-z_][\w-]*)\s*\.\s*(\S*)$/.exec(body);
-  if (match && match[1] === 'vars' && /^vars\./.test(body)) {
+  // Only `vars.NAME` with nothing between `vars`, `.` and the name is substituted.
+  if (match && match[1] === 'vars' && /^vars\.(?!\s)/.test(body)) {
     const name = match[2];
     const nameStart = bodyStart + body.indexOf('.') + 1;
     const nameSpan = { start: nameStart, end: nameStart + name.length };
@@ -52,6 +53,14 @@ export function parseExpression(text: string, start: number, limit: number): Exp
   if (match) {
     const context = match[1];
     const rest = match[2];
+    if (context === 'vars' && VARIABLE_NAME.test(rest)) {
+      return {
+        kind: 'malformed',
+        span,
+        reason: `Spaces around the \`.\`: Sinas only substitutes \`\${{ vars.NAME }}\` written without them, so this would be installed as literal text.`,
+        replacement: `\${{ vars.${rest} }}`,
+      };
+    }
     if (context === 'var' || context === 'variables' || context === 'Vars' || context === 'VARS') {
       return {
         kind: 'malformed',
