@@ -73,10 +73,22 @@ function testFiles(dir) {
   });
 }
 
+/**
+ * re2js (the linear-time regex engine behind variable `pattern` checks) is one shared file,
+ * dist/re2.js, that the bundles below require on first use instead of each carrying a copy.
+ */
+const sharedRe2 = {
+  name: 'shared-re2',
+  setup(build) {
+    build.onResolve({ filter: /^re2js$/ }, () => ({ path: './re2.js', external: true }));
+  },
+};
+
 const builds = [
-  { ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
-  { ...common, entryPoints: { server: 'server/src/lsp/main.ts' }, outdir: 'dist', plugins: [englishOnly, separateParsers] },
-  { ...common, entryPoints: { sandbox: 'test/sandbox/main.ts' }, outdir: 'dist', plugins: [englishOnly, separateParsers] },
+  { ...common, entryPoints: { re2: 'node_modules/re2js/build/index.cjs' }, outdir: 'dist', sourcemap: false },
+  { ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'], plugins: [sharedRe2] },
+  { ...common, entryPoints: { server: 'server/src/lsp/main.ts' }, outdir: 'dist', plugins: [englishOnly, separateParsers, sharedRe2] },
+  { ...common, entryPoints: { sandbox: 'test/sandbox/main.ts' }, outdir: 'dist', plugins: [englishOnly, separateParsers, sharedRe2] },
   {
     ...common,
     entryPoints: Object.fromEntries(Object.entries(PARSERS).map(([name, path]) => [`parse-${name}`, path])),
@@ -85,7 +97,7 @@ const builds = [
   },
   {
     ...common,
-    plugins: [englishOnly, separateParsers],
+    plugins: [englishOnly, separateParsers, sharedRe2],
     entryPoints: { cli: 'cli/src/main.ts' },
     outdir: 'dist',
     // ES modules among the dependencies (tinyglobby's fdir) read import.meta.url, which a CJS bundle lacks.

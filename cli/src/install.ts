@@ -37,6 +37,7 @@ function load(file: string): LocalPackage {
     default: d.default,
     choices: d.choices,
     description: d.description,
+    pattern: d.pattern,
   }));
   const localErrors = analysis.findings.filter((f) => f.severity === 'error').length;
   return { file, text, name: analysis.model.packageName, declarations, localErrors };

@@ -5,6 +5,7 @@
  * (it applies the default, keeps an existing secret, or names the missing variable).
  */
 import type { DeclaredVariable } from '../../api/src';
+import { mismatchMessage, testPattern } from '../../server/src/core/variables/pattern';
 import { line, UsageError, type Io } from './io';
 import { ask, askSecret } from './prompt';
 
@@ -14,6 +15,13 @@ export interface Declaration extends DeclaredVariable {
   default?: unknown;
   choices?: unknown[];
   description?: string;
+  pattern?: string;
+}
+
+/** Why a text value does not fit its `pattern` (the core's one reading), or undefined. */
+export function patternProblem(d: Declaration, value: string): string | undefined {
+  if ((d.type ?? 'text') !== 'text' || d.pattern === undefined || value === '') return undefined;
+  return testPattern(d.pattern, value).kind === 'mismatch' ? `the value ${mismatchMessage(d.pattern)}` : undefined;
 }
 
 /**
@@ -57,6 +65,11 @@ async function prompt(io: Io, d: Declaration, previous: unknown): Promise<string
   const shown = fallback === undefined || fallback === null ? '' : ` [${String(fallback)}]`;
   for (let tries = 0; tries < 3; tries++) {
     const answer = (await ask(io, `${d.name}${about}${choices}${shown}: `)).trim();
+    const problem = patternProblem(d, answer);
+    if (problem) {
+      line(io.stderr, `${d.name}: ${problem}.`);
+      continue;
+    }
     if (answer) return answer;
     if (fallback !== undefined && fallback !== null) return previous !== undefined ? String(previous) : undefined;
     if (!d.required) return undefined;
@@ -75,7 +88,10 @@ export async function collectVariables(io: Io, declarations: readonly Declaratio
   const given = parseVarArgs(options.varArgs, declarations);
   const values: Record<string, unknown> = {};
   for (const d of declarations) {
+    const source = given.has(d.name) ? `--var ${d.name}` : `SINAS_VAR_${d.name}`;
     let value = given.get(d.name) ?? io.env[`SINAS_VAR_${d.name}`];
+    const problem = value === undefined ? undefined : patternProblem(d, value);
+    if (problem) throw new UsageError(`${source}: ${problem}`);
     if (value === undefined && io.interactive) value = await prompt(io, d, options.previous?.[d.name]);
     if (value !== undefined) values[d.name] = typed(d, value);
   }

@@ -99,8 +99,13 @@ function analyzeUnguarded(text: string, options: AnalyzeOptions): Analysis {
   } catch (error) {
     return empty(true, [internalError('parser', error, plainLines())]);
   }
-  const { parsed, model, variables, isSinasPackage } = structure;
+  const { parsed, model, variables } = structure;
   lines = structure.lines;
+  // The text has a package header (looksLikeSinasPackage), but when a syntax error keeps the
+  // parser from reading it (a region refused whole, e.g. nested too deep), the header is unknown:
+  // the document is still ours, and its syntax errors are what the author must see.
+  const headerUnread = model.kind === undefined && model.apiVersion === undefined && parsed.findings.some((f) => f.code === 'yaml-syntax');
+  const isSinasPackage = structure.isSinasPackage || headerUnread;
   findings.push(...parsed.findings, ...unquotedCronFindings(text, parsed.findings));
   const references = buildReferenceIndex(model);
   const analysis: Analysis = {
@@ -116,9 +121,20 @@ function analyzeUnguarded(text: string, options: AnalyzeOptions): Analysis {
   };
   if (!isSinasPackage) return analysis;
 
-  const report = (f: Finding) => findings.push(f);
-  const ctx: DocumentContext = { text, root: parsed.root, model, variables, references, report };
+  const max = options.maxFindings ?? DEFAULT_MAX_FINDINGS;
+  if (headerUnread) {
+    // Nothing else can be judged before the syntax error is fixed (no cascade of missing fields).
+    analysis.findings = finish(findings, max, analysis);
+    return analysis;
+  }
+  let reported = 0;
+  const report = (f: Finding) => {
+    reported++;
+    findings.push(f);
+  };
+  const ctx: DocumentContext = { text, root: parsed.root, model, variables, references, report, enough: () => reported >= max };
   for (const rule of DOCUMENT_RULES) {
+    reported = 0;
     try {
       rule.check(ctx);
     } catch (error) {
@@ -127,7 +143,7 @@ function analyzeUnguarded(text: string, options: AnalyzeOptions): Analysis {
   }
   findings.push(...itemFindings(text, model, parsed.chunked, lines, options.connectionTypes));
 
-  analysis.findings = finish(findings, options.maxFindings ?? DEFAULT_MAX_FINDINGS, analysis);
+  analysis.findings = finish(findings, max, analysis);
   return analysis;
 }
 
@@ -211,19 +227,22 @@ function internalError(where: string, error: unknown, lines: LineIndex, at = 0):
 }
 
 function finish(findings: Finding[], max: number, analysis: Analysis): ResolvedFinding[] {
-  const seen = new Set<string>();
   const out: ResolvedFinding[] = [];
+  let distinct = 0;
   findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
-  for (const f of applyPrecedence(findings)) {
-    const key = `${f.code}:${f.span.start}:${f.span.end}:${f.message}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    // Copy: findings memoised on chunks must not be mutated by consumers.
-    out.push(...resolve([{ ...f, span: { ...f.span } }]));
+  const kept = applyPrecedence(findings);
+  // Exact duplicates share a span, so they are looked for among the findings on the same span only.
+  const run = new Set<string>();
+  for (let k = 0; k < kept.length; k++) {
+    const f = kept[k];
+    if (k > 0 && (f.span.start !== kept[k - 1].span.start || f.span.end !== kept[k - 1].span.end)) run.clear();
+    const key = `${f.code}\u0000${f.message}`;
+    if (run.has(key)) continue;
+    run.add(key);
+    distinct++;
+    // Copy (only what is returned): findings memoised on chunks must not be mutated by consumers.
+    if (out.length < max) out.push({ ...f, span: { ...f.span }, severity: f.severity ?? CODES[f.code].severity });
   }
-  if (out.length > max) {
-    analysis.stats.truncatedFindings = out.length - max;
-    return out.slice(0, max);
-  }
+  if (distinct > max) analysis.stats.truncatedFindings = distinct - max;
   return out;
 }

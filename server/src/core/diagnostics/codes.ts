@@ -102,7 +102,8 @@ export const CODES = {
   'uninterpolated-variable': { severity: 'warning', description: '`${VAR}` (or `{{ VAR }}` in a verbatim field) is not substituted by Sinas; use `${{ vars.VAR }}`.' },
   // Install-time variables: declarations and typed uses
   'invalid-variable-pattern': { severity: 'warning', description: 'A variable `pattern` that is not a valid (Python) regular expression.' },
-  'invalid-variable-default': { severity: 'warning', description: 'A variable `default` outside its `choices`, or not matching its `pattern`.' },
+  'uncheckable-variable-pattern': { severity: 'info', description: 'A variable `pattern` that cannot be checked in linear time here (backreference, lookaround, …); values are left to the server.' },
+  'invalid-variable-default': { severity: 'warning', description: 'A variable `default` or `example` outside its `choices`, or without a match for its `pattern`.' },
   'variable-type-mismatch': { severity: 'warning', description: 'A whole-value `${{ vars.X }}` whose possible values do not fit the field\'s type after substitution.' },
 } as const satisfies Record<string, CodeInfo>;
 

@@ -5,6 +5,7 @@
  */
 import { parseAllDocuments, isAlias, isMap, isPair, isScalar, isSeq, Scalar, type Node as YamlNode, type Document } from 'yaml';
 import type { Finding } from '../diagnostics/finding';
+import { excessiveNesting, MAX_FLOW_DEPTH } from './flow-depth';
 import { PYYAML_OPTIONS } from './pyyaml-schema';
 import type { ScalarStyle, YNode, YPair } from './yaml-tree';
 
@@ -26,9 +27,11 @@ const STYLES: Record<string, ScalarStyle> = {
   BLOCK_FOLDED: 'folded',
 };
 
+const DEEP = 'The YAML is nested too deeply to be read.';
+
 /** Cleans eemeli's message of its trailing location, which our ranges already carry. */
 function tidyMessage(message: string): string {
-  if (/Maximum call stack size exceeded/.test(message)) return 'The YAML is nested too deeply to be read.';
+  if (/Maximum call stack size exceeded/.test(message)) return DEEP;
   return message.replace(/ at line \d+, column \d+:?[\s\S]*$/, '').trim();
 }
 
@@ -51,6 +54,11 @@ function nonPrintableFindings(text: string, base: number): Finding[] {
 }
 
 export function parseRegion(text: string, base = 0): ParsedRegion {
+  const tooDeep = excessiveNesting(text);
+  if (tooDeep !== undefined) {
+    const message = `The YAML is nested more than ${MAX_FLOW_DEPTH.toLocaleString('en')} levels deep; Sinas (PyYAML) cannot read it.`;
+    return { root: null, findings: [{ code: 'yaml-syntax', message, span: { start: base + tooDeep, end: base + tooDeep + 1 } }], documentCount: 1 };
+  }
   const docs = parseAllDocuments(text, PYYAML_OPTIONS);
   const list: Document.Parsed[] = Array.isArray(docs) ? docs : [];
   const findings: Finding[] = [];
@@ -66,6 +74,13 @@ export function parseRegion(text: string, base = 0): ParsedRegion {
         data: { yamlCode: error.code },
       });
     }
+  }
+  // Where the parser ran out of stack depends on the stack it was called on: say it once, at the
+  // region's start, so the same text always gets the same finding (an edit session, a fresh open).
+  const overflow = findings.findIndex((f) => f.message === DEEP);
+  if (overflow !== -1) {
+    const first = findings[overflow];
+    findings.splice(0, findings.length, ...findings.filter((f) => f.message !== DEEP), { ...first, span: { start: base, end: base + 1 } });
   }
   findings.push(...nonPrintableFindings(text, base));
   const root = first ? convertDocument(first, text, base) : null;

@@ -20,6 +20,12 @@ export interface DocumentContext {
   readonly variables: VariableTable;
   readonly references: ReferenceIndex;
   report(finding: Finding): void;
+  /**
+   * This rule has reported as many findings as are shown. A rule that reports in position order,
+   * on distinct spans, with codes no precedence removes, may stop then: nothing after could be
+   * shown (a hostile file can hold a hundred thousand malformed expressions).
+   */
+  enough(): boolean;
 }
 
 export interface ItemContext {
