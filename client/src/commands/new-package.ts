@@ -4,7 +4,8 @@
  * the description selected. Talks to no instance, so it also works in Restricted Mode.
  */
 import * as vscode from 'vscode';
-import { conventionalPackageName, packageNameProblem } from '../../../server/src/core/model/package-name';
+import { CODES } from '../../../server/src/core/diagnostics/codes';
+import { conventionalPackageName, packageNameProblems } from '../../../server/src/core/model/package-name';
 import { packageSkeleton } from '../packages/skeleton';
 import type { Deps } from './deps';
 
@@ -58,11 +59,14 @@ export async function newPackage(deps: Deps, _target?: unknown, options: NewPack
 
 /** What the rules would say about the name: an error blocks, the naming convention only informs. */
 export function validatePackageName(value: string): vscode.InputBoxValidationMessage | undefined {
-  const problem = packageNameProblem(value);
+  const name = value.trim();
+  if (!name) return { message: 'A package name is required.', severity: vscode.InputBoxValidationSeverity.Error };
+  const problems = packageNameProblems(name);
+  const problem = problems.find((p) => CODES[p.code].severity === 'error') ?? problems[0];
   if (!problem) return undefined;
   // An input box shows plain text: the diagnostics' `code` quotes become plain quotes.
   const message = problem.message.replace(/`([^`]*)`/g, '"$1"');
-  if (problem.severity === 'error') return { message, severity: vscode.InputBoxValidationSeverity.Error };
+  if (CODES[problem.code].severity === 'error') return { message, severity: vscode.InputBoxValidationSeverity.Error };
   return { message: `${message} Enter keeps yours.`, severity: vscode.InputBoxValidationSeverity.Info };
 }
 

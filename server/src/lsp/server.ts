@@ -20,6 +20,7 @@ import type { HandlerContext, RegisterHandlers } from './handlers/context';
 import { registerHover } from './handlers/hover';
 import { registerNavigation } from './handlers/navigation';
 import { registerSymbols } from './handlers/symbols';
+import { InstanceSnapshotState } from './instance-snapshot';
 import { SettingsService } from './settings';
 import { TypingTracker } from './typing';
 import { compileAll } from '../core/schema/load-schema';
@@ -35,22 +36,26 @@ export function startServer(connection: Connection): void {
   const typing = new TypingTracker();
   const documents = new TextDocuments({ create: TextDocument.create, update: typing.update });
   const settings = new SettingsService(connection);
-  const cache = new AnalysisCache(() => settings.current);
+  const instance = new InstanceSnapshotState();
+  const cache = new AnalysisCache(() => settings.current, () => instance.current);
   const diagnostics = new DiagnosticsPublisher(connection, documents, cache, () => settings.current, typing);
   const context: HandlerContext = { connection, documents, cache, settings };
   const isOpen = (uri: string) => documents.all().some((d) => d.uri === uri || canonical(d.uri) === uri);
-  const workspace = new WorkspaceDiagnostics(connection, isOpen, () => settings.current);
+  const workspace = new WorkspaceDiagnostics(connection, isOpen, () => settings.current, () => instance.current);
   let watchFiles = false;
   let folderEvents = false;
 
   const capabilities: ServerCapabilities = {
+    // Said explicitly for clients that offer several (Neovim, Helix): columns count UTF-16 code
+    // units, the encoding every client supports.
+    positionEncoding: 'utf-16',
     textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
     workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
   };
   for (const register of HANDLERS) Object.assign(capabilities, register(context));
 
   connection.onInitialize((params): InitializeResult => {
-    settings.initialize(params.capabilities);
+    settings.initialize(params.capabilities, params.initializationOptions);
     workspace.setFolders(params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []));
     watchFiles = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     folderEvents = !!params.capabilities.workspace?.workspaceFolders;
@@ -93,6 +98,12 @@ export function startServer(connection: Connection): void {
       diagnostics.scheduleAll();
       void rescanWorkspace();
     }
+  });
+
+  instance.listen(connection);
+  instance.onDidChange(() => {
+    diagnostics.scheduleAll();
+    void rescanWorkspace();
   });
 
   documents.onDidOpen((e) => {

@@ -1,36 +1,23 @@
-/** One reading of a package name for the rules and the name prompts (core/model/package-name.ts). */
+/** One reading of `package.name` for the rules and the name prompts. */
 import assert from 'node:assert/strict';
 import { analyze } from '../../../server/src/core/analyze';
-import { packageNameProblem } from '../../../server/src/core/model/package-name';
+import { packageNameProblems } from '../../../server/src/core/model/package-name';
 
-const withName = (name: string) => `apiVersion: sinas.co/v1\nkind: SinasPackage\npackage:\n  name: ${JSON.stringify(name)}\n  version: "1.0.0"\nspec: {}\n`;
-const nameCodes = (name: string) => analyze(withName(name)).findings.map((f) => `${f.severity} ${f.code}`);
+const packageNamed = (name: string) => `apiVersion: sinas.co/v1\nkind: SinasPackage\npackage:\n  name: ${JSON.stringify(name)}\n  version: "1.0.0"\nspec: {}\n`;
 
-describe('package names', () => {
-  it('accepts the convention silently', () => {
-    for (const name of ['support-desk', 'crm2', '0-day']) {
-      assert.equal(packageNameProblem(name), undefined, name);
-      assert.deepEqual(nameCodes(name), [], name);
+describe('core model: package names', () => {
+  const names = ['support-bot', 'Support Bot', 'crm/support', 'a'.repeat(256), 'CRM_Integration', '${{ vars.NAME }}', '-x', 'x'];
+
+  it('reports exactly what the rules report on the same name', () => {
+    for (const name of names) {
+      const fromRules = analyze(packageNamed(name)).findings.filter((f) => ['package-name-slash', 'package-name-style', 'value-too-long'].includes(f.code)).map((f) => f.code).sort();
+      assert.deepEqual(packageNameProblems(name).map((p) => p.code).sort(), fromRules, name);
     }
   });
 
-  it('blocks what the rules report as errors, with a usable suggestion where there is one', () => {
-    assert.deepEqual(packageNameProblem('  '), { severity: 'error', message: 'A package name is required.' });
-    const slash = packageNameProblem('team/support')!;
-    assert.equal(slash.severity, 'error');
-    assert.equal(slash.suggestion, 'team-support');
-    assert.deepEqual(nameCodes('team/support'), ['error package-name-slash']);
-    assert.equal(packageNameProblem('x'.repeat(256))?.severity, 'error');
-    assert.deepEqual(nameCodes('x'.repeat(256)), ['error value-too-long']);
-  });
-
-  it('only informs about the naming convention, as the rule does', () => {
-    const problem = packageNameProblem('Support Bot')!;
-    assert.equal(problem.severity, 'info');
-    assert.equal(problem.suggestion, 'support-bot');
-    assert.match(problem.message, /`support-bot`/);
-    assert.deepEqual(nameCodes('Support Bot'), ['info package-name-style']);
-    // Surrounding spaces are what a prompt trims away.
-    assert.equal(packageNameProblem(' support-bot '), undefined);
+  it('suggests a conventional name for "Support Bot" and a slash-free one for "crm/support"', () => {
+    assert.deepEqual(packageNameProblems('Support Bot').map((p) => [p.code, p.replacement]), [['package-name-style', 'support-bot']]);
+    assert.deepEqual(packageNameProblems('crm/support').map((p) => [p.code, p.replacement]), [['package-name-slash', 'crm-support']]);
+    assert.deepEqual(packageNameProblems('support-bot'), []);
   });
 });

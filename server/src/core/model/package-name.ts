@@ -1,14 +1,55 @@
 /**
- * One reading of a good package name, shared by the rules that check `package.name` and by every
- * prompt that asks for one (New Package, Create Package from Instance), so a prompt accepts what
- * the rules accept and says what they would say.
- *
- * The name becomes the `managed_by = pkg:<name>` tag and one REST path segment: a `/` makes the
- * package unreachable after install, more than 255 characters fail the install, and the packages
- * repository's convention is lowercase letters, digits and `-`.
+ * What Sinas makes of a `package.name` (P30): it becomes the `managed_by = pkg:<name>` tag and
+ * one REST path segment, and fills a 255-character column. One reading for the rules
+ * (`package-name-slash`, `package-name-style`, `value-too-long`) and for the name prompts of the
+ * create commands, which refuse what the rules would flag.
  */
-export const PACKAGE_NAME_MAX_LENGTH = 255;
+
+export const PACKAGE_NAME_MAX = 255;
+
 const CONVENTION = /^[a-z0-9][a-z0-9-]*$/;
+
+export interface PackageNameProblem {
+  code: 'package-name-slash' | 'package-name-style' | 'value-too-long';
+  message: string;
+  /** A name that would not be flagged, when one is obvious. */
+  replacement?: string;
+}
+
+/** A `/` in the name: installable, but never fetched, exported or uninstalled again. */
+export function slashProblem(name: string): PackageNameProblem | undefined {
+  if (!name.includes('/')) return undefined;
+  const replacement = name.replace(/\/+/g, '-');
+  return {
+    code: 'package-name-slash',
+    message: `A \`/\` in the package name makes it impossible to fetch, export or uninstall through the API (the name is one URL segment): once installed, it stays. Use \`${replacement}\`.`,
+    replacement,
+  };
+}
+
+export function lengthProblem(name: string): PackageNameProblem | undefined {
+  if (name.length <= PACKAGE_NAME_MAX) return undefined;
+  return { code: 'value-too-long', message: `Package \`name\` has ${name.length} characters; the database column holds ${PACKAGE_NAME_MAX}, so the install fails with a server error.` };
+}
+
+/** Outside the packages repository's convention (lowercase letters, digits and `-`); only for names that are otherwise usable. */
+export function styleProblem(name: string): PackageNameProblem | undefined {
+  if (name === '' || name.includes('/') || name.length > PACKAGE_NAME_MAX || CONVENTION.test(name)) return undefined;
+  const suggestion = conventionalPackageName(name);
+  return {
+    code: 'package-name-style',
+    message:
+      `Package names are conventionally lowercase letters, digits and \`-\` (e.g. \`${suggestion || 'my-package'}\`): the name is the package's URL segment and its ownership tag, ` +
+      'and renaming it later orphans everything installed under the old name.',
+    replacement: suggestion || undefined,
+  };
+}
+
+/** Every problem the rules would report on this name (none for a name that uses `${{ }}`). */
+export function packageNameProblems(name: string): PackageNameProblem[] {
+  if (name.includes('${{')) return [];
+  return [slashProblem(name), lengthProblem(name), styleProblem(name)].filter((p): p is PackageNameProblem => p !== undefined);
+}
 
 /** `Support Bot` → `support-bot`: the conventional spelling of a name ('' when nothing is left). */
 export function conventionalPackageName(name: string): string {
@@ -17,35 +58,4 @@ export function conventionalPackageName(name: string): string {
     .replace(/[^a-z0-9-]+/g, '-')
     .replace(/^-+|-+$/g, '')
     .replace(/-{2,}/g, '-');
-}
-
-/** `a/b` → `a-b`. */
-export function withoutSlashes(name: string): string {
-  return name.replace(/\/+/g, '-');
-}
-
-export function followsNameConvention(name: string): boolean {
-  return CONVENTION.test(name);
-}
-
-export interface PackageNameProblem {
-  /** `error`: the rules report an error (the install fails or the package is stuck); `info`: a convention. */
-  severity: 'error' | 'info';
-  message: string;
-  /** A name without the problem, when one can be derived. */
-  suggestion?: string;
-}
-
-/** What the rules would report about `name` as `package.name` (surrounding spaces ignored), or undefined. */
-export function packageNameProblem(input: string): PackageNameProblem | undefined {
-  const name = input.trim();
-  if (!name) return { severity: 'error', message: 'A package name is required.' };
-  if (name.includes('/')) {
-    const suggestion = withoutSlashes(name);
-    return { severity: 'error', message: `A \`/\` makes the package impossible to fetch, export or uninstall through the API; use \`${suggestion}\`.`, suggestion };
-  }
-  if (name.length > PACKAGE_NAME_MAX_LENGTH) return { severity: 'error', message: `At most ${PACKAGE_NAME_MAX_LENGTH} characters fit (this has ${name.length}); a longer name fails the install.` };
-  if (followsNameConvention(name)) return undefined;
-  const suggestion = conventionalPackageName(name) || undefined;
-  return { severity: 'info', message: `Package names are conventionally lowercase letters, digits and \`-\`${suggestion ? `, e.g. \`${suggestion}\`` : ''}.`, suggestion };
 }

@@ -1,4 +1,4 @@
-import { conventionalPackageName, followsNameConvention, PACKAGE_NAME_MAX_LENGTH } from '../model/package-name';
+import { styleProblem } from '../model/package-name';
 import type { DocumentRule } from './rule';
 import { asString, contentSpan } from './support/scalar';
 
@@ -12,16 +12,8 @@ export const packageNameStyle: DocumentRule = {
   codes: ['package-name-style'],
   check(ctx) {
     const node = asString(ctx.model.packageNameNode);
-    if (!node || node.value.includes('${{') || node.value.includes('/') || node.value.length > PACKAGE_NAME_MAX_LENGTH || node.value === '') return;
-    if (followsNameConvention(node.value)) return;
-    const suggestion = conventionalPackageName(node.value);
-    ctx.report({
-      code: 'package-name-style',
-      message:
-        `Package names are conventionally lowercase letters, digits and \`-\` (e.g. \`${suggestion || 'my-package'}\`): the name is the package's URL segment and its ownership tag, ` +
-        'and renaming it later orphans everything installed under the old name.',
-      span: contentSpan(node),
-      data: suggestion ? { replacement: suggestion } : undefined,
-    });
+    const problem = node && !node.value.includes('${{') ? styleProblem(node.value) : undefined;
+    if (!node || !problem) return;
+    ctx.report({ code: problem.code, message: problem.message, span: contentSpan(node), data: problem.replacement ? { replacement: problem.replacement } : undefined });
   },
 };

@@ -11,10 +11,11 @@ import { TextLines } from '../yaml-lines';
 import { cursorPositions } from './cursor-context';
 import { expressionSlot, variableCompletions } from './expression-completion';
 import { headerCompletions } from './header-completion';
+import { instanceCompletions } from './instance-completion';
 import { itemSnippetCompletions } from './item-snippets';
 import { keyCompletions } from './key-completion';
 import { parameterKeyCompletions } from './parameter-key-completion';
-import { referenceCompletions } from './reference-completion';
+import { isNothingToOffer, referenceCompletions } from './reference-completion';
 import { valueCompletions } from './value-completion';
 
 export interface CompletionOptions {
@@ -24,6 +25,7 @@ export interface CompletionOptions {
 
 export function getCompletions(analysis: Analysis, position: Position, options: CompletionOptions = {}): CompletionList {
   const items: CompletionItem[] = [];
+  let isIncomplete = false;
   const { lines, text } = analysis;
   const line = Math.min(position.line, lines.lineCount - 1);
   const base = lines.lineStart(line);
@@ -38,9 +40,14 @@ export function getCompletions(analysis: Analysis, position: Position, options: 
         if (at.kind === 'key') {
           items.push(...itemSnippetCompletions(analysis, at, layout), ...keyCompletions(analysis, at, layout), ...parameterKeyCompletions(analysis, at, layout));
         }
-        else items.push(...valueCompletions(analysis, at), ...referenceCompletions(analysis, at));
+        else {
+          const own = [...valueCompletions(analysis, at), ...referenceCompletions(analysis, at)];
+          const fromInstance = instanceCompletions(analysis, at, own);
+          items.push(...(fromInstance.items.length ? own.filter((i) => !isNothingToOffer(i)) : own), ...fromInstance.items);
+          isIncomplete ||= fromInstance.incomplete;
+        }
       }
     }
   }
-  return { isIncomplete: false, items };
+  return { isIncomplete, items };
 }

@@ -25,7 +25,7 @@ export interface Candidate {
 }
 
 export function referenceCompletions(analysis: Analysis, position: ValuePosition): CompletionItem[] {
-  const reference = referenceAt(analysis, position.path);
+  const reference = referenceExpectedAt(analysis, position.path);
   if (!reference) return [];
   const taken = takenInField(analysis, position, reference);
   const range = toRange(analysis.lines, position.range);
@@ -43,6 +43,10 @@ export function referenceCompletions(analysis: Analysis, position: ValuePosition
     textEdit: { range, newText: lead + (position.quoted ? c.text : yamlScalar(c.text)) },
   }));
 }
+
+/** The "No … to offer here" item: dropped when the instance offers something after all. */
+export const isNothingToOffer = (item: CompletionItem): boolean => item.sortText === NOTHING_SORT_TEXT && item.kind === CompletionItemKind.Text;
+const NOTHING_SORT_TEXT = '9';
 
 /** What the field takes, as a completion item that changes nothing (shown whatever is typed). */
 function nothingToOffer(analysis: Analysis, reference: RawReference, position: ValuePosition, range: ReturnType<typeof toRange>): CompletionItem {
@@ -62,7 +66,7 @@ function nothingToOffer(analysis: Analysis, reference: RawReference, position: V
       kind: MarkupKind.Markdown,
       value: `\`${reference.field}\` takes ${form}. This package has none left to offer; define one in the package, or name one that exists on the instance.${unreachable(analysis, reference)}`,
     },
-    sortText: '9',
+    sortText: NOTHING_SORT_TEXT,
     filterText: position.partial,
     // The value as it stands: choosing this item changes nothing.
     textEdit: { range, newText: analysis.text.slice(position.range.start, position.range.end) },
@@ -84,7 +88,7 @@ export const PROBE: YScalar = { kind: 'scalar', value: '\u0000', style: 'plain',
  * the real item's mappings along the path (so siblings like a manifest entry's `type` count),
  * ending in `end` — the probe scalar itself, or a new item (a snippet's body) holding the probe.
  */
-export function referenceAt(analysis: Analysis, path: NodePath, end: YNode = PROBE): RawReference | undefined {
+export function referenceExpectedAt(analysis: Analysis, path: NodePath, end: YNode = PROBE): RawReference | undefined {
   const [spec, section, index, ...rest] = path;
   if (spec !== 'spec' || typeof section !== 'string' || !isSection(section) || typeof index !== 'number') return undefined;
   if (rest.length === 0 && end === PROBE) return undefined;
@@ -140,7 +144,7 @@ export function referenceCandidates(analysis: Analysis, reference: RawReference)
 }
 
 /** Values already listed in the same field of the same item (other than the one being typed). */
-function takenInField(analysis: Analysis, position: ValuePosition, reference: RawReference): Set<string> {
+export function takenInField(analysis: Analysis, position: ValuePosition, reference: RawReference): Set<string> {
   const item = nodeAtPath(analysis.root, position.path.slice(0, 3));
   const taken = new Set<string>();
   if (!item) return taken;

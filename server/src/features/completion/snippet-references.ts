@@ -9,7 +9,7 @@
 import type { Analysis } from '../../core/analyze';
 import type { NodePath, YNode, YScalar } from '../../core/parse/yaml-tree';
 import { yamlScalar } from '../yaml-layout';
-import { PROBE, referenceAt, referenceCandidates } from './reference-completion';
+import { PROBE, referenceCandidates, referenceExpectedAt } from './reference-completion';
 import { choice } from './yaml-snippet';
 
 /** `${2:my_function}`: a whole value that is one placeholder with its default text. */
@@ -27,7 +27,7 @@ export function withReferenceChoices(analysis: Analysis, itemPath: NodePath, bod
   for (const { path, tabstop } of placeholders(body).reverse()) {
     // A placeholder mirrored elsewhere in the body is one value typed once; leave it be.
     if (uses.get(tabstop) !== 1) continue;
-    const reference = referenceAt(analysis, itemPath, toNode(body, path));
+    const reference = referenceExpectedAt(analysis, itemPath, toNode(body, path));
     if (!reference) continue;
     const names = [...new Set(referenceCandidates(analysis, reference).map((c) => c.text))];
     // Infrastructure of the instance (a database connection's name) is not checked: its
