@@ -46,6 +46,19 @@ async function completionsAt(document: vscode.TextDocument, position: vscode.Pos
   return [...list.items].sort((a, b) => (a.sortText ?? label(a)).localeCompare(b.sortText ?? label(b)));
 }
 
+/**
+ * The package's own candidates, and those of the active instance (the test workbench has the
+ * sandbox as one; described as "… on <instance>"), which must all come after the package's own.
+ */
+function byOrigin(items: vscode.CompletionItem[]): [vscode.CompletionItem[], vscode.CompletionItem[]] {
+  const onInstance = (i: vscode.CompletionItem) => / on \S/.test(i.detail ?? '');
+  const first = items.findIndex(onInstance);
+  const own = first < 0 ? items : items.slice(0, first);
+  const rest = first < 0 ? [] : items.slice(first);
+  assert.ok(rest.every(onInstance), `the package's own candidates come first: ${items.map(label).join(', ')}`);
+  return [own, rest];
+}
+
 describe('completion where a newcomer meets it first', () => {
   let dir: string;
   let document: vscode.TextDocument;
@@ -72,14 +85,18 @@ describe('completion where a newcomer meets it first', () => {
 
   it('answers a webhook’s functionName with the bare names of `default` functions only', async () => {
     const items = await completionsAt(document, new vscode.Position(lineOf('      functionName: '), 20));
-    assert.deepEqual(items.map(label), ['notify_team']);
-    assert.equal(items[0].kind, vscode.CompletionItemKind.Reference);
+    const [own, fromInstance] = byOrigin(items);
+    assert.deepEqual(own.map(label), ['notify_team']);
+    assert.equal(own[0].kind, vscode.CompletionItemKind.Reference);
+    // The active instance's functions come after the package's own, bare too (`default` only).
+    assert.ok(fromInstance.every((i) => !label(i).includes('/')), fromInstance.map(label).join(', '));
   });
 
   it('answers a new enabledFunctions item with the other functions as namespace/name', async () => {
     const items = await completionsAt(document, new vscode.Position(lineOf('        - '), 10));
-    const references = items.filter((i) => i.kind === vscode.CompletionItemKind.Reference).map(label);
-    assert.deepEqual(references, ['default/notify_team']);
+    const [own, fromInstance] = byOrigin(items.filter((i) => i.kind === vscode.CompletionItemKind.Reference));
+    assert.deepEqual(own.map(label), ['default/notify_team']);
+    assert.ok(fromInstance.every((i) => /^[^/]+\/[^/]+$/.test(label(i))), fromInstance.map(label).join(', '));
     // Nothing VS Code made up from the words of the file.
     assert.ok(!items.some((i) => label(i) === 'lookup_order' || label(i) === 'handler'), items.map(label).join(', '));
   });
