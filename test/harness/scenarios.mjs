@@ -46,10 +46,16 @@ export const scenarios = [
       { waitFor: '.monaco-dialog-box', timeoutMs: 45_000 },
       { press: 'Enter' },
       { waitFor: '.notifications-toasts .notification-toast:has-text("installed plain-tools")', timeoutMs: 45_000 },
+      // The progress notification closes right after the result's toast opens; the rendered
+      // report and the code lens follow.
+      { waitGone: '.notifications-toasts .notification-toast:has-text("installing plain-tools")' },
+      { waitFor: 'iframe.webview.ready >> internal:control=enter-frame >> iframe#active-frame >> internal:control=enter-frame >> h1:has-text("Installed: plain-tools")' },
+      { waitFor: '.contentWidgets .codelens-decoration:has-text("Installed v2.0.0")' },
       { screenshot: 'toast-installed.png' },
       { open: 'instance/invalid.yaml' },
       { command: 'Sinas: Install Package' },
       { waitFor: '.notifications-toasts .notification-toast.error, .notifications-toasts .notification-toast:has(.codicon-error)', timeoutMs: 45_000 },
+      { waitGone: '.notifications-toasts .notification-toast:has-text("installing invalid-demo")' },
       { screenshot: 'toast-error.png' },
     ],
   },

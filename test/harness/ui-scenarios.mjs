@@ -11,11 +11,11 @@
 //   { open: 'path/in/workspace.yaml' }        Quick Open (Ctrl+P), type, Enter; waits for the tab
 //   { command: 'Notifications: Show ...' }    F1, type the command's label, Enter
 //   { command: '…', pick: 'label' }           …and pick `label` in the list the command shows
-//   { click: '.css-selector' }                click the first visible match
 //   { inputEndsWith: 'text' }                 until the quick input's value ends with it
 //   { press: 'Escape' }                       a key or chord, Playwright syntax
 //   { type: 'text' }                          types into whatever has focus
 //   { waitFor: '.css-selector', timeoutMs }   until it is visible (default 30 s)
+//   { waitGone: '.css-selector', timeoutMs }  until nothing matching is visible (a toast closed)
 //   { hover: '.css-selector', until? }        mouse over the first visible match; with `until`
 //                                             (a selector), re-hover until that is visible
 //   { click: '.css-selector' }                click the first visible match (frames: `>> internal:control=enter-frame >>`)
@@ -81,8 +81,8 @@ async function runStep(page, step, { screenshotDir, result }) {
   if (step.press) return page.keyboard.press(step.press);
   if (step.type) return page.keyboard.type(step.type);
   if (step.waitFor) return describeTimeout(page.locator(step.waitFor).first().waitFor({ state: 'visible', timeout }), `waiting for ${step.waitFor}`);
+  if (step.waitGone) return describeTimeout(page.locator(step.waitGone).first().waitFor({ state: 'hidden', timeout }), `waiting for ${step.waitGone} to go`);
   if (step.hover) return hover(page, step.hover, step.until, timeout);
-  if (step.click) return describeTimeout(page.locator(step.click).first().click({ timeout }), `clicking ${step.click}`);
   if (step.screenshot) {
     const path = join(screenshotDir, step.screenshot);
     const target = step.selector ? page.locator(step.selector).first() : page;
