@@ -46,7 +46,7 @@ describe('typing over LSP', function () {
     // `"Tone: ${{ vars.TONE }}"` becomes `"Tone: ${{ vars."` — the cursor right after the dot.
     const line = lineOf('description: "Tone:');
     const start = TEXT.split('\n')[line].indexOf('${{ vars.') + '${{ vars.'.length;
-    const version = client.edit(uri, { start: { line, character: start }, end: { line, character: start + 'TONE }}'.length } }, '');
+    const version = client.changeRange(uri, { start: { line, character: start }, end: { line, character: start + 'TONE }}'.length } }, '');
     const first = await client.waitForDiagnostics(uri, (p) => p.version === version);
     // The declaration is now unused (another line): shown. The open `${{` on the typed line: held.
     assert.deepEqual(codes(first), [`unused-variable@${lineOf('- name: TONE')}`]);
@@ -57,7 +57,7 @@ describe('typing over LSP', function () {
   it('gives a half-typed key one finding, after the pause, and never a cascade', async () => {
     // A new line typed after `name: bot`, above `description:` (which YAML would merge it with).
     const line = lineOf('name: bot') + 1;
-    const version = client.edit(uri, { start: { line: line - 1, character: TEXT.split('\n')[line - 1].length } }, '\n      temp');
+    const version = client.changeRange(uri, { start: { line: line - 1, character: TEXT.split('\n')[line - 1].length } }, '\n      temp');
     const first = await client.waitForDiagnostics(uri, (p) => p.version === version);
     assert.deepEqual(codes(first), []);
     const paused = await client.waitForDiagnostics(uri, (p) => p.version === version && p.diagnostics.length > 0);
@@ -68,10 +68,10 @@ describe('typing over LSP', function () {
   it('keeps showing an error that was there while it is being corrected', async () => {
     const line = lineOf('systemPrompt:');
     // An error on the line, shown after the pause.
-    let version = client.edit(uri, { start: { line, character: 6 } }, 'x');
+    let version = client.changeRange(uri, { start: { line, character: 6 } }, 'x');
     await client.waitForDiagnostics(uri, (p) => p.version === version && p.diagnostics.length > 0);
     // Typing on that line again: the same error is updated at once, not hidden.
-    version = client.edit(uri, { start: { line, character: 7 } }, 'y');
+    version = client.changeRange(uri, { start: { line, character: 7 } }, 'y');
     const next = await client.waitForDiagnostics(uri, (p) => p.version === version);
     assert.deepEqual(codes(next), [`ignored-field@${line}`]);
   });
@@ -79,7 +79,7 @@ describe('typing over LSP', function () {
   it('holds nothing when the pause is 0', async () => {
     await pause(0);
     const line = lineOf('name: bot') + 1;
-    const version = client.edit(uri, { start: { line: line - 1, character: TEXT.split('\n')[line - 1].length } }, '\n      temp');
+    const version = client.changeRange(uri, { start: { line: line - 1, character: TEXT.split('\n')[line - 1].length } }, '\n      temp');
     const first = await client.waitForDiagnostics(uri, (p) => p.version === version);
     assert.deepEqual(codes(first), [`yaml-syntax@${line}`]);
   });

@@ -101,8 +101,11 @@ export class TestLspClient {
     return version;
   }
 
-  /** An incremental change, as an editor sends a keystroke: `text` replaces `range` (or is inserted at it). */
-  edit(uri: string, range: { start: { line: number; character: number }; end?: { line: number; character: number } }, text: string): number {
+  /**
+   * An incremental change, as an editor sends a keystroke: `text` replaces `range` (in the
+   * negotiated position encoding), or is inserted at its start when it has no end.
+   */
+  changeRange(uri: string, range: { start: { line: number; character: number }; end?: { line: number; character: number } }, text: string): number {
     const version = (this.versions.get(uri) ?? 1) + 1;
     this.versions.set(uri, version);
     const change = { range: { start: range.start, end: range.end ?? range.start }, text };

@@ -8,6 +8,7 @@ import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserve
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalysisCache } from './analysis-cache';
 import { toDiagnostics, type SeverityOverrides } from './convert';
+import { linesOfText, type PositionEncoder } from './position-encoding';
 import { holdWhileTyping, type TypingTracker } from './typing';
 
 export class DiagnosticsPublisher {
@@ -20,6 +21,7 @@ export class DiagnosticsPublisher {
     private readonly documents: TextDocuments<TextDocument>,
     private readonly cache: AnalysisCache,
     private readonly settings: () => { delayMs: number; typingPauseMs: number; severity: SeverityOverrides },
+    private readonly positions: PositionEncoder,
     private readonly typing?: TypingTracker,
   ) {}
 
@@ -50,17 +52,18 @@ export class DiagnosticsPublisher {
       return;
     }
     if (this.documents.get(uri)?.version !== version) return; // edited meanwhile: a newer run is scheduled
-    let diagnostics = analysis.isSinasPackage ? toDiagnostics(analysis.findings, analysis.lines, uri, this.settings().severity) : [];
+    let found = analysis.isSinasPackage ? toDiagnostics(analysis.findings, analysis.lines, uri, this.settings().severity) : [];
     const typing = this.typing?.typing(uri, version, this.settings().typingPauseMs);
-    if (typing && diagnostics.length) {
-      const { now, held } = holdWhileTyping(diagnostics, typing.edit.position, this.published.get(uri) ?? []);
+    if (typing && found.length) {
+      const { now, held } = holdWhileTyping(found, typing.edit.position, this.published.get(uri) ?? []);
       if (held.length) {
-        diagnostics = now;
+        found = now;
         this.schedule(uri, Math.ceil(typing.remainingMs)); // the pause: publish them then
       }
     }
+    const diagnostics = this.positions.outgoing(found, uri, linesOfText(analysis.text, analysis.lines));
     if (diagnostics.length === 0 && !this.published.has(uri) && !analysis.isSinasPackage) return;
-    if (diagnostics.length) this.published.set(uri, diagnostics);
+    if (diagnostics.length) this.published.set(uri, found); // in UTF-16, as the next run compares
     else this.published.delete(uri);
     void this.connection.sendDiagnostics({ uri, version, diagnostics });
   }
