@@ -83,4 +83,36 @@ describe('typing over LSP', function () {
     const first = await client.waitForDiagnostics(uri, (p) => p.version === version);
     assert.deepEqual(codes(first), [`yaml-syntax@${line}`]);
   });
+
+  it('holds it the same for an editor that counts columns in UTF-8 bytes', async () => {
+    const utf8 = await TestLspClient.start('stdio', undefined, undefined, {
+      capabilities: {
+        general: { positionEncodings: ['utf-8', 'utf-16'] },
+        textDocument: { publishDiagnostics: { versionSupport: true } },
+        workspace: { configuration: true },
+      },
+    });
+    try {
+      const text = TEXT.replace('description: "Tone:', 'description: "Größe 😀 Tone:');
+      const line = text.split('\n').findIndex((l) => l.includes('Größe'));
+      const doc = 'file:///lsp/typing/utf-8.yaml';
+      utf8.open(doc, text);
+      await utf8.waitForDiagnostics(doc, (p) => p.diagnostics.length === 0);
+      const next = utf8.nextDiagnostics(doc);
+      utf8.setConfiguration('sinas', { validation: { typingPauseMs: 3000 } });
+      await next;
+      // `${{ vars.TONE }}` loses `TONE }}`, the cursor after the dot: columns in bytes.
+      const bytes = Buffer.byteLength(text.split('\n')[line].slice(0, text.split('\n')[line].indexOf('${{ vars.') + '${{ vars.'.length));
+      const version = utf8.changeRange(doc, { start: { line, character: bytes }, end: { line, character: bytes + 'TONE }}'.length } }, '');
+      const first = await utf8.waitForDiagnostics(doc, (p) => p.version === version);
+      assert.deepEqual(codes(first), [`unused-variable@${lineOf('- name: TONE')}`]);
+      const paused = await utf8.waitForDiagnostics(doc, (p) => p.version === version && p.diagnostics.some((d) => d.range.start.line === line));
+      assert.deepEqual(codes(paused), [`malformed-expression@${line}`, `unused-variable@${lineOf('- name: TONE')}`].sort());
+      // Published in bytes: the expression starts after `Größe 😀 ` (2 + 4 bytes more than characters).
+      const expression = paused.diagnostics.find((d) => d.code === 'malformed-expression')!;
+      assert.equal(expression.range.start.character, Buffer.byteLength(text.split('\n')[line].slice(0, text.split('\n')[line].indexOf('${{'))));
+    } finally {
+      await utf8.stop();
+    }
+  });
 });
