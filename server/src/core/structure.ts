@@ -21,7 +21,8 @@ export interface PackageStructure {
 /** Parses (incrementally with the document's own parser) and builds the model and variables. */
 export function readStructure(text: string, parser: DocumentParser = new DocumentParser()): PackageStructure & { parsed: ParsedDocument } {
   const parsed = parser.parse(text);
-  const lines = new LineIndex(text, parsed.lines.start.subarray(0, parsed.lines.count));
+  // NEL, LS and PS break YAML lines but not the editor's: count those lines on the original.
+  const lines = parsed.editorLinesDiffer ? new LineIndex(text) : new LineIndex(text, parsed.lines.start.subarray(0, parsed.lines.count));
   const model = buildModel(parsed.root, parsed.itemChunks);
   // `kind: SinasConfig` is a different document; anything else claiming sinas.co is ours to check.
   const isSinasPackage = model.kind === 'SinasPackage' || (!!model.apiVersion?.startsWith('sinas.co/') && model.kind !== 'SinasConfig');
