@@ -89,7 +89,8 @@ export function runValidate(io: Io, args: string[]): ExitCode {
     line(io.stdout, JSON.stringify({ version: 1, files: reports, summary }, null, 2));
   } else {
     for (const report of reports) {
-      if (!report.isSinasPackage) line(io.stderr, `${report.file}: not a SinasPackage (no apiVersion sinas.co/… or kind SinasPackage); skipped`);
+      // A Sinas document of another kind gets a finding that says so (`not-a-package`).
+      if (!report.isSinasPackage && report.findings.length === 0) line(io.stderr, `${report.file}: not a SinasPackage (no apiVersion sinas.co/… or kind SinasPackage); skipped`);
       for (const f of report.findings) {
         line(io.stdout, `${report.file}:${f.line}:${f.column} ${f.severity} ${f.code} ${f.message.replace(/\s*\n\s*/g, ' ')}`);
       }

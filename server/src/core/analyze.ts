@@ -14,6 +14,7 @@ import { toValue } from './parse/to-value';
 import { buildReferenceIndex, type ReferenceIndex } from './references';
 import { DOCUMENT_RULES, ITEM_RULES } from './rules';
 import type { DocumentContext, ItemContext } from './rules/rule';
+import { notAPackageFindings } from './rules/not-a-package';
 import { unquotedCronFindings } from './rules/unquoted-cron';
 import { LineIndex } from './text/line-index';
 import { buildVariableTable } from './variables/variable-table';
@@ -110,7 +111,10 @@ function analyzeUnguarded(text: string, options: AnalyzeOptions): Analysis {
     findings: [],
     stats: { chunked: parsed.chunked, parsedChunks: parsed.parsedChunks, chunkCount: parsed.chunkCount, truncatedFindings: 0 },
   };
-  if (!isSinasPackage) return analysis;
+  if (!isSinasPackage) {
+    analysis.findings = resolve(notAPackageFindings(model));
+    return analysis;
+  }
 
   const report = (f: Finding) => findings.push(f);
   const ctx: DocumentContext = { text, root: parsed.root, model, variables, references, report };

@@ -47,7 +47,8 @@ export class DiagnosticsPublisher {
       return;
     }
     if (this.documents.get(uri)?.version !== version) return; // edited meanwhile: a newer run is scheduled
-    const diagnostics = analysis.isSinasPackage ? toDiagnostics(analysis.findings, analysis.lines, uri, this.settings().severity) : [];
+    // Findings of a document that is not a package say exactly that (`not-a-package`).
+    const diagnostics = toDiagnostics(analysis.findings, analysis.lines, uri, this.settings().severity);
     if (diagnostics.length === 0 && !this.published.has(uri) && !analysis.isSinasPackage) return;
     if (diagnostics.length) this.published.add(uri);
     else this.published.delete(uri);

@@ -80,26 +80,34 @@ function nonPrintableFindings(text: string, base: number): Finding[] {
   return out;
 }
 
-/** Parses, and once more with cut-off nodes joined onto one line when only their indentation was wrong. */
+/** Cut-off nodes are joined and the text parsed again, at most this often (each pass reaches nodes the last hid). */
+const MAX_JOIN_PASSES = 4;
+
+/** Parses, and again with cut-off nodes joined onto one line when only their indentation was wrong. */
 function parseDocuments(text: string): Document.Parsed[] {
-  const docs = parseAllDocuments(text, PYYAML_OPTIONS);
-  const list: Document.Parsed[] = Array.isArray(docs) ? docs : [];
-  const first = list[0];
-  if (!first?.errors.some(cutOff)) return list;
-  const starts: number[] = [];
-  visit(first, {
-    Collection(_, node) {
-      if (node.flow && node.range) starts.push(node.range[0]);
-    },
-    Scalar(_, node) {
-      if ((node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') && node.range) starts.push(node.range[0]);
-    },
-  });
-  const joined = joinLines(text, starts);
-  if (joined === text) return list;
-  const again = parseAllDocuments(joined, PYYAML_OPTIONS);
-  const retry: Document.Parsed[] = Array.isArray(again) ? again : [];
-  return retry[0] && !retry[0].errors.some(cutOff) ? retry : list;
+  const parse = (source: string) => {
+    const docs = parseAllDocuments(source, PYYAML_OPTIONS);
+    return Array.isArray(docs) ? (docs as Document.Parsed[]) : [];
+  };
+  const original = parse(text);
+  let list = original;
+  let current = text;
+  for (let pass = 0; pass < MAX_JOIN_PASSES && list[0]?.errors.some(cutOff); pass++) {
+    const starts: number[] = [];
+    visit(list[0], {
+      Collection(_, node) {
+        if (node.flow && node.range) starts.push(node.range[0]);
+      },
+      Scalar(_, node) {
+        if ((node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') && node.range) starts.push(node.range[0]);
+      },
+    });
+    const joined = joinLines(current, starts);
+    if (joined === current) return original;
+    current = joined;
+    list = parse(current);
+  }
+  return list[0]?.errors.some(cutOff) ? original : list;
 }
 
 export function parseRegion(text: string, base = 0): ParsedRegion {

@@ -101,9 +101,11 @@ export class Composer {
     if (key) this.keys.push(pair);
     if (isMergeKey(key)) this.merges.push(pair);
     if (!key || key.kind !== 'scalar') return;
-    const rel = key.start - this.base;
-    if (key.start === key.end && this.text[rel] === ':') {
-      this.report(key.start, key.start + 1, 'A `:` without a key: Sinas\'s YAML reader (PyYAML) rejects it ("expected the node content" / "expected <block end>"). Write a key, or `? ` for an empty one.');
+    // An empty key without `?`: `yaml` puts it where its line's content starts, before the `:`.
+    let colon = key.start - this.base;
+    while (this.text[colon] === ' ') colon++;
+    if (key.start === key.end && this.text[colon] === ':') {
+      this.report(this.base + colon, this.base + colon + 1, 'A `:` without a key: Sinas\'s YAML reader (PyYAML) rejects it ("expected the node content" / "expected <block end>"). Write a key, or `? ` for an empty one.');
       return;
     }
     if (flow) this.checkFlowKey(key);

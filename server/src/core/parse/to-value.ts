@@ -7,6 +7,10 @@ import { isMergeKey, keyName, type YNode } from './yaml-tree';
 
 export const MAX_EXPANDED_NODES = 100_000;
 
+const SET = 'tag:yaml.org,2002:set';
+const OMAP = 'tag:yaml.org,2002:omap';
+const PAIRS = 'tag:yaml.org,2002:pairs';
+
 export interface ValueResult {
   value: unknown;
   /** Aliases that were not expanded because the document grew past MAX_EXPANDED_NODES. */
@@ -52,7 +56,9 @@ export function toValue(node: YNode | null | undefined): ValueResult {
       case 'seq': {
         budget--;
         active.add(n);
-        const out = n.items.map((item) => convert(item, active));
+        let out: unknown[] = n.items.map((item) => convert(item, active));
+        // `!!omap` / `!!pairs`: PyYAML builds a list of (key, value) tuples.
+        if (n.tag === OMAP || n.tag === PAIRS) out = out.map((item) => Object.entries((item ?? {}) as object)[0] ?? []);
         active.delete(n);
         if (n.anchor) values.set(n, out);
         return out;
@@ -78,8 +84,10 @@ export function toValue(node: YNode | null | undefined): ValueResult {
         active.delete(n);
         // Explicit keys win over merged ones; among merged ones, the last wins.
         for (let i = merged.length - 1; i >= 0; i--) for (const [k, v] of Object.entries(merged[i])) if (!(k in out)) out[k] = v;
-        if (n.anchor) values.set(n, out);
-        return out;
+        // `!!set`: PyYAML builds a set of the keys, which pydantic takes where a list is expected.
+        const built = n.tag === SET ? Object.keys(out) : out;
+        if (n.anchor) values.set(n, built);
+        return built;
       }
     }
   };

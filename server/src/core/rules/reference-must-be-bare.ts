@@ -4,7 +4,8 @@ import { contentSpan } from './support/scalar';
 /**
  * Webhook and schedule `functionName` are validated as `default/<functionName>` (P2, P3): a
  * qualified `ns/f` becomes `default/ns/f` and the install is rejected. Only a bare name of a
- * function in namespace `default` can work.
+ * function in namespace `default` can work — including one whose name has a `/` (`tools/f` in
+ * namespace `default` is `default/tools/f`, which resolves).
  */
 export const referenceMustBeBare: DocumentRule = {
   id: 'reference-must-be-bare',
@@ -12,6 +13,7 @@ export const referenceMustBeBare: DocumentRule = {
   check(ctx) {
     for (const ref of ctx.references.references) {
       if (ref.form !== 'bare' || ref.dynamic || !ref.text.includes('/')) continue;
+      if (ctx.references.definitions('functions', `default/${ref.text}`).length > 0) continue;
       const slash = ref.text.indexOf('/');
       const namespace = ref.text.slice(0, slash);
       const name = ref.text.slice(slash + 1);

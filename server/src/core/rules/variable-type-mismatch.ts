@@ -4,10 +4,10 @@ import type { DocumentRule } from './rule';
 
 /**
  * A scalar whose whole value is one `${{ vars.X }}` in a typed field: check what X can become
- * against the field. Only variables whose values are known (boolean, enum, secret) are checked,
- * and only a value substitution can never make valid is reported — a warning, since the
- * installer's answer is what finally counts. An unquoted boolean or enum word in a string field
- * is the typical case: after substitution YAML reads `true` or `on` as a boolean.
+ * against the field. Only variables whose values are known (boolean, enum, secret) are checked.
+ * When no value can fit, every install fails: an error. When only some cannot, the installer's
+ * answer decides: a warning. An unquoted boolean or enum word in a string field is the typical
+ * case: after substitution YAML reads `true` or `on` as a boolean.
  */
 export const variableTypeMismatch: DocumentRule = {
   id: 'variable-type-mismatch',
@@ -36,6 +36,7 @@ export const variableTypeMismatch: DocumentRule = {
       const shown = bad.slice(0, 3).map((t) => (quoted ? `\`${t}\`` : describeValue(read(t)))).join(quoted ? ', ' : ' or ');
       ctx.report({
         code: 'variable-type-mismatch',
+        ...(bad.length === texts.length ? { severity: 'error' as const } : {}),
         message: quotingFixes
           ? `\`${e.name}\` is ${kind}: unquoted, its value becomes ${shown} after substitution, and \`${field}\` must be ${describeExpected(expected)}. Quote it: \`"\${{ vars.${e.name} }}"\`.`
           : `\`${e.name}\` is ${kind}, but \`${field}\` must be ${describeExpected(expected)}: ${bad.length === texts.length ? 'its values' : 'some of its values'} (${shown}) would not fit after substitution.`,

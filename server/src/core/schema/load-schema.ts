@@ -21,6 +21,7 @@ export const EXTENSION_KEYWORDS = [
   'x-code',
   'x-hint',
   'x-unchecked',
+  'x-string-keys',
 ] as const;
 
 export const SHELL_ID = SCHEMA_ID.replace(/\.schema\.json$/, '.shell.schema.json');

@@ -3,7 +3,8 @@
  * - a date (`version: 2024-01-01`) becomes an ISO string in our value, but PyYAML hands pydantic
  *   a date, which a `str` field rejects;
  * - a key such as `on:` or `1:` is a boolean/number for PyYAML, which a `dict[str, …]` field
- *   rejects (closed models already report it as an unknown key).
+ *   rejects, and so does the root (the server calls `SinasConfig(**doc)`); models ignore it
+ *   (`x-string-keys` in the schema says which is which).
  * The walk stops where the schema does (free-form values), so it stays cheap.
  */
 import type { Finding } from '../diagnostics/finding';
@@ -74,13 +75,13 @@ function walk(state: WalkState, current: YNode, currentSchema: JsonSchema): void
   for (const pair of current.pairs) {
     const key = pair.key;
     if (key?.kind === 'scalar' && key.style === 'plain' && typeof key.value !== 'string') {
-      dict ??= typesOf(resolved).includes('object') && !isClosedObject(resolved);
+      dict ??= resolved['x-string-keys'] ?? (typesOf(resolved).includes('object') && !isClosedObject(resolved));
       const noun = dict ? nonStringNoun(key.value) : undefined;
       if (noun) {
         const shown = shownValue(key, state.source);
         state.out.push({
           code: 'invalid-type',
-          message: `Keys of ${currentLabel(state)} must be strings, but YAML reads ${tick(shown)} as ${noun}; quote it: "${shown}".`,
+          message: `${state.base.length + state.path.length ? `Keys of ${currentLabel(state)}` : 'Top-level keys'} must be strings, but YAML reads ${tick(shown)} as ${noun}; quote it: "${shown}".`,
           span: { start: key.start, end: key.end },
         });
       }
