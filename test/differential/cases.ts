@@ -71,6 +71,9 @@ export const CASES: DifferentialCase[] = [
   { name: 'unknown kind', text: pkg('').replace('SinasPackage', 'Bundle'), backend: { rejects: { path: 'kind' } }, source: `${MODELS}: SinasConfig.kind pattern` },
   { name: 'apiVersion v2', text: pkg('').replace('sinas.co/v1', 'sinas.co/v2'), backend: { rejects: { path: 'apiVersion' } }, source: `${MODELS}: validate_api_version` },
 
+  { name: 'package name with a slash (installs; REST cannot address it later)', text: pkg('').replace('name: demo', 'name: acme/crm'), backend: 'accepts', source: `${MODELS}: PackageMetadataConfig.name str` },
+  { name: 'header broken by a stray character', text: pkg('').replace('apiVersion: sinas', 'apiVersion:x sinas'), backend: { rejects: { line: 2 } }, source: `${SCANNER}: a simple key stays on one line` },
+
   // ── Scalars as PyYAML resolves them, then pydantic's lax mode.
   { name: 'version 09 (not octal: a string)', text: pkg('', { pkgLines: '  version: 09\n' }), backend: 'accepts', source: `${RESOLVER}: int needs 0[0-7_]+ after a leading 0` },
   { name: 'version 010 (octal int 8)', text: pkg('', { pkgLines: '  version: 010\n' }), backend: { rejects: { path: 'package.version' } }, source: `${RESOLVER}; ${MODELS}: PackageMetadataConfig.version str` },
@@ -103,6 +106,8 @@ export const CASES: DifferentialCase[] = [
   { name: 'description !!binary (UTF-8)', text: pkg(fn('      description: !!binary aGVsbG8=\n')), backend: 'accepts', source: `${CONSTRUCTOR}: bytes; ${MODELS}: str accepts UTF-8 bytes` },
   { name: 'description !!binary (not UTF-8)', text: pkg(fn('      description: !!binary /w==\n')), backend: { rejects: { path: 'spec.functions.0.description' } }, source: `${CONSTRUCTOR}: bytes; ${MODELS}: str` },
   { name: 'timeout !!binary "30"', text: pkg(fn('      timeout: !!binary MzA=\n')), backend: 'accepts', source: `${CONSTRUCTOR}: bytes; ${MODELS}: int accepts bytes` },
+  { name: 'date as an enabledStores entry (str or object)', text: pkg(agent('      enabledStores: [2024-01-01]\n')), backend: { rejects: { path: 'spec.agents.0.enabledStores' } }, source: `${RESOLVER}; ${MODELS}: enabledStores list[Union[str, EnabledStoreConfigYaml]]` },
+  { name: 'defaultValues !!binary (bytes, not a dict)', text: pkg(`${FUNCTION}  webhooks:\n    - path: hook\n      functionName: f\n      defaultValues: !!binary /w==\n`), backend: { rejects: { path: 'spec.webhooks.0.defaultValues' } }, source: `${CONSTRUCTOR}: bytes; ${MODELS}: WebhookConfig.defaultValues dict[str, Any]` },
   { name: 'description 2024-01-01 (date)', text: pkg(fn('      description: 2024-01-01\n')), backend: { rejects: { path: 'spec.functions.0.description' } }, source: `${RESOLVER}; ${MODELS}: description Optional[str]` },
   { name: 'function name y and n', text: pkg('  functions:\n    - name: y\n      code: x\n    - name: n\n      code: x\n'), backend: 'accepts', source: RESOLVER },
   { name: 'function name no (bool)', text: pkg('  functions:\n    - name: no\n      code: x\n'), backend: { rejects: { path: 'spec.functions.0.name' } }, source: `${RESOLVER}; ${MODELS}: FunctionConfig.name str` },
@@ -152,6 +157,8 @@ export const CASES: DifferentialCase[] = [
   { name: 'systemTools entry key `1`', text: pkg(agent('      systemTools:\n        - 1: x\n')), backend: 'accepts', source: `${MODELS}: AgentConfig.systemTools list[Any]` },
   { name: 'date as a functionParameters key', text: pkg(agent('      functionParameters:\n        2024-01-01: {}\n')), backend: { rejects: { path: 'spec.agents.0.functionParameters.key:2024-01-01' } }, source: `${RESOLVER}; ${MODELS}: dict[str, Any]` },
 
+  { name: 'date inside a hook (stored as Any)', text: pkg(`${FUNCTION}${agent('      hooks:\n        on_user_message:\n          - function: default/f\n            on_timeout: 2024-01-01\n')}`), backend: 'accepts', source: `${MODELS}: AgentConfig.hooks dict[str, Any]` },
+
   // ── References (checked against the document and an empty instance).
   { name: 'empty contentFilterFunction', text: pkg('  collections:\n    - name: c\n      contentFilterFunction: ""\n'), backend: 'accepts', source: `${REFERENCES}: skipped when falsy` },
   { name: 'empty postUploadFunction', text: pkg('  collections:\n    - name: c\n      postUploadFunction: ""\n'), backend: 'accepts', source: `${REFERENCES}: skipped when falsy` },
@@ -188,6 +195,24 @@ export const CASES: DifferentialCase[] = [
     text: pkg(`  variables:\n    - name: WAIT\n      type: enum\n      choices: [30, soon]\n${fn('      timeout: ${{ vars.WAIT }}\n')}`),
     backend: 'accepts',
     source: `${VARIABLES}; ${MODELS}: timeout int (30 installs, soon does not)`,
+  },
+  {
+    name: 'boolean variable inside a boolean field (truex / falsex)',
+    text: pkg(`  variables:\n    - name: DEBUG\n      type: boolean\n${agent('      isDefault: ${{ vars.DEBUG }}x\n')}`),
+    backend: { rejects: { path: 'spec.agents.0.isDefault' } },
+    source: `${VARIABLES}; ${MODELS}: AgentConfig.isDefault bool`,
+  },
+  {
+    name: 'two enum variables joined into a float in a string field',
+    text: pkg(`  variables:\n    - name: MAJOR\n      type: enum\n      choices: [1, 2]\n    - name: MINOR\n      type: enum\n      choices: [0, 5]\n${fn('      description: ${{ vars.MAJOR }}.${{ vars.MINOR }}\n')}`),
+    backend: { rejects: { path: 'spec.functions.0.description' } },
+    source: `${VARIABLES}; ${RESOLVER}: 1.0 is a float; ${MODELS}: description Optional[str]`,
+  },
+  {
+    name: 'two enum variables after a prefix',
+    text: pkg(`  variables:\n    - name: MAJOR\n      type: enum\n      choices: [1, 2]\n    - name: MINOR\n      type: enum\n      choices: [0, 5]\n${fn('      description: v${{ vars.MAJOR }}.${{ vars.MINOR }}\n')}`),
+    backend: 'accepts',
+    source: `${VARIABLES}; ${MODELS}: description Optional[str]`,
   },
   {
     name: 'word enum variable as a whole timeout',

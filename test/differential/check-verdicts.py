@@ -82,13 +82,15 @@ def substitutions(text: str):
     except Exception:
         declared = []
     names, choices = [], []
-    for variable in declared:
+    for variable in declared if isinstance(declared, list) else []:
+        if not isinstance(variable, dict) or not isinstance(variable.get('name'), str):
+            continue
         if variable.get('type') == 'boolean':
             names.append(variable['name'])
             choices.append(['true', 'false'])
         elif variable.get('type') == 'enum':
             names.append(variable['name'])
-            choices.append([str(c) for c in variable.get('choices') or []])
+            choices.append([str(c) for c in variable.get('choices') or []] if isinstance(variable.get('choices'), list) else [])
     for combination in itertools.product(*choices):
         out = text
         for name, value in zip(names, combination):

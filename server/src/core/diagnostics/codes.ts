@@ -91,7 +91,7 @@ export const CODES = {
   'default-agent': { severity: 'warning', description: '`isDefault: true` clears the default flag on every other agent of the instance.' },
   'implicit-store-access': { severity: 'info', description: 'A plain store name in `enabledStores` means read-write; the explicit object form is clearer.' },
   'store-dependencies-ignored': { severity: 'warning', description: 'Manifest `storeDependencies` is ignored on install.' },
-  'package-name-slash': { severity: 'error', description: 'A `/` in the package name: it installs but can never be fetched, exported or uninstalled.' },
+  'package-name-slash': { severity: 'warning', description: 'A `/` in the package name: it installs, but can never be fetched, exported or uninstalled through the API.' },
   'package-name-style': { severity: 'info', description: 'The package name does not follow the lowercase `a-z0-9-` convention.' },
   'uninterpolated-variable': { severity: 'warning', description: '`${VAR}` (or `{{ VAR }}` in a verbatim field) is not substituted by Sinas; use `${{ vars.VAR }}`.' },
   // Install-time variables: declarations and typed uses

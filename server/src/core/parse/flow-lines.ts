@@ -55,12 +55,20 @@ function breaksIn(text: string, start: number, end: number): number[] {
   return out;
 }
 
+/**
+ * Whether a node ending at `end` can be whole: only spaces, a comment, `,`, `]`, `}` or `:` may
+ * follow on its line. Otherwise (a quote typed before a word, say) joining cannot help.
+ */
+function endsCleanly(text: string, end: number): boolean {
+  return /^[ \t]*(?:[,\]}:#]|\r?\n|$)/.test(text.slice(end, end + 200));
+}
+
 /** The text with the line breaks of the nodes opening at `starts` replaced by spaces. */
 export function joinLines(text: string, starts: readonly number[]): string {
   const positions: number[] = [];
   for (const start of starts) {
     const end = nodeEnd(text, start);
-    if (end !== undefined) positions.push(...breaksIn(text, start, end));
+    if (end !== undefined && endsCleanly(text, end)) positions.push(...breaksIn(text, start, end));
   }
   if (positions.length === 0) return text;
   const chars = text.split('');

@@ -9,7 +9,7 @@ import type { Span } from '../text/span';
 import { planChunks, type BodyPlan, type ChunkSpan, type EntryPlan } from './chunk-plan';
 import { hasUnusualBreaks, yamlBreaks } from './line-breaks';
 import { buildLineTable, updateLineTable, type LineTable } from './line-table';
-import { isCutOff, parseRegion } from './parse-region';
+import { parseRegion } from './parse-region';
 import type { YMap, YNode, YPair, YSeq } from './yaml-tree';
 
 type ChunkKind = 'whole' | 'entry' | 'header' | 'item';
@@ -163,21 +163,8 @@ export class DocumentParser {
 
     const findings: Finding[] = [];
     const itemChunks = new Map<YNode, Chunk>();
-    let root: YNode | null = null;
-    let chunked = plan.kind === 'chunked';
-    if (plan.kind === 'chunked') {
-      const assemble = new Assembler(take, findings, itemChunks);
-      root = assemble.map(plan.root);
-      // A flow collection or quoted scalar continued below its key's indentation (PyYAML allows
-      // it) spans chunks: only the whole text reads it right.
-      if (findings.some((f) => f.code === 'yaml-syntax' && isCutOff(f.data?.yamlCode, f.message))) {
-        chunked = false;
-        findings.length = 0;
-        itemChunks.clear();
-        next.clear();
-      }
-    }
-    if (!chunked) {
+    let root: YNode | null;
+    if (plan.kind === 'whole') {
       const chunk = take('whole', { start: 0, end: text.length });
       findings.push(...chunk.findings);
       if (chunk.documentCount > 1 && chunk.secondDocumentStart !== undefined) {
@@ -188,13 +175,16 @@ export class DocumentParser {
         });
       }
       root = chunk.root;
+    } else {
+      const assemble = new Assembler(take, findings, itemChunks);
+      root = assemble.map(plan.root);
     }
     this.previous = next;
     this.previousRaw = raw;
     this.previousText = text;
     this.previousUnusual = editorLinesDiffer;
     this.previousLines = lines;
-    return { root, findings, itemChunks, lines, editorLinesDiffer, chunked, parsedChunks, chunkCount: next.size };
+    return { root, findings, itemChunks, lines, editorLinesDiffer, chunked: plan.kind === 'chunked', parsedChunks, chunkCount: next.size };
   }
 
   /**

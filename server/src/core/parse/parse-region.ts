@@ -80,8 +80,8 @@ function nonPrintableFindings(text: string, base: number): Finding[] {
   return out;
 }
 
-/** Cut-off nodes are joined and the text parsed again, at most this often (each pass reaches nodes the last hid). */
-const MAX_JOIN_PASSES = 4;
+/** Cut-off nodes are joined and the text parsed again, at most this often (a pass may reach nodes the last hid). */
+const MAX_JOIN_PASSES = 2;
 
 /** Parses, and again with cut-off nodes joined onto one line when only their indentation was wrong. */
 function parseDocuments(text: string): Document.Parsed[] {

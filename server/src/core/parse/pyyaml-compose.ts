@@ -108,11 +108,14 @@ export class Composer {
       this.report(this.base + colon, this.base + colon + 1, 'A `:` without a key: Sinas\'s YAML reader (PyYAML) rejects it ("expected the node content" / "expected <block end>"). Write a key, or `? ` for an empty one.');
       return;
     }
-    if (flow) this.checkFlowKey(key);
+    this.checkSimpleKey(key, flow);
   }
 
-  /** A flow key without `?` must end with its `:` on the same line, within 1024 characters. */
-  private checkFlowKey(key: YScalar): void {
+  /**
+   * A key without `?` (a "simple key") must end with its `:` on the same line, within 1024
+   * characters (`yaml` checks the length in block mappings itself).
+   */
+  private checkSimpleKey(key: YScalar, flow: boolean): void {
     let colon = key.end - this.base;
     while (this.text[colon] === ' ') colon++;
     if (this.text[colon] !== ':') return;
@@ -121,8 +124,8 @@ export class Composer {
     if (this.text[before] === '?') return;
     const span = this.text.slice(key.start - this.base, colon);
     if (/[\r\n]/.test(span)) {
-      this.report(key.start, key.end, 'A key in a flow mapping spans lines; Sinas\'s YAML reader (PyYAML) needs the key and its `:` on one line.');
-    } else if (colon - (key.start - this.base) > MAX_SIMPLE_KEY) {
+      this.report(key.start, key.end, 'This key spans lines; Sinas\'s YAML reader (PyYAML) needs a key and its `:` on one line ("mapping values are not allowed here"). A missing `:` or quote on the line before is the usual cause.');
+    } else if (flow && colon - (key.start - this.base) > MAX_SIMPLE_KEY) {
       this.report(key.start, key.end, 'The `:` is more than 1024 characters after the start of its key; Sinas\'s YAML reader (PyYAML) then rejects the file. Use `? ` for a long key.');
     }
   }
