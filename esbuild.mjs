@@ -39,7 +39,9 @@ const builds = [
     ...common,
     entryPoints: { cli: 'cli/src/main.ts' },
     outdir: 'dist',
-    banner: { js: '#!/usr/bin/env node' },
+    // ES modules among the dependencies (tinyglobby's fdir) read import.meta.url, which a CJS bundle lacks.
+    banner: { js: "#!/usr/bin/env node\nconst __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+    define: { ...common.define, 'import.meta.url': '__importMetaUrl' },
   },
   {
     // Runs inside the VS Code extension host; mocha and vscode come from there / node_modules.

@@ -2,10 +2,14 @@
 export const HELP = `Usage: sinas-package <command> [options]
 
 Commands:
-  validate <files...> [--format text|json] [--severity CODE=LEVEL ...]
-      Check SinasPackage files with the language core (no instance needed).
-      Prints file:line:col severity code message; exit 1 when any error is found.
-      LEVEL is error, warning, info, hint or off (as the editor's sinas.diagnostics.severity).
+  validate <paths...> [--format text|json|github|sarif] [--max-warnings N] [--severity CODE=LEVEL ...]
+      Check SinasPackage files with the language core (no instance needed). A path is a file,
+      a directory (searched recursively; node_modules and dot-folders are not) or a quoted glob;
+      of the YAML files found in directories and by globs only SinasPackages are checked.
+      text prints file:line:col severity code message; github prints workflow annotations;
+      sarif prints a SARIF 2.1.0 log for code scanning. Exit 1 when any error is found or
+      there are more than N warnings. LEVEL is error, warning, info, hint or off (as the
+      editor's sinas.diagnostics.severity).
   preview <file> [--var NAME=value ...] [--format text|json]
       Show what installing the file would change (dry run on the instance).
   install <file> [--var NAME=value ...] [--yes] [--format text|json]

@@ -10,7 +10,7 @@ import { runInstall, runPreview } from './install';
 import { EXIT, line, UsageError, type ExitCode, type Io } from './io';
 import { runExport, runGet, runList, runUninstall } from './packages';
 import { PromptCancelled } from './prompt';
-import { runValidate } from './validate';
+import { runValidate } from './validate/command';
 
 declare const __VERSION__: string | undefined;
 const version = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';

@@ -4,7 +4,7 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 export const CLI = 'dist/cli.js';
 const SOURCES = ['cli/src', 'server/src/core', 'api/src'];
@@ -34,20 +34,22 @@ export interface RunOptions {
   env?: Record<string, string | undefined>;
   /** Written to stdin, which is then closed (stdin is never a terminal here). */
   input?: string;
+  /** Working directory of the command (default: the repository). */
+  cwd?: string;
 }
 
 export function runCli(args: string[], options: RunOptions = {}): Promise<CliResult> {
   // A clean environment: no SINAS_* from the developer's shell leaks into a test.
   const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('SINAS_')));
   const env = Object.fromEntries(Object.entries({ ...base, ...options.env }).filter((e): e is [string, string] => e[1] !== undefined));
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+  return new Promise((done, reject) => {
+    const child = spawn(process.execPath, [resolve(CLI), ...args], { env, cwd: options.cwd, stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
     child.stderr.on('data', (d) => (stderr += d));
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.on('close', (code) => done({ code, stdout, stderr }));
     child.stdin.end(options.input ?? '');
   });
 }

@@ -49,7 +49,7 @@ describe('sinas-package (built CLI)', function () {
     assertGolden(result.stdout, `${FIXTURES}/validate.golden.json`);
     const parsed = JSON.parse(result.stdout);
     assert.deepEqual(Object.keys(parsed), ['version', 'files', 'summary']);
-    assert.deepEqual(parsed.summary, { files: 4, errors: 3, warnings: 1, infos: 0, hints: 0 });
+    assert.deepEqual(parsed.summary, { files: 4, errors: 3, warnings: 1, infos: 0, hints: 0, skipped: 0 });
     assert.equal(result.stderr, '');
   });
 
@@ -99,13 +99,13 @@ describe('sinas-package (built CLI)', function () {
     assert.deepEqual(await runCli(['validate']), {
       code: 2,
       stdout: '',
-      stderr: 'error: usage: sinas-package validate <files...> [--format text|json] [--severity CODE=LEVEL ...]\n',
+      stderr: 'error: usage: sinas-package validate <files, directories or globs...> [--format text|json|github|sarif] [--max-warnings N] [--severity CODE=LEVEL ...]\n',
     });
     assert.deepEqual(await runCli(['validate', `${FIXTURES}/missing.yaml`]), { code: 2, stdout: '', stderr: `error: cannot read ${FIXTURES}/missing.yaml: ENOENT\n` });
     assert.deepEqual(await runCli(['validate', '--format', 'xml', `${FIXTURES}/clean.yaml`]), {
       code: 2,
       stdout: '',
-      stderr: 'error: --format must be text or json, not "xml"\n',
+      stderr: 'error: --format must be one of text, json, github, sarif, not "xml"\n',
     });
   });
 });

@@ -1,13 +1,13 @@
 /** Core findings -> LSP diagnostics: offsets become ranges only here, at the edge. */
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver/node';
 import type { ResolvedFinding } from '../core/analyze';
+import { codeDocsUrl } from '../core/diagnostics/docs';
 import type { Severity } from '../core/diagnostics/finding';
 import type { LineIndex } from '../core/text/line-index';
 import { DIAGNOSTIC_SOURCE } from '../features/diagnostic-source';
 import { toRange } from '../features/ranges';
 
 export { DIAGNOSTIC_SOURCE };
-const CODES_DOC = 'https://github.com/sinas-platform/sinas-package-tools/blob/main/README.md#diagnostic-codes';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -27,7 +27,7 @@ export function toDiagnostics(findings: readonly ResolvedFinding[], lines: LineI
       range: toRange(lines, f.span),
       severity: SEVERITY[severity],
       code: f.code,
-      codeDescription: { href: `${CODES_DOC}` },
+      codeDescription: { href: codeDocsUrl(f.code) },
       source: DIAGNOSTIC_SOURCE,
       message: f.message,
     };

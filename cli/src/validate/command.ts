@@ -1,0 +1,73 @@
+/**
+ * `sinas-package validate <paths...>`: the language core's `analyze` on each file, with
+ * `--severity CODE=LEVEL` overrides. Paths are files, directories (searched recursively) or
+ * globs; see collect-files.ts. Output formats: text (default), json (one stable document: keys in a
+ * fixed order, files in the order found, findings in position order), github (workflow-command
+ * annotations) and sarif (SARIF 2.1.0 for code scanning). Exit 1 when any finding is an error or
+ * there are more warnings than `--max-warnings`.
+ */
+import { parse } from '../args';
+import { EXIT, line, readText, UsageError, type ExitCode, type Io } from '../io';
+import { checkText, notChecked, parseSeverities, type FileReport } from './check-file';
+import { collectTargets } from './collect-files';
+import { formatGithub } from './format-github';
+import { formatSarif } from './format-sarif';
+import { formatText, summaryLine } from './format-text';
+import { summarize, type ValidateResult } from './result';
+
+declare const __VERSION__: string | undefined;
+const version = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
+
+const FORMATS = ['text', 'json', 'github', 'sarif'] as const;
+type Format = (typeof FORMATS)[number];
+const USAGE = 'sinas-package validate <files, directories or globs...> [--format text|json|github|sarif] [--max-warnings N] [--severity CODE=LEVEL ...]';
+
+function formatOf(value: string | undefined): Format {
+  if (value === undefined) return 'text';
+  if ((FORMATS as readonly string[]).includes(value)) return value as Format;
+  throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not "${value}"`);
+}
+
+function maxWarningsOf(value: string | undefined): number {
+  if (value === undefined) return Infinity;
+  if (!/^\d+$/.test(value)) throw new UsageError(`--max-warnings must be a whole number, not "${value}"`);
+  return Number(value);
+}
+
+export async function runValidate(io: Io, args: string[]): Promise<ExitCode> {
+  const options = { format: { type: 'string' }, severity: { type: 'string', multiple: true }, 'max-warnings': { type: 'string' } } as const;
+  const { values, positionals } = parse(args, options, { min: 1, max: Infinity, usage: USAGE });
+  const format = formatOf(values.format);
+  const maxWarnings = maxWarningsOf(values['max-warnings']);
+  const overrides = parseSeverities(values.severity ?? []);
+
+  const reports: FileReport[] = [];
+  const skipped: string[] = [];
+  for (const target of await collectTargets(positionals)) {
+    const report = checkText(target.file, readText(target.file), overrides);
+    if (!notChecked(report) || target.explicit) reports.push(report);
+    else skipped.push(target.file);
+  }
+  const result: ValidateResult = { reports, skipped, summary: summarize(reports, skipped) };
+
+  if (format === 'json') {
+    const files = reports.map((r) => ({ ...r, findings: r.findings.map(({ excerpt: _excerpt, ...f }) => f) }));
+    line(io.stdout, JSON.stringify({ version: 1, files, summary: result.summary }, null, 2));
+  } else if (format === 'sarif') {
+    line(io.stdout, JSON.stringify(formatSarif(result, version), null, 2));
+  } else if (format === 'github') {
+    for (const annotation of formatGithub(result)) line(io.stdout, annotation);
+    line(io.stderr, summaryLine(result));
+  } else {
+    const text = formatText(result);
+    for (const l of text.stdout) line(io.stdout, l);
+    for (const l of text.stderr) line(io.stderr, l);
+  }
+
+  if (result.summary.errors > 0) return EXIT.failed;
+  if (result.summary.warnings > maxWarnings) {
+    line(io.stderr, `error: ${result.summary.warnings} warnings, more than --max-warnings ${maxWarnings}`);
+    return EXIT.failed;
+  }
+  return EXIT.ok;
+}
