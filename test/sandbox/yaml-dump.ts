@@ -6,13 +6,16 @@
  * as in indented code; single quotes otherwise). Close to PyYAML, not byte-identical.
  */
 import { Document, Scalar, visit } from 'yaml';
-import { PYYAML_OPTIONS } from '../../server/src/core/parse/pyyaml-schema';
+import { resolvePlain } from '../../server/src/core/parse/pyyaml-scalars';
 
 export function dumpYaml(value: unknown): string {
-  const doc = new Document(value, PYYAML_OPTIONS);
+  const doc = new Document(value, { version: '1.1' });
   visit(doc, {
     Scalar(_key, node) {
-      if (typeof node.value !== 'string' || !node.value.includes('\n')) return;
+      if (typeof node.value !== 'string') return;
+      // Quoted where PyYAML would read the plain text as something else (`yes`, `1.0`, `=`).
+      if (resolvePlain(node.value) !== 'str') node.type = Scalar.QUOTE_SINGLE;
+      if (!node.value.includes('\n')) return;
       node.type = /\n | \n/.test(node.value) ? Scalar.QUOTE_DOUBLE : Scalar.QUOTE_SINGLE;
     },
   });
