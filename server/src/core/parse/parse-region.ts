@@ -8,7 +8,7 @@
  */
 import { parseAllDocuments, isAlias, isMap, isPair, isScalar, isSeq, visit, Scalar, type Node as YamlNode, type Document, type YAMLError } from 'yaml';
 import type { Finding } from '../diagnostics/finding';
-import { joinLines } from './flow-lines';
+import { joinLines } from './join-lines';
 import { Composer } from './pyyaml-compose';
 import { directiveFindings } from './pyyaml-directives';
 import { PYYAML_OPTIONS } from './pyyaml-schema';

@@ -41,18 +41,15 @@ export class Composer {
   /** Gives a scalar PyYAML's value; `source` is the scalar's text after YAML folding. */
   scalar(node: YScalar, source: string, isKey: boolean): void {
     const tag = node.tag;
+    const name = coreName(tag);
     let result: Constructed;
-    if ((tag === undefined && node.style !== 'plain') || (isKey && tag === `${CORE_PREFIX}merge`)) result = { value: source };
-    else if (tag === undefined || tag === '!') {
+    if (tag === undefined && node.style !== 'plain') result = { value: source };
+    else if (isKey && (name === 'merge' || (tag === undefined && ['merge', 'value'].includes(resolvePlain(source))))) {
       // A merge key stays `<<` (to-value merges it); `=` as a key is the string "=".
-      if (isKey && tag === undefined && (resolvePlain(source) === 'merge' || resolvePlain(source) === 'value')) result = { value: source };
-      else result = constructPlain(source);
-    } else {
-      const name = coreName(tag);
-      if (name !== undefined && SCALAR_TAGS.has(name)) result = constructScalar(name as CoreTag, source);
-      else if (name !== undefined && name in COLLECTION_TAGS) result = constructScalar(name as CoreTag, source);
-      else result = cannotConstruct(source, tag);
-    }
+      result = { value: source };
+    } else if (tag === undefined || tag === '!') result = constructPlain(source);
+    else if (name !== undefined && (SCALAR_TAGS.has(name) || name in COLLECTION_TAGS)) result = constructScalar(name as CoreTag, source);
+    else result = cannotConstruct(source, tag);
     node.value = result.value;
     if (result.error) this.report(node.start, node.end, scalarMessage(node, source, result.error));
   }
