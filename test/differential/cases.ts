@@ -69,6 +69,7 @@ export const CASES: DifferentialCase[] = [
   { name: 'kind SinasConfig', text: 'apiVersion: sinas.co/v1\nkind: SinasConfig\nmetadata:\n  name: m\nspec: {}\n', backend: { rejects: { path: 'kind' } }, source: 'package_service.py: "Expected kind: SinasPackage"' },
   { name: 'kind SinasConfig without metadata', text: 'apiVersion: sinas.co/v1\nkind: SinasConfig\nspec: {}\n', backend: { rejects: { path: 'kind' } }, source: `${MODELS}: validate_metadata; package_service.py kind check` },
   { name: 'unknown kind', text: pkg('').replace('SinasPackage', 'Bundle'), backend: { rejects: { path: 'kind' } }, source: `${MODELS}: SinasConfig.kind pattern` },
+  { name: 'kind as an alias of apiVersion', text: pkg('').replace('apiVersion: sinas.co/v1\nkind: SinasPackage', 'apiVersion: &v sinas.co/v1\nkind: *v'), backend: { rejects: { path: 'kind' } }, source: `${COMPOSER}: aliases share the node; ${MODELS}: SinasConfig.kind pattern` },
   { name: 'apiVersion v2', text: pkg('').replace('sinas.co/v1', 'sinas.co/v2'), backend: { rejects: { path: 'apiVersion' } }, source: `${MODELS}: validate_api_version` },
 
   { name: 'package name with a slash (installs; REST cannot address it later)', text: pkg('').replace('name: demo', 'name: acme/crm'), backend: 'accepts', source: `${MODELS}: PackageMetadataConfig.name str` },
