@@ -1,14 +1,55 @@
 // Bundles the extension (client), the language server and the CLI into dist/,
 // plus the real-VS-Code test suite into out/. `--production` minifies; `--watch` rebuilds.
 import * as esbuild from 'esbuild';
-import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { copyFileSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { readFileSync } from 'node:fs';
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+
+/**
+ * pyright's parser (Python in function `code`) carries its messages in 15 languages; ours are
+ * English, so only en-us is bundled (pyright falls back to it for every locale).
+ */
+const englishOnly = {
+  name: 'pyright-english-only',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]localization[\\/]package\.nls\.[\w-]+\.json$/ }, (args) =>
+      args.path.endsWith('package.nls.en-us.json') ? undefined : { contents: '{}', loader: 'json' },
+    );
+  },
+};
+
+/**
+ * The embedded-language parsers (Python, PostgreSQL, Jinja2) are bundles of their own in
+ * dist/parsers/, which the server, the CLI and the sandbox `require` on first need: they are
+ * about as large as the server itself and must not slow its start. Their WebAssembly lies
+ * beside them (the loaders look in their own `__dirname`).
+ */
+const PARSERS = {
+  python: 'server/src/core/embedded/python/parse-python.ts',
+  sql: 'server/src/core/embedded/sql/parse-sql.ts',
+  jinja: 'server/src/core/embedded/jinja/parse-jinja.ts',
+};
+const separateParsers = {
+  name: 'separate-parsers',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/(python\/parse-python|sql\/parse-sql|jinja\/parse-jinja)$/ }, (args) =>
+      args.importer.endsWith(join('embedded', 'parsers.ts')) ? { path: `./parsers/${args.path.split('/').pop()}.js`, external: true } : undefined,
+    );
+  },
+};
+const require = createRequire(import.meta.url);
+const WASM = [
+  join(dirname(require.resolve('libpg-query')), 'libpg-query.wasm'),
+  join(dirname(require.resolve('minijinja-js')), 'minijinja_js_bg.wasm'),
+];
+mkdirSync('dist/parsers', { recursive: true });
+for (const file of WASM) copyFileSync(file, join('dist/parsers', file.split(/[\\/]/).pop()));
 
 const common = {
   bundle: true,
@@ -20,6 +61,7 @@ const common = {
   logLevel: 'warning',
   legalComments: 'none',
   define: { __VERSION__: JSON.stringify(version) },
+  plugins: [englishOnly],
 };
 
 /** Every *.test.ts below dir, so the in-VS-Code suite needs no runtime glob. */
@@ -31,12 +73,31 @@ function testFiles(dir) {
   });
 }
 
+/**
+ * re2js (the linear-time regex engine behind variable `pattern` checks) is one shared file,
+ * dist/re2.js, that the bundles below require on first use instead of each carrying a copy.
+ */
+const sharedRe2 = {
+  name: 'shared-re2',
+  setup(build) {
+    build.onResolve({ filter: /^re2js$/ }, () => ({ path: './re2.js', external: true }));
+  },
+};
+
 const builds = [
-  { ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
-  { ...common, entryPoints: { server: 'server/src/lsp/main.ts' }, outdir: 'dist' },
-  { ...common, entryPoints: { sandbox: 'test/sandbox/main.ts' }, outdir: 'dist' },
+  { ...common, entryPoints: { re2: 'node_modules/re2js/build/index.cjs' }, outdir: 'dist', sourcemap: false },
+  { ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'], plugins: [sharedRe2] },
+  { ...common, entryPoints: { server: 'server/src/lsp/main.ts' }, outdir: 'dist', plugins: [englishOnly, separateParsers, sharedRe2] },
+  { ...common, entryPoints: { sandbox: 'test/sandbox/main.ts' }, outdir: 'dist', plugins: [englishOnly, separateParsers, sharedRe2] },
   {
     ...common,
+    entryPoints: Object.fromEntries(Object.entries(PARSERS).map(([name, path]) => [`parse-${name}`, path])),
+    outdir: 'dist/parsers',
+    entryNames: '[name]',
+  },
+  {
+    ...common,
+    plugins: [englishOnly, separateParsers, sharedRe2],
     entryPoints: { cli: 'cli/src/main.ts' },
     outdir: 'dist',
     // ES modules among the dependencies (tinyglobby's fdir) read import.meta.url, which a CJS bundle lacks.

@@ -4,6 +4,9 @@
  * the expected success, `classifyFailure` for everything thrown before or while reading one.
  */
 import { SinasApiError, type SinasApiErrorInit, type ValidationItem } from './errors';
+import { NOT_LOOPBACK, type NotLoopbackError } from './insecure-url';
+import { scrub, scrubDeep } from './redact';
+import { serverText, stripControls } from './server-text';
 import { pydanticItems, splitValidationDetail, VALIDATION_PREFIX } from './validation-detail';
 
 export interface CallContext {
@@ -17,28 +20,39 @@ export interface CallContext {
   /** The permission the endpoint checks, for 403 sentences. */
   permission?: string;
   timeoutMs: number;
+  /** The key and secret values of this call: masked in whatever the server sends back. */
+  sensitive: readonly string[];
 }
 
 export type FailurePhase = 'connect' | 'headers' | 'body';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const seconds = (ms: number) => `${Math.round(ms / 100) / 10} s`;
-const sentence = (text: string) => text.replace(/[\s.]+$/, '');
+/** Server text inside one of our sentences: clean, cut to length, without its final full stop. */
+const sentence = (text: string) => serverText(text).replace(/[\s.]+$/, '');
 
 function make(ctx: CallContext, init: Omit<SinasApiErrorInit, 'method' | 'path'>): SinasApiError {
   return new SinasApiError({ method: ctx.method, path: ctx.path, ...init });
 }
 
-/** The server's `detail` when the body is FastAPI's `{"detail": …}`. */
-function parseDetail(body: string): { detail?: unknown; json: boolean } {
+/**
+ * The server's `detail` when the body is FastAPI's `{"detail": …}`, with this call's sensitive values
+ * masked and control characters removed (it is read, then shown).
+ */
+function parseDetail(body: string, sensitive: readonly string[]): { detail?: unknown; json: boolean } {
+  let value: unknown;
   try {
-    const value = JSON.parse(body) as unknown;
-    if (value && typeof value === 'object' && 'detail' in value) return { detail: (value as { detail: unknown }).detail, json: true };
-    return { json: true };
+    value = JSON.parse(body) as unknown;
   } catch {
     return { json: false };
   }
+  if (!value || typeof value !== 'object' || !('detail' in value)) return { json: true };
+  const detail = scrubDeep((value as { detail: unknown }).detail, sensitive);
+  return { detail: typeof detail === 'string' ? stripControls(detail) : detail, json: true };
 }
+
+/** Validation items as shown: clean and of readable length. */
+const shownItems = (items: ValidationItem[]): ValidationItem[] => items.map((i) => ({ path: serverText(i.path, 200), message: serverText(i.message) }));
 
 /** `Retry-After` as delta-seconds or an HTTP date, in ms; undefined when absent or unreadable. */
 export function parseRetryAfter(value: string | undefined, now = Date.now()): number | undefined {
@@ -49,17 +63,18 @@ export function parseRetryAfter(value: string | undefined, now = Date.now()): nu
 }
 
 function forbidden(ctx: CallContext, detail: string | undefined): SinasApiErrorInit {
-  const denied = /^Permission denied: (\S+)/.exec(detail ?? '');
+  const denied = /^Permission denied: (\S{1,200})/.exec(detail ?? '');
   const permission = denied?.[1] ?? ctx.permission;
   const notAuthorized = /^Not authorized to (.+?)\.?$/.exec(detail ?? '');
-  const what = notAuthorized?.[1] ?? ctx.action ?? `${ctx.method} ${ctx.path}`;
+  const what = notAuthorized ? sentence(notAuthorized[1]) : (ctx.action ?? `${ctx.method} ${ctx.path}`);
   const message = permission
     ? `${ctx.host} refused to ${what}: the API key lacks the permission ${permission}.`
-    : `${ctx.host} refused to ${what} with this API key (${detail ?? 'forbidden'}).`;
+    : `${ctx.host} refused to ${what} with this API key (${sentence(detail ?? 'forbidden')}).`;
   return { kind: 'forbidden', message, permission };
 }
 
-function validation(ctx: CallContext, items: ValidationItem[], what: string): SinasApiErrorInit {
+function validation(ctx: CallContext, raw: ValidationItem[], what: string): SinasApiErrorInit {
+  const items = shownItems(raw);
   const first = items[0];
   const summary =
     items.length === 1 && first ? `${first.path ? `${first.path}: ` : ''}${sentence(first.message)}` : plural(items.length, 'problem');
@@ -77,9 +92,9 @@ export function classifyResponse(
     const v = headers[name];
     return Array.isArray(v) ? v[0] : v;
   };
-  const { detail, json } = parseDetail(body);
+  const { detail, json } = parseDetail(body, ctx.sensitive);
   const text = typeof detail === 'string' ? detail : undefined;
-  const base = { status, detail: text };
+  const base = { status, detail: text === undefined ? undefined : serverText(text) };
 
   if (status === 401) {
     const message =
@@ -126,7 +141,7 @@ export function classifyResponse(
     return make(ctx, {
       ...base,
       kind: 'badResponse',
-      message: `${ctx.host} redirected ${ctx.method} ${ctx.path.split('?')[0]}${location ? ` to ${location}` : ''} (HTTP ${status}); use the final URL in the connection settings.`,
+      message: `${ctx.host} redirected ${ctx.method} ${ctx.path.split('?')[0]}${location ? ` to ${sentence(scrub(location, ctx.sensitive))}` : ''} (HTTP ${status}); use the final URL in the connection settings.`,
     });
   }
   if (status >= 400 && status < 500) {
@@ -136,6 +151,16 @@ export function classifyResponse(
     return make(ctx, { ...base, kind: 'badRequest', message });
   }
   return make(ctx, { ...base, kind: 'badResponse', message: `${ctx.host} answered with an unexpected HTTP ${status}.` });
+}
+
+/** A body larger than the client reads (see read-body.ts). */
+export function classifyOversized(ctx: CallContext, status: number, limit: number): SinasApiError {
+  const size = limit >= 1024 * 1024 ? `${Math.round(limit / 1024 / 1024)} MB` : `${Math.round(limit / 1024)} kB`;
+  return make(ctx, {
+    kind: 'badResponse',
+    status,
+    message: `${ctx.host} sent an oversized response to ${ctx.method} ${ctx.path.split('?')[0]} (more than ${size}); it was not read further.`,
+  });
 }
 
 /** A success status whose body is not what the API sends (HTML from a console, truncated JSON, …). */
@@ -214,6 +239,14 @@ export function classifyFailure(
       kind: 'timeout',
       message: `${ctx.host} took longer than ${seconds(ctx.timeoutMs)} ${doing} (${ctx.method} ${ctx.path.split('?')[0]}).`,
       retryable: true,
+      code,
+      cause: error,
+    });
+  }
+  if (code === NOT_LOOPBACK) {
+    return make(ctx, {
+      kind: 'insecure',
+      message: `${ctx.host} connects to ${(error as NotLoopbackError).address}, which is not this machine: the API key was not sent over plain http. Use https://, or allow plain http for this instance.`,
       code,
       cause: error,
     });

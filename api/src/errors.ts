@@ -23,6 +23,8 @@ export type SinasErrorKind =
   | 'unreachable'
   /** Certificate not trusted, expired, or for another host name. */
   | 'tls'
+  /** Plain http reached an address that is not this machine, and the user has not accepted that: nothing was sent. */
+  | 'insecure'
   /** The server answered, but not with what the API sends (non-JSON, HTML, a redirect). */
   | 'badResponse'
   /** The caller's AbortSignal fired. */

@@ -15,9 +15,11 @@ function loadUndici(): typeof Undici {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   return (undici ??= require('undici') as typeof Undici);
 }
-import { classifyBadBody, classifyFailure, classifyResponse, TRANSIENT_CODES, type CallContext, type FailurePhase } from './classify';
+import { classifyBadBody, classifyFailure, classifyOversized, classifyResponse, TRANSIENT_CODES, type CallContext, type FailurePhase } from './classify';
 import { SinasApiError, type SinasErrorKind } from './errors';
-import { redactBody, redactHeaders, scrub, type DeclaredVariable } from './redact';
+import { loopbackOnly } from './insecure-url';
+import { MAX_RESPONSE_BYTES, readCapped } from './read-body';
+import { redactBody, redactHeaders, scrub, scrubDeep, type DeclaredVariable } from './redact';
 
 export type HttpMethod = 'GET' | 'POST' | 'DELETE';
 
@@ -69,7 +71,14 @@ export interface HttpOptions {
   retry?: Partial<RetryPolicy>;
   /** Certificate authorities (PEM) trusted besides the built-in ones, e.g. a company CA. Ignored with a custom dispatcher. */
   ca?: string | string[];
-  /** A custom undici dispatcher (tests, proxies). Not closed by `close()`. */
+  /**
+   * `allow`: the user accepted sending the key over plain http to this URL. Otherwise (default) a
+   * plain-http connection that carries the key must reach a loopback address, or nothing is sent.
+   */
+  plainHttp?: 'loopback' | 'allow';
+  /** Largest response body read, in bytes (default MAX_RESPONSE_BYTES); a larger one fails the call. */
+  maxResponseBytes?: number;
+  /** A custom undici dispatcher (tests, proxies). Not closed by `close()`; the plain-http check is then the dispatcher's. */
   dispatcher?: Dispatcher;
   onExchange?: ExchangeHook;
   userAgent?: string;
@@ -137,22 +146,22 @@ export class HttpClient {
   /** The caller's dispatcher, or our own connection pool, created on first use. */
   private get dispatcher(): Dispatcher {
     if (this.options.dispatcher) return this.options.dispatcher;
-    const { ca } = this.options;
-    this.ownDispatcher ??= new (loadUndici().Agent)({
-      keepAliveTimeout: 4_000,
-      connect: { timeout: this.timeoutMs, ...(ca ? { ca: [...rootCertificates, ...[ca].flat()] } : {}) },
-    });
+    const { ca, apiKey, plainHttp } = this.options;
+    if (!this.ownDispatcher) {
+      const { Agent, buildConnector } = loadUndici();
+      const connect = buildConnector({ timeout: this.timeoutMs, ...(ca ? { ca: [...rootCertificates, ...[ca].flat()] } : {}) });
+      this.ownDispatcher = new Agent({ keepAliveTimeout: 4_000, connect: apiKey && plainHttp !== 'allow' ? loopbackOnly(connect) : connect });
+    }
     return this.ownDispatcher;
   }
 
   async request<T>(req: HttpRequest): Promise<HttpResponse<T>> {
     const attempt = this.prepare(req);
-    const sensitive = [this.options.apiKey ?? '', ...(req.sensitive ?? [])].filter(Boolean);
     for (let n = 1; ; n++) {
       try {
         return await this.once<T>(req, attempt, n);
       } catch (raw) {
-        const error = scrubError(raw as SinasApiError, sensitive);
+        const error = scrubError(raw as SinasApiError, attempt.ctx.sensitive);
         const delay = req.method === 'GET' && n <= this.retry.retries ? this.retryDelay(error, n) : undefined;
         if (delay === undefined) throw error;
         await sleep(delay, req.signal, () => cancelled(attempt.ctx));
@@ -187,6 +196,7 @@ export class HttpClient {
       action: req.action,
       permission: req.permission,
       timeoutMs: req.timeoutMs ?? this.timeoutMs,
+      sensitive: [this.options.apiKey ?? '', ...(req.sensitive ?? [])].filter(Boolean),
     };
     return { ctx, url: `${this.origin}${path}`, headers, body };
   }
@@ -219,10 +229,13 @@ export class HttpClient {
         bodyTimeout: ctx.timeoutMs,
       });
       status = res.statusCode;
-      const text = await res.body.text();
       const headers = res.headers as HttpResponse<T>['headers'];
+      const limit = this.options.maxResponseBytes ?? MAX_RESPONSE_BYTES;
+      const text = await readCapped(res.body, limit, headers['content-length']);
+      if (text === undefined) throw classifyOversized(ctx, status, limit);
       if (status < 200 || status >= 300) throw classifyResponse(ctx, status, headers, text);
-      return { status, headers, data: decode<T>(ctx, req.expect, status, headers, text) };
+      // Whatever the server echoes back of the key or a secret value is masked before anyone sees it.
+      return { status, headers, data: scrubDeep(decode<T>(ctx, req.expect, status, headers, text), ctx.sensitive) };
     } catch (raw) {
       // Before the status line the deadline covers connecting and waiting; after it, the body.
       const phase: FailurePhase = status === undefined ? 'headers' : 'body';
@@ -266,7 +279,13 @@ export class HttpClient {
   }
 }
 
-function parseBaseUrl(raw: string): URL {
+/** `raw` as it may be shown: a password (or a whole `user:password@`) replaced by `***`. */
+export function displayUrl(raw: string): string {
+  return raw.replace(/^(\s*[a-z][a-z0-9+.-]*:\/\/)[^/?#@\s]*@/i, '$1***@');
+}
+
+/** The base URL to call, or a SinasApiError saying why `raw` cannot be one (the password masked). */
+export function parseBaseUrl(raw: string): URL {
   let url: URL | undefined;
   try {
     url = new URL(raw.trim());
@@ -274,10 +293,12 @@ function parseBaseUrl(raw: string): URL {
     url = undefined;
   }
   if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
-    throw new SinasApiError({ kind: 'unreachable', message: `"${raw}" is not an http(s) URL; set the Sinas URL, e.g. https://sinas.example.com.` });
+    throw new SinasApiError({ kind: 'unreachable', message: `"${displayUrl(raw.trim())}" is not an http(s) URL; set the Sinas URL, e.g. https://sinas.example.com.` });
   }
-  url.username = '';
-  url.password = '';
+  if (url.username || url.password) {
+    // Sinas authenticates with the API key only; credentials in the URL would be dropped or leak.
+    throw new SinasApiError({ kind: 'unreachable', message: `The Sinas URL ${displayUrl(url.href)} holds a user name or password; remove them (the API key is given separately).` });
+  }
   url.search = '';
   url.hash = '';
   return url;

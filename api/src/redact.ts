@@ -70,9 +70,56 @@ export function redactBody(body: unknown, declarations?: readonly DeclaredVariab
  */
 export const MIN_SCRUB_LENGTH = 4;
 
-/** `text` with every occurrence of each sensitive string (of at least MIN_SCRUB_LENGTH characters) replaced by `***`. */
+const percent = (c: string) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`;
+
+/**
+ * The forms in which a server may echo a value: as is, JSON-escaped (JavaScript style, and
+ * Python's default ASCII-only style), and URL-encoded (component, form with `+`, RFC 3986 strict,
+ * and with `/` left as is like Python's `quote`). Case is ignored when matching.
+ */
+export function echoForms(value: string): string[] {
+  const forms = new Set([value]);
+  const json = JSON.stringify(value).slice(1, -1);
+  forms.add(json);
+  forms.add(json.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+  try {
+    const component = encodeURIComponent(value);
+    const strict = component.replace(/[!'()*]/g, percent);
+    forms.add(component).add(component.replace(/%20/g, '+')).add(strict).add(strict.replace(/%2F/g, '/'));
+  } catch {
+    // A lone surrogate cannot be URL-encoded, so it cannot be echoed that way either.
+  }
+  return [...forms];
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+
+/** One case-insensitive pattern for every echo form of every sensitive string worth scrubbing; longest forms first. */
+function scrubPattern(sensitive: readonly string[]): RegExp | undefined {
+  const forms = [...new Set(sensitive.filter((s) => s.length >= MIN_SCRUB_LENGTH).flatMap(echoForms))];
+  if (forms.length === 0) return undefined;
+  forms.sort((a, b) => b.length - a.length);
+  return new RegExp(forms.map(escapeRegExp).join('|'), 'gi');
+}
+
+/**
+ * `text` with every occurrence of each sensitive string (of at least MIN_SCRUB_LENGTH characters),
+ * in any of its echo forms and any letter case, replaced by `***`.
+ */
 export function scrub(text: string, sensitive: readonly string[]): string {
-  let out = text;
-  for (const secret of sensitive) if (secret.length >= MIN_SCRUB_LENGTH) out = out.split(secret).join(REDACTED);
-  return out;
+  const pattern = scrubPattern(sensitive);
+  return pattern ? text.replace(pattern, REDACTED) : text;
+}
+
+/** A copy of a decoded JSON value with `scrub` applied to every string in it (keys included). */
+export function scrubDeep<T>(value: T, sensitive: readonly string[]): T {
+  const pattern = scrubPattern(sensitive);
+  if (!pattern) return value;
+  const walk = (v: unknown): unknown => {
+    if (typeof v === 'string') return v.replace(pattern, REDACTED);
+    if (Array.isArray(v)) return v.map(walk);
+    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, item]) => [k.replace(pattern, REDACTED), walk(item)]));
+    return v;
+  };
+  return walk(value) as T;
 }

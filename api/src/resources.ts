@@ -89,27 +89,27 @@ export interface KindSpec {
   permission?: string;
   /** For sentences: "list LLM providers". */
   label: string;
-  name: (raw: Record<string, unknown>) => string;
+  /** The field that names an item (checked to be text in every answer, see shapes.ts). */
+  identity: 'name' | 'path' | 'package_name';
   namespaced: boolean;
 }
 
-const byName = (raw: Record<string, unknown>) => String(raw.name ?? '');
 const namespaced = (type: PackageResourceType, table: string, label: string, namespaceFilter: boolean, paging: Paging = 'capped'): KindSpec => ({
   type,
   paging,
   namespaceFilter,
   permission: `sinas.${table}/*/*.read:all`,
   label,
-  name: byName,
+  identity: 'name',
   namespaced: true,
 });
-const flat = (type: ResourceType, permission: string | undefined, label: string, paging: Paging, name = byName): KindSpec => ({
+const flat = (type: ResourceType, permission: string | undefined, label: string, paging: Paging, identity: KindSpec['identity'] = 'name'): KindSpec => ({
   type,
   paging,
   namespaceFilter: false,
   permission,
   label,
-  name,
+  identity,
   namespaced: false,
 });
 
@@ -124,14 +124,14 @@ export const RESOURCE_KINDS: Record<ResourceKind, KindSpec> = {
   collections: namespaced('collection', 'collections', 'collections', true),
   stores: namespaced('store', 'stores', 'stores', true),
   templates: namespaced('template', 'templates', 'templates', false),
-  webhooks: flat('webhook', 'sinas.webhooks.read:all', 'webhooks', 'paged', (raw) => String(raw.path ?? '')),
+  webhooks: flat('webhook', 'sinas.webhooks.read:all', 'webhooks', 'paged', 'path'),
   schedules: flat('schedule', 'sinas.schedules.read:all', 'schedules', 'paged'),
   'database-triggers': flat('database_trigger', 'sinas.database_triggers.read:all', 'database triggers', 'paged'),
   'llm-providers': flat('llm_provider', 'sinas.llm_providers.read:all', 'LLM providers', 'all'),
   'database-connections': flat('database_connection', 'sinas.database_connections.read:all', 'database connections', 'all'),
   secrets: flat('secret', 'sinas.secrets.read:own', 'secrets', 'all'),
   roles: flat('role', 'sinas.roles.read:all', 'roles', 'paged'),
-  dependencies: flat('dependency', undefined, 'dependencies', 'all', (raw) => String(raw.package_name ?? '')),
+  dependencies: flat('dependency', undefined, 'dependencies', 'all', 'package_name'),
 };
 
 export const ALL_RESOURCE_KINDS = Object.keys(RESOURCE_KINDS) as ResourceKind[];
@@ -150,7 +150,7 @@ export function summarise<K extends ResourceKind>(kind: K, raw: ResourceDtoMap[K
     kind,
     type: spec.type,
     namespace: spec.namespaced ? String(record.namespace ?? 'default') : null,
-    name: spec.name(record),
+    name: String(record[spec.identity] ?? ''),
     raw,
   };
   if (typeof record.description === 'string' && record.description) summary.description = record.description;

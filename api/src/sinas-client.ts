@@ -11,6 +11,8 @@ import { skippedResources } from './create-diff';
 import { SinasApiError } from './errors';
 import { HttpClient, type CallOptions, type HttpOptions, type HttpRequest } from './http';
 import { secretValues, type DeclaredVariable } from './redact';
+import { serverText } from './server-text';
+import * as shapes from './shapes';
 import { LIST_CAP, MAX_PAGES, PAGE_SIZE, RESOURCE_KINDS, summarise, type ResourceDtoMap, type ResourceKind, type ResourceList } from './resources';
 import type {
   ConfigApplyResponse,
@@ -102,7 +104,7 @@ export class SinasClient {
 
   /** `GET /health`: reachable and speaking the API (no permission needed). */
   async health(options?: CallOptions): Promise<HealthResponse> {
-    return this.call<HealthResponse>({ ...options, method: 'GET', path: '/health', expect: 'json', action: 'answer a health check' });
+    return this.call<HealthResponse>({ ...options, method: 'GET', path: '/health', expect: 'json', action: 'answer a health check' }, shapes.HEALTH);
   }
 
   /** `POST /auth/check-permissions`: which of `permissions` the key holds. */
@@ -114,12 +116,12 @@ export class SinasClient {
       body: { permissions, logic },
       expect: 'json',
       action: 'check permissions',
-    });
+    }, shapes.PERMISSION_CHECK);
   }
 
   /** `GET /api/v1/packages`, newest first. */
   async listPackages(options?: CallOptions): Promise<PackageListItem[]> {
-    return this.call<PackageListItem[]>({ ...options, method: 'GET', path: PACKAGES, expect: 'json', action: 'view packages', permission: PACKAGE_PERMISSIONS.read });
+    return this.call<PackageListItem[]>({ ...options, method: 'GET', path: PACKAGES, expect: 'json', action: 'view packages', permission: PACKAGE_PERMISSIONS.read }, shapes.PACKAGE_LIST);
   }
 
   /** `GET /api/v1/packages/{name}`. */
@@ -131,7 +133,7 @@ export class SinasClient {
       expect: 'json',
       action: 'view packages',
       permission: PACKAGE_PERMISSIONS.read,
-    });
+    }, shapes.PACKAGE);
   }
 
   /** `GET /api/v1/packages/{name}/export`: the exact source of the last install (placeholders kept). */
@@ -167,8 +169,7 @@ export class SinasClient {
 
   /** `POST /api/v1/packages/preview` (dry run; HTTP 200 even when the apply would fail). */
   async previewPackage(source: string, input: VariableInput = {}, options?: CallOptions): Promise<PreviewResult> {
-    const response = await this.packageCall<PreviewResponse>(source, input, options, 'preview', 'preview packages');
-    if (!isRecord(response)) throw this.unexpected('POST', `${PACKAGES}/preview`, 'that is not an apply result');
+    const response = await this.packageCall<PreviewResponse>(source, input, options, 'preview', 'preview packages', shapes.PREVIEW);
     const supportsVariables = typeof response.requires_input === 'boolean';
     this.variablesSupport = supportsVariables;
     const { variables, requires_input, ...apply } = response;
@@ -188,10 +189,7 @@ export class SinasClient {
    */
   async installPackage(source: string, input: VariableInput = {}, options?: CallOptions): Promise<InstallResult> {
     await this.assertVariablesSupported(source, input, options);
-    const response = await this.packageCall<InstallResponse>(source, input, options, 'install', 'install packages');
-    if (!isRecord(response) || !isRecord(response.package) || !isRecord(response.apply)) {
-      throw this.unexpected('POST', `${PACKAGES}/install`, 'without `package` and `apply`');
-    }
+    const response = await this.packageCall<InstallResponse>(source, input, options, 'install', 'install packages', shapes.INSTALL);
     const apply = normaliseApply(response.apply);
     if (apply.errors.length > 0 || !apply.success) {
       return { outcome: 'partial', package: response.package, apply, errors: apply.errors };
@@ -201,7 +199,7 @@ export class SinasClient {
 
   /** `POST /api/v1/packages/create`, plus the requested resources the server silently skipped. */
   async createPackage(request: CreatePackageRequest, options?: CallOptions): Promise<CreateResult> {
-    const response = await this.call<{ yaml?: unknown }>({
+    const response = await this.call<{ yaml: string }>({
       ...options,
       method: 'POST',
       path: `${PACKAGES}/create`,
@@ -209,8 +207,7 @@ export class SinasClient {
       expect: 'json',
       action: 'create packages',
       permission: PACKAGE_PERMISSIONS.create,
-    });
-    if (typeof response.yaml !== 'string') throw this.unexpected('POST', `${PACKAGES}/create`, 'without its `yaml` field');
+    }, shapes.CREATED);
     return { yaml: response.yaml, skipped: skippedResources(request.resources, response.yaml) };
   }
 
@@ -224,7 +221,7 @@ export class SinasClient {
       expect: 'json',
       action: 'validate configs',
       permission: PACKAGE_PERMISSIONS.validate,
-    });
+    }, shapes.CONFIG_CHECK);
   }
 
   /**
@@ -252,11 +249,12 @@ export class SinasClient {
     const { namespace, ...call } = options;
     const base: Omit<HttpRequest, 'path'> = { ...call, method: 'GET', expect: 'json', action: `list ${spec.label}`, permission: spec.permission };
     const path = `/api/v1/${kind}`;
+    const rowsShape = shapes.rows(spec.identity);
     const rows: ResourceDtoMap[K][] = [];
     let truncated = false;
     if (spec.paging === 'paged') {
       for (let page = 0; ; page++) {
-        const batch = await this.listPage<ResourceDtoMap[K]>({ ...base, path, query: { skip: page * PAGE_SIZE, limit: PAGE_SIZE } });
+        const batch = await this.call<ResourceDtoMap[K][]>({ ...base, path, query: { skip: page * PAGE_SIZE, limit: PAGE_SIZE } }, rowsShape);
         rows.push(...batch);
         if (batch.length < PAGE_SIZE) break;
         if (page + 1 >= MAX_PAGES) {
@@ -266,28 +264,33 @@ export class SinasClient {
       }
     } else {
       const query = spec.namespaceFilter && namespace !== undefined ? { namespace } : undefined;
-      rows.push(...(await this.listPage<ResourceDtoMap[K]>({ ...base, path, query })));
+      rows.push(...(await this.call<ResourceDtoMap[K][]>({ ...base, path, query }, rowsShape)));
       truncated = spec.paging === 'capped' && rows.length >= LIST_CAP;
     }
     const items = rows.map((raw) => summarise(kind, raw)).filter((item) => namespace === undefined || item.namespace === namespace);
     return { kind, items, truncated };
   }
 
-  private async listPage<T>(request: HttpRequest): Promise<T[]> {
-    const data = await this.call<unknown>(request);
-    if (!Array.isArray(data)) throw this.unexpected('GET', request.path, 'that is not a list');
-    return data as T[];
-  }
-
-  private async call<T>(request: HttpRequest): Promise<T> {
-    return (await this.http.request<T>(request)).data;
+  /** One request; a JSON body that does not fit `shape` fails as an unexpected response. */
+  private async call<T>(request: HttpRequest, shape?: shapes.Shape): Promise<T> {
+    const { data } = await this.http.request<T>(request);
+    const problem = shape?.(data);
+    if (problem) {
+      throw new SinasApiError({
+        kind: 'badResponse',
+        method: request.method,
+        path: request.path,
+        message: `${this.host} answered ${request.method} ${request.path} with an unexpected response: the body ${serverText(problem, 200)}.`,
+      });
+    }
+    return data;
   }
 
   /**
    * Preview or install. An instance that predates variables rejects `spec.variables` as an extra
    * key under `spec`; that answer is the same detection as a preview without `requires_input`.
    */
-  private async packageCall<T>(source: string, input: VariableInput, options: CallOptions | undefined, endpoint: 'preview' | 'install', action: string): Promise<T> {
+  private async packageCall<T>(source: string, input: VariableInput, options: CallOptions | undefined, endpoint: 'preview' | 'install', action: string, shape: shapes.Shape): Promise<T> {
     const body: Record<string, unknown> = { source };
     if (input.variables !== undefined) body.variables = input.variables;
     try {
@@ -301,7 +304,7 @@ export class SinasClient {
         permission: PACKAGE_PERMISSIONS.install,
         declarations: input.declarations,
         sensitive: secretValues(input.variables, input.declarations),
-      });
+      }, shape);
     } catch (error) {
       if (error instanceof SinasApiError && error.kind === 'validation' && error.items.some((i) => i.path === 'spec.variables' && /extra inputs/i.test(i.message))) {
         this.variablesSupport = false;
@@ -330,22 +333,18 @@ export class SinasClient {
       message: `${this.host} predates install-time variables: it would store the \${{ vars.… }} placeholders literally. Nothing was installed; upgrade Sinas or remove the variables.`,
     });
   }
-
-  private unexpected(method: string, path: string, what: string): SinasApiError {
-    return new SinasApiError({ kind: 'badResponse', method, path, message: `${this.host} answered ${method} ${path} with a body ${what}.` });
-  }
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> & object =>
-  !!value && typeof value === 'object' && !Array.isArray(value);
-
-/** Missing lists become empty ones, so callers can iterate without guards. */
+/**
+ * Missing lists become empty ones, so callers can iterate without guards; the server's messages are
+ * made safe to show (no control characters, readable length).
+ */
 function normaliseApply(apply: Partial<ConfigApplyResponse>): ConfigApplyResponse {
   return {
     success: apply.success !== false,
-    summary: { created: {}, updated: {}, unchanged: {}, deleted: {}, ...apply.summary },
-    changes: apply.changes ?? [],
-    errors: apply.errors ?? [],
-    warnings: apply.warnings ?? [],
+    summary: { created: apply.summary?.created ?? {}, updated: apply.summary?.updated ?? {}, unchanged: apply.summary?.unchanged ?? {}, deleted: apply.summary?.deleted ?? {} },
+    changes: (apply.changes ?? []).map((c) => ({ ...c, resourceType: serverText(c.resourceType), resourceName: serverText(c.resourceName), details: c.details == null ? c.details : serverText(c.details) })),
+    errors: (apply.errors ?? []).map((e) => serverText(e)),
+    warnings: (apply.warnings ?? []).map((w) => serverText(w)),
   };
 }

@@ -3,7 +3,7 @@
  * stdin (`--api-key-stdin`), a warning before the key would travel over plain http, and the
  * `--verbose` request log (redacted by the client).
  */
-import { formatExchange, insecureUrlWarning, SinasApiError, SinasClient } from '../../api/src';
+import { formatExchange, parseBaseUrl, plainHttpWarning, SinasApiError, SinasClient } from '../../api/src';
 import type { CONNECTION_OPTIONS, Parsed } from './args';
 import { line, UsageError, type Io } from './io';
 import { askSecret, confirm } from './prompt';
@@ -28,6 +28,7 @@ function timeoutMs(value: string | undefined): number | undefined {
 export async function connect(io: Io, args: ConnectionArgs): Promise<SinasClient> {
   const url = args.url ?? io.env.SINAS_URL;
   if (!url) throw new UsageError('no Sinas URL: set SINAS_URL or pass --url');
+  usable(() => parseBaseUrl(url));
   let apiKey: string | undefined;
   if (args['api-key-stdin']) {
     apiKey = await readKeyFromStdin(io);
@@ -40,34 +41,42 @@ export async function connect(io: Io, args: ConnectionArgs): Promise<SinasClient
   }
   const timeout = timeoutMs(args.timeout);
 
-  let client: SinasClient;
-  try {
-    client = new SinasClient(
-      { name: 'cli', url, apiKey },
-      {
-        userAgent: 'sinas-package',
-        ...(timeout ? { timeoutMs: timeout } : {}),
-        ...(args.verbose ? { onExchange: (entry) => line(io.stderr, formatExchange(entry)) } : {}),
-      },
-    );
-  } catch (error) {
-    throw error instanceof SinasApiError ? new UsageError(error.message) : error;
-  }
-
-  const warning = insecureUrlWarning(url);
+  // Decided before the key is ever sent; the client checks the address again at each connection.
+  const warning = await plainHttpWarning(url);
+  let plainHttp: 'allow' | 'loopback' = 'loopback';
   if (warning) {
     if (args['allow-http']) {
       line(io.stderr, `warning: ${warning}`);
     } else if (io.interactive) {
       line(io.stderr, `warning: ${warning}`);
-      if (!(await confirm(io, 'Send the API key anyway?'))) {
-        await client.close();
-        throw new UsageError('not sending the API key over plain http');
-      }
+      if (!(await confirm(io, 'Send the API key anyway?'))) throw new UsageError('not sending the API key over plain http');
     } else {
-      await client.close();
       throw new UsageError(`${warning} Pass --allow-http to send it anyway.`);
     }
+    plainHttp = 'allow';
+  } else if (args['allow-http']) {
+    plainHttp = 'allow';
   }
-  return client;
+
+  return usable(
+    () =>
+      new SinasClient(
+        { name: 'cli', url, apiKey },
+        {
+          userAgent: 'sinas-package',
+          plainHttp,
+          ...(timeout ? { timeoutMs: timeout } : {}),
+          ...(args.verbose ? { onExchange: (entry) => line(io.stderr, formatExchange(entry)) } : {}),
+        },
+      ),
+  );
+}
+
+/** A configuration the client refuses (not an http(s) URL, credentials in it) is a usage error. */
+function usable<T>(make: () => T): T {
+  try {
+    return make();
+  } catch (error) {
+    throw error instanceof SinasApiError ? new UsageError(error.message) : error;
+  }
 }

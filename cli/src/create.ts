@@ -1,13 +1,13 @@
 /**
- * `create --name N [--version V] --resource TYPE:NS/NAME ... [-o FILE]`: a package built by the
+ * `create --name N [--version V] --resource TYPE:NS/NAME ... [-o FILE [--force]]`: a package built by the
  * instance from existing resources. The server skips unknown or missing resources silently; they
  * are reported here and make the exit code 3.
  */
-import { writeFileSync } from 'node:fs';
 import { CREATE_TYPES, type CreatePackageRequest, type PackageResourceType, type ResourceRef } from '../../api/src';
 import { CONNECTION_OPTIONS, parse } from './args';
 import { EXIT, line, UsageError, type ExitCode, type Io } from './io';
 import { withClient } from './session';
+import { mayWrite, writeOutput } from './write-output';
 
 const OPTIONS = {
   ...CONNECTION_OPTIONS,
@@ -19,6 +19,7 @@ const OPTIONS = {
   'package-url': { type: 'string' },
   resource: { type: 'string', multiple: true },
   output: { type: 'string', short: 'o' },
+  force: { type: 'boolean' },
 } as const;
 
 /** Identified by name only (a webhook by its path, which may contain `/`). */
@@ -38,7 +39,7 @@ export function parseResource(arg: string): ResourceRef {
 const describeRef = (ref: ResourceRef) => `${ref.type} ${ref.namespace && !UNNAMESPACED.has(ref.type) ? `${ref.namespace}/` : ''}${ref.name}`;
 
 export async function runCreate(io: Io, args: string[]): Promise<ExitCode> {
-  const usage = 'sinas-package create --name NAME [--version V] --resource TYPE:NS/NAME ... [-o FILE]';
+  const usage = 'sinas-package create --name NAME [--version V] --resource TYPE:NS/NAME ... [-o FILE [--force]]';
   const { values } = parse(args, OPTIONS, { min: 0, max: 0, usage });
   if (!values.name) throw new UsageError(`--name is required; usage: ${usage}`);
   if (!values.resource?.length) throw new UsageError(`at least one --resource is required; usage: ${usage}`);
@@ -47,11 +48,15 @@ export async function runCreate(io: Io, args: string[]): Promise<ExitCode> {
   if (values.description) request.description = values.description;
   if (values.author) request.author = values.author;
   if (values['package-url']) request.url = values['package-url'];
+  if (values.output && !(await mayWrite(io, values.output, values.force ?? false))) {
+    line(io.stderr, `Not written: ${values.output} is unchanged.`);
+    return EXIT.failed;
+  }
 
   return withClient(io, values, async (client) => {
     const { yaml, skipped } = await client.createPackage(request);
     if (values.output) {
-      writeFileSync(values.output, yaml);
+      writeOutput(values.output, yaml);
       line(io.stderr, `Wrote ${values.output}.`);
     } else {
       io.stdout.write(yaml.endsWith('\n') ? yaml : `${yaml}\n`);

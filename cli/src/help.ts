@@ -20,9 +20,10 @@ Commands:
       Installed packages, newest first.
   get <name> [--format text|json]
       One package: version, author, install time, variable values (secrets as ***).
-  export <name> [-o FILE]
-      The YAML of the package's last install, placeholders kept.
-  create --name NAME [--version V] --resource TYPE:NS/NAME ... [--description D] [--author A] [--package-url U] [-o FILE]
+  export <name> [-o FILE [--force]]
+      The YAML of the package's last install, placeholders kept. -o never writes through a
+      symbolic link and replaces an existing file only after asking (or with --force).
+  create --name NAME [--version V] --resource TYPE:NS/NAME ... [--description D] [--author A] [--package-url U] [-o FILE [--force]]
       Build a package from existing resources. TYPE is one of agent, function, skill,
       connector, manifest, component, query, collection, store, template (NS/NAME or NAME),
       webhook (its path), schedule, database_trigger (their name). Skipped resources exit 3.
@@ -33,10 +34,12 @@ Connection (every command except validate):
   --timeout SECONDS        Per request (default 30).
   --allow-http             Allow sending the key over plain http to a host that is not local.
   --verbose                Log every request (method, path, status, time) to stderr; no secrets.
+                           Also shows where an internal error happened.
 
 Variables (preview, install):
   --var NAME=value or the environment variable SINAS_VAR_<NAME>. On a terminal, variables
-  without a value are prompted (secrets without echo). Values are never printed.
+  without a value are prompted (secrets without echo). Values are never printed. Secret
+  variables are refused in --var (arguments show in the process list): use SINAS_VAR_<NAME>.
 
 Prompts happen only when stdin and stderr are terminals; --no-input turns them off. Without a
 terminal, install and uninstall need --yes.

@@ -9,7 +9,7 @@ import { EXIT, line, readText, UsageError, type ExitCode, type Io } from './io';
 import { confirm } from './prompt';
 import { changeLines, summaryLine } from './report';
 import { withClient } from './session';
-import { collectVariables, type Declaration } from './variables';
+import { collectVariables, parseVarArgs, type Declaration } from './variables';
 
 const OPTIONS = {
   ...CONNECTION_OPTIONS,
@@ -37,6 +37,7 @@ function load(file: string): LocalPackage {
     default: d.default,
     choices: d.choices,
     description: d.description,
+    pattern: d.pattern,
   }));
   const localErrors = analysis.findings.filter((f) => f.severity === 'error').length;
   return { file, text, name: analysis.model.packageName, declarations, localErrors };
@@ -78,6 +79,7 @@ export async function runPreview(io: Io, args: string[]): Promise<ExitCode> {
   const { values, positionals } = parse(args, OPTIONS, { min: 1, max: 1, usage: 'sinas-package preview <file> [--var NAME=value ...]' });
   const format = formatOf(values.format);
   const pkg = load(positionals[0]);
+  parseVarArgs(values.var ?? [], pkg.declarations); // refused before anything is sent
   return withClient(io, values, async (client) => {
     const { previous, variables, preview } = await previewStep(io, client, pkg, values.var ?? []);
     if (format === 'json') line(io.stdout, JSON.stringify(preview, null, 2));
@@ -97,6 +99,7 @@ export async function runInstall(io: Io, args: string[]): Promise<ExitCode> {
     throw new UsageError('install needs confirmation: pass --yes (there is no terminal to ask on)');
   }
   const pkg = load(positionals[0]);
+  parseVarArgs(values.var ?? [], pkg.declarations); // refused before anything is sent
   return withClient(io, values, async (client) => {
     const { previous, variables, preview } = await previewStep(io, client, pkg, values.var ?? []);
     if (format === 'text') printPreview(io, client, pkg, preview, previous === null);

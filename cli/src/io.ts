@@ -2,8 +2,9 @@
  * What every command gets instead of touching `process`: the three streams, the environment, and
  * whether prompts are allowed. Keeps commands testable and the exit-code policy in one place.
  */
-import { readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
 import type { Readable, Writable } from 'node:stream';
+import { decodeText } from './decode-text';
 
 export interface Io {
   stdout: Writable;
@@ -30,15 +31,67 @@ export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 /** A mistake in how the command was called; printed as one line, exit code 2. */
 export class UsageError extends Error {}
 
+/** Something the command could not do (e.g. write its output); printed as one line, exit code 1. */
+export class CommandFailed extends Error {}
+
 export function line(stream: Writable, text = ''): void {
   stream.write(`${text}\n`);
 }
 
-/** A file's text, or a usage error naming the file and the reason (`ENOENT`, `EISDIR`, …). */
+/** Package files larger than this are not read (the language core's analysis limit, as in the editor). */
+export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+
+/** A file over MAX_FILE_BYTES, found before reading it. */
+export class FileTooLarge extends UsageError {
+  constructor(
+    readonly file: string,
+    readonly size: number,
+  ) {
+    super(`${file} has ${size.toLocaleString('en')} bytes, more than the ${MAX_FILE_BYTES.toLocaleString('en')} a package file may have; not read`);
+  }
+}
+
+/**
+ * A file's text (UTF-8, or UTF-16 with a byte order mark), or a usage error naming the file and
+ * the reason (`ENOENT`, not a regular file, too large, where the bytes stop being text). Opened
+ * without blocking and looked at before reading, so a FIFO, a device such as /dev/zero or a 1 GB
+ * file is refused at once; the read itself never goes past the limit.
+ */
 export function readText(file: string): string {
+  const decoded = decodeText(readBytes(file));
+  if ('error' in decoded) throw new UsageError(`cannot read ${file}: ${decoded.error}`);
+  return decoded.text;
+}
+
+function readBytes(file: string): Buffer {
+  let fd: number;
   try {
-    return readFileSync(file, 'utf8');
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
     throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) throw new UsageError(`cannot read ${file}: not a regular file (${fileKind(stat)})`);
+    if (stat.size > MAX_FILE_BYTES) throw new FileTooLarge(file, stat.size);
+    // Read at most one byte past the limit: a file that grew since fstat is still caught.
+    const buffer = Buffer.alloc(Math.min(stat.size, MAX_FILE_BYTES) + 1);
+    let length = 0;
+    for (let n = -1; n !== 0 && length < buffer.length; length += n) n = readSync(fd, buffer, length, buffer.length - length, null);
+    if (length > MAX_FILE_BYTES) throw new FileTooLarge(file, length);
+    return buffer.subarray(0, length);
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function fileKind(stat: Stats): string {
+  if (stat.isDirectory()) return 'a directory';
+  if (stat.isFIFO()) return 'a named pipe';
+  if (stat.isCharacterDevice() || stat.isBlockDevice()) return 'a device';
+  if (stat.isSocket()) return 'a socket';
+  return 'not a file';
 }

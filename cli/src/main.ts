@@ -7,7 +7,7 @@ import { SinasApiError } from '../../api/src';
 import { runCreate } from './create';
 import { HELP } from './help';
 import { runInstall, runPreview } from './install';
-import { EXIT, line, UsageError, type ExitCode, type Io } from './io';
+import { CommandFailed, EXIT, line, UsageError, type ExitCode, type Io } from './io';
 import { runExport, runGet, runList, runUninstall } from './packages';
 import { PromptCancelled } from './prompt';
 import { runValidate } from './validate/command';
@@ -54,13 +54,25 @@ export async function main(argv: string[], io: Io): Promise<ExitCode> {
       line(io.stderr, `error: ${error.describe()}`);
       return EXIT.failed;
     }
+    if (error instanceof CommandFailed) {
+      line(io.stderr, `error: ${error.message}`);
+      return EXIT.failed;
+    }
     if (error instanceof PromptCancelled) {
       line(io.stderr, 'Cancelled.');
       return EXIT.failed;
     }
-    line(io.stderr, `internal error: ${(error as Error).stack ?? String(error)}`);
+    line(io.stderr, internalError(error, args.includes('--verbose')));
     return EXIT.failed;
   }
+}
+
+/** A bug of ours, for users: one line; where it happened only when asked for. */
+export function internalError(error: unknown, verbose: boolean): string {
+  const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  if (!verbose) return `internal error: ${message} (please report it; --verbose shows where it happened)`;
+  const stack = error instanceof Error && error.stack ? error.stack.split('\n').slice(1).join('\n') : '';
+  return `internal error: ${message}\n${stack}`;
 }
 
 if (require.main === module) {
@@ -72,6 +84,15 @@ if (require.main === module) {
     env: process.env,
     interactive: !!process.stdin.isTTY && !!process.stderr.isTTY && !argv.includes('--no-input'),
   };
+  // Output piped into a command that stopped reading (`| head`) just ends the run.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? EXIT.ok);
+  });
+  // Whatever escapes `main` (an event handler's error) is still one line, not Node's crash report.
+  process.on('uncaughtException', (error) => {
+    line(process.stderr, internalError(error, argv.includes('--verbose')));
+    process.exit(EXIT.failed);
+  });
   void main(argv, io).then((code) => {
     process.exitCode = code;
   });

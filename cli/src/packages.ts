@@ -1,10 +1,10 @@
-/** `list`, `get <name>`, `export <name> [-o file]`, `uninstall <name> [--yes]`. */
-import { writeFileSync } from 'node:fs';
+/** `list`, `get <name>`, `export <name> [-o file [--force]]`, `uninstall <name> [--yes]`. */
 import { CONNECTION_OPTIONS, FORMAT_OPTION, formatOf, parse } from './args';
 import { EXIT, line, UsageError, type ExitCode, type Io } from './io';
 import { confirm } from './prompt';
 import { listLines, packageLines } from './report';
 import { withClient } from './session';
+import { mayWrite, writeOutput } from './write-output';
 
 export async function runList(io: Io, args: string[]): Promise<ExitCode> {
   const { values } = parse(args, { ...CONNECTION_OPTIONS, ...FORMAT_OPTION }, { min: 0, max: 0, usage: 'sinas-package list [--format text|json]' });
@@ -29,12 +29,16 @@ export async function runGet(io: Io, args: string[]): Promise<ExitCode> {
 }
 
 export async function runExport(io: Io, args: string[]): Promise<ExitCode> {
-  const options = { ...CONNECTION_OPTIONS, output: { type: 'string', short: 'o' } } as const;
-  const { values, positionals } = parse(args, options, { min: 1, max: 1, usage: 'sinas-package export <name> [-o FILE]' });
+  const options = { ...CONNECTION_OPTIONS, output: { type: 'string', short: 'o' }, force: { type: 'boolean' } } as const;
+  const { values, positionals } = parse(args, options, { min: 1, max: 1, usage: 'sinas-package export <name> [-o FILE [--force]]' });
+  if (values.output && !(await mayWrite(io, values.output, values.force ?? false))) {
+    line(io.stderr, `Not written: ${values.output} is unchanged.`);
+    return EXIT.failed;
+  }
   return withClient(io, values, async (client) => {
     const yaml = await client.exportPackage(positionals[0]);
     if (values.output) {
-      writeFileSync(values.output, yaml);
+      writeOutput(values.output, yaml);
       line(io.stderr, `Wrote ${values.output}.`);
     } else {
       io.stdout.write(yaml.endsWith('\n') ? yaml : `${yaml}\n`);

@@ -1,9 +1,16 @@
-/** Text renderings of API results for the terminal (JSON output prints the results as they are). */
-import type { ConfigApplyResponse, PackageListItem, PackageResponse, ResourceChange } from '../../api/src';
+/**
+ * Text renderings of API results for the terminal (JSON output prints the results as they are;
+ * JSON escapes control characters). Every cell is server text, so it is put on one line without
+ * control characters or escape sequences before it reaches the terminal.
+ */
+import { oneLine, serverText, type ConfigApplyResponse, type PackageListItem, type PackageResponse, type ResourceChange } from '../../api/src';
+
+const cell = (value: string) => oneLine(serverText(value, 500));
 
 function table(rows: string[][]): string[] {
-  const widths = rows[0].map((_, col) => Math.max(...rows.map((r) => r[col].length)));
-  return rows.map((r) => r.map((cell, col) => (col === r.length - 1 ? cell : cell.padEnd(widths[col]))).join('  ').trimEnd());
+  const cells = rows.map((r) => r.map(cell));
+  const widths = cells[0].map((_, col) => Math.max(...cells.map((r) => r[col].length)));
+  return cells.map((r) => r.map((text, col) => (col === r.length - 1 ? text : text.padEnd(widths[col]))).join('  ').trimEnd());
 }
 
 export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -42,7 +49,7 @@ export function packageLines(pkg: PackageResponse): string[] {
   ];
   const out = table(rows.filter(([, v]) => v !== null && v !== undefined && v !== '').map(([k, v]) => [`${k}:`, String(v)]));
   const values = Object.entries(pkg.values ?? {});
-  if (values.length) out.push('variables:', ...values.map(([k, v]) => `  ${k} = ${typeof v === 'string' ? v : JSON.stringify(v)}`));
+  if (values.length) out.push('variables:', ...values.map(([k, v]) => `  ${cell(k)} = ${cell(typeof v === 'string' ? v : JSON.stringify(v))}`));
   return out;
 }
 

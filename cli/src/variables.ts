@@ -5,6 +5,7 @@
  * (it applies the default, keeps an existing secret, or names the missing variable).
  */
 import type { DeclaredVariable } from '../../api/src';
+import { mismatchMessage, testPattern } from '../../server/src/core/variables/pattern';
 import { line, UsageError, type Io } from './io';
 import { ask, askSecret } from './prompt';
 
@@ -14,11 +15,22 @@ export interface Declaration extends DeclaredVariable {
   default?: unknown;
   choices?: unknown[];
   description?: string;
+  pattern?: string;
 }
 
-/** `NAME=value` pairs; the name must be declared by the package. */
+/** Why a text value does not fit its `pattern` (the core's one reading), or undefined. */
+export function patternProblem(d: Declaration, value: string): string | undefined {
+  if ((d.type ?? 'text') !== 'text' || d.pattern === undefined || value === '') return undefined;
+  return testPattern(d.pattern, value).kind === 'mismatch' ? `the value ${mismatchMessage(d.pattern)}` : undefined;
+}
+
+/**
+ * `NAME=value` pairs; the name must be declared by the package, and not as a secret: an argument
+ * shows in the process list (why the API key is never one either).
+ */
 export function parseVarArgs(args: readonly string[], declarations: readonly Declaration[]): Map<string, string> {
   const declared = new Set(declarations.map((d) => d.name));
+  const secrets = new Set(declarations.filter((d) => d.type === 'secret').map((d) => d.name));
   const out = new Map<string, string>();
   for (const arg of args) {
     const eq = arg.indexOf('=');
@@ -27,6 +39,9 @@ export function parseVarArgs(args: readonly string[], declarations: readonly Dec
     if (!declared.has(name)) {
       const known = [...declared].join(', ') || 'none';
       throw new UsageError(`--var ${name}: the package declares no variable ${name} (declared: ${known})`);
+    }
+    if (secrets.has(name)) {
+      throw new UsageError(`--var ${name}: ${name} is a secret, and arguments show in the process list; set SINAS_VAR_${name} in the environment or let the prompt ask for it`);
     }
     out.set(name, arg.slice(eq + 1));
   }
@@ -50,6 +65,11 @@ async function prompt(io: Io, d: Declaration, previous: unknown): Promise<string
   const shown = fallback === undefined || fallback === null ? '' : ` [${String(fallback)}]`;
   for (let tries = 0; tries < 3; tries++) {
     const answer = (await ask(io, `${d.name}${about}${choices}${shown}: `)).trim();
+    const problem = patternProblem(d, answer);
+    if (problem) {
+      line(io.stderr, `${d.name}: ${problem}.`);
+      continue;
+    }
     if (answer) return answer;
     if (fallback !== undefined && fallback !== null) return previous !== undefined ? String(previous) : undefined;
     if (!d.required) return undefined;
@@ -68,7 +88,10 @@ export async function collectVariables(io: Io, declarations: readonly Declaratio
   const given = parseVarArgs(options.varArgs, declarations);
   const values: Record<string, unknown> = {};
   for (const d of declarations) {
+    const source = given.has(d.name) ? `--var ${d.name}` : `SINAS_VAR_${d.name}`;
     let value = given.get(d.name) ?? io.env[`SINAS_VAR_${d.name}`];
+    const problem = value === undefined ? undefined : patternProblem(d, value);
+    if (problem) throw new UsageError(`${source}: ${problem}`);
     if (value === undefined && io.interactive) value = await prompt(io, d, options.previous?.[d.name]);
     if (value !== undefined) values[d.name] = typed(d, value);
   }

@@ -10,6 +10,7 @@ let client: SinasLanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<TestApi> {
   const started = performance.now();
+  void bridgeRedHatYaml();
   const api = registerInstanceFeatures(context);
   api.deps.log.info(`Instance features registered in ${Math.round(performance.now() - started)} ms.`);
   // Not awaited: commands and views work while the language server starts.
@@ -20,7 +21,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<TestAp
     },
     (error: unknown) => api.deps.log.error(`The Sinas language server did not start: ${String(error)}`),
   );
-  void bridgeRedHatYaml();
   api.deps.log.info(`Activated in ${Math.round(performance.now() - started)} ms.`);
   return api;
 }

@@ -1,7 +1,7 @@
 // Starts dist/server.js over IPC for YAML documents. The server decides by content
 // (apiVersion + kind) whether a document is a SinasPackage, so no file-name guessing here.
 import * as vscode from 'vscode';
-import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { DidChangeConfigurationNotification, LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { isRedHatYamlInstalled } from './yaml-extension-bridge';
 
 export type SinasLanguageClient = LanguageClient;
@@ -20,9 +20,14 @@ export async function startLanguageClient(context: vscode.ExtensionContext): Pro
     ],
     outputChannelName: 'Sinas Language Server',
     middleware: {
-      // Red Hat YAML reports YAML syntax errors for every YAML file; ours would repeat them.
-      handleDiagnostics(uri, diagnostics, next) {
-        next(uri, showYamlSyntaxErrors() ? diagnostics : diagnostics.filter((d) => d.code !== 'yaml-syntax'));
+      // Red Hat YAML reports YAML syntax errors for every YAML file; ours would repeat them. The
+      // server drops them when told `off`, so "auto" is resolved here, where Red Hat YAML is known.
+      workspace: {
+        async configuration(params, token, next) {
+          const result = await next(params, token);
+          if (!Array.isArray(result)) return result;
+          return params.items.map((item, i) => (item.section === 'sinas' ? resolveAutoSettings(result[i]) : result[i]));
+        },
       },
     },
   };
@@ -30,11 +35,18 @@ export async function startLanguageClient(context: vscode.ExtensionContext): Pro
   // Registered before starting, so a window closed while the server starts still stops it.
   context.subscriptions.push(client);
   await client.start();
+  // Red Hat YAML installed or removed while we run: the server pulls the settings again, with
+  // "auto" resolved anew.
+  context.subscriptions.push(
+    vscode.extensions.onDidChange(() => void client.sendNotification(DidChangeConfigurationNotification.type, { settings: null })),
+  );
   return client;
 }
 
-/** `sinas.validation.yamlSyntax`: "auto" shows our YAML syntax errors unless Red Hat YAML already does. */
-function showYamlSyntaxErrors(): boolean {
-  const mode = vscode.workspace.getConfiguration('sinas').get<string>('validation.yamlSyntax', 'auto');
-  return mode === 'on' || (mode !== 'off' && !isRedHatYamlInstalled());
+/** `sinas.validation.yamlSyntax: "auto"` shows our YAML syntax errors unless Red Hat YAML already does. */
+function resolveAutoSettings(section: unknown): unknown {
+  const settings = section as { validation?: { yamlSyntax?: string } } | null;
+  const mode = settings?.validation?.yamlSyntax ?? 'auto';
+  if (mode !== 'auto') return section;
+  return { ...settings, validation: { ...settings?.validation, yamlSyntax: isRedHatYamlInstalled() ? 'off' : 'on' } };
 }

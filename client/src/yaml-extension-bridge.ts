@@ -9,7 +9,15 @@ import * as vscode from 'vscode';
 import { looksLikeSinasPackage } from '../../server/src/core/detect';
 
 export const RED_HAT_YAML_ID = 'redhat.vscode-yaml';
-const EMPTY_SCHEMA_URI = 'sinas-package-schema://owned-by-sinas-language-server';
+const EMPTY_SCHEMA_URI = 'sinas-package-schema://sinas/sinas-package.json';
+/**
+ * What Red Hat YAML gets for a package: no rules (our server checks it), but a title, which its
+ * status bar and code lens show instead of a bare ".json" and the URI.
+ */
+export const HANDED_OFF_SCHEMA = JSON.stringify({
+  title: 'Sinas Package (checked by the Sinas extension)',
+  description: 'This SinasPackage is validated, completed and explained by the Sinas Packages extension.',
+});
 
 interface YamlContributorApi {
   registerContributor(
@@ -30,7 +38,12 @@ export function isRedHatYamlInstalled(): boolean {
   return !!vscode.extensions.getExtension(RED_HAT_YAML_ID);
 }
 
-/** Registers the contributor when Red Hat YAML is installed; resolves to whether it did. */
+/**
+ * Registers the contributor when Red Hat YAML is installed; resolves to whether it did. It must
+ * be in place before Red Hat YAML first validates an open package (it does not ask again until
+ * the document changes), which is why package.json activates us on the YAML languages that
+ * activate Red Hat YAML, and why this runs first thing in activate().
+ */
 export async function bridgeRedHatYaml(): Promise<boolean> {
   const extension = vscode.extensions.getExtension<YamlContributorApi>(RED_HAT_YAML_ID);
   if (!extension) return false;
@@ -40,7 +53,7 @@ export async function bridgeRedHatYaml(): Promise<boolean> {
     return api.registerContributor(
       'sinas-package',
       (resource) => schemaForResource(resource, vscode.workspace.textDocuments),
-      () => '{}',
+      () => HANDED_OFF_SCHEMA,
       'Sinas Packages (validated by the Sinas language server)',
     );
   } catch {

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSandbox } from '../sandbox/sandbox';
-import { StateWriter, loadState } from '../sandbox/state/persistence';
-import { emptyState } from '../sandbox/state/types';
+import { loadState } from '../sandbox/state/persistence';
 import { call, samplePackage, SEED_DIR } from './helpers';
 
 describe('--data: persistence with atomic writes', () => {
@@ -49,15 +49,22 @@ describe('--data: persistence with atomic writes', () => {
     }
   });
 
-  it('a stray temp file from a crashed write is ignored', async () => {
+  it('temp files of crashed writes are removed on start; a live process\'s temp file is left alone', async () => {
     const file = join(dir, 'state.json');
     const first = await startSandbox({ dataFile: file });
     await call(first, 'POST', '/api/v1/packages/install', { body: { source: samplePackage('intact') } });
     await first.close();
-    writeFileSync(join(dir, `.state.json.99999.tmp`), '{"format": 1, "packages": [tr');
-    const second = await startSandbox({ dataFile: file });
+    // A pid that no longer runs: that of a child that has exited.
+    const dead = spawnSync(process.execPath, ['-e', '']).pid!;
+    writeFileSync(join(dir, `.state.json.${dead}.tmp`), '{"format": 1, "packages": [tr');
+    writeFileSync(join(dir, `.state.json.${process.ppid}.tmp`), 'being written by a live process');
+    writeFileSync(join(dir, '.other.json.1.tmp'), 'not ours');
+    const log: string[] = [];
+    const second = await startSandbox({ dataFile: file, log: (m) => log.push(m) });
     try {
       assert.deepEqual(second.state.packages.map((p) => p.name), ['intact']);
+      assert.deepEqual(readdirSync(dir).sort(), [`.other.json.1.tmp`, `.state.json.${process.ppid}.tmp`, 'state.json']);
+      assert.deepEqual(log, [`removed .state.json.${dead}.tmp, left by a sandbox that stopped while saving`]);
     } finally {
       await second.close();
     }
@@ -95,18 +102,23 @@ describe('--data: persistence with atomic writes', () => {
     assert.deepEqual(readdirSync(dir), ['state.json'], 'no temp files left behind');
   });
 
-  it('StateWriter coalesces a burst of saves into few writes, each with the latest state', async () => {
-    const file = join(dir, 'state.json');
-    const state = emptyState();
-    const writer = new StateWriter(file, () => state);
-    const saves: Promise<void>[] = [];
-    for (let i = 0; i < 50; i++) {
-      state.packages.length = 0;
-      state.packages.push({ name: `v${i}` } as never);
-      saves.push(writer.save());
+  it('a change that cannot be saved is not kept: the request fails and the old state stays', async () => {
+    const data = join(dir, 'data');
+    mkdirSync(data);
+    const file = join(data, 'state.json');
+    const sandbox = await startSandbox({ dataFile: file });
+    try {
+      assert.equal((await call(sandbox, 'POST', '/api/v1/packages/install', { body: { source: samplePackage('saved') } })).status, 200);
+      rmSync(data, { recursive: true });
+      const failed = await call(sandbox, 'POST', '/api/v1/packages/install', { body: { source: samplePackage('unsaved', 'other') } });
+      assert.equal(failed.status, 500);
+      assert.equal(failed.text, 'Internal Server Error');
+      assert.deepEqual((await call(sandbox, 'GET', '/api/v1/packages')).json.map((p: { name: string }) => p.name), ['saved']);
+      mkdirSync(data);
+      assert.equal((await call(sandbox, 'POST', '/api/v1/packages/install', { body: { source: samplePackage('later', 'later') } })).status, 200);
+      assert.deepEqual((await loadState(file))!.packages.map((p) => p.name).sort(), ['later', 'saved']);
+    } finally {
+      await sandbox.close();
     }
-    await Promise.all(saves);
-    assert.ok(new Set(saves).size <= 2, 'at most the running write and one queued write');
-    assert.equal((await loadState(file))!.packages[0].name, 'v49');
   });
 });

@@ -49,3 +49,33 @@ describe('robustness: hostile or broken documents', () => {
     assert.equal((await api.call('GET', '/api/v1/packages/mixed')).status, 404);
   });
 });
+
+describe('robustness: hostile request bodies', () => {
+  const api = useSandbox();
+  const nested = (depth: number) => `${'['.repeat(depth)}${']'.repeat(depth)}`;
+
+  it('JSON nested deeper than Python\'s parser reads is a 400, and the sandbox keeps serving', async () => {
+    for (const path of ['/auth/check-permissions', '/api/v1/packages/install', '/api/v1/api-keys']) {
+      const res = await api.call('POST', path, { raw: `{"permissions": ${nested(5000)}, "logic": "AND"}`, headers: { 'content-type': 'application/json' } });
+      assert.equal(res.status, 400, `${path}: ${res.text}`);
+      assert.deepEqual(res.json, { detail: 'There was an error parsing the body' });
+    }
+    // Brackets inside strings are not nesting.
+    const quoted = await api.call('POST', '/auth/check-permissions', { body: { permissions: [nested(5000)], logic: 'AND' } });
+    assert.equal(quoted.status, 200, quoted.text);
+    assert.equal((await api.call('GET', '/health')).status, 200);
+  });
+
+  it('the deepest body that parses is echoed in its 422 without crashing', async () => {
+    const res = await api.call('POST', '/auth/check-permissions', { raw: `{"permissions": ${nested(999)}, "logic": "AND"}`, headers: { 'content-type': 'application/json' } });
+    assert.equal(res.status, 422, res.text);
+    assert.equal((await api.call('GET', '/health')).status, 200);
+  });
+
+  it('a body over 10 MB is answered 413 without being buffered', async () => {
+    const res = await api.call('POST', '/api/v1/packages/install', { raw: 'x'.repeat(100 * 1024 * 1024), headers: { 'content-type': 'application/json' } });
+    assert.equal(res.status, 413);
+    assert.deepEqual(res.json, { detail: 'Request body too large' });
+    assert.equal((await api.call('GET', '/health')).status, 200);
+  });
+});

@@ -92,7 +92,7 @@ describe('install-time variables (seed)', () => {
   const misfits: [string, Record<string, unknown>, string][] = [
     ['an enum value outside the choices', { MODE: 'slow' }, "variables.MODE: Value 'slow' is not one of the choices: fast, thorough"],
     ['a boolean that is not true/false', { ENABLE_LOGGING: 'maybe' }, "variables.ENABLE_LOGGING: Value 'maybe' is not a boolean (true or false)"],
-    ['text not matching its pattern', { APP_URL: 'crm.example.com' }, "variables.APP_URL: Value 'crm.example.com' does not match the pattern 'https?://.+'"],
+    ['text not matching its pattern', { APP_URL: 'crm.example.com' }, "variables.APP_URL: Value 'crm.example.com' does not contain a match for the pattern 'https?://.+'"],
     ['a resource_ref to a missing provider', { PRIMARY_LLM: 'nope' }, "variables.PRIMARY_LLM: Referenced LLM provider 'nope' not defined"],
     ['a resource_ref to an inactive provider', { PRIMARY_LLM: 'retired-provider' }, "variables.PRIMARY_LLM: Referenced LLM provider 'retired-provider' not defined"],
   ];

@@ -25,7 +25,7 @@ export function timeEdits(base: string, edits: number): EditTimings {
     const started = performance.now();
     last = analyze(text, { parser });
     timings.analyze.push(performance.now() - started);
-    const ctx: DocumentContext = { text, root: last.root, model: last.model, variables: last.variables, references: last.references, report: () => undefined };
+    const ctx: DocumentContext = { text, root: last.root, model: last.model, variables: last.variables, references: last.references, report: () => undefined, enough: () => false };
     const rulesStarted = performance.now();
     for (const rule of DOCUMENT_RULES) rule.check(ctx);
     timings.documentRules.push(performance.now() - rulesStarted);

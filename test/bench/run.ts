@@ -12,7 +12,9 @@ import { analyze } from '../../server/src/core/analyze';
 import { DocumentParser } from '../../server/src/core/parse/parse-document';
 import { getCompletions } from '../../server/src/features/completion';
 import { getHover } from '../../server/src/features/hover';
+import { loadEmbeddedParsers } from '../../server/src/core/embedded/parsers';
 import { generatePackage } from '../support/generate-package';
+import { benchEmbedded, type EmbeddedRow } from './embedded';
 import { editAt, gc, heapMb, timeRuns } from './measure';
 import { measureProcesses } from './processes';
 import { createYls, ylsDocument } from './yls';
@@ -135,8 +137,20 @@ function table(rows: Row[]): string {
   return head + body + '\n';
 }
 
+function embeddedTable(rows: EmbeddedRow[]): string {
+  const fmt = (v: number) => (v < 10 ? v.toFixed(2) : v.toFixed(0));
+  return (
+    `| | ${rows.map((r) => `${r.lines} lines`).join(' | ')} |\n|---|${rows.map(() => '---').join('|')}|\n` +
+    `| validate, first call (ms) | ${rows.map((r) => fmt(r.validateFirst)).join(' | ')} |\n` +
+    `| validate after a one-character edit in Python code (ms) | ${rows.map((r) => fmt(r.editPython)).join(' | ')} |\n` +
+    `| validate after a one-character edit in SQL (ms) | ${rows.map((r) => fmt(r.editSql)).join(' | ')} |\n`
+  );
+}
+
 async function main(): Promise<void> {
   if (!(globalThis as { gc?: unknown }).gc) console.warn('note: run with --expose-gc for heap numbers (npm run bench does)');
+  // The editor loads these on first need; measured here in their steady state.
+  await loadEmbeddedParsers();
   // Warm both implementations up on a small document so the first sizes are not JIT-dominated.
   await benchSize(300);
   const rows: Row[] = [];
@@ -144,10 +158,13 @@ async function main(): Promise<void> {
     process.stdout.write(`benchmarking ${size} lines…\n`);
     rows.push(await benchSize(size));
   }
+  await benchEmbedded(300, 3);
+  const embedded: EmbeddedRow[] = [];
+  for (const size of SIZES) embedded.push(await benchEmbedded(size, RUNS));
   const processes = await measureProcesses(generatePackage(2000));
-  const markdown = `## In-process (median of ${RUNS}+ runs, Node ${process.version})\n\n${table(rows)}\n## As LSP processes (2,000-line document)\n\n${processes.markdown}`;
+  const markdown = `## In-process (median of ${RUNS}+ runs, Node ${process.version})\n\n${table(rows)}\n## Code-heavy packages (Python, SQL, Jinja2, JSON Schemas)\n\n${embeddedTable(embedded)}\n## As LSP processes (2,000-line document)\n\n${processes.markdown}`;
   mkdirSync(OUT, { recursive: true });
-  writeFileSync(join(OUT, 'results.json'), JSON.stringify({ node: process.version, runs: RUNS, rows, processes: processes.data }, null, 2));
+  writeFileSync(join(OUT, 'results.json'), JSON.stringify({ node: process.version, runs: RUNS, rows, embedded, processes: processes.data }, null, 2));
   writeFileSync(join(OUT, 'results.md'), markdown);
   process.stdout.write('\n' + markdown);
 }

@@ -4,11 +4,10 @@
  * errors, and secrets that never reach the output.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startSandbox, type RunningSandbox } from '../sandbox/sandbox';
-import { assertFreshBuild, runCli, type CliResult, type RunOptions } from './run-cli';
+import { normalise, useInstance } from './instance';
+import { runCli } from './run-cli';
 
 const SECRET = 'cli-secret-value-5d2e7b91';
 
@@ -64,44 +63,9 @@ spec:
       pollColumn: id
 `;
 
-/** Host, times and ids vary per run. */
-function normalise(text: string, sandbox: RunningSandbox): string {
-  return text
-    .split(new URL(sandbox.url).host)
-    .join('<host>')
-    .replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z/g, '<time>')
-    .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, '<uuid>')
-    .replace(/ {2,}(?=\S)/g, '  ');
-}
-
-function useInstance(variables = true) {
-  const state: { sandbox?: RunningSandbox; dir?: string } = {};
-  before(async () => {
-    assertFreshBuild();
-    state.sandbox = await startSandbox({ port: 0, seedDir: 'test/sandbox/seed', variables });
-    state.dir = mkdtempSync(join(tmpdir(), 'sinas-cli-'));
-  });
-  after(async () => {
-    await state.sandbox?.close();
-    if (state.dir) rmSync(state.dir, { recursive: true, force: true });
-  });
-  return {
-    get sandbox() {
-      return state.sandbox!;
-    },
-    file(name: string, text: string): string {
-      const path = join(state.dir!, name);
-      writeFileSync(path, text);
-      return path;
-    },
-    run(args: string[], options: RunOptions = {}): Promise<CliResult> {
-      return runCli(args, { ...options, env: { SINAS_URL: state.sandbox!.url, SINAS_API_KEY: state.sandbox!.adminKey, ...options.env } });
-    },
-  };
-}
-
 describe('sinas-package against an instance (built CLI)', function () {
-  this.timeout(30000);
+  // The round trip starts the CLI nine times; on a busy 2-core machine each start takes seconds.
+  this.timeout(60000);
   const t = useInstance();
 
   it('install → list → get → export → uninstall round trip', async () => {
@@ -149,7 +113,7 @@ describe('sinas-package against an instance (built CLI)', function () {
 
     const exported = await t.run(['export', 'cli-demo']);
     assert.deepEqual(exported, { code: 0, stdout: PACKAGE, stderr: '' });
-    const out = t.file('exported.yaml', '');
+    const out = join(t.dir, 'exported.yaml');
     const toFile = await t.run(['export', 'cli-demo', '-o', out]);
     assert.deepEqual(toFile, { code: 0, stdout: '', stderr: `Wrote ${out}.\n` });
     assert.equal(readFileSync(out, 'utf8'), PACKAGE);
@@ -162,13 +126,24 @@ describe('sinas-package against an instance (built CLI)', function () {
 
   it('a secret variable value never appears in the output, even with --verbose', async () => {
     const file = t.file('secret.yaml', PACKAGE.replace('cli-demo', 'cli-secret'));
-    const result = await t.run(['install', file, '--var', 'APP_URL=https://app.example', '--var', `TOKEN=${SECRET}`, '--yes', '--verbose', '--format', 'json']);
+    const result = await t.run(['install', file, '--var', 'APP_URL=https://app.example', '--yes', '--verbose', '--format', 'json'], { env: { SINAS_VAR_TOKEN: SECRET } });
     assert.equal(result.code, 0, result.stderr);
     assert.ok(!result.stdout.includes(SECRET) && !result.stderr.includes(SECRET));
     assert.ok(!result.stderr.includes(t.sandbox.adminKey));
     assert.match(result.stderr, /^POST \/api\/v1\/packages\/install 200 \d+ ms$/m);
     assert.equal(JSON.parse(result.stdout).outcome, 'installed');
     await t.run(['uninstall', 'cli-secret', '--yes']);
+  });
+
+  it('a secret variable is refused in --var (it would show in the process list), before anything is sent', async () => {
+    const file = t.file('argv-secret.yaml', PACKAGE.replace('cli-demo', 'cli-argv'));
+    const result = await t.run(['install', file, '--var', 'APP_URL=https://app.example', '--var', `TOKEN=${SECRET}`, '--yes', '--verbose']);
+    assert.deepEqual(result, {
+      code: 2,
+      stdout: '',
+      stderr: 'error: --var TOKEN: TOKEN is a secret, and arguments show in the process list; set SINAS_VAR_TOKEN in the environment or let the prompt ask for it\n',
+    });
+    assert.equal((await t.run(['list'])).stdout, 'No packages installed.\n');
   });
 
   it('a partial install exits 3 and lists the errors', async () => {
@@ -254,7 +229,7 @@ describe('sinas-package against an instance without variables (built CLI)', func
   const t = useInstance(false);
 
   it('refuses to install ${{ }} placeholders literally (exit 1, nothing installed)', async () => {
-    const result = await t.run(['install', t.file('demo.yaml', PACKAGE), '--var', 'APP_URL=https://a', '--var', 'TOKEN=abcdef', '--yes']);
+    const result = await t.run(['install', t.file('demo.yaml', PACKAGE), '--var', 'APP_URL=https://a', '--yes'], { env: { SINAS_VAR_TOKEN: 'abcdef' } });
     assert.equal(result.code, 1);
     assert.match(result.stderr, /predates install-time variables/);
     assert.equal((await t.run(['list'])).stdout, 'No packages installed.\n');

@@ -36,6 +36,11 @@ export interface RunOptions {
   input?: string;
   /** Working directory of the command (default: the repository). */
   cwd?: string;
+  /**
+   * `ulimit -f`: files the CLI writes cannot grow past this many blocks (512 bytes in dash, 1024 in
+   * bash). A write past it fails with EFBIG, as one on a full disk fails with ENOSPC.
+   */
+  fileSizeLimit?: number;
 }
 
 export function runCli(args: string[], options: RunOptions = {}): Promise<CliResult> {
@@ -43,7 +48,11 @@ export function runCli(args: string[], options: RunOptions = {}): Promise<CliRes
   const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('SINAS_')));
   const env = Object.fromEntries(Object.entries({ ...base, ...options.env }).filter((e): e is [string, string] => e[1] !== undefined));
   return new Promise((done, reject) => {
-    const child = spawn(process.execPath, [resolve(CLI), ...args], { env, cwd: options.cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+    const command = [process.execPath, resolve(CLI), ...args];
+    const child =
+      options.fileSizeLimit === undefined
+        ? spawn(command[0], command.slice(1), { env, cwd: options.cwd, stdio: ['pipe', 'pipe', 'pipe'] })
+        : spawn('/bin/sh', ['-c', 'ulimit -f "$0" && exec "$@"', String(options.fileSizeLimit), ...command], { env, cwd: options.cwd, stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));

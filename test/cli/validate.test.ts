@@ -1,7 +1,11 @@
 /** `sinas-package validate` and the command's own flags, through the built dist/cli.js. */
 import { CORPUS_FILES } from '../support/corpus';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { REDOS } from '../support/redos';
 import { assertGolden } from './golden';
 import { assertFreshBuild, runCli } from './run-cli';
 
@@ -107,5 +111,52 @@ describe('sinas-package (built CLI)', function () {
       stdout: '',
       stderr: 'error: --format must be one of text, json, github, sarif, not "xml"\n',
     });
+  });
+});
+
+describe('sinas-package validate: files it must not read (built CLI)', function () {
+  this.timeout(20000);
+  let dir: string;
+  before(() => {
+    assertFreshBuild();
+    dir = mkdtempSync(join(tmpdir(), 'sinas-cli-files-'));
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('refuses a FIFO at once instead of waiting for a writer (exit 2)', async () => {
+    const fifo = join(dir, 'pipe.sinas.yaml');
+    execFileSync('mkfifo', [fifo]);
+    assert.deepEqual(await runCli(['validate', fifo]), { code: 2, stdout: '', stderr: `error: cannot read ${fifo}: not a regular file (a named pipe)\n` });
+  });
+
+  it('refuses a device such as /dev/zero instead of reading it forever (exit 2)', async () => {
+    assert.deepEqual(await runCli(['validate', '/dev/zero']), { code: 2, stdout: '', stderr: 'error: cannot read /dev/zero: not a regular file (a device)\n' });
+  });
+
+  it('reports a 1 GB file as file-too-large without reading it', async () => {
+    const big = join(dir, 'big.sinas.yaml');
+    writeFileSync(big, '');
+    truncateSync(big, 1024 ** 3); // sparse: no disk used, but reading it would take 1 GB and more
+    const result = await runCli(['validate', big]);
+    assert.equal(result.code, 0);
+    assert.equal(result.stdout, `${big}:1:1 warning file-too-large This file has 1,073,741,824 bytes, more than the 5,242,880 analysed; it is not read or checked.\n`);
+    assert.deepEqual(await runCli(['validate', '--severity', 'file-too-large=error', big]).then((r) => r.code), 1);
+  });
+
+  it('checks defaults against catastrophic-backtracking patterns at once (linear-time matching)', async () => {
+    const file = join(dir, 'redos.sinas.yaml');
+    const variables = REDOS.map(([, pattern, value], i) => `    - name: V${i}\n      pattern: ${JSON.stringify(pattern)}\n      default: ${JSON.stringify(value)}\n`).join('');
+    const uses = REDOS.map((_, i) => `\${{ vars.V${i} }}`).join(' ');
+    writeFileSync(file, `apiVersion: sinas.co/v1\nkind: SinasPackage\npackage:\n  name: redos\n  version: "1.0.0"\nspec:\n  variables:\n${variables}  agents:\n    - namespace: a\n      name: b\n      systemPrompt: "${uses}"\n`);
+    const result = await runCli(['validate', '--format', 'json', file]);
+    const codes = JSON.parse(result.stdout).files[0].findings.map((f: { code: string }) => f.code);
+    assert.deepEqual(codes, REDOS.map(() => 'invalid-variable-default'));
+  });
+
+  it('preview and install refuse an oversized file before anything is sent (exit 2)', async () => {
+    const big = join(dir, 'big.sinas.yaml');
+    const result = await runCli(['preview', big], { env: { SINAS_URL: 'http://127.0.0.1:9', SINAS_API_KEY: 'k' } });
+    assert.equal(result.code, 2);
+    assert.match(result.stderr, /^error: .*big\.sinas\.yaml has 1,073,741,824 bytes, more than the 5,242,880 a package file may have; not read\n$/);
   });
 });

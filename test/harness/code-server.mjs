@@ -1,5 +1,6 @@
 // Starts code-server (a real VS Code: web workbench + Node remote extension host) on loopback,
 // with a throwaway config and a pre-seeded user-data dir, and builds workbench URLs for it.
+import { execFileSync } from 'node:child_process';
 import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { log } from './log.mjs';
@@ -32,8 +33,9 @@ const userSettings = {
  * @param {string} options.workspace  folder the workbench opens
  * @param {Record<string,string>} [options.env]  extra environment; it reaches the extension host
  * @param {string} [options.logFile]  where code-server's own output goes
+ * @param {string[]} [options.vsixFiles]  other extensions to install first (e.g. Red Hat YAML)
  */
-export async function startCodeServer({ tools, workDir, workspace, env = {}, logFile, port }) {
+export async function startCodeServer({ tools, workDir, workspace, env = {}, logFile, port, vsixFiles = [] }) {
   port ??= await freePort();
   const configFile = join(workDir, 'config.yaml');
   const userDataDir = join(workDir, 'user-data');
@@ -42,6 +44,10 @@ export async function startCodeServer({ tools, workDir, workspace, env = {}, log
   mkdirSync(extensionsDir, { recursive: true });
   writeFileSync(configFile, ''); // Without --config, code-server writes one into ~/.config.
   writeFileSync(join(userDataDir, 'User', 'settings.json'), `${JSON.stringify(userSettings, null, 2)}\n`);
+  for (const vsix of vsixFiles) {
+    log(`installing ${vsix} into the test's extensions dir`);
+    execFileSync(tools.node, [tools.codeServerEntry, '--config', configFile, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--install-extension', vsix], { stdio: 'pipe' });
+  }
 
   const args = [
     tools.codeServerEntry,

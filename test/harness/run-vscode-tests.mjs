@@ -18,6 +18,9 @@ import { scenarios as allScenarios } from './scenarios.mjs';
 import { runScenarios } from './ui-scenarios.mjs';
 
 const timeoutSeconds = Number(process.env.SINAS_VSCODE_TIMEOUT_SECONDS || 360);
+// `--with-red-hat-yaml` (npm run test:vscode:redhat): Red Hat YAML installed beside us, only the
+// suite's "beside Red Hat YAML" block. Its VSIX cannot come from the npm or Debian registries.
+const withRedHatYaml = process.argv.includes('--with-red-hat-yaml');
 const keepRunning = process.env.SINAS_VSCODE_KEEP === '1';
 
 const state = { browser: undefined, sandbox: undefined, server: undefined, workDir: undefined };
@@ -38,8 +41,17 @@ function cleanup() {
   return cleaning;
 }
 
+function redHatYamlVsix() {
+  const vsix = process.env.SINAS_REDHAT_YAML_VSIX;
+  if (!vsix || !existsSync(vsix)) {
+    throw new Error(`--with-red-hat-yaml needs SINAS_REDHAT_YAML_VSIX=<path of a Red Hat YAML .vsix>${vsix ? ` (${vsix} does not exist)` : ''}; see test/harness/README.md`);
+  }
+  return vsix;
+}
+
 async function main() {
   const start = Date.now();
+  const vsixFiles = withRedHatYaml ? [redHatYamlVsix()] : [];
   ensureBuilt();
   const tools = await provision();
 
@@ -63,7 +75,13 @@ async function main() {
     logFile: join(resultsDir, 'code-server.log'),
     // code-server's environment (ours, SINAS_TEST_GREP included, plus these) reaches the
     // extension host, and so the suite.
-    env: { ...state.sandbox?.env, SINAS_VSCODE_TIER: 'code-server', SINAS_TEST_RESULTS_DIR: resultsDir },
+    env: {
+      ...state.sandbox?.env,
+      SINAS_VSCODE_TIER: 'code-server',
+      SINAS_TEST_RESULTS_DIR: resultsDir,
+      ...(withRedHatYaml ? { SINAS_REDHAT_YAML: '1', SINAS_TEST_GREP: 'beside Red Hat YAML' } : {}),
+    },
+    vsixFiles,
   });
   state.browser = await launchBrowser(tools.chromium);
 
@@ -75,7 +93,7 @@ async function main() {
   log(`suite finished in ${elapsed(suiteStart)} (exit code ${suite.code})`);
 
   const devUrl = state.server.workbenchUrl({ extensionDevelopmentPath: repoRoot });
-  const selected = selectScenarios();
+  const selected = withRedHatYaml ? [] : selectScenarios();
   const uiResults = await runScenarios({ browser: state.browser, url: devUrl, scenarios: selected, screenshotDir: resultsDir });
   writeFileSync(join(resultsDir, 'scenarios.json'), `${redact(JSON.stringify(uiResults, null, 2))}\n`);
   clearTimeout(hardTimeout);

@@ -63,4 +63,20 @@ describe('settings over LSP', () => {
     const published = await client.waitForDiagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'file-too-large'));
     assert.equal(published.diagnostics.length, 1);
   });
+
+  it('drops YAML syntax errors when validation.yamlSyntax is off (another YAML server reports them), unless the code has its own severity', async () => {
+    const uri = 'file:///lsp/settings/syntax.yaml';
+    client.configuration.set('sinas', { validation: { yamlSyntax: 'on' } });
+    client.open(uri, `${TEXT}  skills:\n    - name: "unclosed\n`);
+    const codes = (p: { diagnostics: { code?: unknown }[] }) => p.diagnostics.map((d) => d.code);
+    await client.waitForDiagnostics(uri, (p) => codes(p).includes('yaml-syntax') && codes(p).includes('unused-variable'));
+
+    client.setConfiguration('sinas', { validation: { yamlSyntax: 'off' } });
+    const off = await client.waitForDiagnostics(uri, (p) => !codes(p).includes('yaml-syntax'));
+    assert.ok(codes(off).includes('unused-variable'), 'the other findings stay');
+
+    client.setConfiguration('sinas', { validation: { yamlSyntax: 'off' }, diagnostics: { severity: { 'yaml-syntax': 'warning' } } });
+    const explicit = await client.waitForDiagnostics(uri, (p) => codes(p).includes('yaml-syntax'));
+    assert.equal(explicit.diagnostics.find((d) => d.code === 'yaml-syntax')?.severity, 2);
+  });
 });

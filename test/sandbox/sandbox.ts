@@ -19,7 +19,7 @@ import { configRoutes } from './routes/config';
 import { infraRoutes } from './routes/infra';
 import { resourceRoutes } from './routes/resources';
 import { applySeed } from './seed';
-import { loadState } from './state/persistence';
+import { loadState, removeStaleTempFiles } from './state/persistence';
 import { Store } from './state/store';
 import { emptyState, type State } from './state/types';
 
@@ -60,6 +60,9 @@ function freshState(): State {
 }
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
+  if (options.dataFile) {
+    for (const name of await removeStaleTempFiles(options.dataFile)) options.log?.(`removed ${name}, left by a sandbox that stopped while saving`);
+  }
   const loaded = options.dataFile ? await loadState(options.dataFile) : undefined;
   const store = new Store(loaded ?? freshState(), options.dataFile);
   const adminId = store.state.users[0].id;
@@ -110,7 +113,16 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     }
   }
 
-  const server = createServer((req, res) => void handle(req, res));
+  /** No request may take the process down: whatever escapes `handle` (even while replying) ends as a bare 500. */
+  function serve(req: IncomingMessage, res: ServerResponse): void {
+    handle(req, res).catch((error: unknown) => {
+      process.stderr.write(`sandbox: ${(error as Error)?.stack ?? String(error)}\n`);
+      if (!res.headersSent) send(res, text('Internal Server Error', 'text/plain', 500));
+      else res.destroy();
+    });
+  }
+
+  const server = createServer(serve);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());

@@ -41,8 +41,17 @@ export class TestLspClient {
     connection.listen();
   }
 
-  /** Starts our dist/server.js, or another LSP server script (the benchmark runs Red Hat's too). */
-  static async start(transport: 'stdio' | 'ipc' = 'stdio', initializationOptions?: unknown, server = SERVER): Promise<TestLspClient> {
+  /**
+   * Starts our dist/server.js, or another LSP server script (the benchmark runs Red Hat's too).
+   * `init` replaces parts of the initialize request: workspace folders, or the capabilities of
+   * a client that is not VS Code.
+   */
+  static async start(
+    transport: 'stdio' | 'ipc' = 'stdio',
+    initializationOptions?: unknown,
+    server = SERVER,
+    init: { workspaceFolders?: { uri: string; name: string }[]; capabilities?: object } = {},
+  ): Promise<TestLspClient> {
     const child =
       transport === 'stdio'
         ? spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] })
@@ -54,8 +63,9 @@ export class TestLspClient {
     const client = new TestLspClient(child, connection);
     client.initializeResult = await connection.sendRequest('initialize', {
       processId: process.pid,
-      rootUri: null,
-      capabilities: {
+      rootUri: init.workspaceFolders?.[0]?.uri ?? null,
+      workspaceFolders: init.workspaceFolders ?? null,
+      capabilities: init.capabilities ?? {
         textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true } },
         workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
       },
@@ -70,6 +80,11 @@ export class TestLspClient {
     void this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
   }
 
+  /** Tells the server that files changed on disk (type 1 created, 2 changed, 3 deleted). */
+  filesChanged(changes: { uri: string; type: 1 | 2 | 3 }[]): void {
+    void this.connection.sendNotification('workspace/didChangeWatchedFiles', { changes });
+  }
+
   /** Full-text change (the server also accepts incremental ones). */
   change(uri: string, text: string): number {
     const version = (this.versions.get(uri) ?? 1) + 1;
@@ -82,6 +97,11 @@ export class TestLspClient {
   setConfiguration(section: string, value: unknown): void {
     this.configuration.set(section, value);
     void this.connection.sendNotification('workspace/didChangeConfiguration', { settings: { [section]: value } });
+  }
+
+  /** Calls listener with every publishDiagnostics from now on. */
+  onDiagnostics(listener: (p: PublishDiagnosticsParams) => void): void {
+    this.listeners.add(listener);
   }
 
   close(uri: string): void {

@@ -6,9 +6,11 @@
  * annotations) and sarif (SARIF 2.1.0 for code scanning). Exit 1 when any finding is an error or
  * there are more warnings than `--max-warnings`.
  */
+import { loadRequestedEmbeddedParsers } from '../../../server/src/core/embedded/parsers';
 import { parse } from '../args';
-import { EXIT, line, readText, UsageError, type ExitCode, type Io } from '../io';
-import { checkText, notChecked, parseSeverities, type FileReport } from './check-file';
+import { CODES } from '../../../server/src/core/diagnostics/codes';
+import { EXIT, FileTooLarge, line, MAX_FILE_BYTES, readText, UsageError, type ExitCode, type Io } from '../io';
+import { checkText, notChecked, parseSeverities, type FileReport, type SeverityOverrides } from './check-file';
 import { collectTargets } from './collect-files';
 import { formatGithub } from './format-github';
 import { formatSarif } from './format-sarif';
@@ -34,6 +36,22 @@ function maxWarningsOf(value: string | undefined): number {
   return Number(value);
 }
 
+/** A file over the size limit is reported as the editor does (`file-too-large`), without reading it. */
+async function checkTarget(file: string, overrides: SeverityOverrides): Promise<FileReport> {
+  try {
+    const text = readText(file);
+    const report = checkText(file, text, overrides);
+    // Python, SQL, Jinja2 and meta-schema parsers load when a file first needs them; then again.
+    return (await loadRequestedEmbeddedParsers()) ? checkText(file, text, overrides) : report;
+  } catch (error) {
+    if (!(error instanceof FileTooLarge)) throw error;
+    const severity = overrides['file-too-large'] ?? CODES['file-too-large'].severity;
+    if (severity === 'off') return { file, isSinasPackage: true, findings: [] };
+    const message = `This file has ${error.size.toLocaleString('en')} bytes, more than the ${MAX_FILE_BYTES.toLocaleString('en')} analysed; it is not read or checked.`;
+    return { file, isSinasPackage: true, findings: [{ line: 1, column: 1, endLine: 1, endColumn: 1, severity, code: 'file-too-large', message, excerpt: '' }] };
+  }
+}
+
 export async function runValidate(io: Io, args: string[]): Promise<ExitCode> {
   const options = { format: { type: 'string' }, severity: { type: 'string', multiple: true }, 'max-warnings': { type: 'string' } } as const;
   const { values, positionals } = parse(args, options, { min: 1, max: Infinity, usage: USAGE });
@@ -44,7 +62,7 @@ export async function runValidate(io: Io, args: string[]): Promise<ExitCode> {
   const reports: FileReport[] = [];
   const skipped: string[] = [];
   for (const target of await collectTargets(positionals)) {
-    const report = checkText(target.file, readText(target.file), overrides);
+    const report = await checkTarget(target.file, overrides);
     if (!notChecked(report) || target.explicit) reports.push(report);
     else skipped.push(target.file);
   }

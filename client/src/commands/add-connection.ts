@@ -6,7 +6,7 @@
 import type { Connection } from '../connections/types';
 import { checkName, checkUrl, normaliseUrl } from '../connections/validate';
 import { ENVIRONMENT_NAME } from '../connections/environment';
-import { insecureUrlWarning } from '../../../api/src';
+import { plainHttpWarning } from '../../../api/src';
 import { requireTrust } from '../ui/trust';
 import type { Deps } from './deps';
 
@@ -26,7 +26,7 @@ export async function addConnection(deps: Deps, input: NewConnectionInput = {}):
   const apiKey = input.apiKey ?? (await deps.host.showInputBox({ title: `Add Sinas instance (3/3): API key for ${name}`, prompt: 'Stored in VS Code\'s secret storage only. Create one in the Sinas console (API keys).', password: true, ignoreFocusOut: true, validateInput: (v) => (v.trim() ? undefined : 'An API key is required') }));
   if (apiKey === undefined) return undefined;
 
-  const warning = insecureUrlWarning(url);
+  const warning = await plainHttpWarning(url);
   if (warning) {
     const send = 'Send Key over HTTP';
     const choice = await deps.host.showWarningMessage(`Sinas: ${warning}`, { modal: true, detail: `Instance "${name}" (${normaliseUrl(url)}). Choose Cancel and use https:// to keep the key private.` }, send);

@@ -1,5 +1,5 @@
 /** Sinas: Edit Instance — rename, change the URL, or replace the API key of an added instance. */
-import { insecureUrlWarning } from '../../../api/src';
+import { plainHttpWarning } from '../../../api/src';
 import type { ConnectionEdit } from '../connections/connection-store';
 import type { Connection } from '../connections/types';
 import { checkName, checkUrl } from '../connections/validate';
@@ -21,7 +21,7 @@ export async function editConnection(deps: Deps, target?: unknown, edit?: Connec
   if (!change) return undefined;
   try {
     const updated = await deps.connections.update(connection.id, change);
-    const warning = change.url !== undefined ? insecureUrlWarning(updated.url) : undefined;
+    const warning = change.url !== undefined ? await plainHttpWarning(updated.url) : undefined;
     if (warning && !(await confirmInsecure(deps, updated, warning))) {
       void deps.host.showWarningMessage(`Sinas: the key of ${updated.name} will not be sent until you confirm plain http (Refresh asks again).`, {});
     }

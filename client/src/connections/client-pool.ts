@@ -4,7 +4,7 @@
  * (commands ask, background refreshes just report the state). Health checks use a separate
  * client without the key, so probing reachability never sends it anywhere.
  */
-import { insecureUrlWarning, SinasClient, type ExchangeLog } from '../../../api/src';
+import { plainHttpWarning, SinasClient, type ExchangeLog } from '../../../api/src';
 import type { ConnectionStore } from './connection-store';
 import type { Connection } from './types';
 
@@ -24,6 +24,7 @@ interface Cached {
   url: string;
   apiKey: string;
   timeoutMs: number;
+  plainHttp: 'allow' | 'loopback';
   client: SinasClient;
 }
 
@@ -39,14 +40,15 @@ export class ClientPool {
   async client(connection: Connection): Promise<ClientResult> {
     const apiKey = await this.store.apiKey(connection.id);
     if (!apiKey) return { kind: 'noKey', connection };
-    const warning = insecureUrlWarning(connection.url);
-    if (warning && !this.store.insecureAccepted(connection)) return { kind: 'insecure', connection, warning };
-    return { kind: 'ready', connection, client: this.cached(this.clients, connection, apiKey) };
+    const warning = await plainHttpWarning(connection.url);
+    const accepted = this.store.insecureAccepted(connection);
+    if (warning && !accepted) return { kind: 'insecure', connection, warning };
+    return { kind: 'ready', connection, client: this.cached(this.clients, connection, apiKey, accepted ? 'allow' : 'loopback') };
   }
 
   /** A client that sends no credentials (GET /health needs none). */
   healthClient(connection: Connection): SinasClient {
-    return this.cached(this.healthClients, connection, '');
+    return this.cached(this.healthClients, connection, '', 'allow');
   }
 
   /** Closes every client (settings changed, extension stopping). */
@@ -57,16 +59,17 @@ export class ClientPool {
     }
   }
 
-  private cached(cache: Map<string, Cached>, connection: Connection, apiKey: string): SinasClient {
+  /** `plainHttp`: whether the user accepted plain http to a host that is not this machine (see api/src/insecure-url.ts). */
+  private cached(cache: Map<string, Cached>, connection: Connection, apiKey: string, plainHttp: Cached['plainHttp']): SinasClient {
     const timeoutMs = this.options.timeoutMs();
     const hit = cache.get(connection.id);
-    if (hit && hit.url === connection.url && hit.apiKey === apiKey && hit.timeoutMs === timeoutMs) return hit.client;
+    if (hit && hit.url === connection.url && hit.apiKey === apiKey && hit.timeoutMs === timeoutMs && hit.plainHttp === plainHttp) return hit.client;
     if (hit) void hit.client.close();
     const client = new SinasClient(
       { name: connection.name, url: connection.url, apiKey },
-      { timeoutMs, userAgent: this.options.userAgent, onExchange: (entry) => this.options.onExchange(connection, entry) },
+      { timeoutMs, plainHttp, userAgent: this.options.userAgent, onExchange: (entry) => this.options.onExchange(connection, entry) },
     );
-    cache.set(connection.id, { url: connection.url, apiKey, timeoutMs, client });
+    cache.set(connection.id, { url: connection.url, apiKey, timeoutMs, plainHttp, client });
     return client;
   }
 }

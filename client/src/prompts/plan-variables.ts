@@ -8,6 +8,7 @@
  * - values the caller passes (command arguments) are used as given, without a prompt.
  */
 import type { ResourceKind } from '../../../api/src';
+import { mismatchMessage, testPattern } from '../../../server/src/core/variables/pattern';
 import type { VariableDeclaration } from '../packages/read-package';
 
 export type PromptKind = 'text' | 'boolean' | 'enum' | 'resource_ref' | 'secret';
@@ -105,10 +106,9 @@ export function planVariables(declarations: readonly VariableDeclaration[], opti
 /** The message shown under a text input, or undefined when the answer is acceptable. */
 export function checkAnswer(prompt: VariablePrompt, answer: string): string | undefined {
   if (answer === '') return prompt.required ? `${prompt.name} is required` : undefined;
-  if (prompt.kind === 'text' && prompt.pattern !== undefined) {
-    const regex = compile(prompt.pattern);
-    // A pattern JavaScript cannot read is left to the server to judge.
-    if (regex && !regex.test(answer)) return `Must match the pattern ${prompt.pattern}`;
+  // The core's one reading of `pattern`; a pattern it cannot check is left to the server.
+  if (prompt.kind === 'text' && prompt.pattern !== undefined && testPattern(prompt.pattern, answer).kind === 'mismatch') {
+    return `The value ${mismatchMessage(prompt.pattern)}`;
   }
   if (prompt.choices && prompt.kind !== 'text' && !prompt.choices.includes(answer)) return `Must be one of: ${prompt.choices.join(', ')}`;
   return undefined;
@@ -119,15 +119,6 @@ export function answerValue(prompt: VariablePrompt, answer: string): unknown {
   if (answer === '') return undefined;
   if (prompt.kind === 'boolean') return answer === 'true';
   return answer;
-}
-
-/** The server matches the whole value (`^(?:pattern)$`); so do we. */
-function compile(pattern: string): RegExp | undefined {
-  try {
-    return new RegExp(`^(?:${pattern})$`, 'u');
-  } catch {
-    return undefined;
-  }
 }
 
 /** The title of the n-th prompt: "Install crm (2/5): APP_URL". */

@@ -5,6 +5,8 @@
  */
 import { CODES } from './diagnostics/codes';
 import { looksLikeSinasPackage } from './detect';
+import { embeddedGeneration } from './embedded/parsers';
+import type { ConnectionTypeLookup } from './embedded/sql/dialect';
 import type { Finding, Severity } from './diagnostics/finding';
 import { applyPrecedence } from './diagnostics/precedence';
 import { buildModel, type PackageModel, type Resource } from './model/package-model';
@@ -26,6 +28,8 @@ export interface AnalyzeOptions {
   maxLength?: number;
   /** At most this many findings are returned (default 1000). */
   maxFindings?: number;
+  /** Database connection types from the instance, when known (the SQL dialect of queries). */
+  connectionTypes?: ConnectionTypeLookup;
 }
 
 export interface ResolvedFinding extends Finding {
@@ -116,23 +120,29 @@ function analyzeUnguarded(text: string, options: AnalyzeOptions): Analysis {
     return analysis;
   }
 
-  const report = (f: Finding) => findings.push(f);
-  const ctx: DocumentContext = { text, root: parsed.root, model, variables, references, report };
+  const max = options.maxFindings ?? DEFAULT_MAX_FINDINGS;
+  let reported = 0;
+  const report = (f: Finding) => {
+    reported++;
+    findings.push(f);
+  };
+  const ctx: DocumentContext = { text, root: parsed.root, model, variables, references, report, enough: () => reported >= max };
   for (const rule of DOCUMENT_RULES) {
+    reported = 0;
     try {
       rule.check(ctx);
     } catch (error) {
       findings.push(internalError(rule.id, error, lines));
     }
   }
-  findings.push(...itemFindings(text, model, parsed.chunked, lines));
+  findings.push(...itemFindings(text, model, parsed.chunked, lines, options.connectionTypes));
 
-  analysis.findings = finish(findings, options.maxFindings ?? DEFAULT_MAX_FINDINGS, analysis);
+  analysis.findings = finish(findings, max, analysis);
   return analysis;
 }
 
 /** Item rules, memoised on each item's chunk so unchanged items are not checked again. */
-function itemFindings(text: string, model: PackageModel, chunked: boolean, lines: LineIndex): Finding[] {
+function itemFindings(text: string, model: PackageModel, chunked: boolean, lines: LineIndex, connectionTypes?: ConnectionTypeLookup): Finding[] {
   const out: Finding[] = [];
   // Without chunks (anchors in the file), item values come from one whole-document conversion,
   // which is also where an alias bomb is caught.
@@ -152,9 +162,11 @@ function itemFindings(text: string, model: PackageModel, chunked: boolean, lines
     }
   }
   const items: Resource[] = [...(model.sections.get('variables')?.items ?? []), ...model.resources];
+  // Results change when an embedded-language parser has loaded or the instance's facts changed.
+  const key = `@${embeddedGeneration()}:${connectionTypes?.revision ?? ''}`;
   for (const item of items) {
-    const run = () => runItemRules(text, item, () => (chunked ? toValue(item.node).value : itemValue(rootValue, item)), lines);
-    out.push(...(item.chunk ? item.chunk.remember(`items:${item.section}`, run) : run()));
+    const run = () => runItemRules(text, item, () => (chunked ? toValue(item.node).value : itemValue(rootValue, item)), lines, connectionTypes);
+    out.push(...(item.chunk ? item.chunk.remember(`items:${item.section}${key}`, run) : run()));
   }
   return out;
 }
@@ -165,13 +177,14 @@ function itemValue(rootValue: unknown, item: Resource): unknown {
   return Array.isArray(list) ? list[item.index] : undefined;
 }
 
-function runItemRules(text: string, item: Resource, valueOf: () => unknown, lines: LineIndex): Finding[] {
+function runItemRules(text: string, item: Resource, valueOf: () => unknown, lines: LineIndex, connectionTypes: ConnectionTypeLookup | undefined): Finding[] {
   const found: Finding[] = [];
   let value: unknown;
   let computed = false;
   const ctx: ItemContext = {
     text,
     item,
+    connectionTypes,
     get value() {
       if (!computed) {
         value = valueOf();
@@ -208,19 +221,22 @@ function internalError(where: string, error: unknown, lines: LineIndex, at = 0):
 }
 
 function finish(findings: Finding[], max: number, analysis: Analysis): ResolvedFinding[] {
-  const seen = new Set<string>();
   const out: ResolvedFinding[] = [];
+  let distinct = 0;
   findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
-  for (const f of applyPrecedence(findings)) {
-    const key = `${f.code}:${f.span.start}:${f.span.end}:${f.message}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    // Copy: findings memoised on chunks must not be mutated by consumers.
-    out.push(...resolve([{ ...f, span: { ...f.span } }]));
+  const kept = applyPrecedence(findings);
+  // Exact duplicates share a span, so they are looked for among the findings on the same span only.
+  const run = new Set<string>();
+  for (let k = 0; k < kept.length; k++) {
+    const f = kept[k];
+    if (k > 0 && (f.span.start !== kept[k - 1].span.start || f.span.end !== kept[k - 1].span.end)) run.clear();
+    const key = `${f.code}\u0000${f.message}`;
+    if (run.has(key)) continue;
+    run.add(key);
+    distinct++;
+    // Copy (only what is returned): findings memoised on chunks must not be mutated by consumers.
+    if (out.length < max) out.push({ ...f, span: { ...f.span }, severity: f.severity ?? CODES[f.code].severity });
   }
-  if (out.length > max) {
-    analysis.stats.truncatedFindings = out.length - max;
-    return out.slice(0, max);
-  }
+  if (distinct > max) analysis.stats.truncatedFindings = distinct - max;
   return out;
 }

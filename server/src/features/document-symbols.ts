@@ -7,6 +7,8 @@ import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
 import type { Analysis } from '../core/analyze';
 import type { Resource } from '../core/model/package-model';
 import { KIND_NAME, type SectionName } from '../core/model/sections';
+import { documentSpan } from '../core/embedded/embedded-text';
+import { functionCode } from '../core/embedded/python/function-code';
 import { findPair } from '../core/parse/yaml-tree';
 import { toRange } from './ranges';
 
@@ -60,7 +62,8 @@ export function getDocumentSymbols(analysis: Analysis, maxItems = DEFAULT_MAX_SY
         break;
       }
       budget--;
-      children.push(resourceSymbol(analysis, item));
+      children.push(resourceSymbol(analysis, item, budget));
+      budget -= children[children.length - 1].children?.length ?? 0;
     }
     const key = section.pair.key ?? section.pair;
     sections.push({
@@ -85,15 +88,38 @@ export function getDocumentSymbols(analysis: Analysis, maxItems = DEFAULT_MAX_SY
   return { symbols: [root], truncated };
 }
 
-function resourceSymbol(analysis: Analysis, item: Resource): DocumentSymbol {
+function resourceSymbol(analysis: Analysis, item: Resource, budget: number): DocumentSymbol {
   const { lines } = analysis;
   const name = item.identity ?? item.name ?? `(unnamed ${KIND_NAME[item.section]} #${item.index + 1})`;
   const detail = item.section === 'variables' ? analysis.variables.declarations.find((d) => d.node === item.node)?.type ?? 'text' : KIND_NAME[item.section];
-  return {
+  const symbol: DocumentSymbol = {
     name: name === '' ? `(empty name)` : name,
     detail,
     kind: SYMBOL_KIND[item.section],
     range: toRange(lines, item.node),
     selectionRange: toRange(lines, item.identityNode),
   };
+  if (item.section === 'functions') {
+    const python = pythonFunctions(analysis, item).slice(0, Math.max(0, budget));
+    if (python.length) symbol.children = python;
+  }
+  return symbol;
+}
+
+/** The module-level `def`s of a function's code (once the Python parser has loaded). */
+function pythonFunctions(analysis: Analysis, item: Resource): DocumentSymbol[] {
+  const code = functionCode(item);
+  if (!code) return [];
+  const { text, lines } = analysis;
+  return [...code.facts.functions].map(([name, f]) => {
+    const first = documentSpan(text, code.text, f.start, f.start + 1);
+    const last = documentSpan(text, code.text, f.end - 1, f.end);
+    return {
+      name: `${name}()`,
+      detail: name === 'handler' ? 'entry point' : 'Python',
+      kind: SymbolKind.Function,
+      range: toRange(lines, { start: first.start, end: Math.max(first.end, last.end) }),
+      selectionRange: toRange(lines, documentSpan(text, code.text, f.index, f.index + f.length)),
+    };
+  });
 }

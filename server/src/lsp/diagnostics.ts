@@ -55,6 +55,16 @@ export class DiagnosticsPublisher {
     void this.connection.sendDiagnostics({ uri, version, diagnostics });
   }
 
+  /**
+   * Stops tracking a closed document without clearing what it shows, for workspace diagnostics
+   * to take over; returns whether it had published non-empty diagnostics.
+   */
+  release(uri: string): boolean {
+    clearTimeout(this.timers.get(uri));
+    this.timers.delete(uri);
+    return this.published.delete(uri);
+  }
+
   clear(uri: string): void {
     clearTimeout(this.timers.get(uri));
     this.timers.delete(uri);

@@ -3,7 +3,14 @@
  * feature handlers. The only layer that knows about the connection; everything it calls is pure.
  * Each handler group (handlers/*.ts) declares its own capabilities next to its handlers.
  */
-import { TextDocuments, TextDocumentSyncKind, type Connection, type InitializeResult, type ServerCapabilities } from 'vscode-languageserver/node';
+import {
+  DidChangeWatchedFilesNotification,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type Connection,
+  type InitializeResult,
+  type ServerCapabilities,
+} from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisCache } from './analysis-cache';
 import { DiagnosticsPublisher } from './diagnostics';
@@ -15,6 +22,9 @@ import { registerNavigation } from './handlers/navigation';
 import { registerSymbols } from './handlers/symbols';
 import { SettingsService } from './settings';
 import { compileAll } from '../core/schema/load-schema';
+import { WorkspaceDiagnostics, uriOf } from './workspace/workspace-diagnostics';
+import { URI } from 'vscode-uri';
+import { loadEmbeddedParsersOnDemand, onEmbeddedParserLoaded } from '../core/embedded/parsers';
 
 declare const __VERSION__: string | undefined;
 
@@ -26,33 +36,81 @@ export function startServer(connection: Connection): void {
   const cache = new AnalysisCache(() => settings.current);
   const diagnostics = new DiagnosticsPublisher(connection, documents, cache, () => settings.current);
   const context: HandlerContext = { connection, documents, cache, settings };
+  const isOpen = (uri: string) => documents.all().some((d) => d.uri === uri || canonical(d.uri) === uri);
+  const workspace = new WorkspaceDiagnostics(connection, isOpen, () => settings.current);
+  let watchFiles = false;
+  let folderEvents = false;
 
-  const capabilities: ServerCapabilities = { textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental } };
+  const capabilities: ServerCapabilities = {
+    textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+    workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+  };
   for (const register of HANDLERS) Object.assign(capabilities, register(context));
 
   connection.onInitialize((params): InitializeResult => {
     settings.initialize(params.capabilities);
+    workspace.setFolders(params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []));
+    watchFiles = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    folderEvents = !!params.capabilities.workspace?.workspaceFolders;
     return { capabilities, serverInfo: { name: 'sinas-language-server', version: typeof __VERSION__ === 'string' ? __VERSION__ : 'dev' } };
   });
-  connection.onInitialized(() => {
-    void settings.start();
+  connection.onInitialized(async () => {
     // Compile the schema while the editor is still settling, not on the first keystroke.
     setImmediate(compileAll);
+    if (watchFiles) {
+      await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{yaml,yml}' }] }).catch(() => undefined);
+    }
+    if (folderEvents) {
+      connection.workspace.onDidChangeWorkspaceFolders((event) => {
+        workspace.changeFolders(event.added.map((f) => f.uri), event.removed.map((f) => f.uri));
+        void rescanWorkspace();
+      });
+    }
+    await settings.start();
+    void rescanWorkspace();
   });
+
+  const rescanWorkspace = () => workspace.scan((folder) => settings.filesExclude(folder));
 
   settings.onDidChange((next, previous) => {
     // Limits change what analyze() returns; severities only change the conversion.
     if (next.maxLength !== previous.maxLength || next.maxFindings !== previous.maxFindings) cache.invalidateAll();
     diagnostics.scheduleAll();
   });
+  // Any settings change (severities, limits, files.exclude) may change every closed file's report.
+  settings.onDidNotify(() => void rescanWorkspace());
+  connection.onDidChangeWatchedFiles((params) => workspace.onWatchedFiles(params.changes));
 
-  documents.onDidOpen((e) => diagnostics.schedule(e.document.uri, 0));
+  // Python, SQL, Jinja2 and meta-schema checks stay silent until their parser has loaded (on
+  // first need, never during start); then every open document and workspace file is checked again.
+  loadEmbeddedParsersOnDemand();
+  onEmbeddedParserLoaded((language, error) => {
+    if (error) connection.console.error(`The ${language} parser could not be loaded; its checks are off: ${String(error)}`);
+    else {
+      cache.invalidateAll();
+      diagnostics.scheduleAll();
+      void rescanWorkspace();
+    }
+  });
+
+  documents.onDidOpen((e) => {
+    workspace.forget(canonical(e.document.uri));
+    diagnostics.schedule(e.document.uri, 0);
+  });
   documents.onDidChangeContent((e) => diagnostics.schedule(e.document.uri));
   documents.onDidClose((e) => {
-    diagnostics.clear(e.document.uri);
-    cache.delete(e.document.uri);
+    const { uri } = e.document;
+    cache.delete(uri);
+    // A workspace file shows what is on disk again; anything else is cleared.
+    if (workspace.owns(uri)) workspace.takeOver(uri, diagnostics.release(uri));
+    else diagnostics.clear(uri);
   });
 
   documents.listen(connection);
   connection.listen();
+}
+
+/** One spelling per file: clients encode file URIs differently; vscode-uri spells them as VS Code does. */
+function canonical(uri: string): string {
+  return uri.startsWith('file:') ? uriOf(URI.parse(uri).fsPath) : uri;
 }

@@ -13,14 +13,21 @@ export interface ServerSettings {
   severity: SeverityOverrides;
   maxLength: number;
   maxFindings: number;
+  workspaceDiagnostics: boolean;
+  maxWorkspaceFiles: number;
 }
 
 export function toServerSettings(settings: SinasSettings): ServerSettings {
+  // YAML syntax errors turned off (another YAML server reports them) are one more severity
+  // override, unless the user chose a level for the code explicitly.
+  const hideSyntax = settings.validation.yamlSyntax === 'off' && !('yaml-syntax' in settings.diagnostics.severity);
   return {
     delayMs: settings.validation.delayMs,
-    severity: settings.diagnostics.severity,
+    severity: hideSyntax ? { ...settings.diagnostics.severity, 'yaml-syntax': 'off' } : settings.diagnostics.severity,
     maxLength: settings.validation.maxFileSizeKb * 1024,
     maxFindings: settings.diagnostics.maxProblems,
+    workspaceDiagnostics: settings.workspaceDiagnostics.enabled,
+    maxWorkspaceFiles: settings.workspaceDiagnostics.maxFiles,
   };
 }
 
@@ -29,11 +36,16 @@ export class SettingsService {
   private canPull = false;
   private canRegister = false;
   private readonly listeners: ((next: ServerSettings, previous: ServerSettings) => void)[] = [];
+  /** Told of every didChangeConfiguration (after the settings were read again), also for sections they do not hold (files.exclude). */
+  private readonly notified: (() => void)[] = [];
   /** Bumped per refresh, so a slow pull never overwrites a newer one. */
   private generation = 0;
 
   constructor(private readonly connection: Connection) {
-    connection.onDidChangeConfiguration((params) => void this.refresh(params.settings));
+    connection.onDidChangeConfiguration(async (params) => {
+      await this.refresh(params.settings);
+      for (const listener of this.notified) listener();
+    });
   }
 
   /** Called from onInitialize with what the client supports. */
@@ -44,8 +56,18 @@ export class SettingsService {
 
   /** Called from onInitialized: ask for change notifications and read the settings once. */
   async start(): Promise<void> {
-    if (this.canRegister) await this.connection.client.register(DidChangeConfigurationNotification.type, { section: 'sinas' }).catch(() => undefined);
+    if (this.canRegister) await this.connection.client.register(DidChangeConfigurationNotification.type, { section: ['sinas', 'files.exclude'] }).catch(() => undefined);
     await this.refresh();
+  }
+
+  /** The editor's `files.exclude` for a folder (workspace diagnostics skip those files), when the client can be asked. */
+  async filesExclude(folderUri: string): Promise<unknown> {
+    if (!this.canPull) return undefined;
+    return this.connection.workspace.getConfiguration({ scopeUri: folderUri, section: 'files.exclude' }).catch(() => undefined);
+  }
+
+  onDidNotify(listener: () => void): void {
+    this.notified.push(listener);
   }
 
   onDidChange(listener: (next: ServerSettings, previous: ServerSettings) => void): void {

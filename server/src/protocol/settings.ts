@@ -17,18 +17,33 @@ export interface SinasSettings {
     delayMs: number;
     /** Larger files are not analysed. */
     maxFileSizeKb: number;
+    /**
+     * Whether `yaml-syntax` findings are published. `auto` means on for the server; the VS Code
+     * client resolves it to `off` when Red Hat YAML (which reports them too) is installed.
+     */
+    yamlSyntax: YamlSyntaxMode;
+  };
+  workspaceDiagnostics: {
+    /** Report on every SinasPackage of the workspace folders, open or not. */
+    enabled: boolean;
+    /** At most this many YAML files of the workspace are read. */
+    maxFiles: number;
   };
 }
 
+export type YamlSyntaxMode = 'auto' | 'on' | 'off';
+
 export const DEFAULT_SETTINGS: SinasSettings = {
   diagnostics: { severity: {}, maxProblems: 1000 },
-  validation: { delayMs: 50, maxFileSizeKb: 5 * 1024 },
+  validation: { delayMs: 50, maxFileSizeKb: 5 * 1024, yamlSyntax: 'auto' },
+  workspaceDiagnostics: { enabled: true, maxFiles: 1000 },
 };
 
 const LIMITS = {
   maxProblems: [1, 100_000],
   delayMs: [0, 10_000],
   maxFileSizeKb: [1, 100 * 1024],
+  maxFiles: [0, 100_000],
 } as const;
 
 const SEVERITY_ALIASES: Record<string, SeverityLevel> = {
@@ -47,6 +62,7 @@ export function normalizeSettings(raw: unknown): SinasSettings {
   const root = record(raw);
   const diagnostics = record(root.diagnostics);
   const validation = record(root.validation);
+  const workspace = record(root.workspaceDiagnostics);
   return {
     diagnostics: {
       severity: normalizeSeverities(diagnostics.severity),
@@ -55,6 +71,11 @@ export function normalizeSettings(raw: unknown): SinasSettings {
     validation: {
       delayMs: integer(validation.delayMs, DEFAULT_SETTINGS.validation.delayMs, LIMITS.delayMs),
       maxFileSizeKb: integer(validation.maxFileSizeKb, DEFAULT_SETTINGS.validation.maxFileSizeKb, LIMITS.maxFileSizeKb),
+      yamlSyntax: validation.yamlSyntax === 'on' || validation.yamlSyntax === 'off' ? validation.yamlSyntax : 'auto',
+    },
+    workspaceDiagnostics: {
+      enabled: typeof workspace.enabled === 'boolean' ? workspace.enabled : DEFAULT_SETTINGS.workspaceDiagnostics.enabled,
+      maxFiles: integer(workspace.maxFiles, DEFAULT_SETTINGS.workspaceDiagnostics.maxFiles, LIMITS.maxFiles),
     },
   };
 }

@@ -1,6 +1,6 @@
 /** The API key and secret variable values never reach a log line or an error message. */
 import assert from 'node:assert/strict';
-import { REDACTED, redactBody, redactHeaders, redactVariables, scrub, SinasApiError } from '../../../api/src';
+import { MIN_SCRUB_LENGTH, REDACTED, redactBody, redactHeaders, redactVariables, scrub, scrubDeep, SinasApiError } from '../../../api/src';
 import { buildPackage, rejectsWith, useClientSandbox } from './support';
 
 const SECRET = 'sv-very-secret-value-9f3c1a';
@@ -31,9 +31,28 @@ describe('redaction helpers', () => {
     });
   });
 
+  it('reduces a config body (/config/validate, which may hold secrets[].value) to its length too', () => {
+    const config = `secrets:\n  - name: s\n    value: ${SECRET}\n`;
+    assert.deepEqual(redactBody({ config }), { config: `<${config.length} characters>` });
+    assert.ok(!JSON.stringify(redactBody({ config: SECRET })).includes(SECRET));
+  });
+
   it('scrubs known values from free text, but not uselessly short ones', () => {
     assert.equal(scrub(`value '${SECRET}' rejected`, [SECRET]), `value '${REDACTED}' rejected`);
     assert.equal(scrub('check the key', ['k']), 'check the key');
+  });
+
+  it('the minimum scrub length is 4, exactly: 4 characters are masked, 3 are not', () => {
+    assert.equal(MIN_SCRUB_LENGTH, 4);
+    assert.equal(scrub('pin 1234 and 123', ['1234', '123']), `pin ${REDACTED} and 123`);
+    assert.equal(scrub('wxyz', ['wxyz']), REDACTED);
+  });
+
+  it('scrubs every echo form, whatever the case, in strings and keys of a decoded body', () => {
+    const value = 'Ab/cd "e" ü';
+    const forms = ['Ab/cd "e" ü', 'AB/CD "E" Ü', 'Ab/cd \\"e\\" ü', 'Ab/cd \\"e\\" \\u00fc', 'Ab%2Fcd%20%22e%22%20%C3%BC', 'ab%2fcd+%22e%22+%c3%bc', 'Ab/cd%20%22e%22%20%C3%BC'];
+    for (const form of forms) assert.equal(scrub(`<${form}>`, [value]), `<${REDACTED}>`, form);
+    assert.deepEqual(scrubDeep({ [value]: [forms[1], { x: forms[4] }], n: 1 }, [value]), { [REDACTED]: [REDACTED, { x: REDACTED }], n: 1 });
   });
 });
 
@@ -82,6 +101,6 @@ describe('SinasClient: nothing secret in logs or errors', function () {
     assert.ok(error instanceof SinasApiError);
     const text = error.describe() + (error.detail ?? '');
     assert.ok(!text.includes(SECRET), text);
-    assert.match(text, /Value '\*\*\*' does not match/);
+    assert.match(text, /Value '\*\*\*' does not contain a match/);
   });
 });

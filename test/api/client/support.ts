@@ -4,6 +4,8 @@
  * and a typed builder for small packages.
  */
 import assert from 'node:assert/strict';
+import { createServer, type RequestListener, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { SinasClient, SinasApiError, formatExchange, type ExchangeLog, type SinasClientOptions, type SinasErrorKind } from '../../../api/src';
 import { useSandbox, type Harness } from '../helpers';
 import type { FaultRule as SandboxFaultRule } from '../../sandbox/faults';
@@ -75,6 +77,38 @@ export async function rejectsWith(promise: Promise<unknown>, kind: SinasErrorKin
     return error;
   }
   assert.fail(`expected a ${kind} error, but the call succeeded`);
+}
+
+/** A plain HTTP server made for one test (a server that misbehaves in ways the sandbox does not). */
+export interface TestServer {
+  /** `http://host:port`. */
+  url: string;
+  /** `host:port`, as error sentences name it. */
+  host: string;
+  /** Requests that reached the handler. */
+  readonly requests: number;
+  close(): Promise<void>;
+}
+
+export async function serve(handler: RequestListener, address = '127.0.0.1'): Promise<TestServer> {
+  let requests = 0;
+  const server: Server = createServer((req, res) => {
+    requests++;
+    handler(req, res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, address, resolve));
+  const host = `${address.includes(':') ? `[${address}]` : address}:${(server.address() as AddressInfo).port}`;
+  return {
+    url: `http://${host}`,
+    host,
+    get requests() {
+      return requests;
+    },
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -3,22 +3,11 @@
  * cancellation, Retry-After, and TLS errors against local https servers with generated certs.
  */
 import assert from 'node:assert/strict';
-import { createServer, type Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { SinasClient } from '../../../api/src';
 import { generateCerts, type KeyPair, type TestCerts } from './certs';
-import { buildPackage, rejectsWith, useClientSandbox } from './support';
-
-async function listen(server: Server): Promise<string> {
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return `127.0.0.1:${(server.address() as AddressInfo).port}`;
-}
-
-async function stop(server: Server): Promise<void> {
-  server.closeAllConnections();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-}
+import { buildPackage, rejectsWith, serve, useClientSandbox } from './support';
 
 describe('SinasClient: transport', function () {
   const h = useClientSandbox();
@@ -31,6 +20,27 @@ describe('SinasClient: transport', function () {
     assert.ok(Date.now() - started < 1500, 'a timeout is not retried');
     assert.equal(error.message, `${host()} took longer than 0.3 s to answer (GET /api/v1/packages).`);
     assert.equal(error.retryable, true);
+  });
+
+  it('the deadline covers the whole body: one trickled slowly enough to dodge per-chunk timeouts still ends at it', async () => {
+    let timer: NodeJS.Timeout | undefined;
+    const server = await serve((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.write('[');
+      timer = setInterval(() => res.write(' '), 50);
+      res.on('close', () => clearInterval(timer));
+    });
+    const client = new SinasClient({ name: 'trickle', url: server.url, apiKey: 'k' }, { timeoutMs: 400, retry: { retries: 0 } });
+    try {
+      const started = Date.now();
+      const error = await rejectsWith(client.listPackages(), 'timeout');
+      assert.ok(Date.now() - started < 2000, `ended after ${Date.now() - started} ms`);
+      assert.equal(error.message, `${server.host} took longer than 0.4 s to send the whole response (GET /api/v1/packages).`);
+    } finally {
+      clearInterval(timer);
+      await client.close();
+      await server.close();
+    }
   });
 
   it('a per-call timeout overrides the client default', async () => {
@@ -114,9 +124,9 @@ describe('SinasClient: transport', function () {
   });
 
   it('connection refused on a closed port', async () => {
-    const server = createServer();
-    const closed = await listen(server);
-    await stop(server);
+    const server = await serve(() => undefined);
+    const closed = server.host;
+    await server.close();
     const client = new SinasClient({ name: 'closed', url: `http://${closed}`, apiKey: 'k' }, { retry: { retries: 1, baseDelayMs: 1 } });
     try {
       const error = await rejectsWith(client.health(), 'unreachable');
@@ -139,27 +149,27 @@ describe('SinasClient: transport', function () {
   });
 
   it('an HTML page (a console instead of the API) is a badResponse', async () => {
-    const server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><html></html>'));
-    const at = await listen(server);
+    const server = await serve((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><html></html>'));
+    const at = server.host;
     const client = new SinasClient({ name: 'console', url: `http://${at}`, apiKey: 'k' });
     try {
       const error = await rejectsWith(client.listPackages(), 'badResponse');
       assert.equal(error.message, `${at} answered GET /api/v1/packages with an HTML page instead of JSON; is the URL the Sinas API rather than the console?`);
     } finally {
       await client.close();
-      await stop(server);
+      await server.close();
     }
   });
 
   it('429 on GET waits for Retry-After, then retries; too long a wait is not retried', async () => {
     let requests = 0;
     let retryAfter = '1';
-    const server = createServer((_req, res) => {
+    const server = await serve((_req, res) => {
       requests++;
       if (requests === 1) res.writeHead(429, { 'retry-after': retryAfter, 'content-type': 'application/json' }).end('{"detail":"Too many requests. Please try again later."}');
       else res.writeHead(200, { 'content-type': 'application/json' }).end('[]');
     });
-    const at = await listen(server);
+    const at = server.host;
     const client = new SinasClient({ name: 'limited', url: `http://${at}`, apiKey: 'k' }, { retry: { maxRetryAfterMs: 5000 } });
     try {
       const started = Date.now();
@@ -176,7 +186,7 @@ describe('SinasClient: transport', function () {
       assert.equal(error.message, `${at} is limiting requests (429 Too Many Requests). Try again in 60 s.`);
     } finally {
       await client.close();
-      await stop(server);
+      await server.close();
     }
   });
 });
@@ -249,13 +259,12 @@ describe('SinasClient: TLS', function () {
   });
 
   it('plain http spoken to an https URL', async () => {
-    const server = createServer((_req, res) => res.end('{}'));
-    const at = await listen(server);
+    const server = await serve((_req, res) => res.end('{}'));
     try {
-      const error = await tlsError(`https://${at}`);
+      const error = await tlsError(`https://${server.host}`);
       assert.match(error.message, /TLS handshake with .* failed/);
     } finally {
-      await stop(server);
+      await server.close();
     }
   });
 

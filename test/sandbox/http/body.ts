@@ -4,19 +4,55 @@
  * 422 entries (`missing`, `string_type`, `dict_type`, `json_invalid`, `model_attributes_type`).
  */
 import type { IncomingMessage } from 'node:http';
-import { unprocessable, type ValidationIssue } from '../errors';
+import { badRequest, HttpError, unprocessable, type ValidationIssue } from '../errors';
 
+/** The sandbox's own cap (the backend has none): a larger body is answered 413 without buffering it. */
 export const MAX_BODY_BYTES = 10 * 1024 * 1024;
 
-export async function readBody(req: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new Error('Request body too large');
-    chunks.push(chunk as Buffer);
+/**
+ * Python's JSON parser gives up near the interpreter's recursion limit (1,000 frames), and FastAPI
+ * answers that failure with 400 "There was an error parsing the body". Deeper bodies are refused
+ * before parsing, so nothing deeper than this ever reaches the state (or a recursive serialiser).
+ */
+export const MAX_JSON_DEPTH = 1000;
+
+/**
+ * The body, or a 413 as soon as it passes MAX_BODY_BYTES. The rest of an oversized body is read and
+ * dropped (not buffered), so the client gets the answer instead of a reset connection.
+ */
+export function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      if (size > MAX_BODY_BYTES) return;
+      size += chunk.length;
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+      else {
+        chunks.length = 0;
+        reject(new HttpError(413, 'Request body too large'));
+      }
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+/** How deeply arrays and objects nest in JSON text (one linear pass, strings skipped). */
+export function jsonDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) max = Math.max(max, ++depth);
+    else if (c === 0x5d || c === 0x7d) depth--;
   }
-  return Buffer.concat(chunks);
+  return max;
 }
 
 function isJsonContentType(header: string | undefined): boolean {
@@ -31,6 +67,7 @@ export function decodeBody(raw: Buffer, contentType: string | undefined): unknow
   if (raw.length === 0) return undefined;
   const text = raw.toString('utf8');
   if (!isJsonContentType(contentType)) return text;
+  if (jsonDepth(text) > MAX_JSON_DEPTH) throw badRequest('There was an error parsing the body');
   try {
     return JSON.parse(text);
   } catch (error) {

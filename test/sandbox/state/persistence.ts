@@ -1,9 +1,9 @@
 /**
  * `--data FILE`: the state as one JSON file, replaced atomically (write a temp file, fsync it,
  * rename over the target, fsync the directory). A crash at any point leaves either the old or the
- * new file, never a torn one; a stray temp file from a crash is ignored and overwritten later.
+ * new file, never a torn one; the temp files of crashed processes are removed on the next start.
  */
-import { open, readFile, rename, unlink } from 'node:fs/promises';
+import { open, readdir, readFile, rename, unlink } from 'node:fs/promises';
 import { dirname, basename, join } from 'node:path';
 import { emptyState, type State } from './types';
 
@@ -28,8 +28,32 @@ export async function loadState(file: string): Promise<State | undefined> {
   return { ...emptyState(), ...(parsed as State) };
 }
 
+const tempName = (file: string, pid: number) => `.${basename(file)}.${pid}.tmp`;
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Deletes `.FILE.<pid>.tmp` files left by sandboxes that died mid-write (never a live one's). */
+export async function removeStaleTempFiles(file: string): Promise<string[]> {
+  const prefix = `.${basename(file)}.`;
+  const names = await readdir(dirname(file)).catch(() => [] as string[]);
+  const stale = names.filter((name) => {
+    const middle = name.startsWith(prefix) && name.endsWith('.tmp') ? name.slice(prefix.length, -'.tmp'.length) : '';
+    const pid = /^\d+$/.test(middle) ? Number(middle) : 0;
+    return pid > 0 && pid !== process.pid && !isRunning(pid);
+  });
+  await Promise.all(stale.map((name) => unlink(join(dirname(file), name)).catch(() => undefined)));
+  return stale;
+}
+
 export async function writeAtomic(file: string, contents: string): Promise<void> {
-  const temp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
+  const temp = join(dirname(file), tempName(file, process.pid));
   const handle = await open(temp, 'w');
   try {
     await handle.writeFile(contents, 'utf8');
@@ -46,34 +70,4 @@ export async function writeAtomic(file: string, contents: string): Promise<void>
   // The rename itself must reach the disk too; some file systems refuse to fsync a directory.
   const dir = await open(dirname(file), 'r').catch(() => undefined);
   if (dir) await dir.sync().catch(() => undefined).finally(() => dir.close());
-}
-
-/**
- * Serialises writes and coalesces bursts: a save requested while a write is queued joins it, and a
- * write always serialises the state as it is when the write starts, so it covers every earlier save.
- */
-export class StateWriter {
-  private queued: Promise<void> | null = null;
-  private tail: Promise<void> = Promise.resolve();
-
-  constructor(
-    private readonly file: string,
-    private readonly snapshot: () => State,
-  ) {}
-
-  save(): Promise<void> {
-    if (this.queued) return this.queued;
-    const write = this.tail.then(() => {
-      this.queued = null;
-      return writeAtomic(this.file, JSON.stringify(this.snapshot()));
-    });
-    this.queued = write;
-    this.tail = write.catch(() => undefined);
-    return write;
-  }
-
-  /** Resolves once every requested write has finished. */
-  idle(): Promise<void> {
-    return this.tail;
-  }
 }

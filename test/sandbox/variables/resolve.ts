@@ -1,10 +1,11 @@
 /**
  * Turns the request's `variables: {NAME: value}` into substitution text, checked against the
  * declarations: required ones present (or defaulted), booleans, enum choices, text patterns
- * (searched, as JSON Schema's `pattern`: anchors are the pattern's own, e.g. `^https?://`) and
+ * (the core's reading, variables/pattern.ts: the value must contain a match) and
  * `resource_ref` targets that exist. A `secret` variable becomes a Secret
  * named after the variable; its uses expand to that name and `Package.values` records "***".
  */
+import { testPattern } from '../../../server/src/core/variables/pattern';
 import type { State } from '../state/types';
 import type { SecretInput } from '../packages/apply-secrets';
 import type { PathMessage } from '../validate';
@@ -95,12 +96,19 @@ function checkValue(d: VariableDeclaration, value: unknown, state: Readonly<Stat
   }
   const text = String(value);
   switch (d.type) {
-    case 'text':
-      if (d.pattern !== undefined && !matchesPattern(d.pattern, text)) {
-        fail(`Value '${text}' does not match the pattern '${d.pattern}'`);
+    case 'text': {
+      // The core's one reading (search, linear time); what it cannot check is accepted.
+      const verdict = d.pattern === undefined ? undefined : testPattern(d.pattern, text);
+      if (verdict?.kind === 'mismatch') {
+        fail(`Value '${text}' does not contain a match for the pattern '${d.pattern}'`);
+        return undefined;
+      }
+      if (verdict?.kind === 'invalid') {
+        fail(`The pattern '${d.pattern}' is not a valid regular expression: ${verdict.reason}`);
         return undefined;
       }
       return text;
+    }
     case 'boolean': {
       const word = text.toLowerCase();
       if (word === 'true' || word === 'false') return word;
@@ -120,13 +128,5 @@ function checkValue(d: VariableDeclaration, value: unknown, state: Readonly<Stat
     default:
       fail(`Unsupported variable type '${d.type}'`);
       return undefined;
-  }
-}
-
-function matchesPattern(pattern: string, text: string): boolean {
-  try {
-    return new RegExp(pattern, 'u').test(text);
-  } catch {
-    return false;
   }
 }

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { classifyFailure, classifyResponse, parseRetryAfter, type CallContext } from '../../../api/src/classify';
 import { splitValidationDetail } from '../../../api/src/validation-detail';
 
-const ctx: CallContext = { method: 'POST', path: '/api/v1/packages/install', host: 'sinas.example', timeoutMs: 30_000, action: 'install packages' };
+const ctx: CallContext = { method: 'POST', path: '/api/v1/packages/install', host: 'sinas.example', timeoutMs: 30_000, action: 'install packages', sensitive: [] };
 const detail = (value: unknown) => JSON.stringify({ detail: value });
 
 describe('classify: validation details', () => {

@@ -3,33 +3,11 @@
  * read without echo, upgrade values pre-filled; without a terminal only --var and SINAS_VAR_*.
  */
 import assert from 'node:assert/strict';
-import { PassThrough, Writable } from 'node:stream';
-import type { Io } from '../../../cli/src/io';
+import { UsageError } from '../../../cli/src/io';
 import { PromptCancelled } from '../../../cli/src/prompt';
 import { collectVariables, type Declaration } from '../../../cli/src/variables';
-
-/** A terminal whose user types `answers[i]` after the i-th prompt; everything shown is in `shown`. */
-function fakeTerminal(answers: string[], env: Record<string, string> = {}) {
-  const stdin = Object.assign(new PassThrough(), { isTTY: true, rawModes: [] as boolean[], setRawMode(raw: boolean) {
-    stdin.rawModes.push(raw);
-    return stdin;
-  } });
-  let shown = '';
-  const stderr = new Writable({
-    write(chunk, _enc, done) {
-      const text = String(chunk);
-      shown += text;
-      // A prompt ends with ": " (or "] "); answer it once it has been written.
-      if (/[:\]] $/.test(text) && answers.length) {
-        const answer = answers.shift()!;
-        setImmediate(() => stdin.write(answer));
-      }
-      done();
-    },
-  });
-  const io: Io = { stdin, stdout: new PassThrough(), stderr, env, interactive: true };
-  return { io, stdin, shown: () => shown };
-}
+import { REDOS } from '../../support/redos';
+import { fakeTerminal } from './fake-terminal';
 
 const DECLARATIONS: Declaration[] = [
   { name: 'APP_URL', type: 'text', required: true, description: 'Base URL' },
@@ -88,5 +66,51 @@ describe('cli variables', () => {
     const t = fakeTerminal([]);
     await assert.rejects(collectVariables(t.io, DECLARATIONS, { varArgs: ['APP_URL'] }), /--var takes NAME=value/);
     await assert.rejects(collectVariables(t.io, DECLARATIONS, { varArgs: ['NOPE=1'] }), /declares no variable NOPE \(declared: APP_URL, TOKEN, VERBOSE, MODE\)/);
+  });
+
+  it('refuses a secret in --var (the process list shows arguments), pointing to SINAS_VAR_<NAME> and the prompt', async () => {
+    const t = fakeTerminal([]);
+    await assert.rejects(
+      collectVariables(t.io, DECLARATIONS, { varArgs: ['APP_URL=https://a', 'TOKEN=in-argv'] }),
+      new UsageError('--var TOKEN: TOKEN is a secret, and arguments show in the process list; set SINAS_VAR_TOKEN in the environment or let the prompt ask for it'),
+    );
+    assert.equal(t.shown(), '');
+  });
+
+  describe('pattern (the core reading: the value contains a match)', () => {
+    const URL: Declaration = { name: 'CRM_URL', type: 'text', required: true, pattern: '^https?://' };
+
+    it("accepts the shipped example's value for ^https?:// from --var, SINAS_VAR_ and the prompt", async () => {
+      const t = fakeTerminal(['https://crm.example.com/api\n'], { SINAS_VAR_CRM_URL: 'https://crm.example.com/api' });
+      assert.deepEqual(await collectVariables(t.io, [URL], { varArgs: ['CRM_URL=https://crm.example.com/api'] }), { CRM_URL: 'https://crm.example.com/api' });
+      assert.deepEqual(await collectVariables(t.io, [URL], { varArgs: [] }), { CRM_URL: 'https://crm.example.com/api' });
+      const typed = fakeTerminal(['https://crm.example.com/api\n']);
+      assert.deepEqual(await collectVariables(typed.io, [URL], { varArgs: [] }), { CRM_URL: 'https://crm.example.com/api' });
+    });
+
+    it('refuses a value without a match before anything is sent, naming where it came from', async () => {
+      const t = fakeTerminal([], { SINAS_VAR_CRM_URL: 'crm.example.com' });
+      await assert.rejects(collectVariables(t.io, [URL], { varArgs: ['CRM_URL=ftp://x'] }), /^Error: --var CRM_URL: the value must contain a match for the pattern \^https\?:\/\/$/);
+      await assert.rejects(collectVariables(t.io, [URL], { varArgs: [] }), /SINAS_VAR_CRM_URL: the value must contain a match/);
+    });
+
+    it('asks again when a typed answer has no match', async () => {
+      const t = fakeTerminal(['crm.example.com\n', 'https://crm.example.com\n']);
+      assert.deepEqual(await collectVariables(t.io, [URL], { varArgs: [] }), { CRM_URL: 'https://crm.example.com' });
+      assert.match(t.shown(), /CRM_URL: the value must contain a match for the pattern \^https\?:\/\/\./);
+    });
+
+    for (const [family, pattern, value] of REDOS) {
+      it(`${family}: a hostile value is refused at once`, async () => {
+        const t = fakeTerminal([]);
+        await assert.rejects(collectVariables(t.io, [{ ...URL, pattern }], { varArgs: [`CRM_URL=${value}`] }), /must contain a match/);
+      });
+    }
+
+    it('leaves patterns it cannot check (a backreference) to the server', async () => {
+      const t = fakeTerminal([]);
+      const values = await collectVariables(t.io, [{ ...URL, pattern: '^(a+)\\1$' }], { varArgs: [`CRM_URL=${'a'.repeat(5000)}!`] });
+      assert.equal(values.CRM_URL, `${'a'.repeat(5000)}!`);
+    });
   });
 });

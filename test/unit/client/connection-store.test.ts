@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { SinasApiError, SinasClient } from '../../../api/src';
 import { ConnectionStore } from '../../../client/src/connections/connection-store';
 import type { SecretStorageLike, StateStorage } from '../../../client/src/connections/types';
 
@@ -84,6 +85,16 @@ describe('connection store', () => {
     await store.remove(a.id);
     assert.equal(store.active()?.id, 'environment');
     assert.ok(changes() >= 6);
+  });
+
+  it('SINAS_URL with user:password@ is shown masked, and the client refuses it saying why', async () => {
+    const { store } = setup({ SINAS_URL: 'https://admin:hunter2-pw@sinas.example.com', SINAS_API_KEY: 'env-key-999' });
+    const active = store.active()!;
+    assert.equal(active.url, 'https://***@sinas.example.com');
+    assert.throws(
+      () => new SinasClient({ name: active.name, url: active.url, apiKey: 'env-key-999' }),
+      new SinasApiError({ kind: 'unreachable', message: 'The Sinas URL https://***@sinas.example.com/ holds a user name or password; remove them (the API key is given separately).' }),
+    );
   });
 
   it('remembers plain-http consent per URL (the environment one in memory only)', async () => {

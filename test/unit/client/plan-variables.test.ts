@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { readPackage } from '../../../client/src/packages/read-package';
 import { answerValue, checkAnswer, planVariables, promptHint } from '../../../client/src/prompts/plan-variables';
 import { CRM } from './support/packages';
@@ -57,20 +59,41 @@ describe('variable prompt planning', () => {
     assert.equal(odd.unknownType, 'colour');
   });
 
-  it('validates answers while typing: required, whole-value pattern, choices', () => {
+  it('validates answers while typing: required, pattern (the value contains a match), choices', () => {
     const [url, , tier, verbose] = planVariables(declarations).prompts;
     assert.match(checkAnswer(url, '') ?? '', /required/);
-    assert.match(checkAnswer(url, 'ftp://x') ?? '', /pattern/);
-    assert.match(checkAnswer(url, 'xhttp://x') ?? '', /pattern/, 'the whole value must match');
+    assert.match(checkAnswer(url, 'ftp://x') ?? '', /must contain a match for the pattern https\?:\/\/\.\+/);
+    assert.equal(checkAnswer(url, 'xhttp://x'), undefined, 'an unanchored pattern is searched, as Python re.search');
+    assert.match(checkAnswer({ ...url, pattern: '^https?://.+$' }, 'xhttp://x') ?? '', /pattern/, 'anchors are the pattern\'s own');
     assert.equal(checkAnswer(url, 'https://crm.example.com'), undefined);
     assert.equal(checkAnswer(tier, ''), undefined, 'optional');
     assert.match(checkAnswer(tier, 'bronze') ?? '', /one of/);
     assert.equal(checkAnswer(verbose, 'true'), undefined);
   });
 
-  it('leaves a pattern JavaScript cannot read to the server', () => {
+  it("accepts the shipped example's own `example` value (crm-support: ^https?:// and https://crm.example.com/api)", () => {
+    const text = readFileSync(join(__dirname, '../../../examples/crm-support.sinas.yaml'), 'utf8');
+    const url = planVariables(readPackage(text).declarations).prompts.find((p) => p.name === 'CRM_URL')!;
+    assert.equal(url.pattern, '^https?://');
+    assert.equal(url.example, 'https://crm.example.com/api');
+    assert.equal(checkAnswer(url, url.example!), undefined);
+    assert.match(checkAnswer(url, 'crm.example.com') ?? '', /pattern/);
+  });
+
+  it('leaves a pattern it cannot check (backreference, lookaround) or Python rejects to the server', () => {
     const [url] = planVariables(declarations).prompts;
-    assert.equal(checkAnswer({ ...url, pattern: '(?P<x>a)' }, 'anything'), undefined);
+    assert.equal(checkAnswer({ ...url, pattern: '(?P<x>a)(?P=x)' }, 'anything'), undefined);
+    assert.equal(checkAnswer({ ...url, pattern: '^(?=\\d)' }, 'anything'), undefined);
+    assert.equal(checkAnswer({ ...url, pattern: '(' }, 'anything'), undefined);
+  });
+
+  it('answers at once on a catastrophic-backtracking pattern (linear-time matching)', () => {
+    const [url] = planVariables(declarations).prompts;
+    const started = performance.now();
+    for (const pattern of ['^(a+)+$', '^(a|a)*$', '^(a|aa)+$', '^(\\w+\\s?)*$']) {
+      assert.match(checkAnswer({ ...url, pattern }, `${'a'.repeat(5000)}!`) ?? '', /pattern/);
+    }
+    assert.ok(performance.now() - started < 2000, 'each answer is checked in linear time');
   });
 
   it('sends booleans as booleans and leaves empty optional answers out', () => {

@@ -8,7 +8,7 @@ Module.prototype.require = function (this: NodeModule, id: string) {
   return id === 'vscode' ? {} : load.call(this, id);
 } as typeof Module.prototype.require;
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { schemaForResource } = require('../../../client/src/yaml-extension-bridge') as typeof import('../../../client/src/yaml-extension-bridge');
+const { HANDED_OFF_SCHEMA, schemaForResource } = require('../../../client/src/yaml-extension-bridge') as typeof import('../../../client/src/yaml-extension-bridge');
 Module.prototype.require = load;
 
 const doc = (uri: string, text: string) => ({ uri: { toString: () => uri }, getText: () => text });
@@ -26,5 +26,12 @@ describe('Red Hat YAML bridge', () => {
   it('leaves other YAML and unknown resources to Red Hat YAML', () => {
     assert.equal(schemaForResource('file:///a/ci.yaml', documents), undefined);
     assert.equal(schemaForResource('file:///a/closed.yaml', documents), undefined);
+  });
+
+  it('hands over a schema with a title and no rules, so Red Hat YAML names it instead of showing ".json"', () => {
+    const schema = JSON.parse(HANDED_OFF_SCHEMA);
+    assert.equal(schema.title, 'Sinas Package (checked by the Sinas extension)');
+    assert.deepEqual(Object.keys(schema).sort(), ['description', 'title']);
+    assert.match(schemaForResource('file:///a/package.yaml', documents) ?? '', /\/sinas-package\.json$/);
   });
 });

@@ -6,9 +6,23 @@ const HEAD = 'apiVersion: sinas.co/v1\nkind: SinasPackage\n';
 const codes = (text: string) => analyze(text).findings.map((f) => f.code);
 
 describe('bad input', () => {
-  it('reports flow nesting too deep for the parser as a YAML error', () => {
-    const findings = analyze(HEAD + 'spec: ' + '['.repeat(50_000) + ']'.repeat(50_000) + '\n').findings;
-    assert.ok(findings.some((f) => f.code === 'yaml-syntax' && /nested too deeply/.test(f.message)));
+  it('reports flow nesting deeper than Sinas can read as one YAML error, without parsing it', () => {
+    for (const [open, close] of [['[', ']'], ['{a: ', '}']]) {
+      const text = HEAD + 'spec: ' + open.repeat(20_000) + close.repeat(20_000) + '\n';
+      const findings = analyze(text).findings.filter((f) => f.code === 'yaml-syntax');
+      assert.deepEqual(findings.map((f) => f.message), ['The YAML is nested more than 1,000 levels deep; Sinas (PyYAML) cannot read it.']);
+      assert.equal(findings[0].span.start, HEAD.length + 'spec: '.length + open.length * 1000, 'on the bracket that opens level 1,001');
+    }
+    const fine = `${HEAD}package:\n  name: p\nspec:\n  x: ${'['.repeat(400)}${']'.repeat(400)}\n`;
+    assert.ok(!analyze(fine).findings.some((f) => f.code === 'yaml-syntax'), '400 levels still parse (PyYAML reads them too)');
+  });
+
+  it('counts only brackets that open collections: text, quotes, comments and code blocks are no nesting', () => {
+    const many = '['.repeat(2000);
+    const text = `${HEAD}package:\n  name: p\nspec:\n  agents:\n    - namespace: a\n      name: b\n` +
+      `      description: "${many}"\n      systemPrompt: '${many} it''s'\n      x: a${many}\n      y: ${'${{ vars.Y '.repeat(2000)}\n` +
+      `      # ${many}\n  functions:\n    - namespace: a\n      name: f\n      code: |\n        x = ${many}\n`;
+    assert.ok(!analyze(text).findings.some((f) => /nested more than/.test(f.message)));
   });
 
   it('cuts off an alias bomb with one finding', () => {

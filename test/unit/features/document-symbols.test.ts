@@ -77,4 +77,36 @@ describe('document symbols', () => {
   it('is empty for YAML that is not a package', () => {
     assert.deepEqual(getDocumentSymbols(analyze('name: ci\non: push\n')).symbols, []);
   });
+
+  it('lists the module-level Python functions of a function\'s code, on their lines', () => {
+    const text = `apiVersion: sinas.co/v1
+kind: SinasPackage
+package:
+  name: crm
+spec:
+  functions:
+    - name: lookup
+      code: |
+        import json
+
+        def _helper(x):
+            return x
+
+        class Tool:
+            def method(self):
+                pass
+
+        def handler(input_data, context):
+            return _helper(input_data)
+`;
+    const [root] = getDocumentSymbols(analyze(text)).symbols;
+    const fn = root.children![0].children![0];
+    assert.deepEqual(
+      fn.children!.map((c) => [c.name, c.detail, c.range.start.line, c.range.end.line, c.selectionRange.start.character]),
+      [
+        ['_helper()', 'Python', 10, 11, 12],
+        ['handler()', 'entry point', 17, 18, 12],
+      ],
+    );
+  });
 });

@@ -12,12 +12,15 @@ describe('settings normalisation', () => {
   it('keeps valid values and clamps numbers into range', () => {
     const settings = normalizeSettings({
       diagnostics: { maxProblems: 0, severity: { 'unused-variable': 'off', 'undeclared-variable': 'Warning' } },
-      validation: { delayMs: 99999, maxFileSizeKb: '2048' },
+      validation: { delayMs: 99999, maxFileSizeKb: '2048', yamlSyntax: 'off' },
     });
     assert.deepEqual(settings, {
       diagnostics: { maxProblems: 1, severity: { 'unused-variable': 'off', 'undeclared-variable': 'warning' } },
-      validation: { delayMs: 10_000, maxFileSizeKb: 2048 },
+      validation: { delayMs: 10_000, maxFileSizeKb: 2048, yamlSyntax: 'off' },
+      workspaceDiagnostics: { enabled: true, maxFiles: 1000 },
     });
+    assert.deepEqual(normalizeSettings({ workspaceDiagnostics: { enabled: false, maxFiles: '12' } }).workspaceDiagnostics, { enabled: false, maxFiles: 12 });
+    assert.equal(normalizeSettings({ validation: { yamlSyntax: 'sometimes' } }).validation.yamlSyntax, 'auto');
   });
 
   it('drops unknown severities and accepts common spellings', () => {
@@ -36,6 +39,9 @@ describe('settings contribution', () => {
       'sinas.diagnostics.maxProblems': DEFAULT_SETTINGS.diagnostics.maxProblems,
       'sinas.validation.delayMs': DEFAULT_SETTINGS.validation.delayMs,
       'sinas.validation.maxFileSizeKb': DEFAULT_SETTINGS.validation.maxFileSizeKb,
+      'sinas.validation.yamlSyntax': DEFAULT_SETTINGS.validation.yamlSyntax,
+      'sinas.workspaceDiagnostics.enabled': DEFAULT_SETTINGS.workspaceDiagnostics.enabled,
+      'sinas.workspaceDiagnostics.maxFiles': DEFAULT_SETTINGS.workspaceDiagnostics.maxFiles,
     };
     for (const [key, value] of Object.entries(expected)) {
       assert.ok(properties[key], `${key} is contributed`);

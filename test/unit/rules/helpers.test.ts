@@ -4,7 +4,8 @@ import { applyPrecedence } from '../../../server/src/core/diagnostics/precedence
 import type { Finding } from '../../../server/src/core/diagnostics/finding';
 import { getValue, nodeAtPath } from '../../../server/src/core/parse/yaml-tree';
 import { parseRegion } from '../../../server/src/core/parse/parse-region';
-import { distributionFor, isProvided, pythonImports } from '../../../server/src/core/python/imports';
+import { distributionFor, isProvided } from '../../../server/src/core/embedded/python/distributions';
+import { createPythonParser } from '../../../server/src/core/embedded/python/parse-python';
 import { checkTimezone } from '../../../server/src/core/rules/invalid-timezone';
 import { asString, spanInScalar } from '../../../server/src/core/rules/support/scalar';
 import { checkCron, crontabWeekdayNames } from '../../../server/src/core/schedule/cron';
@@ -43,8 +44,9 @@ describe('rule helpers', () => {
 
   it('reads Python imports and matches them with distributions', () => {
     const src = 'import os, requests as r\nfrom google.cloud import storage\nfrom . import x\n"""\nimport fake\n"""\ntry:\n    import ujson\nexcept ImportError:\n    pass\ndef handler(i, c):\n    import yaml\n';
-    assert.deepEqual(pythonImports(src).map((i) => i.module), ['os', 'requests', 'google', 'yaml']);
-    for (const i of pythonImports(src)) assert.equal(src.slice(i.index, i.index + i.length), i.module);
+    const imports = createPythonParser().parse(src).imports;
+    assert.deepEqual(imports.map((i) => i.module), ['os', 'requests', 'google', 'yaml']);
+    for (const i of imports) assert.equal(src.slice(i.index, i.index + i.length), i.module);
     assert.ok(isProvided('yaml', new Set(['pyyaml'])));
     assert.ok(isProvided('google', new Set(['google-cloud-storage'])));
     assert.ok(isProvided('dateutil', new Set(['python-dateutil'])));

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { editDistance, suggestKey } from '../../../server/src/core/schema/did-you-mean';
+import { suggestKey } from '../../../server/src/core/schema/did-you-mean';
+import { editDistance } from '../../../server/src/core/text/suggest';
 
 const AGENT = ['namespace', 'name', 'systemPrompt', 'enabledFunctions', 'enabledSkills', 'inputSchema', 'temperature'];
 

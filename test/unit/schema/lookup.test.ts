@@ -16,8 +16,15 @@ describe('schema lookups', () => {
 
   it('schemaAt reaches free-form map values and stops inside free-form objects', () => {
     assert.equal(schemaAt(['spec', 'connectors', 0, 'headers', 'X-Anything'])?.type, 'string');
-    assert.equal(schemaAt(['spec', 'functions', 0, 'inputSchema', 'properties']), undefined);
+    assert.equal(schemaAt(['spec', 'agents', 0, 'hooks', 'on_user_message', 'x']), undefined);
     assert.equal(schemaAt(['spec', 'nope']), undefined);
+  });
+
+  it('schemaAt reads JSON Schema fields with JSON Schema\'s keywords, nested schemas included', () => {
+    assert.match(schemaAt(['spec', 'functions', 0, 'inputSchema', 'required'])?.description ?? '', /property names/);
+    assert.ok(schemaAt(['spec', 'stores', 0, 'schema', 'properties', 'count', 'items', 'anyOf', 0, 'type'])?.examples?.includes('integer'));
+    assert.ok(Object.keys(propertiesOf(schemaAt(['spec', 'connectors', 0, 'operations', 0, 'parameters'])!)).includes('additionalProperties'));
+    assert.equal(schemaAt(['spec', 'functions', 0, 'inputSchema', 'nope']), undefined);
   });
 
   it('propertiesOf lists the keys of a resource', () => {

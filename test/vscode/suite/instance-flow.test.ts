@@ -7,6 +7,7 @@ import type { InstallOutcome } from '../../../client/src/commands/install-packag
 import type { TestApi } from '../../../client/src/test-api';
 import type { RunningSandbox } from '../../sandbox/sandbox';
 import { Dialogs, call, fixture, installedNames, openInstanceFixture, sinasApi, startTestSandbox, waitForPackages } from './instance-helpers';
+import { sinasLog } from './instance-secret-scan';
 
 describe('Stopping Sinas commands', () => {
   let api: TestApi;
@@ -76,7 +77,22 @@ describe('Stopping Sinas commands', () => {
     await call(sandbox.url, sandbox.adminKey, 'POST', '/api/v1/packages/install', { source: 'apiVersion: sinas.co/v1\nkind: SinasPackage\npackage:\n  name: installed-elsewhere\n  version: "1"\nspec: {}\n' });
     await vscode.commands.executeCommand('sinas.packages.refresh', connectionId);
     await waitForPackages(api, connectionId, (s) => s.kind === 'loaded' && s.packages.some((p) => p.name === 'installed-elsewhere'));
-    await vscode.commands.executeCommand('sinas.log.show');
+    const log = api.deps.log as unknown as { show: (preserveFocus?: boolean) => void };
+    const show = log.show;
+    const shown: (boolean | undefined)[] = [];
+    log.show = (preserveFocus?: boolean) => {
+      shown.push(preserveFocus);
+      show.call(api.deps.log, preserveFocus);
+    };
+    try {
+      await vscode.commands.executeCommand('sinas.log.show');
+    } finally {
+      log.show = show;
+    }
+    assert.deepEqual(shown, [true], 'the log channel is shown, keeping the focus in the editor');
+    const text = await sinasLog(api, /\[flow-sandbox\] GET \/api\/v1\/packages 200 \d+ ms/);
+    assert.match(text, /\[flow-sandbox\] GET \/api\/v1\/packages 200 \d+ ms/, 'the refresh is in the log: method, path, status, time');
+    assert.ok(!text.includes(sandbox.adminKey), 'and the key is not');
   });
 
   it('in Restricted Mode refuses with an explanation, and the view and lenses stay empty', async function () {

@@ -58,7 +58,7 @@ describe('Sinas package commands against an instance', function () {
     dialogs
       .input((options) => {
         assert.match(options.title ?? '', /APP_URL/);
-        assert.equal(options.validateInput?.('ftp://nope'), 'Must match the pattern https?://.+');
+        assert.equal(options.validateInput?.('ftp://nope'), 'The value must contain a match for the pattern https?://.+');
         return CRM_VALUES.APP_URL;
       })
       .pick((items) => {
@@ -79,7 +79,7 @@ describe('Sinas package commands against an instance', function () {
     dialogs.assertDrained();
     assert.equal(outcome.outcome, 'previewed', outcome.message);
 
-    const report = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'sinas-report' && d.uri.path.includes('crm-support'));
+    const report = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'sinas-report' && d.uri.path === '/test-sandbox/crm-support report.md');
     assert.ok(report, 'the report is open');
     assert.equal(report.languageId, 'markdown');
     const text = report.getText();
@@ -93,6 +93,27 @@ describe('Sinas package commands against an instance', function () {
     assert.equal(codeOf(overwrite), 'overwrites-unmanaged');
     assert.equal(document.getText(overwrite.range), 'lookup_customer');
     assert.deepEqual(await installedNames(sandbox), [], 'a preview installs nothing');
+  });
+
+  it("the shipped example previews from VS Code: the prompt accepts CRM_URL's own example for ^https?://", async () => {
+    const folder = vscode.workspace.workspaceFolders![0].uri;
+    const document = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder, '../../../examples/crm-support.sinas.yaml'));
+    await vscode.window.showTextDocument(document);
+    dialogs
+      .input((options) => {
+        assert.match(options.title ?? '', /CRM_URL/);
+        assert.equal(options.placeHolder, 'https://crm.example.com/api', 'the example is shown');
+        assert.equal(options.validateInput?.('crm.example.com/api'), 'The value must contain a match for the pattern ^https?://');
+        assert.equal(options.validateInput?.(options.placeHolder!), undefined);
+        // The Dialogs stand-in refuses an answer validateInput rejects, as a real input box does.
+        return options.placeHolder;
+      })
+      .input(() => CRM_TOKEN)
+      .pick(byLabel('friendly'));
+    const outcome = await run<PreviewOutcome>('sinas.package.preview');
+    dialogs.assertDrained();
+    assert.equal(outcome.outcome, 'previewed', outcome.message);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
   it('preview findings are cleared by the next edit of the file', async () => {

@@ -15,17 +15,22 @@ export interface ScanResult {
 
 const MAX_FILE_BYTES = 64 * 1024 * 1024;
 
-export async function secretScan(api: TestApi, secrets: readonly string[]): Promise<ScanResult> {
-  // globalStorageUri = <user-data>/User/globalStorage/<extension id>
+/** The VS Code user-data dir (globalStorageUri = <user-data>/User/globalStorage/<extension id>). */
+function userDataDir(api: TestApi): string {
   const userData = path.resolve(api.deps.context.globalStorageUri.fsPath, '..', '..', '..');
   if (!fs.existsSync(path.join(userData, 'User'))) throw new Error(`${userData} does not look like a VS Code user-data dir`);
+  return userData;
+}
+
+export async function secretScan(api: TestApi, secrets: readonly string[]): Promise<ScanResult> {
+  const userData = userDataDir(api);
   const workspace = vscode.workspace.workspaceFolders![0].uri.fsPath;
   const needles = secrets.filter(Boolean).flatMap((s, i) => [
     { label: `secret #${i}`, bytes: Buffer.from(s, 'utf8') },
     { label: `secret #${i} (utf-16)`, bytes: Buffer.from(s, 'utf16le') },
   ]);
 
-  const logLines = await waitForLog(path.join(userData, 'logs'));
+  const logLines = (await sinasLog(api, /\] (GET|POST|DELETE) \/api\/v1\/packages/)).split('\n').filter((l) => /\] (GET|POST|DELETE) \/api\/v1\/packages/.test(l)).length;
   const leaks: string[] = [];
   let files = 0;
   for (const root of [userData, workspace]) {
@@ -56,16 +61,17 @@ function* walk(dir: string): Generator<string> {
   }
 }
 
-/** The Sinas log is written asynchronously: wait (with a deadline) until its request lines are on disk. */
-async function waitForLog(logsDir: string): Promise<number> {
+/**
+ * The text of the "Sinas" output channel as written to disk, once a line matches `until` (it is
+ * written asynchronously; waits with a deadline and returns what is there then).
+ */
+export async function sinasLog(api: TestApi, until: RegExp): Promise<string> {
+  const logsDir = path.join(userDataDir(api), 'logs');
   const deadline = Date.now() + 15_000;
   for (;;) {
-    let lines = 0;
-    for (const file of walk(logsDir)) {
-      if (!/Sinas\.log$/.test(file)) continue;
-      lines += fs.readFileSync(file, 'utf8').split('\n').filter((l) => /\] (GET|POST|DELETE) \/api\/v1\/packages/.test(l)).length;
-    }
-    if (lines > 0 || Date.now() > deadline) return lines;
+    let text = '';
+    for (const file of walk(logsDir)) if (/Sinas\.log$/.test(file)) text += fs.readFileSync(file, 'utf8');
+    if (until.test(text) || Date.now() > deadline) return text;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }

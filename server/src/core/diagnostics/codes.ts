@@ -84,9 +84,16 @@ export const CODES = {
   'query-trailing-semicolon': { severity: 'warning', description: 'A read query ending in `;`: the `LIMIT` Sinas appends makes it a syntax error.' },
   'query-limit-substring': { severity: 'warning', description: '`LIMIT` appears in the SQL (e.g. a column name), so Sinas does not enforce `maxRows`.' },
   'query-parameter-style': { severity: 'warning', description: 'A `%(name)s`, `%s` or `$1` parameter; Sinas binds `:name` parameters only.' },
+  'sql-syntax': { severity: 'warning', description: 'Query `sql` that PostgreSQL cannot parse (connection `built-in`, or a PostgreSQL connection of the instance); every run fails.' },
+  'unbound-query-parameter': { severity: 'warning', description: 'A `:name` in the SQL that the query\'s `inputSchema` does not declare; agents never pass it and it is bound as NULL.' },
+  'unknown-query-parameter': { severity: 'warning', description: 'An agent `queryParameters` entry for a parameter the query\'s SQL does not use; it is never applied.' },
   // Functions and agents
   'missing-handler': { severity: 'warning', description: 'Function code without `handler(input_data, context)`; every call fails.' },
   'undeclared-dependency': { severity: 'warning', description: 'A function imports a non-standard module that no `spec.dependencies` entry provides.' },
+  'python-syntax': { severity: 'warning', description: 'Function `code` that Python 3.11 cannot parse; Sinas installs it and every call fails.' },
+  'handler-signature': { severity: 'warning', description: '`handler` is `async` or cannot take `(input_data, context)`; Sinas calls it synchronously with two arguments, so every call fails.' },
+  'template-syntax': { severity: 'warning', description: 'A Jinja2 syntax error in a template, an agent `systemPrompt` or a status template; rendering fails (a prompt is sent unrendered).' },
+  'invalid-json-schema': { severity: 'warning', description: 'An `inputSchema`, `outputSchema`, store `schema`, … that breaks the JSON Schema meta-schema (2020-12 unless `$schema` says otherwise); every validation against it fails.' },
   'tool-name-too-long': { severity: 'warning', description: 'The function\'s tool name `<namespace>__<name>` is longer than the 64 characters LLM providers accept.' },
   'default-agent': { severity: 'warning', description: '`isDefault: true` clears the default flag on every other agent of the instance.' },
   'implicit-store-access': { severity: 'info', description: 'A plain store name in `enabledStores` means read-write; the explicit object form is clearer.' },
@@ -96,7 +103,8 @@ export const CODES = {
   'uninterpolated-variable': { severity: 'warning', description: '`${VAR}` (or `{{ VAR }}` in a verbatim field) is not substituted by Sinas; use `${{ vars.VAR }}`.' },
   // Install-time variables: declarations and typed uses
   'invalid-variable-pattern': { severity: 'warning', description: 'A variable `pattern` that is not a valid (Python) regular expression.' },
-  'invalid-variable-default': { severity: 'warning', description: 'A variable `default` outside its `choices`, or not matching its `pattern`.' },
+  'uncheckable-variable-pattern': { severity: 'info', description: 'A variable `pattern` that cannot be checked in linear time here (backreference, lookaround, …); values are left to the server.' },
+  'invalid-variable-default': { severity: 'warning', description: 'A variable `default` or `example` outside its `choices`, or without a match for its `pattern`.' },
   'variable-type-mismatch': { severity: 'warning', description: 'A whole-value `${{ vars.X }}` whose possible values do not fit the field\'s type after substitution; an error when none of them fits (every install fails).' },
 } as const satisfies Record<string, CodeInfo>;
 

@@ -2,7 +2,10 @@
  * Incremental parsing: the text is cut into chunks (chunk-plan.ts); a chunk that lies wholly
  * outside the region an edit changed is reused — its nodes and findings are only shifted to the
  * new offset — so an edit in a 10,000-line package re-parses a few lines, not the file.
- * The assembled tree is identical to what parsing the whole text would give.
+ * On valid YAML the assembled tree is identical to what parsing the whole text would give. On
+ * invalid YAML there is a syntax finding exactly when a whole-text parse has one, but each chunk
+ * is parsed on its own, so where the errors are and how they read may differ from one parser
+ * recovering across the whole text (test/unit/parse/incremental-parse.test.ts, `npm run fuzz`).
  */
 import type { Finding } from '../diagnostics/finding';
 import type { Span } from '../text/span';

@@ -8,6 +8,7 @@
  */
 import { parseAllDocuments, isAlias, isMap, isPair, isScalar, isSeq, visit, Scalar, type Node as YamlNode, type Document, type YAMLError } from 'yaml';
 import type { Finding } from '../diagnostics/finding';
+import { excessiveNesting, MAX_FLOW_DEPTH } from './flow-depth';
 import { joinLines } from './join-lines';
 import { Composer } from './pyyaml-compose';
 import { directiveFindings } from './pyyaml-directives';
@@ -33,9 +34,11 @@ const STYLES: Record<string, ScalarStyle> = {
   BLOCK_FOLDED: 'folded',
 };
 
+const DEEP = 'The YAML is nested too deeply to be read.';
+
 /** Cleans eemeli's message of its trailing location, which our ranges already carry. */
 function tidyMessage(message: string): string {
-  if (/Maximum call stack size exceeded/.test(message)) return 'The YAML is nested too deeply to be read.';
+  if (/Maximum call stack size exceeded/.test(message)) return DEEP;
   return message.replace(/ at line \d+, column \d+:?[\s\S]*$/, '').trim();
 }
 
@@ -111,6 +114,11 @@ function parseDocuments(text: string): Document.Parsed[] {
 }
 
 export function parseRegion(text: string, base = 0): ParsedRegion {
+  const tooDeep = excessiveNesting(text);
+  if (tooDeep !== undefined) {
+    const message = `The YAML is nested more than ${MAX_FLOW_DEPTH.toLocaleString('en')} levels deep; Sinas (PyYAML) cannot read it.`;
+    return { root: null, findings: [{ code: 'yaml-syntax', message, span: { start: base + tooDeep, end: base + tooDeep + 1 } }], documentCount: 1 };
+  }
   const list = parseDocuments(text);
   const findings: Finding[] = [];
   const first = list[0];
@@ -126,6 +134,13 @@ export function parseRegion(text: string, base = 0): ParsedRegion {
         data: { yamlCode: error.code },
       });
     }
+  }
+  // Where the parser ran out of stack depends on the stack it was called on: say it once, at the
+  // region's start, so the same text always gets the same finding (an edit session, a fresh open).
+  const overflow = findings.findIndex((f) => f.message === DEEP);
+  if (overflow !== -1) {
+    const first = findings[overflow];
+    findings.splice(0, findings.length, ...findings.filter((f) => f.message !== DEEP), { ...first, span: { start: base, end: base + 1 } });
   }
   findings.push(...nonPrintableFindings(text, base), ...directiveFindings(text, base));
   const extents: ScalarExtent[] | undefined = text.includes('\t') ? [] : undefined;

@@ -7,10 +7,12 @@ import { defaultAgent } from './default-agent';
 import { duplicateIdentity } from './duplicate-identity';
 import { duplicateKeyInDocument, duplicateKeyInItem } from './duplicate-key';
 import { excludedSection } from './excluded-section';
+import { handlerSignature } from './handler-signature';
 import { hookKeyCase } from './hook-key-case';
 import { implicitStoreAccess } from './implicit-store-access';
 import { inactiveSchedule } from './inactive-schedule';
 import { invalidCron } from './invalid-cron';
+import { invalidJsonSchema } from './invalid-json-schema';
 import { invalidTimezone } from './invalid-timezone';
 import { invalidVariableDefault } from './invalid-variable-default';
 import { invalidVariablePattern } from './invalid-variable-pattern';
@@ -20,6 +22,7 @@ import { missingHandler } from './missing-handler';
 import { orphanParameters } from './orphan-parameters';
 import { packageNameSlash } from './package-name-slash';
 import { packageNameStyle } from './package-name-style';
+import { pythonSyntax } from './python-syntax';
 import { queryLimitSubstring } from './query-limit-substring';
 import { queryParameterStyle } from './query-parameter-style';
 import { queryTrailingSemicolon } from './query-trailing-semicolon';
@@ -32,12 +35,16 @@ import { schemaItem } from './schema-item';
 import { schemaShell } from './schema-shell';
 import { secretValue } from './secret-value';
 import { skippedSectionReference } from './skipped-section-reference';
+import { sqlSyntax } from './sql-syntax';
 import { storeDependenciesIgnored } from './store-dependencies-ignored';
+import { templateSyntax } from './template-syntax';
 import { toolNameTooLong } from './tool-name-too-long';
+import { unboundQueryParameter } from './unbound-query-parameter';
 import { undeclaredDependency } from './undeclared-dependency';
 import { undeclaredVariable } from './undeclared-variable';
 import { uninterpolatedVariable, uninterpolatedVariableInHeader } from './uninterpolated-variable';
 import { unknownOperation } from './unknown-operation';
+import { unknownQueryParameter } from './unknown-query-parameter';
 import { unresolvedReference } from './unresolved-reference';
 import { unusedVariable } from './unused-variable';
 import { valueTooLong, valueTooLongInHeader } from './value-too-long';
@@ -64,6 +71,7 @@ export const DOCUMENT_RULES: readonly DocumentRule[] = [
   secretValue,
   restartRequired,
   undeclaredDependency,
+  unknownQueryParameter,
   uninterpolatedVariableInHeader,
   packageNameStyle,
   variableTypeMismatch,
@@ -89,6 +97,13 @@ export const ITEM_RULES: readonly ItemRule[] = [
   queryLimitSubstring,
   queryParameterStyle,
   missingHandler,
+  // languages inside the package (parsers load lazily: silent until then)
+  pythonSyntax,
+  handlerSignature,
+  sqlSyntax,
+  unboundQueryParameter,
+  templateSyntax,
+  invalidJsonSchema,
   toolNameTooLong,
   defaultAgent,
   implicitStoreAccess,

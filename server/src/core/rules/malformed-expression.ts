@@ -6,6 +6,7 @@ export const malformedExpression: DocumentRule = {
   codes: ['malformed-expression'],
   check(ctx) {
     for (const use of ctx.variables.uses) {
+      if (ctx.enough()) return;
       const e = use.expression;
       if (e.kind !== 'malformed') continue;
       ctx.report({

@@ -1,24 +1,23 @@
 import { findPair } from '../parse/yaml-tree';
-import { asString } from './support/scalar';
+import { functionCode } from '../embedded/python/function-code';
 import type { ItemRule } from './rule';
 
-const HANDLER = /^(?:[ \t]*(?:async[ \t]+)?def[ \t]+handler[ \t]*\(|handler[ \t]*=|(?:from[ \t]+\S+[ \t]+)?import[ \t].*\bhandler\b)/m;
-
 /**
- * A function's `code` must define `handler(input_data, context)` (P26). Sinas does not check it at
- * install; the executor then fails every call with "No 'handler' function found". A function
- * named after the resource still works, as a deprecated fallback (info).
+ * A function's `code` must bind `handler` at module level (P26): the executor runs the code and
+ * looks the name up, failing every call with "No 'handler' function found". Sinas does not check
+ * it at install. A function named after the resource still works, as a deprecated fallback (info).
+ * Code with syntax errors is left to `python-syntax`; code with `${{ … }}` may get its handler at install.
  */
 export const missingHandler: ItemRule = {
   id: 'missing-handler',
   codes: ['missing-handler'],
   sections: ['functions'],
   check(ctx) {
+    const code = functionCode(ctx.item);
     const pair = findPair(ctx.item.node, 'code');
-    const code = asString(pair?.value);
-    if (!pair?.key || !code || code.value.includes('${{') || HANDLER.test(code.value)) return;
+    if (!code || !pair?.key || code.facts.handler || code.facts.errors.length || code.text.placeholders.length) return;
     const name = ctx.item.name;
-    const fallback = name && new RegExp(`^[ \\t]*(?:async[ \\t]+)?def[ \\t]+${name.replace(/[^\w]/g, '')}[ \\t]*\\(`, 'm').test(code.value);
+    const fallback = name !== undefined && code.facts.functions.has(name);
     ctx.report({
       code: 'missing-handler',
       severity: fallback ? 'info' : undefined,

@@ -1,13 +1,14 @@
-import { spanInScalar, stringAt } from './support/scalar';
+import { documentSpan } from '../embedded/embedded-text';
+import { querySql } from '../embedded/sql/query-sql';
+import { stringAt } from './support/scalar';
 import type { ItemRule } from './rule';
-
-/** A real LIMIT clause: `LIMIT 10`, `LIMIT :n`, `LIMIT ALL`, `LIMIT (…)`. */
-const LIMIT_CLAUSE = /\blimit\s+(?:\d|:[A-Za-z_]|all\b|\()/i;
 
 /**
  * Sinas enforces `maxRows` on read queries by appending ` LIMIT <maxRows>` — unless the SQL
- * contains the letters `LIMIT` anywhere (any case). A column such as `rate_limit` or a word in a
- * string or comment therefore silently switches the row cap off (P25).
+ * contains the letters `LIMIT` anywhere (any case) (P25). Read from the parse tree: when the query
+ * itself has no LIMIT (or FETCH FIRST) clause, the letters are in a name (`rate_limit`), a string,
+ * a comment or a subquery's own LIMIT, and the row cap is silently off. SQL that does not parse is
+ * read from its tokens (any LIMIT keyword counts as a clause).
  */
 export const queryLimitSubstring: ItemRule = {
   id: 'query-limit-substring',
@@ -15,22 +16,20 @@ export const queryLimitSubstring: ItemRule = {
   sections: ['queries'],
   check(ctx) {
     if (stringAt(ctx.item.node, 'operation')?.value !== 'read') return;
-    const sql = stringAt(ctx.item.node, 'sql');
-    if (!sql || sql.value.includes('${{') || LIMIT_CLAUSE.test(sql.value)) return;
-    const at = sql.value.toUpperCase().indexOf('LIMIT');
+    const sql = querySql(ctx.item);
+    if (!sql || sql.text.placeholders.length || sql.facts.tokens.length === 0) return;
+    const { facts } = sql;
+    const limitKeywords = facts.tokens.filter((t) => t.kind === 'keyword' && (t.text === 'LIMIT' || t.text === 'FETCH'));
+    if (facts.error ? limitKeywords.length > 0 : facts.lastHasLimit) return;
+    const at = sql.text.source.toUpperCase().indexOf('LIMIT');
     if (at < 0) return;
+    const holder = facts.tokens.find((t) => t.start <= at && at < t.end);
+    const where =
+      holder?.kind === 'comment' ? 'a comment' : holder?.kind === 'string' ? 'a string' : holder?.kind === 'keyword' ? "a subquery's own `LIMIT`" : `\`${holder?.text ?? 'LIMIT'}\``;
     ctx.report({
       code: 'query-limit-substring',
-      message: `Sinas caps read queries at \`maxRows\` by appending \` LIMIT <maxRows>\`, but skips that whenever the SQL contains \`LIMIT\` anywhere — here in \`${wordAt(sql.value, at)}\`. This query returns every row; add an explicit \`LIMIT\` clause.`,
-      span: spanInScalar(ctx.text, sql, at, 5),
+      message: `Sinas caps read queries at \`maxRows\` by appending \` LIMIT <maxRows>\`, but skips that whenever the SQL contains \`LIMIT\` anywhere — here in ${where}. This query returns every row; add an explicit \`LIMIT\` clause.`,
+      span: documentSpan(ctx.text, sql.text, at, at + 5),
     });
   },
 };
-
-function wordAt(s: string, at: number): string {
-  let start = at;
-  let end = at + 5;
-  while (start > 0 && /\w/.test(s[start - 1])) start--;
-  while (end < s.length && /\w/.test(s[end])) end++;
-  return s.slice(start, end);
-}

@@ -1,9 +1,13 @@
-import { spanInScalar, stringAt } from './support/scalar';
+import { documentSpan } from '../embedded/embedded-text';
+import { querySql } from '../embedded/sql/query-sql';
+import { stringAt } from './support/scalar';
 import type { ItemRule } from './rule';
 
 /**
- * A read query ending in `;`: Sinas appends ` LIMIT <maxRows>` to read SQL that has no LIMIT,
- * which after a `;` is a syntax error, so the query fails every time (P25).
+ * A read query ending in `;`: Sinas appends ` LIMIT <maxRows>` to read SQL that has no `LIMIT`
+ * anywhere, which after a `;` is a statement of its own and a syntax error, so the query fails
+ * every time (P25). Read from the tokens: a `;` followed only by a `--` comment is harmless (the
+ * comment swallows the LIMIT), one followed by a block comment is not.
  */
 export const queryTrailingSemicolon: ItemRule = {
   id: 'query-trailing-semicolon',
@@ -11,14 +15,15 @@ export const queryTrailingSemicolon: ItemRule = {
   sections: ['queries'],
   check(ctx) {
     if (stringAt(ctx.item.node, 'operation')?.value !== 'read') return;
-    const sql = stringAt(ctx.item.node, 'sql');
-    if (!sql || sql.value.includes('${{')) return;
-    const trimmed = sql.value.replace(/\s+$/, '');
-    if (!trimmed.endsWith(';') || /limit/i.test(sql.value)) return;
+    const sql = querySql(ctx.item);
+    if (!sql || sql.text.placeholders.length || /limit/i.test(sql.text.source)) return;
+    const tokens = sql.facts.tokens.filter((t) => !(t.kind === 'comment' && t.text.startsWith('/*')));
+    const last = tokens[tokens.length - 1];
+    if (!last || last.text !== ';') return;
     ctx.report({
       code: 'query-trailing-semicolon',
       message: 'Remove the trailing `;`: Sinas appends ` LIMIT <maxRows>` to read queries, and after a `;` that is a syntax error, so this query would fail every time.',
-      span: spanInScalar(ctx.text, sql, trimmed.length - 1, 1),
+      span: documentSpan(ctx.text, sql.text, last.start, last.end),
     });
   },
 };

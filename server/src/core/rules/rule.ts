@@ -5,6 +5,7 @@
  * they must stay cheap (a pass over resources or uses, never over the whole tree).
  */
 import type { DiagnosticCode } from '../diagnostics/codes';
+import type { ConnectionTypeLookup } from '../embedded/sql/dialect';
 import type { Finding } from '../diagnostics/finding';
 import type { PackageModel, Resource } from '../model/package-model';
 import type { SectionName } from '../model/sections';
@@ -19,6 +20,12 @@ export interface DocumentContext {
   readonly variables: VariableTable;
   readonly references: ReferenceIndex;
   report(finding: Finding): void;
+  /**
+   * This rule has reported as many findings as are shown. A rule that reports in position order,
+   * on distinct spans, with codes no precedence removes, may stop then: nothing after could be
+   * shown (a hostile file can hold a hundred thousand malformed expressions).
+   */
+  enough(): boolean;
 }
 
 export interface ItemContext {
@@ -27,6 +34,8 @@ export interface ItemContext {
   readonly item: Resource;
   /** The item as plain JS (PyYAML semantics), computed once per chunk. */
   readonly value: unknown;
+  /** Database connection types from the instance, when known (findings are memoised per its revision). */
+  readonly connectionTypes?: ConnectionTypeLookup;
   report(finding: Finding): void;
 }
 

@@ -1,9 +1,7 @@
-import { rememberForItem } from '../model/item-memo';
-import type { Resource } from '../model/package-model';
-import { findPair } from '../parse/yaml-tree';
-import { distributionFor, isProvided, normalizeDistribution, pythonImports, type ImportUse } from '../python/imports';
-import { STDLIB_MODULES } from '../python/stdlib';
-import { asString, spanInScalar } from './support/scalar';
+import { documentSpan } from '../embedded/embedded-text';
+import { distributionFor, isProvided, normalizeDistribution } from '../embedded/python/distributions';
+import { functionCode } from '../embedded/python/function-code';
+import { STDLIB_MODULES } from '../embedded/python/stdlib';
 import type { DocumentRule } from './rule';
 
 /**
@@ -11,6 +9,7 @@ import type { DocumentRule } from './rule';
  * `spec.dependencies` entry (P26). The executor image has only the standard library plus the
  * declared packages, so the import fails at run time. With other dependencies declared the
  * module may arrive as one of their requirements, so that case is an information only.
+ * Imports come from the parse tree: not those in strings, comments or try statements.
  */
 export const undeclaredDependency: DocumentRule = {
   id: 'undeclared-dependency',
@@ -24,11 +23,13 @@ export const undeclaredDependency: DocumentRule = {
       if (dep.identity !== undefined) declared.add(normalizeDistribution(dep.identity));
     }
     for (const fn of functions) {
-      const code = asString(findPair(fn.node, 'code')?.value);
+      const code = functionCode(fn);
       if (!code) continue;
       const own = new Set<string>();
-      for (const use of externalImports(fn, code.value)) {
-        if (own.has(use.module) || isProvided(use.module, declared)) continue;
+      for (const use of code.facts.imports) {
+        if (STDLIB_MODULES.has(use.module) || own.has(use.module) || isProvided(use.module, declared)) continue;
+        // A module name written with `${{ … }}` is only known at install.
+        if (code.text.placeholders.some((p) => p.start < use.index + use.length && p.end > use.index)) continue;
         own.add(use.module);
         const dist = distributionFor(use.module);
         const known = dist !== normalizeDistribution(use.module) ? ` (from \`${dist}\`)` : '';
@@ -41,15 +42,10 @@ export const undeclaredDependency: DocumentRule = {
               ? 'the import fails at run time unless one of the declared packages pulls it in. Declare it to be sure.'
               : 'Sinas functions run with the standard library only, so the import fails at run time.') +
             ` Add \`- packageName: ${dist}\` under \`spec.dependencies\`.`,
-          span: spanInScalar(ctx.text, code, use.index, use.length),
+          span: documentSpan(ctx.text, code.text, use.index, use.index + use.length),
           data: { packageName: dist },
         });
       }
     }
   },
 };
-
-/** Non-standard-library imports of one function's code, memoised with its item (positions are in the code's value). */
-function externalImports(fn: Resource, source: string): ImportUse[] {
-  return rememberForItem(fn, 'imports', () => pythonImports(source).filter((use) => !STDLIB_MODULES.has(use.module)));
-}

@@ -1,4 +1,4 @@
-import { closest } from '../text/suggest';
+import { nameIndex } from '../text/suggest';
 import type { DocumentRule } from './rule';
 
 /**
@@ -10,10 +10,12 @@ export const undeclaredVariable: DocumentRule = {
   codes: ['undeclared-variable'],
   check(ctx) {
     const { byName } = ctx.variables;
+    const declared = nameIndex(byName.keys());
     for (const use of ctx.variables.uses) {
+      if (ctx.enough()) return;
       const e = use.expression;
       if (e.kind !== 'var' || byName.has(e.name)) continue;
-      const suggestion = closest(e.name, byName.keys());
+      const suggestion = declared.closest(e.name);
       const where = ctx.model.sections.has('variables') ? 'under `spec.variables`' : 'in a `spec.variables` section';
       ctx.report({
         code: 'undeclared-variable',

@@ -1,5 +1,5 @@
 import { KIND_NAME, type SectionName } from '../model/sections';
-import { closest } from '../text/suggest';
+import { nameIndex, type NameIndex } from '../text/suggest';
 import type { DocumentRule } from './rule';
 import { contentSpan } from './support/scalar';
 
@@ -14,6 +14,17 @@ export const unresolvedReference: DocumentRule = {
   codes: ['unresolved-reference'],
   check(ctx) {
     const { references } = ctx;
+    // Per kind, once per check: the package's identities and their did-you-mean index.
+    const byKind = new Map<SectionName, { identities: string[]; index: NameIndex }>();
+    const targetsOf = (kind: SectionName) => {
+      let entry = byKind.get(kind);
+      if (!entry) {
+        const identities = [...(ctx.model.sections.get(kind)?.items ?? [])].filter((r) => r.identity !== undefined && !r.dynamic).map((r) => r.identity!);
+        entry = { identities, index: nameIndex(identities) };
+        byKind.set(kind, entry);
+      }
+      return entry;
+    };
     for (const ref of references.references) {
       if (ref.dynamic || ref.target === undefined || ref.role !== 'use' || ref.form === 'name' || ref.kind === 'operations') continue;
       // A qualified webhook/schedule functionName is a form error (reference-must-be-bare), reported once.
@@ -26,13 +37,13 @@ export const unresolvedReference: DocumentRule = {
         : `Sinas does not check \`${ref.field}\` at install, so it must exist on the instance or this fails when it runs`;
       let hint = '';
       let replacement: string | undefined;
-      const identities = [...(ctx.model.sections.get(kind)?.items ?? [])].filter((r) => r.identity !== undefined && !r.dynamic).map((r) => r.identity!);
+      const { identities, index } = targetsOf(kind);
       if (ref.form === 'bare') {
         const name = ref.target.slice('default/'.length);
         const elsewhere = identities.find((id) => id.endsWith(`/${name}`));
         if (elsewhere) hint = ` This package defines \`${elsewhere}\`, but ${ref.source.section === 'webhooks' ? 'webhooks' : 'schedules'} can only call functions in namespace \`default\`.`;
       } else if (ref.field !== 'requiredResources') {
-        const suggestion = closest(ref.target, identities);
+        const suggestion = index.closest(ref.target);
         if (suggestion) {
           hint = ` Did you mean \`${suggestion}\`?`;
           replacement = ref.form === 'either' && suggestion.startsWith('default/') && !ref.text.includes('/') ? suggestion.slice(8) : suggestion;

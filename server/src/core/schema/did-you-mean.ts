@@ -1,3 +1,5 @@
+import { editDistance } from '../text/suggest';
+
 /**
  * "Did you mean" for unknown keys: known typos first (some are far from the right key, like
  * `cron` → `cronExpression`), then a case/separator-insensitive match (`inputschema`,
@@ -46,24 +48,6 @@ const KNOWN_HINTS: Record<string, string> = {
   requirements: 'declare Python packages under `spec.dependencies`',
   variables: 'install-time variables go under `spec.variables`',
 };
-
-/** Optimal string alignment distance (Damerau-Levenshtein with adjacent transpositions). */
-export function editDistance(a: string, b: string): number {
-  const rows = a.length + 1;
-  const cols = b.length + 1;
-  const d: number[] = new Array(rows * cols);
-  for (let i = 0; i < rows; i++) d[i * cols] = i;
-  for (let j = 0; j < cols; j++) d[j] = j;
-  for (let i = 1; i < rows; i++) {
-    for (let j = 1; j < cols; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let best = Math.min(d[(i - 1) * cols + j] + 1, d[i * cols + j - 1] + 1, d[(i - 1) * cols + j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, d[(i - 2) * cols + j - 2] + 1);
-      d[i * cols + j] = best;
-    }
-  }
-  return d[rows * cols - 1];
-}
 
 const normalise = (key: string): string => key.toLowerCase().replace(/[-_\s]/g, '');
 

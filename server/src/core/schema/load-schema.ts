@@ -22,6 +22,7 @@ export const EXTENSION_KEYWORDS = [
   'x-hint',
   'x-unchecked',
   'x-string-keys',
+  'x-json-schema',
 ] as const;
 
 export const SHELL_ID = SCHEMA_ID.replace(/\.schema\.json$/, '.shell.schema.json');

@@ -5,12 +5,15 @@
  * YAML and the JSON language service).
  */
 import rawSchema from '../../../../schemas/sinas-package.schema.json';
+import jsonSchemaKeywords from '../../../../schemas/json-schema-keywords.json';
 import type { PathSegment } from '../parse/yaml-tree';
 import { LAX_KINDS, type ExpectedType, type JsonSchema, type JsonType, type LaxKind } from './schema-types';
 
 export const SCHEMA = rawSchema as unknown as JsonSchema;
 export const SCHEMA_ID = SCHEMA.$id as string;
-const DEFINITIONS = SCHEMA.definitions ?? {};
+/** JSON Schema's own keywords (a file of their own), for completion and hover inside `x-json-schema` fields. */
+const JSON_SCHEMA_KEYWORDS = jsonSchemaKeywords as unknown as JsonSchema;
+const DEFINITIONS: Record<string, JsonSchema> = { ...SCHEMA.definitions, JsonSchemaKeywords: JSON_SCHEMA_KEYWORDS };
 
 /** Lax definition behind a (dereferenced) schema, remembered across merges. */
 const laxOf = new WeakMap<JsonSchema, LaxKind>();
@@ -62,6 +65,7 @@ export function childSchema(parent: JsonSchema, segment: PathSegment): JsonSchem
   }
   const own = schema.properties?.[segment];
   if (own) return deref(own);
+  if (schema['x-json-schema']) return childSchema(JSON_SCHEMA_KEYWORDS, segment);
   for (const branch of schema.allOf ?? []) {
     const conditional = branch.then?.properties?.[segment];
     if (conditional) return deref(conditional);
@@ -94,6 +98,7 @@ export function schemaChain(path: readonly PathSegment[], from: JsonSchema): Jso
 /** Named properties of an object schema (dereferenced), including those only declared in if/then branches. */
 export function propertiesOf(schema: JsonSchema): Record<string, JsonSchema> {
   const resolved = deref(schema);
+  if (resolved['x-json-schema'] && !resolved.properties) return propertiesOf(JSON_SCHEMA_KEYWORDS);
   const out: Record<string, JsonSchema> = {};
   for (const [name, prop] of Object.entries(resolved.properties ?? {})) out[name] = deref(prop);
   for (const branch of resolved.allOf ?? []) {

@@ -59,6 +59,8 @@ export interface JsonSchema {
    * Defaults to true for open objects (dicts) and false for closed ones (models ignore such keys).
    */
   'x-string-keys'?: boolean;
+  /** The value is itself a JSON Schema: completion and hover offer JSON Schema's keywords inside it. */
+  'x-json-schema'?: boolean;
 }
 
 /** Names of the lax scalar definitions: pydantic's coercions written as plain JSON Schema. */

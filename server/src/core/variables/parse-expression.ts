@@ -12,12 +12,43 @@ export type Expression =
   | { kind: 'malformed'; span: Span; reason: string; replacement?: string; name?: string; nameSpan?: Span };
 
 /**
- * Parses the expression starting at `start` (the `$` of `${{`); `limit` is where the scalar (or
- * line) ends, so an unclosed expression never swallows what follows.
+ * `indexOf` for positions that only grow (a scan from the start of the text): each search starts
+ * where it is needed and an answer is reused until the scan passes it, so a whole scan reads the
+ * text once, however long its lines and however many `${{` are never closed.
  */
-export function parseExpression(text: string, start: number, limit: number): Expression {
-  const close = text.indexOf('}}', start + 3);
-  const lineEnd = text.indexOf('\n', start);
+export class ForwardSearch {
+  private searchedFrom = Infinity;
+  private found = -1;
+
+  constructor(
+    private readonly text: string,
+    private readonly needle: string,
+  ) {}
+
+  indexFrom(from: number): number {
+    if (from < this.searchedFrom || (this.found !== -1 && this.found < from)) {
+      this.found = this.text.indexOf(this.needle, from);
+      this.searchedFrom = from;
+    }
+    return this.found;
+  }
+}
+
+export interface ExpressionScan {
+  close: ForwardSearch;
+  newline: ForwardSearch;
+}
+
+export const expressionScan = (text: string): ExpressionScan => ({ close: new ForwardSearch(text, '}}'), newline: new ForwardSearch(text, '\n') });
+
+/**
+ * Parses the expression starting at `start` (the `$` of `${{`); `limit` is where the scalar (or
+ * line) ends, so an unclosed expression never swallows what follows. A caller reading every
+ * expression in order passes one `scan` for all of them (linear in the text).
+ */
+export function parseExpression(text: string, start: number, limit: number, scan: ExpressionScan = expressionScan(text)): Expression {
+  const close = scan.close.indexFrom(start + 3);
+  const lineEnd = scan.newline.indexFrom(start);
   const bound = Math.min(limit, lineEnd === -1 ? text.length : lineEnd);
   if (close === -1 || close + 2 > bound) {
     const end = Math.max(start + 3, trimRight(text, start, bound));
@@ -31,7 +62,8 @@ export function parseExpression(text: string, start: number, limit: number): Exp
   if (body === '') return { kind: 'malformed', span, reason: 'Empty expression; write `${{ vars.NAME }}`.' };
 
   const match = /^([A-Za-z_][\w-]*)\s*\.\s*(\S*)$/.exec(body);
-  if (match && match[1] === 'vars' && /^vars\./.test(body)) {
+  // Only `vars.NAME` with nothing between `vars`, `.` and the name is substituted.
+  if (match && match[1] === 'vars' && /^vars\.(?!\s)/.test(body)) {
     const name = match[2];
     const nameStart = bodyStart + body.indexOf('.') + 1;
     const nameSpan = { start: nameStart, end: nameStart + name.length };
@@ -52,6 +84,14 @@ export function parseExpression(text: string, start: number, limit: number): Exp
   if (match) {
     const context = match[1];
     const rest = match[2];
+    if (context === 'vars' && VARIABLE_NAME.test(rest)) {
+      return {
+        kind: 'malformed',
+        span,
+        reason: `Spaces around the \`.\`: Sinas only substitutes \`\${{ vars.NAME }}\` written without them, so this would be installed as literal text.`,
+        replacement: `\${{ vars.${rest} }}`,
+      };
+    }
     if (context === 'var' || context === 'variables' || context === 'Vars' || context === 'VARS') {
       return {
         kind: 'malformed',

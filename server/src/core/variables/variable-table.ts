@@ -7,7 +7,7 @@
 import type { Section } from '../model/package-model';
 import { getValue, locate, stringValue, type NodePath, type YNode } from '../parse/yaml-tree';
 import type { Span } from '../text/span';
-import { parseExpression, type Expression } from './parse-expression';
+import { expressionScan, parseExpression, type Expression } from './parse-expression';
 
 export type VariableType = 'text' | 'boolean' | 'enum' | 'resource_ref' | 'secret';
 
@@ -96,11 +96,15 @@ function collectDeclarations(variables: Section | undefined): VariableDeclaratio
 function scanUses(text: string, root: YNode | null): ExpressionUse[] {
   const uses: ExpressionUse[] = [];
   if (!root) return uses;
+  const scan = expressionScan(text);
+  let shared: ReturnType<typeof locate> | undefined;
   for (let at = text.indexOf('${{'); at !== -1; at = text.indexOf('${{', at + 3)) {
-    const location = locate(root, at);
+    // Uses in one scalar share its location (a long line can hold a hundred thousand).
+    const previous = shared?.node;
+    const location = previous && previous.kind === 'scalar' && at >= previous.start && at < previous.end ? shared! : (shared = locate(root, at));
     const scalar = location.node;
     if (!scalar || scalar.kind !== 'scalar' || at < scalar.start || at >= scalar.end) continue;
-    const expression = parseExpression(text, at, contentEnd(text, scalar));
+    const expression = parseExpression(text, at, contentEnd(text, scalar), scan);
     const whole = expression.span.start === contentStart(text, scalar) && expression.span.end === contentEnd(text, scalar);
     uses.push({ expression, scalar, path: location.path, onKey: location.onKey, whole });
   }

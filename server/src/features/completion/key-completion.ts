@@ -16,7 +16,9 @@ import { choice, escapeSnippet } from './yaml-snippet';
 export function keyCompletions(analysis: Analysis, position: KeyPosition, layout: Layout): CompletionItem[] {
   if (position.itemColumn) return [];
   const schema = schemaAt(position.path);
-  if (!schema || !typesOf(schema).includes('object')) return [];
+  // An untyped schema that names properties (a JSON Schema's keywords) is a mapping too.
+  const types = schema ? typesOf(schema) : [];
+  if (!schema || !(types.includes('object') || (types.length === 0 && Object.keys(propertiesOf(schema)).length > 0))) return [];
   const required = new Set(deref(schema).required ?? []);
   const range = toRange(analysis.lines, position.range);
   const lead = position.needsSpace ? ' ' : '';

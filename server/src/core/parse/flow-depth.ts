@@ -1,0 +1,60 @@
+/**
+ * A guard before parsing: flow collections nested deeper than Sinas can read are refused at
+ * once. PyYAML's composer recurses per level and hits Python's recursion limit at about 500
+ * levels, so such a file never installs; parsing 20,000 levels here would only cost time.
+ */
+export const MAX_FLOW_DEPTH = 1000;
+
+/** After these (or at a line start) a `[` or `{` opens a flow collection; elsewhere it is text. */
+const OPENS_AFTER = new Set([':', '-', ',', '[', '{', '?']);
+
+/**
+ * Where the bracket opening level MAX_FLOW_DEPTH + 1 is, or undefined. One linear pass that
+ * counts only brackets where YAML starts a collection, skipping quoted scalars and comments.
+ */
+export function excessiveNesting(text: string): number | undefined {
+  if (text.length <= MAX_FLOW_DEPTH) return undefined;
+  let depth = 0;
+  let previous = '\n';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === ' ' || c === '\t' || c === '\r') continue;
+    const atTokenStart = previous === '\n' || OPENS_AFTER.has(previous);
+    if (c === '#' && (i === 0 || /\s/.test(text[i - 1]))) {
+      const end = text.indexOf('\n', i);
+      if (end === -1) return undefined;
+      i = end - 1;
+      continue;
+    }
+    if (atTokenStart && (c === '"' || c === "'")) {
+      // An unclosed quote is an error anyway; its brackets are then counted like the rest.
+      const end = quotedEnd(text, i);
+      if (end !== undefined) i = end;
+      previous = c;
+      continue;
+    }
+    if (c === '[' || c === '{') {
+      if (!atTokenStart) {
+        // Part of a plain scalar (`a[[`, `x = [[`): so are the brackets after it.
+        previous = 'a';
+        continue;
+      }
+      if (++depth > MAX_FLOW_DEPTH) return i;
+    } else if ((c === ']' || c === '}') && depth > 0) depth--;
+    previous = c;
+  }
+  return undefined;
+}
+
+/** The closing quote of the scalar opened at `start`. */
+function quotedEnd(text: string, start: number): number | undefined {
+  const quote = text[start];
+  for (let i = start + 1; i < text.length; i++) {
+    if (quote === '"' && text[i] === '\\') i++;
+    else if (text[i] === quote) {
+      if (quote === "'" && text[i + 1] === "'") i++;
+      else return i;
+    }
+  }
+  return undefined;
+}

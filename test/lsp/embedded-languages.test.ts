@@ -1,0 +1,49 @@
+/**
+ * The built server finds its embedded-language parsers (dist/parsers/*.js and their WebAssembly)
+ * at run time: they load on first need, after which the open document is checked again.
+ */
+import assert from 'node:assert/strict';
+import { TestLspClient } from '../support/lsp-client';
+
+const PACKAGE = `apiVersion: sinas.co/v1
+kind: SinasPackage
+package:
+  name: demo
+spec:
+  functions:
+    - name: broken
+      code: |
+        def handler(input_data, context)
+            return {}
+  queries:
+    - name: typo
+      connectionName: built-in
+      operation: read
+      sql: SELEC id FROM t LIMIT 5
+  templates:
+    - name: mail
+      htmlContent: "{% if x %}unclosed"
+  stores:
+    - name: notes
+      schema:
+        type: strng
+`;
+
+describe('embedded languages through the built server', () => {
+  let client: TestLspClient;
+  before(async () => {
+    client = await TestLspClient.start('stdio');
+  });
+  after(() => client.stop());
+
+  it('reports Python, SQL, Jinja2 and JSON Schema problems once their parsers have loaded', async () => {
+    const uri = 'file:///tmp/embedded/package.yaml';
+    client.open(uri, PACKAGE);
+    const wanted = ['invalid-json-schema', 'python-syntax', 'sql-syntax', 'template-syntax'];
+    const { diagnostics } = await client.waitForDiagnostics(uri, (p) => wanted.every((code) => p.diagnostics.some((d) => d.code === code)));
+    const byCode = new Map(diagnostics.map((d) => [d.code, d.range]));
+    assert.deepEqual(byCode.get('python-syntax'), { start: { line: 8, character: 39 }, end: { line: 8, character: 40 } });
+    assert.deepEqual(byCode.get('sql-syntax'), { start: { line: 14, character: 11 }, end: { line: 14, character: 16 } });
+    assert.deepEqual(diagnostics.map((d) => d.code).sort(), wanted);
+  });
+});
