@@ -55,3 +55,13 @@ export function skippedResources(requested: readonly ResourceRef[], yaml: string
     return !present.has(`${ref.type}:${id}`);
   });
 }
+
+/** The `/packages/create` request entry for the resource of a spec section with that identity (`ns/name`, path or name). */
+export function resourceRefOf(section: string, identity: string): ResourceRef | undefined {
+  const entry = Object.entries(SECTIONS).find(([, s]) => s.section === section);
+  if (!entry) return undefined;
+  const [type, { identity: form }] = entry as [PackageResourceType, (typeof SECTIONS)[PackageResourceType]];
+  if (form !== 'namespaced') return { type, name: identity };
+  const slash = identity.indexOf('/');
+  return slash < 0 ? { type, name: identity } : { type, namespace: identity.slice(0, slash), name: identity.slice(slash + 1) };
+}

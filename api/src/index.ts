@@ -16,5 +16,7 @@ export { isLoopbackAddress, plainHttpWarning } from './insecure-url';
 export type { Lookup } from './insecure-url';
 export { ALL_RESOURCE_KINDS, RESOURCE_KINDS } from './resources';
 export type { ResourceDtoMap, ResourceKind, ResourceList, ResourceSummary, ResourceType } from './resources';
-export { CREATE_TYPES, skippedResources } from './create-diff';
+export { CREATE_TYPES, resourceRefOf, skippedResources } from './create-diff';
 export type * from './types';
+export { buildInstanceSnapshot, SNAPSHOT_KINDS } from './instance-snapshot';
+export type { SnapshotOptions } from './instance-snapshot';

@@ -1,9 +1,15 @@
 /**
- * `create --name N [--version V] --resource TYPE:NS/NAME ... [-o FILE [--force]]`: a package built by the
- * instance from existing resources. The server skips unknown or missing resources silently; they
- * are reported here and make the exit code 3.
+ * `create --name N [--version V] --resource TYPE:NS/NAME ... [-o FILE [--force]]`: a package built
+ * by the instance from existing resources, its code written as literal blocks. The server skips
+ * unknown or missing resources silently; they are reported here and make the exit code 3. Webhook
+ * and schedule functions that Sinas exports as `ns/name` (its installer rejects them) are named
+ * with what to do.
  */
 import { CREATE_TYPES, type CreatePackageRequest, type PackageResourceType, type ResourceRef } from '../../api/src';
+import { withBlockScalars } from '../../server/src/core/emit/dump-yaml';
+import { buildReferenceIndex } from '../../server/src/core/references';
+import { qualifiedFunctionNames } from '../../server/src/core/references/qualified-function-names';
+import { readStructure } from '../../server/src/core/structure';
 import { CONNECTION_OPTIONS, parse } from './args';
 import { EXIT, line, UsageError, type ExitCode, type Io } from './io';
 import { withClient } from './session';
@@ -54,7 +60,9 @@ export async function runCreate(io: Io, args: string[]): Promise<ExitCode> {
   }
 
   return withClient(io, values, async (client) => {
-    const { yaml, skipped } = await client.createPackage(request);
+    const created = await client.createPackage(request);
+    const yaml = withBlockScalars(created.yaml);
+    const { skipped } = created;
     if (values.output) {
       writeOutput(values.output, yaml);
       line(io.stderr, `Wrote ${values.output}.`);
@@ -66,6 +74,9 @@ export async function runCreate(io: Io, args: string[]): Promise<ExitCode> {
       return EXIT.ok;
     }
     for (const ref of skipped) line(io.stderr, `warning: ${client.host} left out ${describeRef(ref)} (not found)`);
+    for (const found of qualifiedFunctionNames(buildReferenceIndex(readStructure(yaml).model))) {
+      line(io.stderr, `warning: ${found.summary}, which Sinas exports but does not install: ${found.advice}`);
+    }
     return skipped.length ? EXIT.partial : EXIT.ok;
   });
 }

@@ -2,14 +2,16 @@
 export const HELP = `Usage: sinas-package <command> [options]
 
 Commands:
-  validate <paths...> [--format text|json|github|sarif] [--max-warnings N] [--severity CODE=LEVEL ...]
+  validate <paths...> [--format text|json|github|sarif] [--max-warnings N] [--severity CODE=LEVEL ...] [--instance]
       Check SinasPackage files with the language core (no instance needed). A path is a file,
       a directory (searched recursively; node_modules and dot-folders are not) or a quoted glob;
       of the YAML files found in directories and by globs only SinasPackages are checked.
       text prints file:line:col severity code message; github prints workflow annotations;
       sarif prints a SARIF 2.1.0 log for code scanning. Exit 1 when any error is found or
       there are more than N warnings. LEVEL is error, warning, info, hint or off (as the
-      editor's sinas.diagnostics.severity).
+      editor's sinas.diagnostics.severity). --instance also checks against the instance
+      (SINAS_URL, SINAS_API_KEY): references missing there, inactive providers, resources the
+      install would overwrite or skip. It only reads the instance's lists; files are not sent.
   preview <file> [--var NAME=value ...] [--format text|json]
       Show what installing the file would change (dry run on the instance).
   install <file> [--var NAME=value ...] [--yes] [--format text|json]
@@ -28,7 +30,7 @@ Commands:
       connector, manifest, component, query, collection, store, template (NS/NAME or NAME),
       webhook (its path), schedule, database_trigger (their name). Skipped resources exit 3.
 
-Connection (every command except validate):
+Connection (every command except validate without --instance):
   SINAS_URL or --url URL   Base URL of the Sinas instance, e.g. https://sinas.example.com
   SINAS_API_KEY            The API key. Or pipe it in with --api-key-stdin. Never an argument.
   --timeout SECONDS        Per request (default 30).

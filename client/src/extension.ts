@@ -2,7 +2,7 @@
 // then start the language client. Kept small on purpose; features register themselves.
 import * as vscode from 'vscode';
 import { registerInstanceFeatures } from './instance-features';
-import { startLanguageClient, SinasLanguageClient } from './language-client';
+import { sendInstanceSnapshots, startLanguageClient, SinasLanguageClient } from './language-client';
 import type { TestApi } from './test-api';
 import { bridgeRedHatYaml } from './yaml-extension-bridge';
 
@@ -17,6 +17,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<TestAp
   void startLanguageClient(context).then(
     (started_) => {
       client = started_;
+      context.subscriptions.push(sendInstanceSnapshots(started_, api.deps.snapshots));
       api.deps.log.info(`Language server started ${Math.round(performance.now() - started)} ms after activation began.`);
     },
     (error: unknown) => api.deps.log.error(`The Sinas language server did not start: ${String(error)}`),

@@ -12,12 +12,17 @@ import { ClientPool } from './connections/client-pool';
 import { ConnectionStore } from './connections/connection-store';
 import { HealthMonitor } from './connections/health-monitor';
 import { registerStatusBar } from './connections/status-bar';
+import { InstanceDocuments } from './documents/instance-documents';
 import { VirtualDocuments } from './documents/virtual-documents';
+import { InstanceSnapshots } from './instance/instance-snapshots';
 import { createLog, logExchange } from './logging/output';
 import { PreviewDiagnostics } from './preview/preview-diagnostics';
+import { ReportPanels } from './preview/report-panel';
+import { AnswerMemory } from './prompts/answer-memory';
 import { looksLikeSinasPackage } from '../../server/src/core/detect';
 import type { TestApi } from './test-api';
 import { vscodeHost } from './ui/host';
+import { PackageContents } from './views/packages/contents';
 import { PackagesModel } from './views/packages/model';
 import { PackagesTreeProvider } from './views/packages/provider';
 
@@ -37,6 +42,7 @@ export function registerInstanceFeatures(context: vscode.ExtensionContext): Test
     isAllowed: () => vscode.workspace.isTrusted,
   });
   const packages = new PackagesModel(connections, clients);
+  const contents = new PackageContents(connections, clients);
   const documents = new VirtualDocuments(async (connectionId, name) => {
     const connection = connections.get(connectionId);
     const result = connection ? await clients.client(connection) : undefined;
@@ -44,33 +50,60 @@ export function registerInstanceFeatures(context: vscode.ExtensionContext): Test
     return result.client.exportPackage(name);
   });
   const diagnostics = new PreviewDiagnostics();
-  const deps: Deps = { context, host: vscodeHost, log, connections, clients, health, packages, documents, diagnostics };
+  const isPackage = (document: vscode.TextDocument) => document.languageId === 'yaml' && looksLikeSinasPackage(document.getText());
+  const snapshots = new InstanceSnapshots(connections, clients, {
+    enabled: () => setting('instanceChecks.enabled', true),
+    ttlMs: () => Math.max(0, setting('instanceChecks.refreshMinutes', 10)) * 60_000,
+    isTrusted: () => vscode.workspace.isTrusted,
+    hasPackageDocument: () => vscode.workspace.textDocuments.some(isPackage),
+    // In the status bar: reading runs in the background and is never waited for.
+    withProgress: (title, task) => Promise.resolve(vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title }, () => task(new AbortController().signal))),
+    log,
+  });
+  const instanceDocuments = new InstanceDocuments(connections, clients);
+  const answers = new AnswerMemory();
+  const reports = new ReportPanels(documents);
+  const deps: Deps = { context, host: vscodeHost, log, connections, clients, health, packages, contents, documents, diagnostics, answers, reports, snapshots };
 
-  const tree = new PackagesTreeProvider(connections, packages, health, clients);
+  const tree = new PackagesTreeProvider(connections, packages, health, clients, contents);
   const view = vscode.window.createTreeView(PACKAGES_VIEW, { treeDataProvider: tree, showCollapseAll: true });
   const lenses = new PackageCodeLensProvider(connections, packages);
+  const statusBar = registerStatusBar(connections, health);
   const updateContext = () => void vscode.commands.executeCommand('setContext', CONTEXT.hasConnections, connections.list().length > 0);
   const updateEditorContext = (editor = vscode.window.activeTextEditor) =>
     void vscode.commands.executeCommand('setContext', CONTEXT.isPackageEditor, !!editor && editor.document.languageId === 'yaml' && looksLikeSinasPackage(editor.document.getText()));
 
   context.subscriptions.push(
-    log, connections, clients, health, packages, documents, diagnostics, tree, view, lenses,
-    registerStatusBar(connections, health),
+    log, connections, clients, health, packages, contents, documents, diagnostics, answers, reports, tree, view, lenses, snapshots, instanceDocuments,
+    statusBar,
     registerCommands(deps),
     vscode.languages.registerCodeLensProvider(['file', 'untitled', 'vscode-remote'].map((scheme) => ({ language: 'yaml', scheme })), lenses),
     connections.onDidChange(updateContext),
     context.secrets.onDidChange((e) => connections.notifySecretChanged(e.key)),
     vscode.window.onDidChangeActiveTextEditor((editor) => updateEditorContext(editor)),
-    vscode.workspace.onDidChangeTextDocument((e) => e.document === vscode.window.activeTextEditor?.document && updateEditorContext()),
+    vscode.workspace.onDidChangeTextDocument((e) => {
+      if (e.contentChanges.length > 0) answers.forget(e.document.uri.toString());
+      if (e.document === vscode.window.activeTextEditor?.document) updateEditorContext();
+    }),
+    vscode.workspace.onDidCloseTextDocument((document) => answers.forget(document.uri.toString())),
+    connections.onDidChange(() => answers.clear()),
     vscode.window.onDidChangeWindowState((state) => state.focused && health.onFocus()),
-    vscode.workspace.onDidGrantWorkspaceTrust(() => void health.check()),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      void health.check();
+      snapshots.update();
+    }),
+    // Instance resources are read once a package is open, not on activation.
+    vscode.workspace.onDidOpenTextDocument((document) => isPackage(document) && snapshots.update()),
+    vscode.window.onDidChangeWindowState((state) => state.focused && snapshots.update()),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('sinas.connection.healthCheckIntervalSeconds')) health.start();
+      if (e.affectsConfiguration('sinas.instanceChecks')) snapshots.update();
     }),
   );
   updateContext();
   updateEditorContext();
   health.start();
   void health.check();
-  return { deps, tree, view, lenses };
+  snapshots.update();
+  return { deps, tree, view, lenses, statusBar: statusBar.item };
 }

@@ -1,7 +1,8 @@
 // Starts dist/server.js over IPC for YAML documents. The server decides by content
 // (apiVersion + kind) whether a document is a SinasPackage, so no file-name guessing here.
 import * as vscode from 'vscode';
-import { DidChangeConfigurationNotification, LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { DidChangeConfigurationNotification, LanguageClient, LanguageClientOptions, ServerOptions, State, TransportKind } from 'vscode-languageclient/node';
+import { INSTANCE_SNAPSHOT_NOTIFICATION, type InstanceSnapshot, type InstanceSnapshotParams } from '../../server/src/protocol/instance-snapshot';
 import { isRedHatYamlInstalled } from './yaml-extension-bridge';
 
 export type SinasLanguageClient = LanguageClient;
@@ -49,4 +50,21 @@ function resolveAutoSettings(section: unknown): unknown {
   const mode = settings?.validation?.yamlSyntax ?? 'auto';
   if (mode !== 'auto') return section;
   return { ...settings, validation: { ...settings?.validation, yamlSyntax: isRedHatYamlInstalled() ? 'off' : 'on' } };
+}
+
+/**
+ * Keeps the server's instance snapshot current (`sinas/instanceSnapshot`): what is known now, every
+ * change after that, and again after the server restarts (a new process starts without one).
+ */
+export function sendInstanceSnapshots(client: LanguageClient, snapshots: { current: InstanceSnapshot | null; onDidChange(listener: (s: InstanceSnapshot | null) => void): vscode.Disposable }): vscode.Disposable {
+  const send = (snapshot: InstanceSnapshot | null) => {
+    if (client.state !== State.Running) return;
+    const params: InstanceSnapshotParams = { snapshot };
+    void client.sendNotification(INSTANCE_SNAPSHOT_NOTIFICATION, params);
+  };
+  if (snapshots.current) send(snapshots.current);
+  return vscode.Disposable.from(
+    snapshots.onDidChange(send),
+    client.onDidChangeState((e) => e.newState === State.Running && snapshots.current && send(snapshots.current)),
+  );
 }

@@ -12,4 +12,5 @@ export interface TestApi {
   tree: PackagesTreeProvider;
   view: vscode.TreeView<PackagesTreeNode>;
   lenses: PackageCodeLensProvider;
+  statusBar: vscode.StatusBarItem;
 }

@@ -14,6 +14,7 @@ import { getCompletions } from '../../server/src/features/completion';
 import { getHover } from '../../server/src/features/hover';
 import { loadEmbeddedParsers } from '../../server/src/core/embedded/parsers';
 import { generatePackage } from '../support/generate-package';
+import { benchInstance } from './instance';
 import { benchEmbedded, type EmbeddedRow } from './embedded';
 import { editAt, gc, heapMb, timeRuns } from './measure';
 import { measureProcesses } from './processes';
@@ -162,9 +163,10 @@ async function main(): Promise<void> {
   const embedded: EmbeddedRow[] = [];
   for (const size of SIZES) embedded.push(await benchEmbedded(size, RUNS));
   const processes = await measureProcesses(generatePackage(2000));
-  const markdown = `## In-process (median of ${RUNS}+ runs, Node ${process.version})\n\n${table(rows)}\n## Code-heavy packages (Python, SQL, Jinja2, JSON Schemas)\n\n${embeddedTable(embedded)}\n## As LSP processes (2,000-line document)\n\n${processes.markdown}`;
+  const instance = await benchInstance(SIZES.filter((s) => s >= 2000 && s <= 10000), RUNS);
+  const markdown = `## In-process (median of ${RUNS}+ runs, Node ${process.version})\n\n${table(rows)}\n## Code-heavy packages (Python, SQL, Jinja2, JSON Schemas)\n\n${embeddedTable(embedded)}\n## As LSP processes (2,000-line document)\n\n${processes.markdown}\n${instance.markdown}`;
   mkdirSync(OUT, { recursive: true });
-  writeFileSync(join(OUT, 'results.json'), JSON.stringify({ node: process.version, runs: RUNS, rows, embedded, processes: processes.data }, null, 2));
+  writeFileSync(join(OUT, 'results.json'), JSON.stringify({ node: process.version, runs: RUNS, rows, embedded, processes: processes.data, instance: { rows: instance.rows, setup: instance.setup } }, null, 2));
   writeFileSync(join(OUT, 'results.md'), markdown);
   process.stdout.write('\n' + markdown);
 }

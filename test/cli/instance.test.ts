@@ -212,12 +212,18 @@ describe('sinas-package against an instance (built CLI)', function () {
     assert.match(invalid.stderr, /rejected the package: spec\.agents\[0\]\.enabledFunctions: Referenced function 'x\/y' not defined\.$/m);
   });
 
-  it('create prints the YAML and exits 3 naming skipped resources', async () => {
-    const result = await t.run(['create', '--name', 'from-cli', '--version', '0.1.0', '--resource', 'agent:support/ticket-bot', '--resource', 'webhook:support/new-ticket', '--resource', 'function:support/nope']);
+  it('create prints the YAML (code as literal blocks), exits 3 naming skipped resources, and names webhooks that cannot install back', async () => {
+    const result = await t.run(['create', '--name', 'from-cli', '--version', '0.1.0', '--resource', 'agent:support/ticket-bot', '--resource', 'webhook:support/new-ticket', '--resource', 'function:support/lookup_customer', '--resource', 'function:support/nope']);
     assert.equal(result.code, 3);
     assert.match(result.stdout, /^apiVersion: sinas\.co\/v1\nkind: SinasPackage\npackage:\n {2}name: from-cli\n/);
     assert.match(result.stdout, /ticket-bot/);
-    assert.equal(normalise(result.stderr, t.sandbox), 'warning: <host> left out function support/nope (not found)\n');
+    assert.match(result.stdout, /\n {4}code: \|\n {6}def handler\(input_data, context\):\n {10}return /, 'code as a literal block');
+    assert.equal(
+      normalise(result.stderr, t.sandbox),
+      'warning: <host> left out function support/nope (not found)\n' +
+        'warning: webhook `support/new-ticket` calls `support/lookup_customer`, which Sinas exports but does not install: ' +
+        'No spelling reaches `support/lookup_customer` where it is: webhooks can only call functions in namespace `default`. Move it to namespace `default` in this file and write `lookup_customer`.\n',
+    );
     const bad = await t.run(['create', '--name', 'x', '--resource', 'gadget:a/b']);
     assert.equal(bad.code, 2);
     assert.match(bad.stderr, /unknown type "gadget"/);

@@ -150,8 +150,12 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
     try {
       return await client.waitForDiagnostics(uri, (p) => p.version === version, ANSWER_TIMEOUT_MS);
     } catch {
+      // Kept for replay: the text whose diagnostics never came.
+      const file = join(ROOT, 'test-results/fuzz', `unanswered-${options.seed}-${uri.replace(/\W+/g, '_')}-v${version}.yaml`);
+      mkdirSync(join(ROOT, 'test-results/fuzz'), { recursive: true });
+      writeFileSync(file, text);
       report.unanswered++;
-      report.unansweredAt.push(`diagnostics of version ${version} of ${document}`);
+      report.unansweredAt.push(`diagnostics of version ${version} of ${document} (${file})`);
       return undefined;
     }
   };

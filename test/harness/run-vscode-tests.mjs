@@ -67,7 +67,8 @@ async function main() {
     process.exit(1);
   }, timeoutSeconds * 1000);
 
-  state.sandbox = await startSandbox({ logFile: join(resultsDir, 'sandbox.log') });
+  // Seeded like `npm start`'s: the UI scenarios show the instance-aware features against it.
+  state.sandbox = await startSandbox({ logFile: join(resultsDir, 'sandbox.log'), extraArgs: ['--seed', join(repoRoot, 'test', 'sandbox', 'seed')] });
   state.server = await startCodeServer({
     tools,
     workDir: state.workDir,

@@ -10,6 +10,7 @@
 //   { waitFor: '.css-selector', timeoutMs }   until it is visible (default 30 s)
 //   { hover: '.css-selector', until? }        mouse over the first visible match; with `until`
 //                                             (a selector), re-hover until that is visible
+//   { click: '.css-selector' }                click the first visible match (frames: `>> internal:control=enter-frame >>`)
 //   { screenshot: 'name.png', selector? }     whole page, or just one element
 import { basename, join } from 'node:path';
 import { log, elapsed } from './log.mjs';
@@ -62,6 +63,7 @@ async function runStep(page, step, { screenshotDir, result }) {
   if (step.type) return page.keyboard.type(step.type);
   if (step.waitFor) return describeTimeout(page.locator(step.waitFor).first().waitFor({ state: 'visible', timeout }), `waiting for ${step.waitFor}`);
   if (step.hover) return hover(page, step.hover, step.until, timeout);
+  if (step.click) return describeTimeout(page.locator(step.click).first().click({ timeout }), `clicking ${step.click}`);
   if (step.screenshot) {
     const path = join(screenshotDir, step.screenshot);
     const target = step.selector ? page.locator(step.selector).first() : page;

@@ -8,6 +8,8 @@ import { mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { URI } from 'vscode-uri';
+import { INSTANCE_SNAPSHOT_NOTIFICATION } from '../../server/src/protocol/instance-snapshot';
+import { loadSnapshot } from '../support/instance-snapshots';
 import { TestLspClient } from '../support/lsp-client';
 
 const pkg = (name: string, variable = 'MISSING') => `apiVersion: sinas.co/v1
@@ -76,6 +78,20 @@ describe('workspace diagnostics over LSP', function () {
     client.filesChanged([{ uri: uriOf(barrier), type: 1 }]);
     await client.waitForDiagnostics(uriOf(barrier), (p) => p.diagnostics.length > 0);
     assert.deepEqual([...client.latest.keys()].sort(), [uriOf(a), uriOf(b), uriOf(barrier)].sort());
+  });
+
+  it('checks closed files against the instance snapshot too, and again when it changes', async () => {
+    const refs = `apiVersion: sinas.co/v1\nkind: SinasPackage\npackage:\n  name: refs\nspec:\n  agents:\n    - name: a\n      enabledFunctions: [support/lookup_customer, support/nobody]\n`;
+    const file = uriOf(write('refs.yaml', refs));
+    client = await start();
+    const offline = await client.waitForDiagnostics(file, (p) => p.diagnostics.length > 0);
+    assert.deepEqual(codes(offline), ['unresolved-reference', 'unresolved-reference']);
+    await client.connection.sendNotification(INSTANCE_SNAPSHOT_NOTIFICATION, { snapshot: loadSnapshot('staging') });
+    const checked = await client.waitForDiagnostics(file, (p) => codes(p).includes('missing-on-instance'));
+    assert.deepEqual(codes(checked), ['missing-on-instance']);
+    await client.connection.sendNotification(INSTANCE_SNAPSHOT_NOTIFICATION, { snapshot: null });
+    const again = await client.waitForDiagnostics(file, (p) => !codes(p).includes('missing-on-instance'));
+    assert.deepEqual(codes(again), ['unresolved-reference', 'unresolved-reference']);
   });
 
   it('follows created, changed and deleted files, and a closed document shows what is on disk again', async () => {

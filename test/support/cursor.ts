@@ -3,7 +3,7 @@
  * starts a literal block in YAML), and edits are applied to show the resulting text.
  */
 import type { Position, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
-import { analyze, type Analysis } from '../../server/src/core/analyze';
+import { analyze, type Analysis, type AnalyzeOptions } from '../../server/src/core/analyze';
 import { LineIndex } from '../../server/src/core/text/line-index';
 
 export const CURSOR = '‸';
@@ -15,12 +15,12 @@ export interface AtCursor {
   analysis: Analysis;
 }
 
-/** Removes the `‸` marker and analyses the text; the marker must appear exactly once. */
-export function atCursor(source: string): AtCursor {
+/** Removes the `‸` marker and analyses the text (with `options`, e.g. an instance); the marker must appear exactly once. */
+export function atCursor(source: string, options: AnalyzeOptions = {}): AtCursor {
   const offset = source.indexOf(CURSOR);
   if (offset === -1 || source.indexOf(CURSOR, offset + 1) !== -1) throw new Error('mark the cursor with exactly one ‸');
   const text = source.slice(0, offset) + source.slice(offset + CURSOR.length);
-  const analysis = analyze(text);
+  const analysis = analyze(text, options);
   return { text, offset, position: analysis.lines.positionAt(offset), analysis };
 }
 

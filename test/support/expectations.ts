@@ -4,6 +4,8 @@
  *   - a caret line `#   ^^^^ <code>` under a line: a finding with that code covers exactly those columns.
  * A code may carry the severity it must have: `variable-type-mismatch=error`.
  * The comparison is exact both ways, so a finding nobody expected fails the test too.
+ * Fixtures analysed with an instance snapshot (`# instance: <name>` on their first line) also say
+ * what is found without it, with `# offline: <code>` (after any `# expect:` on the same line).
  */
 import { CODES } from '../../server/src/core/diagnostics/codes';
 import type { Finding } from '../../server/src/core/diagnostics/finding';
@@ -18,7 +20,9 @@ export interface Expectation {
   columns?: [number, number];
 }
 
-const EXPECT = /#\s*expect:\s*([\w=-]+(?:\s*,\s*[\w=-]+)*)\s*$/;
+/** The trailing marker `# <keyword>: code, code`, possibly followed by another marker. */
+const marker = (keyword: string) => new RegExp(`#\\s*${keyword}:\\s*([\\w=-]+(?:\\s*,\\s*[\\w=-]+)*)\\s*(?=#|$)`);
+const EXPECT = marker('expect');
 const CARET = /^(\s*)#(\s*)(\^+)\s+([\w=-]+(?:\s*,\s*[\w=-]+)*)\s*$/;
 
 function expectation(item: string, line: number, columns?: [number, number]): Expectation {
@@ -26,19 +30,22 @@ function expectation(item: string, line: number, columns?: [number, number]): Ex
   return { code, line, ...(severity ? { severity } : {}), ...(columns ? { columns } : {}) };
 }
 
-export function readExpectations(text: string): Expectation[] {
+/** `keyword` `offline` reads the no-snapshot expectations of an instance fixture (caret lines belong to `expect`). */
+export function readExpectations(text: string, keyword: 'expect' | 'offline' = 'expect'): Expectation[] {
+  const pattern = keyword === 'expect' ? EXPECT : marker(keyword);
   const lines = text.split('\n');
   const out: Expectation[] = [];
   let target = -1;
   lines.forEach((line, index) => {
     const caret = CARET.exec(line);
+    if (caret && keyword !== 'expect') return;
     if (caret) {
       const start = line.indexOf('^');
       for (const item of caret[4].split(',')) out.push(expectation(item, target, [start, start + caret[3].length]));
       return;
     }
     target = index;
-    const expect = EXPECT.exec(line);
+    const expect = pattern.exec(line);
     if (expect) for (const item of expect[1].split(',')) out.push(expectation(item, index));
   });
   return out;

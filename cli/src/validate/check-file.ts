@@ -3,6 +3,7 @@
  * units, as editors and SARIF count them) and the severity after `--severity` overrides.
  */
 import { analyze } from '../../../server/src/core/analyze';
+import type { InstanceIndex } from '../../../server/src/core/instance/instance-index';
 import { CODES } from '../../../server/src/core/diagnostics/codes';
 import type { Severity } from '../../../server/src/core/diagnostics/finding';
 import { UsageError } from '../io';
@@ -50,8 +51,9 @@ export function parseSeverities(args: readonly string[]): SeverityOverrides {
   return out;
 }
 
-export function checkText(file: string, text: string, overrides: SeverityOverrides = {}): FileReport {
-  const analysis = analyze(text);
+/** With `instance`, also checked against that instance's snapshot (`validate --instance`). */
+export function checkText(file: string, text: string, overrides: SeverityOverrides = {}, instance?: InstanceIndex): FileReport {
+  const analysis = analyze(text, { instance });
   const findings = analysis.findings.flatMap((f): FindingReport[] => {
     const severity = overrides[f.code] ?? f.severity;
     if (severity === 'off') return [];

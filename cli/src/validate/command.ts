@@ -7,9 +7,11 @@
  * there are more warnings than `--max-warnings`.
  */
 import { loadRequestedEmbeddedParsers } from '../../../server/src/core/embedded/parsers';
-import { parse } from '../args';
+import { CONNECTION_OPTIONS, parse } from '../args';
 import { CODES } from '../../../server/src/core/diagnostics/codes';
+import { readInstance } from '../instance';
 import { EXIT, FileTooLarge, line, MAX_FILE_BYTES, readText, UsageError, type ExitCode, type Io } from '../io';
+import type { InstanceIndex } from '../../../server/src/core/instance/instance-index';
 import { checkText, notChecked, parseSeverities, type FileReport, type SeverityOverrides } from './check-file';
 import { collectTargets } from './collect-files';
 import { formatGithub } from './format-github';
@@ -22,7 +24,7 @@ const version = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
 
 const FORMATS = ['text', 'json', 'github', 'sarif'] as const;
 type Format = (typeof FORMATS)[number];
-const USAGE = 'sinas-package validate <files, directories or globs...> [--format text|json|github|sarif] [--max-warnings N] [--severity CODE=LEVEL ...]';
+const USAGE = 'sinas-package validate <files, directories or globs...> [--format text|json|github|sarif] [--max-warnings N] [--severity CODE=LEVEL ...] [--instance]';
 
 function formatOf(value: string | undefined): Format {
   if (value === undefined) return 'text';
@@ -37,12 +39,12 @@ function maxWarningsOf(value: string | undefined): number {
 }
 
 /** A file over the size limit is reported as the editor does (`file-too-large`), without reading it. */
-async function checkTarget(file: string, overrides: SeverityOverrides): Promise<FileReport> {
+async function checkTarget(file: string, overrides: SeverityOverrides, instance: InstanceIndex | undefined): Promise<FileReport> {
   try {
     const text = readText(file);
-    const report = checkText(file, text, overrides);
+    const report = checkText(file, text, overrides, instance);
     // Python, SQL, Jinja2 and meta-schema parsers load when a file first needs them; then again.
-    return (await loadRequestedEmbeddedParsers()) ? checkText(file, text, overrides) : report;
+    return (await loadRequestedEmbeddedParsers()) ? checkText(file, text, overrides, instance) : report;
   } catch (error) {
     if (!(error instanceof FileTooLarge)) throw error;
     const severity = overrides['file-too-large'] ?? CODES['file-too-large'].severity;
@@ -53,16 +55,20 @@ async function checkTarget(file: string, overrides: SeverityOverrides): Promise<
 }
 
 export async function runValidate(io: Io, args: string[]): Promise<ExitCode> {
-  const options = { format: { type: 'string' }, severity: { type: 'string', multiple: true }, 'max-warnings': { type: 'string' } } as const;
+  const options = { ...CONNECTION_OPTIONS, format: { type: 'string' }, severity: { type: 'string', multiple: true }, 'max-warnings': { type: 'string' }, instance: { type: 'boolean' } } as const;
   const { values, positionals } = parse(args, options, { min: 1, max: Infinity, usage: USAGE });
   const format = formatOf(values.format);
   const maxWarnings = maxWarningsOf(values['max-warnings']);
   const overrides = parseSeverities(values.severity ?? []);
+  if (!values.instance && (values.url !== undefined || values['api-key-stdin'])) throw new UsageError('--url and --api-key-stdin need --instance');
 
+  const targets = await collectTargets(positionals);
+  // Against the instance of SINAS_URL / SINAS_API_KEY; without --instance nothing is assumed about one.
+  const instance = values.instance ? await readInstance(io, values) : undefined;
   const reports: FileReport[] = [];
   const skipped: string[] = [];
-  for (const target of await collectTargets(positionals)) {
-    const report = await checkTarget(target.file, overrides);
+  for (const target of targets) {
+    const report = await checkTarget(target.file, overrides, instance);
     if (!notChecked(report) || target.explicit) reports.push(report);
     else skipped.push(target.file);
   }

@@ -1,8 +1,8 @@
 /**
- * Lenses on `package.name`: whether this package is installed on the active instance and, if so,
- * which version, with Uninstall and Open Installed Version; otherwise Preview and Install. The
- * position comes from the language core, the state from the installed-packages model; providing
- * lenses never waits for the network (a load is started and the lenses refresh when it lands).
+ * Lenses on `package.name`: whether this package is installed on the active instance and what to
+ * do about it (package-lenses.ts decides which). The position comes from the language core, the
+ * state from the installed-packages model; providing lenses never waits for the network (a load
+ * is started and the lenses refresh when it lands).
  */
 import * as vscode from 'vscode';
 import { looksLikeSinasPackage } from '../../../server/src/core/detect';
@@ -10,6 +10,7 @@ import { COMMANDS } from '../commands/ids';
 import type { ConnectionStore } from '../connections/connection-store';
 import { DocumentParser } from '../../../server/src/core/parse/parse-document';
 import { readPackage, type PackageFile } from '../packages/read-package';
+import { packageLenses } from './package-lenses';
 import type { PackagesModel } from '../views/packages/model';
 
 export class PackageCodeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
@@ -48,19 +49,7 @@ export class PackageCodeLensProvider implements vscode.CodeLensProvider, vscode.
       if (state.kind !== 'error') return [];
       return [lens(`$(warning) Cannot check ${active.name}`, COMMANDS.refreshPackages, state.message)];
     }
-    if (installed === null) {
-      return [
-        lens(`Not installed on ${active.name}`, ''),
-        lens('Preview', COMMANDS.previewPackage, `Preview installing ${file.name} on ${active.name}`),
-        lens('Install', COMMANDS.installPackage, `Install ${file.name} on ${active.name}`),
-      ];
-    }
-    return [
-      // A different version in the file is what an install would upgrade (or downgrade) to.
-      lens(`$(package) Installed v${installed.version} on ${active.name}${file.version && file.version !== installed.version ? ` (this file: v${file.version})` : ''}`, COMMANDS.comparePackage, 'Compare the installed version with this file'),
-      lens('Uninstall', COMMANDS.uninstallPackage, `Uninstall ${file.name} from ${active.name}`),
-      lens('Open installed version', COMMANDS.exportPackage, 'Open the exact YAML of the last install (read-only)'),
-    ];
+    return packageLenses({ instanceName: active.name, packageName: file.name, fileVersion: file.version, installed }).map((spec) => lens(spec.title, spec.command, spec.tooltip));
   }
 
   private read(document: vscode.TextDocument): PackageFile {

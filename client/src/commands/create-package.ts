@@ -1,10 +1,18 @@
 /**
  * Sinas: Create Package from Instance — pick resources grouped by type from the instance's
- * list endpoints, name the package, and open the YAML the server builds in a new untitled
- * editor. The server skips unknown or missing resources silently; we name them.
+ * list endpoints, name the package (checked as the rules check `package.name`), and open the YAML
+ * the server builds, with its code as literal blocks, in a new editor named `<name>.sinas.yaml`.
+ * The server skips unknown or missing resources silently; we name them. Sinas exports webhook and
+ * schedule functions as `ns/name`, which its installer rejects; we name each and what to do.
  */
 import * as vscode from 'vscode';
 import { CREATE_TYPES, RESOURCE_KINDS, isSinasApiError, type CreateResult, type ResourceKind, type ResourceRef } from '../../../api/src';
+import { withBlockScalars } from '../../../server/src/core/emit/dump-yaml';
+import { packageNameProblems } from '../../../server/src/core/model/package-name';
+import { buildReferenceIndex } from '../../../server/src/core/references';
+import { qualifiedFunctionNames, type QualifiedFunctionName } from '../../../server/src/core/references/qualified-function-names';
+import { openUntitledPackage } from '../documents/untitled-package';
+import { readPackage } from '../packages/read-package';
 import { connect } from '../ui/connect';
 import { showApiError } from '../ui/errors';
 import { withProgress } from '../ui/progress';
@@ -25,6 +33,8 @@ export interface CreateOutcome {
   message?: string;
   document?: vscode.TextDocument;
   skipped?: ResourceRef[];
+  /** Webhooks and schedules whose `functionName` the installer would reject. */
+  unreachable?: QualifiedFunctionName[];
 }
 
 interface ResourceItem extends vscode.QuickPickItem {
@@ -59,18 +69,27 @@ export async function createPackage(deps: Deps, _target?: unknown, options: Crea
     showApiError({ host: deps.host, log: deps.log, connection, what: `Creating ${name} failed` }, error);
     return { outcome: isSinasApiError(error, 'cancelled') ? 'cancelled' : 'failed', message: error instanceof Error ? error.message : String(error) };
   }
-  const document = await vscode.workspace.openTextDocument({ language: 'yaml', content: result.yaml });
-  await deps.host.showTextDocument(document, { preview: false });
+  const text = withBlockScalars(result.yaml);
+  const document = await openUntitledPackage(name, text);
   const skipped = result.skipped ?? [];
+  const unreachable = qualifiedFunctionNames(buildReferenceIndex(readPackage(text).structure.model));
+  let message: string | undefined;
   if (skipped.length > 0) {
     const list = skipped.map(describeRef).join(', ');
-    const message = `Sinas: ${connection.name} left ${count(skipped.length, 'resource')} out of ${name} without saying why (not found, or a type it cannot export): ${list}.`;
+    message = `Sinas: ${connection.name} left ${count(skipped.length, 'resource')} out of ${name} without saying why (not found, or a type it cannot export): ${list}.`;
     deps.log.warn(message);
     void deps.host.showWarningMessage(message, {});
-    return { outcome: 'created', document, skipped, message };
+  }
+  if (unreachable.length > 0) {
+    const problems = unreachable.map((u) => `${u.summary}: ${u.advice}`);
+    const warning = `Sinas: ${name} will not install as created: Sinas exports ${unreachable.length === 1 ? 'this function reference' : 'these function references'} as \`ns/name\`, but installs only a bare name in namespace \`default\`. ${problems.join(' ')}`;
+    deps.log.warn(warning);
+    const show = 'Show Problems';
+    void deps.host.showWarningMessage(warning, {}, show).then((choice) => choice && vscode.commands.executeCommand('workbench.actions.view.problems'));
+    message ??= warning;
   }
   deps.log.info(`[${connection.name}] created package ${name} from ${count(resources.length, 'resource')}`);
-  return { outcome: 'created', document, skipped };
+  return { outcome: 'created', document, skipped, unreachable, message };
 }
 
 async function pickResources(deps: Deps, { connection, client }: NonNullable<Awaited<ReturnType<typeof connect>>>): Promise<ResourceRef[] | undefined> {
@@ -121,12 +140,12 @@ async function pickResources(deps: Deps, { connection, client }: NonNullable<Awa
   return picked?.flatMap((i) => (i.ref ? [i.ref] : []));
 }
 
-function checkPackageName(value: string): string | undefined {
+/** The first problem the rules would report on this name, with the name they suggest. */
+export function checkPackageName(value: string): string | undefined {
   const name = value.trim();
   if (!name) return 'A package name is required';
-  if (name.includes('/')) return 'A name with "/" cannot be exported or uninstalled through the API';
-  if (name.length > 255) return 'At most 255 characters';
-  return undefined;
+  const [problem] = packageNameProblems(name);
+  return problem?.message;
 }
 
 /** "Database triggers", from the list endpoint's label. */

@@ -12,10 +12,18 @@ export const COMMANDS = {
   exportPackage: 'sinas.package.export',
   comparePackage: 'sinas.package.compare',
   refreshPackages: 'sinas.packages.refresh',
+  refreshInstanceResources: 'sinas.instance.refreshResources',
   showLog: 'sinas.log.show',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];
+
+/** Registered but not contributed (no palette entry): the targets of report links and tree rows. */
+export const INTERNAL_COMMANDS = {
+  revealInFile: 'sinas.report.revealInFile',
+  showAsInstalled: 'sinas.report.showAsInstalled',
+  openInstalledResource: 'sinas.packages.openInstalledResource',
+} as const;
 
 export const VIEW_CONTAINER = 'sinas';
 export const PACKAGES_VIEW = 'sinas.packages';

@@ -6,9 +6,12 @@ import { createPackage } from './create-package';
 import type { Deps } from './deps';
 import { editConnection } from './edit-connection';
 import { exportPackage } from './export-package';
-import { COMMANDS } from './ids';
+import { COMMANDS, INTERNAL_COMMANDS } from './ids';
+import { revealInFile, showAsInstalled } from '../preview/report-panel';
 import { installPackage } from './install-package';
+import { openInstalledResource } from './open-installed-resource';
 import { previewPackage } from './preview-package';
+import { refreshInstanceResources } from './refresh-instance-resources';
 import { refreshPackages } from './refresh-packages';
 import { removeConnection } from './remove-connection';
 import { setApiKey } from './set-api-key';
@@ -31,12 +34,19 @@ const HANDLERS: Record<(typeof COMMANDS)[keyof typeof COMMANDS], Handler> = {
   [COMMANDS.exportPackage]: exportPackage,
   [COMMANDS.comparePackage]: comparePackage,
   [COMMANDS.refreshPackages]: refreshPackages,
+  [COMMANDS.refreshInstanceResources]: refreshInstanceResources,
   [COMMANDS.showLog]: showLog,
+};
+
+const INTERNAL: Record<(typeof INTERNAL_COMMANDS)[keyof typeof INTERNAL_COMMANDS], Handler> = {
+  [INTERNAL_COMMANDS.revealInFile]: (_deps, link: never) => revealInFile(link),
+  [INTERNAL_COMMANDS.showAsInstalled]: (_deps, link: never) => showAsInstalled(link),
+  [INTERNAL_COMMANDS.openInstalledResource]: openInstalledResource,
 };
 
 export function registerCommands(deps: Deps): vscode.Disposable {
   return vscode.Disposable.from(
-    ...Object.entries(HANDLERS).map(([id, handler]) =>
+    ...Object.entries({ ...HANDLERS, ...INTERNAL }).map(([id, handler]) =>
       vscode.commands.registerCommand(id, async (...args: unknown[]) => {
         try {
           return await (handler as (deps: Deps, ...rest: unknown[]) => unknown)(deps, ...args);

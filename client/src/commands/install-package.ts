@@ -1,16 +1,17 @@
 /**
  * Sinas: Install Package — preview first (report beside the file), then a modal confirmation
  * with the summary, then the install. A 200 with `apply.errors` is a PARTIAL install and is
- * reported as such, never as success. An upgrade pre-fills the prompts from the stored values.
+ * reported as such, never as success. Right after a preview of the same file version it sends the
+ * values entered there; otherwise an upgrade pre-fills the prompts from the stored values.
  */
 import { isSinasApiError, type ConfigApplyResponse, type InstallResult } from '../../../api/src';
 import { locateApplyMessages, type PreviewFinding } from '../preview/locate-messages';
-import { renderReport, summaryLine } from '../preview/report';
+import { buildReport, summaryLine } from '../preview/report';
 import { withProgress } from '../ui/progress';
 import { count } from '../util/text';
 import type { Deps } from './deps';
 import { preparePackageRun, reportVariables, type PackageRun, type RunOptions } from './prepare-run';
-import { renderPreviewReport, reportRunError, runPreview } from './preview-package';
+import { previewReport, reportRunError, runPreview, showRunReport } from './preview-package';
 
 export interface InstallOutcome {
   outcome: 'installed' | 'partial' | 'cancelled' | 'refused' | 'failed';
@@ -26,7 +27,7 @@ export async function installPackage(deps: Deps, target?: unknown, options: RunO
   const checked = await runPreview(deps, run, 'Install');
   if (!checked.preview) return { outcome: checked.outcome === 'cancelled' ? 'cancelled' : 'failed', message: checked.message };
   const { preview, findings } = checked;
-  await deps.documents.showReport(run.connection.name, run.name, renderPreviewReport(run, preview, findings), { beside: true });
+  await showRunReport(deps, run, previewReport(run, preview, findings), { beside: true });
   if (!preview.apply.success) {
     const message = `Sinas: installing ${run.name} on ${run.connection.name} would fail (${preview.apply.errors.join('; ')}). Nothing was installed.`;
     void deps.host.showErrorMessage(message);
@@ -40,6 +41,8 @@ export async function installPackage(deps: Deps, target?: unknown, options: RunO
     return { outcome: 'cancelled' };
   }
 
+  // Sent now: whatever happens, the next install asks again.
+  deps.answers.forget(run.scope.uri);
   let result: InstallResult;
   try {
     result = await withProgress(deps.host, `Sinas: installing ${run.name} on ${run.connection.name}…`, (signal) =>
@@ -53,7 +56,7 @@ export async function installPackage(deps: Deps, target?: unknown, options: RunO
 
   const after = locateApplyMessages(run.file, { apply: result.apply, values: run.variables, firstInstall: run.installed === null, instanceName: run.connection.name });
   deps.diagnostics.set(run.document, after, run.file.nameSpan);
-  const report = renderReport({
+  const report = buildReport({
     kind: result.outcome === 'partial' ? 'partial' : 'installed',
     packageName: run.name,
     version: result.package.version,
@@ -63,14 +66,16 @@ export async function installPackage(deps: Deps, target?: unknown, options: RunO
     apply: result.apply,
     variables: reportVariables(run),
     findings: after,
+    file: run.file,
+    values: run.variables,
     generatedAt: new Date(),
   });
   afterChange(deps, run);
   const showReport = 'Show Report';
   const open = (choice: string | undefined): void => {
-    if (choice === showReport) void deps.documents.showReport(run.connection.name, run.name, report);
+    if (choice === showReport) void showRunReport(deps, run, report);
   };
-  await deps.documents.showReport(run.connection.name, run.name, report, { beside: true });
+  await showRunReport(deps, run, report, { beside: true });
   if (result.outcome === 'partial') {
     const message = `Sinas: ${run.name} ${result.package.version} was only PARTIALLY installed on ${run.connection.name}: ${count(result.errors.length, 'error')} (${result.errors[0]}${result.errors.length > 1 ? '; …' : ''}). The package is recorded; the failed resources are missing.`;
     deps.log.warn(`${message}\n  ${result.errors.join('\n  ')}`);
@@ -92,6 +97,7 @@ function confirmDetail(run: PackageRun, apply: ConfigApplyResponse, findings: Pr
   if (apply.errors.length) lines.push(`⚠ ${count(apply.errors.length, 'error')}: the install would be PARTIAL — the package is recorded but those resources are left out.`);
   if (apply.warnings.length) lines.push(`${count(apply.warnings.length, 'warning')} (see the report).`);
   if (run.plan.keptSecrets.length) lines.push(`Kept as stored: ${run.plan.keptSecrets.join(', ')}.`);
+  if (run.reusedAnswers) lines.push('Values: as entered for the preview of this version (edit the file or preview again to change them).');
   lines.push('The full preview is open beside the editor.');
   return lines.join('\n');
 }
@@ -108,4 +114,5 @@ function explainInstallError(error: unknown): unknown {
 function afterChange(deps: Deps, run: PackageRun): void {
   deps.documents.forgetInstalled(run.connection.id, run.name);
   void deps.packages.refresh(run.connection.id);
+  void deps.snapshots.refresh(run.connection.id);
 }

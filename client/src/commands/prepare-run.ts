@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { isSinasApiError, type PackageResponse, type SinasClient } from '../../../api/src';
 import type { Connection } from '../connections/types';
+import type { AnswerScope } from '../prompts/answer-memory';
 import { planVariables, type VariablePlan } from '../prompts/plan-variables';
 import { promptVariables } from '../prompts/variables';
 import { connect } from '../ui/connect';
@@ -34,6 +35,10 @@ export interface PackageRun extends PackageDocument {
   plan: VariablePlan;
   /** What is sent as `variables`; undefined when the package declares none. */
   variables: Record<string, unknown> | undefined;
+  /** The document version and instance the answers belong to. */
+  scope: AnswerScope;
+  /** The values are the ones entered for the preview of this same version (not asked again). */
+  reusedAnswers: boolean;
 }
 
 export type Prepared = { kind: 'ready'; run: PackageRun } | { kind: 'stopped'; outcome: 'cancelled' | 'refused' | 'failed'; message?: string };
@@ -71,7 +76,10 @@ export async function preparePackageRun(deps: Deps, target: unknown, options: Ru
     return { kind: 'stopped', outcome: 'refused', message };
   }
 
-  const plan = planVariables(doc.file.declarations, { stored: installed?.values ?? null, given: options.variables });
+  // Install right after a preview of this same version sends what was entered for the preview.
+  const scope = answerScope(doc.document, connection);
+  const remembered = verb === 'Install' && !options.variables && doc.file.declarations.length > 0 ? deps.answers.recall(scope) : undefined;
+  const plan = planVariables(doc.file.declarations, { stored: installed?.values ?? null, given: remembered ?? options.variables });
   let variables: Record<string, unknown> | undefined;
   if (doc.file.declarations.length > 0) {
     variables = await promptVariables({ host: deps.host, client, action: `${verb} ${name}` }, plan);
@@ -80,7 +88,12 @@ export async function preparePackageRun(deps: Deps, target: unknown, options: Ru
       return { kind: 'stopped', outcome: 'cancelled' };
     }
   }
-  return { kind: 'ready', run: { ...doc, verb, source, name, connection, client, installed, plan, variables } };
+  if (remembered) deps.log.info(`${verb} of ${name}: using the values entered for its preview (same file version, ${connection.name}).`);
+  return { kind: 'ready', run: { ...doc, verb, source, name, connection, client, installed, plan, variables, scope, reusedAnswers: remembered !== undefined } };
+}
+
+export function answerScope(document: vscode.TextDocument, connection: Connection): AnswerScope {
+  return { uri: document.uri.toString(), version: document.version, connectionId: connection.id };
 }
 
 /** "Retry" after a network failure: the same command on the same file, from the start. */

@@ -1,11 +1,14 @@
 /**
- * Sinas: Preview Package — asks for the declared variables, runs the server's dry run, opens the
- * report read-only beside the file, and puts the server's findings on the YAML (warnings,
- * errors, and on a first install every update that overwrites an unmanaged resource).
+ * Sinas: Preview Package — asks for the declared variables, runs the server's dry run, shows the
+ * rendered report beside the file (with the package as it will be installed), and puts the
+ * server's findings on the YAML (warnings, errors, and on a first install every update that
+ * overwrites an unmanaged resource).
  */
 import { isSinasApiError, type PreviewResult } from '../../../api/src';
 import { locateApplyMessages, locateValidationItems, type PreviewFinding } from '../preview/locate-messages';
-import { renderReport } from '../preview/report';
+import { buildReport, type ReportModel } from '../preview/report';
+import type { ShownReport } from '../preview/report-panel';
+import { substituteVariables, substitutionTexts } from '../../../server/src/core/variables/substitution';
 import { showApiError } from '../ui/errors';
 import { withProgress } from '../ui/progress';
 import type { Deps } from './deps';
@@ -24,7 +27,12 @@ export async function previewPackage(deps: Deps, target?: unknown, options: RunO
   const { run } = prepared;
   const done = await runPreview(deps, run, 'Preview');
   if (!done.preview) return { outcome: done.outcome, message: done.message };
-  await deps.documents.showReport(run.connection.name, run.name, renderPreviewReport(run, done.preview, done.findings), { beside: true });
+  if (run.variables) {
+    // Prompts left empty count as answered too: Install must not ask them again.
+    const unset = run.plan.prompts.filter((p) => !(p.name in run.variables!)).map((p) => [p.name, undefined]);
+    deps.answers.remember(run.scope, { ...Object.fromEntries(unset), ...run.variables });
+  }
+  await showRunReport(deps, run, previewReport(run, done.preview, done.findings), { beside: true });
   return { outcome: 'previewed', preview: done.preview, findings: done.findings };
 }
 
@@ -52,8 +60,8 @@ export function reportRunError(deps: Deps, run: PackageRun, error: unknown, what
   showApiError({ host: deps.host, log: deps.log, connection: run.connection, what, retry: () => rerun(run.verb, run.document.uri) }, error);
 }
 
-export function renderPreviewReport(run: PackageRun, preview: PreviewResult, findings: PreviewFinding[]): string {
-  return renderReport({
+export function previewReport(run: PackageRun, preview: PreviewResult, findings: PreviewFinding[]): ReportModel {
+  return buildReport({
     kind: 'preview',
     packageName: run.name,
     version: run.file.version,
@@ -63,6 +71,14 @@ export function renderPreviewReport(run: PackageRun, preview: PreviewResult, fin
     apply: preview.apply,
     variables: reportVariables(run),
     findings,
+    file: run.file,
+    values: run.variables,
     generatedAt: new Date(),
   });
+}
+
+/** The rendered report of a run beside its file, with the package as it will be installed. */
+export function showRunReport(deps: Deps, run: PackageRun, model: ReportModel, options: { beside?: boolean } = {}): Promise<ShownReport> {
+  const asInstalled = substituteVariables(run.source, substitutionTexts(run.file.declarations, run.variables ?? {}));
+  return deps.reports.show({ model, instanceName: run.connection.name, packageName: run.name, file: { uri: run.document.uri, version: run.scope.version, text: run.source }, asInstalled }, options);
 }

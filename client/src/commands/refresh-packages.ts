@@ -1,5 +1,5 @@
 /**
- * Sinas: Refresh Installed Packages — one instance (tree row, placeholder click) or all, plus the
+ * Sinas: Refresh Instances — the package lists of one instance (tree row, placeholder click) or all, plus the
  * status bar's reachability. An instance waiting for plain-http consent asks for it here.
  */
 import { confirmInsecure } from '../ui/connect';

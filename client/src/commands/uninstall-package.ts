@@ -30,6 +30,7 @@ export async function uninstallPackage(deps: Deps, target?: unknown): Promise<Un
   const refresh = () => {
     deps.documents.forgetInstalled(connection.id, ref.name);
     void deps.packages.refresh(connection.id);
+    void deps.snapshots.refresh(connection.id);
   };
 
   // What is installed decides what the modal can promise; a failed read still allows the uninstall.

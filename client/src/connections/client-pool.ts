@@ -46,6 +46,14 @@ export class ClientPool {
     return { kind: 'ready', connection, client: this.cached(this.clients, connection, apiKey, accepted ? 'allow' : 'loopback') };
   }
 
+  /**
+   * A one-off client for an instance not stored yet (verifying its key before adding it); the
+   * caller closes it. `plainHttpAccepted`: the user agreed to send the key over plain http.
+   */
+  unstoredClient(connection: { name: string; url: string }, apiKey: string, plainHttpAccepted: boolean): SinasClient {
+    return this.build({ id: '', name: connection.name, url: connection.url, source: 'stored' }, apiKey, plainHttpAccepted ? 'allow' : 'loopback');
+  }
+
   /** A client that sends no credentials (GET /health needs none). */
   healthClient(connection: Connection): SinasClient {
     return this.cached(this.healthClients, connection, '', 'allow');
@@ -65,11 +73,15 @@ export class ClientPool {
     const hit = cache.get(connection.id);
     if (hit && hit.url === connection.url && hit.apiKey === apiKey && hit.timeoutMs === timeoutMs && hit.plainHttp === plainHttp) return hit.client;
     if (hit) void hit.client.close();
-    const client = new SinasClient(
-      { name: connection.name, url: connection.url, apiKey },
-      { timeoutMs, plainHttp, userAgent: this.options.userAgent, onExchange: (entry) => this.options.onExchange(connection, entry) },
-    );
+    const client = this.build(connection, apiKey, plainHttp);
     cache.set(connection.id, { url: connection.url, apiKey, timeoutMs, plainHttp, client });
     return client;
+  }
+
+  private build(connection: Connection, apiKey: string, plainHttp: Cached['plainHttp']): SinasClient {
+    return new SinasClient(
+      { name: connection.name, url: connection.url, apiKey },
+      { timeoutMs: this.options.timeoutMs(), plainHttp, userAgent: this.options.userAgent, onExchange: (entry) => this.options.onExchange(connection, entry) },
+    );
   }
 }

@@ -77,16 +77,18 @@ export class ConnectionStore {
     return this.stored().filter((c) => c.id !== exceptId).map((c) => c.name);
   }
 
-  /** Adds a connection and makes it active. Throws with a user sentence on a bad name or URL. */
-  async add(input: NewConnection): Promise<Connection> {
+  /** Adds a connection, active unless told otherwise. Throws with a user sentence on a bad name or URL. */
+  async add(input: NewConnection, options: { activate?: boolean } = {}): Promise<Connection> {
     const name = input.name.trim();
     const problem = checkName(name, this.takenNames(), [ENVIRONMENT_NAME]) ?? checkUrl(input.url);
     if (problem) throw new Error(problem);
     const record: StoredConnection = { id: randomUUID(), name, url: normaliseUrl(input.url) };
     // The key first: a listener reacting to the new list must find it.
     if (input.apiKey) await this.secrets.store(secretKey(record.id), input.apiKey);
+    // The current active one is pinned when the new one must not take over (active() prefers stored ones).
+    const keep = options.activate === false ? this.active() : undefined;
     await this.state.update(LIST_KEY, [...this.stored(), record]);
-    await this.state.update(ACTIVE_KEY, record.id);
+    await this.state.update(ACTIVE_KEY, keep ? keep.id : record.id);
     this.changed.fire();
     return { id: record.id, name: record.name, url: record.url, source: 'stored' };
   }

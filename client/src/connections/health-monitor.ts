@@ -1,18 +1,24 @@
 /**
- * Reachability of the active instance (GET /health, without credentials) for the status bar:
- * checked on start, when the active connection changes, on demand, and on a slow timer that
- * skips unfocused windows, so an idle VS Code does not poll anyone. No UI here.
+ * Reachability of the active instance for the status bar: GET /health (without credentials),
+ * then, when it answers, whether its key is accepted and may list and install packages (one
+ * authenticated call, never made over plain http the user has not agreed to). Checked on start,
+ * when the connections or a key change, on demand, and on a slow timer that skips unfocused
+ * windows, so an idle VS Code does not poll anyone. No UI here.
  */
 import { isSinasApiError } from '../../../api/src';
 import { Emitter, type Disposable, type Event } from '../util/emitter';
 import type { ClientPool } from './client-pool';
 import type { ConnectionStore } from './connection-store';
+import { checkKey, type KeyCheck } from './key-check';
 import type { Connection } from './types';
+
+/** What the key may do: checked, or why it was not (no key stored, plain http not confirmed). */
+export type Access = KeyCheck | { kind: 'noKey' } | { kind: 'insecure' };
 
 export type Reachability =
   | { kind: 'none' }
   | { kind: 'checking'; connection: Connection }
-  | { kind: 'reachable'; connection: Connection; checkedAt: number }
+  | { kind: 'reachable'; connection: Connection; checkedAt: number; access: Access }
   | { kind: 'unreachable'; connection: Connection; message: string; checkedAt: number };
 
 export interface HealthMonitorOptions {
@@ -29,6 +35,8 @@ export class HealthMonitor {
   readonly onDidChange: Event<Reachability> = this.changed.event;
   private timer: NodeJS.Timeout | undefined;
   private inFlight: { key: string; promise: Promise<Reachability> } | undefined;
+  /** Bumped on every change of the connections (a new key included): a check in flight is stale. */
+  private generation = 0;
   private readonly subscription: Disposable;
 
   constructor(
@@ -36,12 +44,9 @@ export class HealthMonitor {
     private readonly pool: ClientPool,
     private readonly options: HealthMonitorOptions,
   ) {
-    let lastKey = '';
+    // Any change may concern the active instance's key, URL or identity: check again.
     this.subscription = store.onDidChange(() => {
-      const active = store.active();
-      const key = active ? `${active.id} ${active.url}` : '';
-      if (key === lastKey) return;
-      lastKey = key;
+      this.generation++;
       void this.check();
     });
   }
@@ -57,7 +62,7 @@ export class HealthMonitor {
       this.set({ kind: 'none' });
       return Promise.resolve(this.current);
     }
-    const key = `${connection.id} ${connection.url}`;
+    const key = `${connection.id} ${connection.url} ${this.generation}`;
     if (this.inFlight?.key === key) return this.inFlight.promise;
     const promise = this.probe(connection).finally(() => {
       if (this.inFlight?.promise === promise) this.inFlight = undefined;
@@ -96,18 +101,28 @@ export class HealthMonitor {
   }
 
   private async probe(connection: Connection): Promise<Reachability> {
+    const generation = this.generation;
     this.set({ kind: 'checking', connection });
     let next: Reachability;
     try {
       await this.pool.healthClient(connection).health({ timeoutMs: 10_000 });
-      next = { kind: 'reachable', connection, checkedAt: Date.now() };
+      next = { kind: 'reachable', connection, checkedAt: Date.now(), access: await this.access(connection) };
     } catch (error) {
       const message = isSinasApiError(error) ? error.message : String(error);
       next = { kind: 'unreachable', connection, message, checkedAt: Date.now() };
     }
-    // The user may have switched while this ran; only the active connection's result counts.
-    if (this.store.active()?.id === connection.id) this.set(next);
+    // The user may have switched (or changed the key) while this ran; only a current result counts.
+    if (this.store.active()?.id === connection.id && generation === this.generation) this.set(next);
     return next;
+  }
+
+  private async access(connection: Connection): Promise<Access> {
+    try {
+      const result = await this.pool.client(connection);
+      return result.kind === 'ready' ? await checkKey(result.client, { timeoutMs: 10_000 }) : { kind: result.kind };
+    } catch (error) {
+      return { kind: 'unverified', message: error instanceof Error ? error.message : String(error) };
+    }
   }
 
   private set(next: Reachability): void {

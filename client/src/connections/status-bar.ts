@@ -1,38 +1,21 @@
-/** The active instance and its reachability in the status bar; a click switches instance. */
+/** The active instance, its reachability and its key's standing in the status bar (text from status-text.ts). */
 import * as vscode from 'vscode';
-import { COMMANDS } from '../commands/ids';
 import type { ConnectionStore } from './connection-store';
 import type { HealthMonitor, Reachability } from './health-monitor';
+import { describeStatus } from './status-text';
 
-export function registerStatusBar(connections: ConnectionStore, health: HealthMonitor): vscode.Disposable {
+export function registerStatusBar(connections: ConnectionStore, health: HealthMonitor): vscode.Disposable & { item: vscode.StatusBarItem } {
   const item = vscode.window.createStatusBarItem('sinas.instance', vscode.StatusBarAlignment.Left, 10);
   item.name = 'Sinas Instance';
   const render = (state: Reachability) => {
-    const active = connections.active();
-    if (!active) {
-      item.text = '$(cloud) Sinas: no instance';
-      item.tooltip = 'No Sinas instance configured. Click to add one.';
-      item.command = COMMANDS.addConnection;
-      item.backgroundColor = undefined;
-      item.show();
-      return;
-    }
-    item.command = COMMANDS.switchConnection;
-    const same = 'connection' in state && state.connection.id === active.id;
-    const kind = same ? state.kind : 'checking';
-    const icon = { none: 'cloud', checking: 'sync~spin', reachable: 'cloud', unreachable: 'cloud-offline' }[kind];
-    item.text = `$(${icon}) Sinas: ${active.name}`;
-    const status = {
-      none: '',
-      checking: 'Checking…',
-      reachable: 'Reachable',
-      unreachable: state.kind === 'unreachable' ? `Unreachable: ${state.message}` : 'Unreachable',
-    }[kind];
-    item.tooltip = `${active.name} — ${active.url}\n${status}\nClick to switch instance.`;
-    item.backgroundColor = kind === 'unreachable' ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    const view = describeStatus(connections.active(), state);
+    item.text = view.text;
+    item.tooltip = view.tooltip;
+    item.command = { command: view.command.id, title: view.text, arguments: view.command.args };
+    item.backgroundColor = view.background ? new vscode.ThemeColor(`statusBarItem.${view.background}Background`) : undefined;
     item.show();
   };
   render(health.state);
   const subscriptions = [health.onDidChange(render), connections.onDidChange(() => render(health.state))];
-  return vscode.Disposable.from(item, ...subscriptions);
+  return Object.assign(vscode.Disposable.from(item, ...subscriptions), { item });
 }

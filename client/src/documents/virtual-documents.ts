@@ -1,6 +1,7 @@
 /**
  * Read-only documents that exist only in memory (Helm "Preview Template" style):
- * - `sinas-report:/<instance>/<package> preview.md` — preview and install reports;
+ * - `sinas-report:/<instance>/<package> as installed.yaml` — the package as a preview or install
+ *   sent it: the file with the values substituted (the report links to it);
  * - `sinas-installed:/<instance>/<package>.yaml?<connection id>` — the exact installed YAML
  *   (GET …/export), for "Open Installed Version" and the diff with the local file.
  * A TextDocumentContentProvider's documents cannot be edited or saved, which is the point.
@@ -35,16 +36,14 @@ export class VirtualDocuments implements vscode.TextDocumentContentProvider, vsc
       this.contents.set(uri.toString(), text);
       return text;
     }
-    return '# This report is gone\n\nReports live in memory; run the preview again.\n';
+    return '# This view is gone: it lives in memory only. Run the preview again.\n';
   }
 
-  /** Shows a report, replacing an older one for the same package and instance. */
-  async showReport(instanceName: string, packageName: string, markdown: string, options: { beside?: boolean } = {}): Promise<vscode.TextDocument> {
-    const uri = vscode.Uri.from({ scheme: REPORT_SCHEME, path: `/${safe(instanceName)}/${safe(packageName)} report.md` });
-    await this.set(uri, markdown);
-    const document = await vscode.workspace.openTextDocument(uri);
-    await vscode.window.showTextDocument(document, { preview: true, preserveFocus: options.beside, viewColumn: options.beside ? vscode.ViewColumn.Beside : undefined });
-    return document;
+  /** Stores the package as it will be installed (replacing the last one for this package and instance). */
+  async putAsInstalled(instanceName: string, packageName: string, text: string): Promise<vscode.Uri> {
+    const uri = vscode.Uri.from({ scheme: REPORT_SCHEME, path: `/${safe(instanceName)}/${safe(packageName)} as installed.yaml` });
+    await this.set(uri, text);
+    return uri;
   }
 
   private installedUri(connection: Connection, packageName: string): vscode.Uri {
@@ -55,6 +54,13 @@ export class VirtualDocuments implements vscode.TextDocumentContentProvider, vsc
   async loadInstalled(connection: Connection, client: SinasClient, packageName: string, signal?: AbortSignal): Promise<vscode.Uri> {
     const uri = this.installedUri(connection, packageName);
     await this.set(uri, await client.exportPackage(packageName, { signal }));
+    return uri;
+  }
+
+  /** Stores an export already fetched (the tree read it) and returns its URI. */
+  async putInstalled(connection: Connection, packageName: string, text: string): Promise<vscode.Uri> {
+    const uri = this.installedUri(connection, packageName);
+    await this.set(uri, text);
     return uri;
   }
 

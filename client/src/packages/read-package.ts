@@ -8,6 +8,7 @@ import { readStructure, type PackageStructure } from '../../../server/src/core/s
 import type { Resource } from '../../../server/src/core/model/package-model';
 import { findPair, getValue, nodeAtPath, stringValue, type PathSegment, type YNode } from '../../../server/src/core/parse/yaml-tree';
 import type { Span } from '../../../server/src/core/text/span';
+import { substituteVariables, substitutionTexts } from '../../../server/src/core/variables/substitution';
 import type { VariableDeclaration } from '../../../server/src/core/variables/variable-table';
 
 export type { Span, VariableDeclaration };
@@ -46,30 +47,23 @@ const span = (node: YNode): Span => ({ start: node.start, end: node.end });
 
 /**
  * The resource of `section` whose identity is `identity` (`ns/name`, a webhook path, a schedule
- * name). Identities containing `${{ vars.X }}` are compared after substituting `values`, as the
- * server sees them.
+ * name). Identities containing `${{ vars.X }}` are compared after substituting `values` (as sent:
+ * defaults and secrets are applied as the server applies them).
  */
 export function findResource(file: PackageFile, section: string, identity: string, values: Record<string, unknown> = {}): Resource | undefined {
   const wanted = identity.trim();
-  return file.structure.model.resources.find((r) => {
-    if (r.section !== section || r.identity === undefined) return false;
-    return (r.dynamic ? substitute(r.identity, values) : r.identity) === wanted;
-  });
+  return file.structure.model.resources.find((r) => r.section === section && r.identity !== undefined && identityAfterInstall(file, r, values) === wanted);
 }
 
 /** Every resource whose identity or bare name equals `name`, in any section. */
 export function resourcesNamed(file: PackageFile, name: string, values: Record<string, unknown> = {}): Resource[] {
-  return file.structure.model.resources.filter((r) => {
-    const identity = r.identity === undefined ? undefined : r.dynamic ? substitute(r.identity, values) : r.identity;
-    return identity === name || r.name === name;
-  });
+  return file.structure.model.resources.filter((r) => identityAfterInstall(file, r, values) === name || r.name === name);
 }
 
-/** `${{ vars.NAME }}` replaced by the given values (secrets expand to the variable's name, as on the server). */
-export function substitute(text: string, values: Record<string, unknown>): string {
-  return text.replace(/\$\{\{\s*vars\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g, (whole, name: string) =>
-    name in values && values[name] !== undefined && values[name] !== null ? String(values[name]) : whole,
-  );
+/** An identity as the server sees it: `${{ vars.X }}` replaced as the install replaces it. */
+function identityAfterInstall(file: PackageFile, resource: Resource, values: Record<string, unknown>): string | undefined {
+  if (resource.identity === undefined || !resource.dynamic) return resource.identity;
+  return substituteVariables(resource.identity, substitutionTexts(file.declarations, values));
 }
 
 /**

@@ -5,7 +5,7 @@
  * `update` becomes a warning on the resource it would overwrite (api-contract §7.2). Pure: spans
  * are offsets; the extension turns them into ranges.
  */
-import type { ConfigApplyResponse, ValidationItem } from '../../../api/src';
+import type { ConfigApplyResponse, ResourceChange, ValidationItem } from '../../../api/src';
 import { KIND_NAME, SECTIONS, SKIPPED_SECTIONS, type SectionName } from '../../../server/src/core/model/sections';
 import { findPair, getValue, type YNode } from '../../../server/src/core/parse/yaml-tree';
 import type { Resource } from '../../../server/src/core/model/package-model';
@@ -48,16 +48,21 @@ export function locateApplyMessages(file: PackageFile, input: LocateInput): Prev
   if (input.firstInstall) {
     for (const change of input.apply.changes) {
       if (change.action !== 'update') continue;
-      const resource = findResource(file, change.resourceType, change.resourceName, values);
       findings.push({
         severity: 'warning',
         code: 'overwrites-unmanaged',
         message: `${label(change.resourceType)} \`${change.resourceName}\` already exists on ${input.instanceName} and is not managed by this package: installing overwrites it, and it stays unmanaged, so uninstalling the package will not remove it.`,
-        span: resource ? identitySpan(resource) : undefined,
+        span: locateChange(file, change, values),
       });
     }
   }
   return findings;
+}
+
+/** The identity of the resource a change line is about (`functions` + `ns/name`, a webhook path, …). */
+export function locateChange(file: PackageFile, change: Pick<ResourceChange, 'resourceType' | 'resourceName'>, values: Record<string, unknown> = {}): Span | undefined {
+  const resource = findResource(file, change.resourceType, change.resourceName, values);
+  return resource ? identitySpan(resource) : undefined;
 }
 
 /** A 400/422's validation items, each on the node its path names. */

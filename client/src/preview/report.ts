@@ -1,11 +1,13 @@
 /**
- * The preview / install report as Markdown (shown in a read-only virtual document): the outcome
- * in one line, counts per resource type, what a first install would overwrite, errors, warnings,
- * every change, and the variable values used (secrets masked). Pure.
+ * The preview / install report as data (pure): the outcome in one line, counts per resource type,
+ * what a first install would overwrite, errors, warnings, every change, and the variable values
+ * used (secrets masked). Each line that names something in the file carries its span, so the
+ * rendered report (report-html.ts) can link it to its YAML node.
  */
 import type { ConfigApplyResponse, ResourceChange } from '../../../api/src';
-import { count, formatTime, mdCode, mdEscape } from '../util/text';
-import type { PreviewFinding } from './locate-messages';
+import type { PackageFile, Span } from '../packages/read-package';
+import { count, formatTime } from '../util/text';
+import { locateChange, type PreviewFinding } from './locate-messages';
 
 export type ReportKind = 'preview' | 'installed' | 'partial';
 
@@ -29,64 +31,24 @@ export interface ReportInput {
   apply: ConfigApplyResponse;
   variables?: ReportVariable[];
   findings?: PreviewFinding[];
+  /** The file as sent and the values sent with it: change lines then link to their resource. */
+  file?: PackageFile;
+  values?: Record<string, unknown>;
   generatedAt?: Date;
 }
 
-const SECRET_MASK = '••••••';
+/** One line of text (`code` in backticks) and, when it names a node of the file, where that is. */
+export interface ReportLine {
+  text: string;
+  span?: Span;
+}
 
-export function renderReport(input: ReportInput): string {
-  const { apply } = input;
-  const out: string[] = [];
-  const title = { preview: 'Preview', installed: 'Installed', partial: 'Partially installed' }[input.kind];
-  out.push(`# ${title}: ${mdEscape(input.packageName)}${input.version ? ` ${mdEscape(input.version)}` : ''} on ${mdEscape(input.instanceName)}`, '');
-  out.push(`Instance: ${mdEscape(input.instanceUrl)}  `);
-  out.push(`${installLine(input)}  `);
-  if (input.generatedAt) out.push(`Generated: ${formatTime(input.generatedAt.toISOString())}  `);
-  out.push('', `**${outcome(input)}**`, '');
-
-  const overwrites = (input.findings ?? []).filter((f) => f.code === 'overwrites-unmanaged');
-  if (overwrites.length > 0) {
-    out.push(`## ⚠ Overwrites ${count(overwrites.length, 'resource')} not managed by this package`, '');
-    out.push('A first install updates these existing resources in place. They stay unmanaged, so uninstalling the package will not remove them.', '');
-    for (const f of overwrites) out.push(`- ${f.message}`);
-    out.push('');
-  }
-
-  out.push('## Summary', '');
-  const rows = summaryRows(apply);
-  if (rows.length === 0) out.push('The package has no resources.', '');
-  else {
-    const verbs = input.kind === 'preview' ? ['Create', 'Update', 'Unchanged'] : ['Created', 'Updated', 'Unchanged'];
-    out.push(`| Type | ${verbs.join(' | ')} |`, '|---|---:|---:|---:|');
-    for (const r of rows) out.push(`| ${mdEscape(r.type)} | ${r.created} | ${r.updated}${r.updated && overwrites.length ? ' ⚠' : ''} | ${r.unchanged} |`);
-    out.push('');
-  }
-
-  if (apply.errors.length > 0) {
-    out.push(`## Errors (${apply.errors.length})`, '');
-    if (input.kind === 'preview') out.push('An install would record the package but leave these resources out.', '');
-    for (const e of apply.errors) out.push(`- ${mdEscape(e)}`);
-    out.push('');
-  }
-  if (apply.warnings.length > 0) {
-    out.push(`## Warnings (${apply.warnings.length})`, '');
-    for (const w of apply.warnings) out.push(`- ${mdEscape(w)}`);
-    out.push('');
-  }
-
-  if (apply.changes.length > 0) {
-    out.push('## Changes', '');
-    const flagged = new Set(overwrites.length ? apply.changes.filter((c) => c.action === 'update').map(key) : []);
-    for (const c of apply.changes) out.push(`- ${c.action} ${mdEscape(c.resourceType)} ${mdCode(c.resourceName)}${flagged.has(key(c)) ? ' — ⚠ overwrites an unmanaged resource' : ''}`);
-    out.push('');
-  }
-
-  if (input.variables && input.variables.length > 0) {
-    out.push('## Variables', '');
-    for (const v of input.variables) out.push(`- ${mdCode(v.name)}${v.type ? ` (${mdEscape(v.type)})` : ''}: ${variableValue(v)}`);
-    out.push('');
-  }
-  return `${out.join('\n').trimEnd()}\n`;
+export interface ReportChange extends ReportLine {
+  action: string;
+  resourceType: string;
+  resourceName: string;
+  /** A first install overwrites this unmanaged resource. */
+  overwrites: boolean;
 }
 
 export interface SummaryRow {
@@ -94,6 +56,56 @@ export interface SummaryRow {
   created: number;
   updated: number;
   unchanged: number;
+}
+
+export interface ReportModel {
+  kind: ReportKind;
+  title: string;
+  /** Instance, installed version, time. */
+  facts: string[];
+  outcome: { tone: 'ok' | 'warning' | 'error'; text: string };
+  overwrites: ReportLine[];
+  summary: { columns: [string, string, string]; rows: (SummaryRow & { overwrites: boolean })[] };
+  errors: ReportLine[];
+  /** Said above the errors of a preview. */
+  errorsNote?: string;
+  warnings: ReportLine[];
+  changes: ReportChange[];
+  variables: { name: string; type?: string; display: string; masked: boolean }[];
+}
+
+export const SECRET_MASK = '••••••';
+
+export function buildReport(input: ReportInput): ReportModel {
+  const { apply } = input;
+  const findings = input.findings ?? [];
+  const overwrites = findings.filter((f) => f.code === 'overwrites-unmanaged').map(line);
+  const flagged = new Set(overwrites.length ? apply.changes.filter((c) => c.action === 'update').map(key) : []);
+  const errorFindings = findings.filter((f) => f.code === 'server-error');
+  const warningFindings = findings.filter((f) => f.code === 'server-warning' || f.code === 'managed-elsewhere');
+  return {
+    kind: input.kind,
+    title: `${{ preview: 'Preview', installed: 'Installed', partial: 'Partially installed' }[input.kind]}: ${input.packageName}${input.version ? ` ${input.version}` : ''} on ${input.instanceName}`,
+    facts: [`Instance: ${input.instanceUrl}`, installLine(input), ...(input.generatedAt ? [`Generated: ${formatTime(input.generatedAt.toISOString())}`] : [])],
+    outcome: outcome(input),
+    overwrites,
+    summary: {
+      columns: input.kind === 'preview' ? ['Create', 'Update', 'Unchanged'] : ['Created', 'Updated', 'Unchanged'],
+      rows: summaryRows(apply).map((r) => ({ ...r, overwrites: r.updated > 0 && overwrites.length > 0 })),
+    },
+    errors: apply.errors.map((text) => ({ text, span: errorFindings.find((f) => f.message === text)?.span })),
+    errorsNote: input.kind === 'preview' && apply.errors.length > 0 ? 'An install would record the package but leave these resources out.' : undefined,
+    warnings: apply.warnings.map((text) => ({ text, span: warningFindings.find((f) => f.message.startsWith(text))?.span })),
+    changes: apply.changes.map((c) => ({
+      action: c.action,
+      resourceType: c.resourceType,
+      resourceName: c.resourceName,
+      overwrites: flagged.has(key(c)),
+      text: `${c.action} ${c.resourceType} \`${c.resourceName}\``,
+      span: input.file ? locateChange(input.file, c, input.values) : undefined,
+    })),
+    variables: (input.variables ?? []).map((v) => ({ name: v.name, type: v.type, display: variableValue(v), masked: !v.note && v.value !== undefined && v.type === 'secret' })),
+  };
 }
 
 /** Per resource type, from `changes` when present (they are per resource), else from `summary`. */
@@ -127,26 +139,27 @@ function installLine(input: ReportInput): string {
   if (input.installed === null) return input.kind === 'preview' ? 'Not installed yet: this would be a first install.' : 'First install.';
   const when = formatTime(input.installed.updated_at ?? input.installed.installed_at);
   const verb = input.kind === 'preview' ? 'Upgrade of' : 'Upgraded from';
-  return `${verb} version ${mdEscape(input.installed.version)} (installed ${when}).`;
+  return `${verb} version ${input.installed.version} (installed ${when}).`;
 }
 
-function outcome(input: ReportInput): string {
+function outcome(input: ReportInput): ReportModel['outcome'] {
   const { apply } = input;
   const errors = apply.errors.length;
   if (input.kind === 'partial') {
-    return `⚠ Partial install: ${count(errors, 'error')}. The package is recorded on ${input.instanceName}, but the resources named under Errors were not installed.`;
+    return { tone: 'warning', text: `⚠ Partial install: ${count(errors, 'error')}. The package is recorded on ${input.instanceName}, but the resources named under Errors were not installed.` };
   }
-  if (input.kind === 'installed') return `✓ Installed: ${summaryLine(apply, 'past')}.`;
-  if (!apply.success) return `✗ An install would fail: ${count(errors, 'error')}; nothing would be installed.`;
-  if (errors > 0) return `⚠ An install would be PARTIAL: ${count(errors, 'error')}. The package would be recorded, but some resources would be missing.`;
-  return `✓ An install would apply cleanly: ${summaryLine(apply, 'future')}.`;
+  if (input.kind === 'installed') return { tone: 'ok', text: `✓ Installed: ${summaryLine(apply, 'past')}.` };
+  if (!apply.success) return { tone: 'error', text: `✗ An install would fail: ${count(errors, 'error')}; nothing would be installed.` };
+  if (errors > 0) return { tone: 'warning', text: `⚠ An install would be PARTIAL: ${count(errors, 'error')}. The package would be recorded, but some resources would be missing.` };
+  return { tone: 'ok', text: `✓ An install would apply cleanly: ${summaryLine(apply, 'future')}.` };
 }
 
 function variableValue(v: ReportVariable): string {
-  if (v.note) return mdEscape(v.note);
+  if (v.note) return v.note;
   if (v.value === undefined) return 'not sent';
   if (v.type === 'secret') return SECRET_MASK;
-  return mdCode(String(v.value));
+  return String(v.value);
 }
 
+const line = (finding: PreviewFinding): ReportLine => ({ text: finding.message, span: finding.span });
 const key = (c: ResourceChange) => `${c.resourceType} ${c.resourceName}`;

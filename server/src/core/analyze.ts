@@ -13,8 +13,10 @@ import { buildModel, type PackageModel, type Resource } from './model/package-mo
 import type { DocumentParser } from './parse/parse-document';
 import { readStructure, type PackageStructure } from './structure';
 import { toValue } from './parse/to-value';
+import type { InstanceIndex } from './instance/instance-index';
 import { buildReferenceIndex, type ReferenceIndex } from './references';
 import { DOCUMENT_RULES, ITEM_RULES } from './rules';
+import { checkWithInstance } from './rules/instance';
 import type { DocumentContext, ItemContext } from './rules/rule';
 import { notAPackageFindings } from './rules/not-a-package';
 import { unquotedCronFindings } from './rules/unquoted-cron';
@@ -30,6 +32,8 @@ export interface AnalyzeOptions {
   maxFindings?: number;
   /** Database connection types from the instance, when known (the SQL dialect of queries). */
   connectionTypes?: ConnectionTypeLookup;
+  /** What exists on the active instance; without it, nothing is assumed about the instance. */
+  instance?: InstanceIndex;
 }
 
 export interface ResolvedFinding extends Finding {
@@ -39,6 +43,8 @@ export interface ResolvedFinding extends Finding {
 export interface Analysis extends PackageStructure {
   /** Definitions and cross-references between resources (go to definition, find references, rules). */
   references: ReferenceIndex;
+  /** The instance snapshot the findings were computed with (completion, hover and definition use it too). */
+  instance?: InstanceIndex;
   findings: ResolvedFinding[];
   stats: { chunked: boolean; parsedChunks: number; chunkCount: number; truncatedFindings: number };
 }
@@ -53,7 +59,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   } catch (error) {
     // Last line of defence: stages already isolate their failures, this keeps the server alive.
     const lines = new LineIndex(text);
-    return { ...emptyAnalysis(text, lines, true), findings: resolve([internalError('analysis', error, lines)]) };
+    return { ...emptyAnalysis(text, lines, true), instance: options.instance, findings: resolve([internalError('analysis', error, lines)]) };
   }
 }
 
@@ -80,7 +86,7 @@ function analyzeUnguarded(text: string, options: AnalyzeOptions): Analysis {
   // Until the parser has its line table, positions come from a plain scan (rare paths only).
   let lines: LineIndex | undefined;
   const plainLines = () => (lines ??= new LineIndex(text));
-  const empty = (isSinasPackage: boolean, findings: Finding[] = []): Analysis => ({ ...emptyAnalysis(text, plainLines(), isSinasPackage), findings: resolve(findings) });
+  const empty = (isSinasPackage: boolean, findings: Finding[] = []): Analysis => ({ ...emptyAnalysis(text, plainLines(), isSinasPackage), instance: options.instance, findings: resolve(findings) });
   if (!looksLikeSinasPackage(text)) return empty(false);
   const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
   if (text.length > maxLength) {
@@ -100,8 +106,13 @@ function analyzeUnguarded(text: string, options: AnalyzeOptions): Analysis {
   } catch (error) {
     return empty(true, [internalError('parser', error, plainLines())]);
   }
-  const { parsed, model, variables, isSinasPackage } = structure;
+  const { parsed, model, variables } = structure;
   lines = structure.lines;
+  // The text has a package header (looksLikeSinasPackage), but when a syntax error keeps the
+  // parser from reading it (a region refused whole, e.g. nested too deep), the header is unknown:
+  // the document is still ours, and its syntax errors are what the author must see.
+  const headerUnread = model.kind === undefined && model.apiVersion === undefined && parsed.findings.some((f) => f.code === 'yaml-syntax');
+  const isSinasPackage = structure.isSinasPackage || headerUnread;
   findings.push(...parsed.findings, ...unquotedCronFindings(text, parsed.findings));
   const references = buildReferenceIndex(model);
   const analysis: Analysis = {
@@ -112,6 +123,7 @@ function analyzeUnguarded(text: string, options: AnalyzeOptions): Analysis {
     model,
     variables,
     references,
+    instance: options.instance,
     findings: [],
     stats: { chunked: parsed.chunked, parsedChunks: parsed.parsedChunks, chunkCount: parsed.chunkCount, truncatedFindings: 0 },
   };
@@ -121,6 +133,11 @@ function analyzeUnguarded(text: string, options: AnalyzeOptions): Analysis {
   }
 
   const max = options.maxFindings ?? DEFAULT_MAX_FINDINGS;
+  if (headerUnread) {
+    // Nothing else can be judged before the syntax error is fixed (no cascade of missing fields).
+    analysis.findings = finish(findings, max, analysis);
+    return analysis;
+  }
   let reported = 0;
   const report = (f: Finding) => {
     reported++;
@@ -135,9 +152,10 @@ function analyzeUnguarded(text: string, options: AnalyzeOptions): Analysis {
       findings.push(internalError(rule.id, error, lines));
     }
   }
-  findings.push(...itemFindings(text, model, parsed.chunked, lines, options.connectionTypes));
+  findings.push(...itemFindings(text, model, parsed.chunked, lines, options.connectionTypes ?? options.instance?.connectionTypes));
+  const checked = options.instance ? checkWithInstance(ctx, options.instance, findings, (id, error) => internalError(id, error, structure.lines)) : findings;
 
-  analysis.findings = finish(findings, max, analysis);
+  analysis.findings = finish(checked, max, analysis);
   return analysis;
 }
 

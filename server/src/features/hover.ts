@@ -11,6 +11,7 @@ import type { Reference, ReferenceForm } from '../core/references';
 import { describe } from '../core/schema/describe-schema';
 import { schemaAt } from '../core/schema/schema-lookup';
 import type { Span } from '../core/text/span';
+import { instanceReferenceMarkdown } from './instance-docs';
 import { toRange } from './ranges';
 import { resourceMarkdown } from './resource-docs';
 import { symbolAt } from './symbol-at';
@@ -65,6 +66,8 @@ const FORM: Record<ReferenceForm, string> = {
 function referenceMarkdown(analysis: Analysis, reference: Reference): string {
   const definition = analysis.references.resolve(reference);
   if (definition) return resourceMarkdown(analysis, definition.resource, reference.kind === 'operations' ? reference.target : undefined);
+  const onInstance = instanceReferenceMarkdown(analysis, reference);
+  if (onInstance) return onInstance;
   const kind = reference.kind === 'operations' ? 'operation' : KIND_NAME[reference.kind];
   const expected = `A ${kind} reference, ${FORM[reference.form]}.`;
   if (reference.dynamic) return `${expected}\n\nIts value is only known after install-time substitution.`;

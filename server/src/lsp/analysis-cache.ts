@@ -4,6 +4,7 @@
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, type Analysis } from '../core/analyze';
+import type { InstanceIndex } from '../core/instance/instance-index';
 import { DocumentParser } from '../core/parse/parse-document';
 
 interface Entry {
@@ -17,7 +18,11 @@ interface Entry {
 export class AnalysisCache {
   private readonly entries = new Map<string, Entry>();
 
-  constructor(private readonly limits: () => { maxLength: number; maxFindings: number }) {}
+  constructor(
+    private readonly limits: () => { maxLength: number; maxFindings: number },
+    /** The instance snapshot to check against; a new snapshot means a new analysis of the same version. */
+    private readonly instance: () => InstanceIndex | undefined = () => undefined,
+  ) {}
 
   get(document: TextDocument): Analysis {
     let entry = this.entries.get(document.uri);
@@ -25,9 +30,10 @@ export class AnalysisCache {
       entry = { parser: new DocumentParser(), version: -1, millis: 0 };
       this.entries.set(document.uri, entry);
     }
-    if (!entry.analysis || entry.version !== document.version) {
+    const instance = this.instance();
+    if (!entry.analysis || entry.version !== document.version || entry.analysis.instance !== instance) {
       const started = performance.now();
-      entry.analysis = analyze(document.getText(), { parser: entry.parser, ...this.limits() });
+      entry.analysis = analyze(document.getText(), { parser: entry.parser, ...this.limits(), instance });
       entry.version = document.version;
       entry.millis = performance.now() - started;
     }

@@ -20,6 +20,7 @@ import type { HandlerContext, RegisterHandlers } from './handlers/context';
 import { registerHover } from './handlers/hover';
 import { registerNavigation } from './handlers/navigation';
 import { registerSymbols } from './handlers/symbols';
+import { InstanceSnapshotState } from './instance-snapshot';
 import { SettingsService } from './settings';
 import { compileAll } from '../core/schema/load-schema';
 import { WorkspaceDiagnostics, uriOf } from './workspace/workspace-diagnostics';
@@ -33,11 +34,12 @@ const HANDLERS: readonly RegisterHandlers[] = [registerCompletion, registerHover
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const settings = new SettingsService(connection);
-  const cache = new AnalysisCache(() => settings.current);
+  const instance = new InstanceSnapshotState();
+  const cache = new AnalysisCache(() => settings.current, () => instance.current);
   const diagnostics = new DiagnosticsPublisher(connection, documents, cache, () => settings.current);
   const context: HandlerContext = { connection, documents, cache, settings };
   const isOpen = (uri: string) => documents.all().some((d) => d.uri === uri || canonical(d.uri) === uri);
-  const workspace = new WorkspaceDiagnostics(connection, isOpen, () => settings.current);
+  const workspace = new WorkspaceDiagnostics(connection, isOpen, () => settings.current, () => instance.current);
   let watchFiles = false;
   let folderEvents = false;
 
@@ -91,6 +93,12 @@ export function startServer(connection: Connection): void {
       diagnostics.scheduleAll();
       void rescanWorkspace();
     }
+  });
+
+  instance.listen(connection);
+  instance.onDidChange(() => {
+    diagnostics.scheduleAll();
+    void rescanWorkspace();
   });
 
   documents.onDidOpen((e) => {

@@ -10,7 +10,7 @@ import type { RequestContext } from '../http/router';
 import { json, type Reply } from '../http/respond';
 import { dropNulls } from '../resources/read-config';
 import { rowsOf, TYPE_BY_KIND } from '../resources/registry';
-import { dumpYaml } from '../yaml-dump';
+import { dumpYaml } from '../../../server/src/core/emit/dump-yaml';
 
 interface ResourceRef {
   type: string;

@@ -4,12 +4,12 @@
  * result (language-core errors, then the server's database-backed reference checks) → require
  * `kind: SinasPackage`. Every failure is the backend's 400 `Package validation failed: …`.
  */
+import { substituteVariables } from '../../../server/src/core/variables/substitution';
 import { badRequest, validationFailed } from '../errors';
 import type { State } from '../state/types';
 import { checkDocument, type PathMessage } from '../validate';
 import type { VariableDeclaration } from '../variables/declarations';
 import { resolveVariables, type ResolvedVariables } from '../variables/resolve';
-import { substitute } from '../variables/substitute';
 import { applySpec } from './apply';
 import type { ApplyResponse } from './apply-result';
 import { environmentWarnings, referenceErrors } from './server-checks';
@@ -46,7 +46,7 @@ export function preparePackage(
   }
   if (variableErrors.length) throw validationFailed(variableErrors);
 
-  const text = options.variables ? substitute(source, resolved.substitutions) : source;
+  const text = options.variables ? substituteVariables(source, resolved.substitutions) : source;
   // Most packages have no placeholders: then the raw text is the text to validate.
   const checked = text === source ? raw : checkDocument(text, { variables: options.variables });
   if (checked.errors.length || !checked.value) throw validationFailed(checked.errors);

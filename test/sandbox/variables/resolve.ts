@@ -6,10 +6,18 @@
  * named after the variable; its uses expand to that name and `Package.values` records "***".
  */
 import { testPattern } from '../../../server/src/core/variables/pattern';
+import { substitutionText } from '../../../server/src/core/variables/substitution';
 import type { State } from '../state/types';
 import type { SecretInput } from '../packages/apply-secrets';
 import type { PathMessage } from '../validate';
 import type { VariableDeclaration } from './declarations';
+import { RESOURCE_REF_SECTIONS, resourceRefTarget } from '../../../server/src/core/instance/resource-ref';
+import { KIND_NAME } from '../../../server/src/core/model/sections';
+
+const refLabel = (resource: string | undefined): string => {
+  const section = resource === undefined ? undefined : RESOURCE_REF_SECTIONS[resource];
+  return section ? KIND_NAME[section] : String(resource);
+};
 
 export interface ResolvedVariables {
   substitutions: Map<string, string>;
@@ -21,28 +29,20 @@ export interface ResolvedVariables {
   missing: string[];
 }
 
-const REF_LABEL: Record<string, string> = {
-  llm_providers: 'LLM provider',
-  database_connections: 'database connection',
-  collections: 'collection',
-  secrets: 'secret',
-  roles: 'role',
-};
-
+/** Whether a `resource_ref` value names an existing (for providers and connections: active) resource; where it is looked up is the core's reading. */
 function resourceExists(state: Readonly<State>, kind: string | undefined, name: string): boolean {
-  switch (kind) {
-    case 'llm_providers':
-      return state.llmProviders.some((p) => p.name === name && p.is_active !== false);
-    case 'database_connections':
-      return state.databaseConnections.some((c) => c.name === name && c.is_active !== false);
-    case 'collections': {
-      const ref = name.includes('/') ? name : `default/${name}`;
-      return (state.resources.collections ?? []).some((c) => `${c.namespace}/${c.name}` === ref);
-    }
+  const target = resourceRefTarget(kind, name);
+  switch (target?.section) {
+    case 'llmProviders':
+      return state.llmProviders.some((p) => p.name === target.identity && p.is_active !== false);
+    case 'databaseConnections':
+      return state.databaseConnections.some((c) => c.name === target.identity && c.is_active !== false);
+    case 'collections':
+      return (state.resources.collections ?? []).some((c) => `${c.namespace}/${c.name}` === target.identity);
     case 'secrets':
-      return (state.resources.secrets ?? []).some((s) => s.name === name);
+      return (state.resources.secrets ?? []).some((s) => s.name === target.identity);
     case 'roles':
-      return state.roles.some((r) => r.name === name);
+      return state.roles.some((r) => r.name === target.identity);
     default:
       return false;
   }
@@ -69,7 +69,7 @@ export function resolveVariables(
         out.missing.push(d.name);
         continue;
       }
-      out.substitutions.set(d.name, d.name);
+      out.substitutions.set(d.name, substitutionText(d, given[d.name])!);
       if (provided || resourceExists(state, 'secrets', d.name)) out.values[d.name] = '***';
       continue;
     }
@@ -77,12 +77,12 @@ export function resolveVariables(
     const value = provided ? given[d.name] : d.default;
     if (!isGiven(value)) {
       if (d.required) out.missing.push(d.name);
-      else out.substitutions.set(d.name, '');
+      else out.substitutions.set(d.name, substitutionText(d, value)!);
       continue;
     }
     const text = checkValue(d, value, state, (message) => fail(d, message));
     if (text === undefined) continue;
-    out.substitutions.set(d.name, text);
+    out.substitutions.set(d.name, substitutionText(d, value)!);
     out.values[d.name] = d.type === 'boolean' ? text === 'true' : value;
   }
   return out;
@@ -123,7 +123,7 @@ function checkValue(d: VariableDeclaration, value: unknown, state: Readonly<Stat
     }
     case 'resource_ref':
       if (resourceExists(state, d.resource, text)) return text;
-      fail(`Referenced ${REF_LABEL[d.resource ?? ''] ?? d.resource} '${text}' not defined`);
+      fail(`Referenced ${refLabel(d.resource)} '${text}' not defined`);
       return undefined;
     default:
       fail(`Unsupported variable type '${d.type}'`);

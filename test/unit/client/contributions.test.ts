@@ -14,7 +14,7 @@ const manifest = JSON.parse(readFileSync(join(__dirname, '../../../package.json'
     commands: { command: string; title: string; category?: string }[];
     menus: Record<string, MenuItem[]>;
     viewsContainers: { activitybar: { id: string; icon: string }[] };
-    views: Record<string, { id: string }[]>;
+    views: Record<string, { id: string; name: string }[]>;
     viewsWelcome: { view: string; when?: string; contents: string }[];
   };
 };
@@ -59,5 +59,30 @@ describe('contributions of the instance features', () => {
     const welcome = contributes.viewsWelcome.filter((w) => w.view === PACKAGES_VIEW);
     assert.ok(welcome.some((w) => w.when === '!isWorkspaceTrusted' && /Restricted Mode/.test(w.contents)));
     assert.ok(welcome.some((w) => /!sinas\.hasConnections/.test(w.when ?? '') && w.contents.includes(`command:${COMMANDS.addConnection}`)));
+  });
+
+  it('names the view so that typing a command finds that command only (the view\'s "Focus on … View" entry shadowed "Install Package")', () => {
+    // The palette matches when every typed word starts a word of the label, in order (VS Code's word filter).
+    const words = (label: string) => label.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+    const matches = (query: string, label: string) => {
+      const target = words(label);
+      let at = 0;
+      return words(query).every((w) => {
+        const found = target.findIndex((t, i) => i >= at && t.startsWith(w));
+        at = found + 1;
+        return found >= 0;
+      });
+    };
+    const container = 'Sinas';
+    const labels = [
+      ...contributes.commands.filter((c) => ours.includes(c.command)).map((c) => ({ id: c.command, label: `${c.category}: ${c.title}` })),
+      ...contributes.views[VIEW_CONTAINER].map((v) => ({ id: `${v.id}.focus`, label: `${container}: Focus on ${v.name} View` })),
+    ];
+    for (const { id, label } of labels.filter((l) => !l.id.endsWith('.focus'))) {
+      const query = label.replace(/…$/, '');
+      const rivals = labels.filter((other) => other.id !== id && matches(query, other.label)).map((other) => other.label);
+      assert.deepEqual(rivals, [], `typing "${query}" also lists ${rivals.join(', ')}`);
+    }
+    assert.ok(matches('Sinas: Install Package', 'Sinas: Focus on Installed Packages View'), 'positive control: the old view name did shadow it');
   });
 });

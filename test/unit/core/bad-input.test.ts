@@ -17,6 +17,14 @@ describe('bad input', () => {
     assert.ok(!analyze(fine).findings.some((f) => f.code === 'yaml-syntax'), '400 levels still parse (PyYAML reads them too)');
   });
 
+  it('still reports a package whose header the syntax error keeps unread: the error alone, no cascade (found by npm run fuzz)', () => {
+    // The whole text is one region refused for its depth, so `kind` is never read.
+    const text = HEAD + 'spec:\n  agents:\n    - description: ' + '['.repeat(2000) + ']'.repeat(2000) + '\n!!str \n';
+    const analysis = analyze(text);
+    assert.equal(analysis.isSinasPackage, true);
+    assert.deepEqual(codes(text), ['yaml-syntax']);
+  });
+
   it('counts only brackets that open collections: text, quotes, comments and code blocks are no nesting', () => {
     const many = '['.repeat(2000);
     const text = `${HEAD}package:\n  name: p\nspec:\n  agents:\n    - namespace: a\n      name: b\n` +

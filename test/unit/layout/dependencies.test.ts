@@ -2,6 +2,7 @@
  * The folders' dependency direction, as the README's "How it is built" describes it:
  *   server/src/core  ← server/src/{features,lsp}, client/, cli/, test/sandbox
  *   api/             ← client/, cli/   (the Sinas REST client; no vscode, no language server)
+ *   server/src/protocol ← everything    (wire contracts shared by client, server and API client; imports nothing)
  *   cli/             ← nothing but its own entry point
  * Checked on the import specifiers of every source file.
  */
@@ -43,8 +44,13 @@ describe('layout: dependency direction', () => {
     assert.deepEqual(offending('server/src/features', (s) => lspOnly(s) || s.startsWith('server/src/lsp/')), []);
   });
 
-  it('the API client imports no vscode, client, cli or server module (the extension and the CLI share it)', () => {
-    assert.deepEqual(offending('api/src', (s) => isVscode(s) || /^(client|cli|server)\//.test(s)), []);
+  it('the API client imports no vscode, client, cli or server module but the shared protocol (the extension and the CLI share it)', () => {
+    assert.deepEqual(offending('api/src', (s) => isVscode(s) || (/^(client|cli|server)\//.test(s) && !s.startsWith('server/src/protocol/'))), []);
+  });
+
+  it('the protocol module imports nothing (client, server and API client share it)', () => {
+    const files = readdirSync(join(ROOT, 'server/src/protocol')).map((f) => join('server/src/protocol', f));
+    assert.deepEqual(files.flatMap((file) => importsOf(file).map((spec) => `${file} imports ${spec}`)), []);
   });
 
   it('the CLI imports no vscode and nothing from the extension (client/)', () => {

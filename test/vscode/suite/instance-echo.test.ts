@@ -1,6 +1,7 @@
 // Against a server that echoes the key and every variable value in every encoding (and wraps its
-// messages in terminal escapes), no surface of the extension shows any form of them: the preview
-// and install reports, the problems on the YAML, notifications and modals, the tree, the log.
+// messages in terminal escapes), no surface of the extension shows any form of them: adding the
+// instance, the preview and install reports (and the package as it will be installed), the problems
+// on the YAML, notifications and modals, the tree, the log.
 import * as assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
@@ -24,7 +25,17 @@ describe('Sinas commands against an echoing server', function () {
   before(async () => {
     api = await sinasApi();
     server = await startEchoServer();
-    connectionId = (await vscode.commands.executeCommand<{ id: string }>('sinas.connection.add', { name: 'echo', url: server.url, apiKey: KEY })).id;
+    // Adding checks the key: the echoing server answers that with a 500 that echoes it.
+    const adding = new Dialogs().modal('Add Anyway');
+    try {
+      connectionId = (await vscode.commands.executeCommand<{ id: string }>('sinas.connection.add', { name: 'echo', url: server.url, apiKey: KEY, activate: true })).id;
+      adding.assertDrained();
+      const said = [...adding.modals, ...adding.infos, ...adding.warnings].flatMap((m) => [m.message, m.options?.detail ?? '']).join('\n');
+      assert.match(said, /could not be checked/);
+      assert.deepEqual(leakedForms(said, [KEY, SECRET]), []);
+    } finally {
+      adding.restore();
+    }
   });
   after(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
@@ -37,12 +48,15 @@ describe('Sinas commands against an echoing server', function () {
   });
   afterEach(() => dialogs.restore());
 
-  /** Every text the user can see, from the last command. */
-  function shown(document: vscode.TextDocument): string {
-    const reports = vscode.workspace.textDocuments.filter((d) => d.uri.scheme === 'sinas-report' && d.uri.path.startsWith('/echo/')).map((d) => d.getText());
+  /** Every text the user can see, from the last command: the rendered report (its text, entities decoded) and the package as it will be installed too. */
+  async function shown(document: vscode.TextDocument): Promise<string> {
+    const report = api.deps.reports.find('echo', 'crm-support');
+    assert.ok(report, 'the report was shown');
+    const page = report.html.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+    const asInstalled = report.asInstalledUri ? (await vscode.workspace.openTextDocument(report.asInstalledUri)).getText() : '';
     const problems = vscode.languages.getDiagnostics(document.uri).map((d) => d.message);
     const messages = [...dialogs.errors, ...dialogs.warnings, ...dialogs.infos, ...dialogs.modals].flatMap((m) => [m.message, m.options?.detail ?? '', ...m.items]);
-    return [...reports, ...problems, ...messages].join('\n');
+    return [page, asInstalled, ...problems, ...messages].join('\n');
   }
 
   it('preview and install: reports, problems and messages hold the echoes masked, without escapes', async () => {
@@ -56,7 +70,7 @@ describe('Sinas commands against an echoing server', function () {
     dialogs.assertDrained();
     assert.equal(install.outcome, 'partial', install.message);
 
-    const text = shown(document);
+    const text = await shown(document);
     assert.match(text, /\*\*\*/, 'the echoes arrived, masked');
     assert.deepEqual(leakedForms(text, [KEY, SECRET]), []);
     assert.doesNotMatch(text, /\u001b/, 'no escape sequence');

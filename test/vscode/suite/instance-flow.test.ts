@@ -18,7 +18,7 @@ describe('Stopping Sinas commands', () => {
   before(async () => {
     api = await sinasApi();
     sandbox = await startTestSandbox({ faults: true });
-    connectionId = (await vscode.commands.executeCommand<{ id: string }>('sinas.connection.add', { name: 'flow-sandbox', url: sandbox.url, apiKey: sandbox.adminKey })).id;
+    connectionId = (await vscode.commands.executeCommand<{ id: string }>('sinas.connection.add', { name: 'flow-sandbox', url: sandbox.url, apiKey: sandbox.adminKey, activate: true })).id;
   });
   after(async () => {
     await api.deps.connections.remove(connectionId);

@@ -12,6 +12,7 @@ import type { ExportOutcome } from '../../../client/src/commands/export-package'
 import type { CompareOutcome } from '../../../client/src/commands/compare-package';
 import type { CreateOutcome } from '../../../client/src/commands/create-package';
 import type { TestApi } from '../../../client/src/test-api';
+import type { PackagesTreeNode } from '../../../client/src/views/packages/provider';
 import type { RunningSandbox } from '../../sandbox/sandbox';
 import {
   Dialogs, byLabel, call, fixture, installedNames, loadedWith, loadedWithout, openInstanceFixture, sinasApi, startTestSandbox, treeRows, waitForPackages,
@@ -33,7 +34,7 @@ describe('Sinas package commands against an instance', function () {
 
   const run = <T>(command: string, ...args: unknown[]) => vscode.commands.executeCommand<T>(command, ...args);
   const fault = (rule: Record<string, unknown>) => call(sandbox.url, null, 'POST', '/__sandbox/faults', rule);
-  const addInstance = async (name: string, url: string, apiKey: string) => (await run<{ id: string }>('sinas.connection.add', { name, url, apiKey })).id;
+  const addInstance = async (name: string, url: string, apiKey: string) => (await run<{ id: string }>('sinas.connection.add', { name, url, apiKey, activate: true })).id;
 
   before(async () => {
     api = await sinasApi();
@@ -53,7 +54,7 @@ describe('Sinas package commands against an instance', function () {
   });
   afterEach(() => dialogs.restore());
 
-  it('preview asks for each variable by its type, reports read-only, and flags what a first install overwrites', async () => {
+  it('preview asks for each variable by its type, renders the report (links to the YAML, the package as it will be installed) and flags what a first install overwrites', async () => {
     const document = await openInstanceFixture('crm-support.yaml');
     dialogs
       .input((options) => {
@@ -79,15 +80,43 @@ describe('Sinas package commands against an instance', function () {
     dialogs.assertDrained();
     assert.equal(outcome.outcome, 'previewed', outcome.message);
 
-    const report = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'sinas-report' && d.uri.path === '/test-sandbox/crm-support report.md');
-    assert.ok(report, 'the report is open');
-    assert.equal(report.languageId, 'markdown');
-    const text = report.getText();
-    assert.match(text, /Not installed yet: this would be a first install/);
-    assert.match(text, /## ⚠ Overwrites 1 resource not managed by this package/);
-    assert.match(text, /`CRM_TOKEN` \(secret\): ••••••/);
-    assert.ok(!text.includes(CRM_TOKEN), 'no secret value in the report');
-    await assertReadOnly(report);
+    // The report is rendered beside the file, in a webview that runs no script and loads nothing.
+    const shown = api.deps.reports.find('test-sandbox', 'crm-support');
+    assert.ok(shown, 'the report is shown');
+    assert.equal(shown.panel.title, 'Preview: crm-support 1.0.0 on test-sandbox');
+    assert.equal(shown.panel.webview.options.enableScripts, false);
+    assert.deepEqual(shown.panel.webview.options.enableCommandUris, ['sinas.report.revealInFile', 'sinas.report.showAsInstalled']);
+    assert.deepEqual(shown.panel.webview.options.localResourceRoots, []);
+    assert.equal(shown.panel.webview.html, shown.html);
+    const html = shown.html;
+    assert.match(html, /content="default-src 'none'; style-src 'nonce-[^']+'"/);
+    assert.match(html, /Not installed yet: this would be a first install/);
+    assert.match(html, /⚠ Overwrites 1 resource not managed by this package/);
+    assert.match(html, /<tr><td><code>CRM_TOKEN<\/code><\/td><td>secret<\/td><td>••••••<\/td><\/tr>/);
+    assert.ok(!html.includes(CRM_TOKEN), 'no secret value in the report');
+
+    // A resource line opens the file at its node, as a click on the link does.
+    const editor = await followLink<vscode.TextEditor>(html, (args) => args.text === 'open_ticket');
+    assert.equal(editor.document.uri.toString(), document.uri.toString());
+    assert.equal(editor.document.getText(editor.selection), 'open_ticket');
+    // The package as it will be installed: values substituted, the secret as its Secret's name.
+    await followLink(html, (args) => args.compare === false);
+    const asInstalled = vscode.window.activeTextEditor!.document;
+    assert.equal(asInstalled.uri.scheme, 'sinas-report');
+    const installedText = asInstalled.getText();
+    assert.match(installedText, /baseUrl: "https:\/\/crm\.example\.com"/);
+    assert.match(installedText, /secret: "CRM_TOKEN"/);
+    assert.match(installedText, /llmProviderName: "claude"/);
+    assert.match(installedText, /description: "Finds a customer \(gold tier\)\."/);
+    assert.ok(!installedText.includes('${{'), 'every placeholder is substituted');
+    assert.ok(!installedText.includes(CRM_TOKEN));
+    await assertReadOnly(asInstalled);
+    await followLink(html, (args) => args.compare === true);
+    const diff = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+    assert.ok(diff instanceof vscode.TabInputTextDiff, 'Compare with the file opens a diff');
+    assert.equal(diff.original.toString(), document.uri.toString());
+    assert.equal(diff.modified.toString(), asInstalled.uri.toString());
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
 
     const [overwrite] = previewDiagnostics(document.uri);
     assert.equal(codeOf(overwrite), 'overwrites-unmanaged');
@@ -116,7 +145,7 @@ describe('Sinas package commands against an instance', function () {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
-  it('preview findings are cleared by the next edit of the file', async () => {
+  it('preview findings are cleared by the next edit of the file; the report\'s links still find their node', async () => {
     const original = await vscode.workspace.openTextDocument(fixture('crm-support.yaml'));
     const copy = await vscode.workspace.openTextDocument({ language: 'yaml', content: original.getText() });
     await vscode.window.showTextDocument(copy);
@@ -124,6 +153,11 @@ describe('Sinas package commands against an instance', function () {
     assert.equal(previewDiagnostics(copy.uri).length, 1);
     await vscode.workspace.applyEdit(editAtStart(copy.uri, '# edited\n'));
     await waitForDiagnostics(copy.uri, (all) => !all.some((d) => d.source === 'sinas-preview'));
+    // The report was made from the version before the edit; its link follows the text.
+    const editor = await followLink<vscode.TextEditor>(api.deps.reports.find('test-sandbox', 'crm-support')!.html, (args) => args.text === 'open_ticket');
+    assert.equal(editor.document.uri.toString(), copy.uri.toString());
+    assert.equal(editor.document.getText(editor.selection), 'open_ticket');
+    assert.equal(editor.selection.start.line, copy.getText().split('\n').findIndex((l) => l.includes('name: open_ticket')));
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
@@ -152,11 +186,34 @@ describe('Sinas package commands against an instance', function () {
     assert.equal(document.getText(lenses.find((l) => l.command?.title === 'Uninstall')!.range), 'crm-support');
   });
 
-  it('the code lens says when the file holds another version than the installed one', async () => {
+  it('the code lens offers Upgrade and Compare when the file holds another version than the installed one', async () => {
     const local = await vscode.workspace.openTextDocument(fixture('crm-support.yaml'));
     const newer = await vscode.workspace.openTextDocument({ language: 'yaml', content: local.getText().replace('version: "1.0.0"', 'version: "1.1.0"') });
+    await vscode.window.showTextDocument(newer);
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', newer.uri);
-    assert.ok(lenses.some((l) => l.command?.title === '$(package) Installed v1.0.0 on test-sandbox (this file: v1.1.0)'), lenses.map((l) => l.command?.title).join(' | '));
+    const byTitle = new Map(lenses.filter((l) => l.command && !/reference/.test(l.command.title)).map((l) => [l.command!.title, l.command!]));
+    assert.deepEqual([...byTitle.keys()], ['$(package) Installed v1.0.0 on test-sandbox (this file: v1.1.0)', 'Upgrade to v1.1.0', 'Compare', 'Uninstall', 'Open installed version']);
+
+    // Each lens runs its command on this document, as a click does.
+    const compare = byTitle.get('Compare')!;
+    const compared = await run<CompareOutcome>(compare.command, ...(compare.arguments ?? []));
+    assert.equal(compared.outcome, 'opened');
+    assert.equal(compared.right?.toString(), newer.uri.toString());
+    const upgrade = byTitle.get('Upgrade to v1.1.0')!;
+    const first = (items: readonly vscode.QuickPickItem[]) => items[0];
+    dialogs
+      .input((options) => options.value)
+      .pick(first, first, first)
+      .modal((m) => {
+        assert.equal(m.message, 'Install crm-support 1.1.0 on test-sandbox?');
+        assert.match(m.options?.detail ?? '', /Upgrade from version 1\.0\.0\./);
+        return undefined;
+      });
+    assert.equal((await run<InstallOutcome>(upgrade.command, ...(upgrade.arguments ?? []))).outcome, 'cancelled');
+    dialogs.assertDrained();
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    await vscode.window.showTextDocument(newer);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
   it('an upgrade pre-fills every prompt from the last install and does not ask for the stored secret', async () => {
@@ -199,6 +256,35 @@ describe('Sinas package commands against an instance', function () {
     assert.equal(tab.modified.toString(), fixture('crm-support.yaml').toString());
   });
 
+  it('the tree shows an installed package\'s resources by type, opens the installed YAML at a resource, and marks a template edited on the instance as detached', async () => {
+    const source = (await vscode.workspace.openTextDocument(fixture('tree-demo.yaml'))).getText();
+    assert.equal((await call(sandbox.url, sandbox.adminKey, 'POST', '/api/v1/packages/install', { source })).status, 200);
+    // Editing a package's resource through the REST API detaches it (§7.3).
+    const receipt = ((await call(sandbox.url, sandbox.adminKey, 'GET', '/api/v1/templates')).json as { id: string; name: string }[]).find((t) => t.name === 'receipt')!;
+    assert.equal((await call(sandbox.url, sandbox.adminKey, 'PATCH', `/api/v1/templates/${receipt.id}`, { description: 'edited by hand' })).status, 200);
+    await run('sinas.packages.refresh', connectionId);
+    await waitForPackages(api, connectionId, loadedWith('tree-demo'));
+
+    const instance = api.tree.getChildren().find((n) => n.type === 'instance' && n.connection.id === connectionId)!;
+    const pkg = api.tree.getChildren(instance).find((n) => n.type === 'package' && n.pkg.name === 'tree-demo')!;
+    assert.equal(pkg.collapsibleState, vscode.TreeItemCollapsibleState.Collapsed, 'a package expands');
+    const groups = await childrenOnceLoaded(api, pkg);
+    assert.deepEqual(groups.map((g) => `${String(g.label)} ${String(g.description)}`), ['Functions 1', 'Templates 2']);
+    const templates = api.tree.getChildren(groups[1]);
+    assert.deepEqual(templates.map((t) => [t.label, t.description]), [['tree/welcome', undefined], ['tree/receipt', 'detached']]);
+    assert.match(String(templates[1].tooltip), /no longer managed by tree-demo: it was edited on the instance since the install/);
+
+    // A click opens the installed YAML at the resource.
+    const [hello] = api.tree.getChildren(groups[0]);
+    const editor = await run<vscode.TextEditor>(hello.command!.command, ...(hello.command!.arguments ?? []));
+    assert.equal(editor.document.uri.scheme, 'sinas-installed');
+    assert.equal(editor.document.getText(editor.selection), 'hello');
+    assert.equal(editor.document.getText(), source, 'the exact installed YAML');
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    dialogs.modal('Uninstall');
+    assert.equal((await run<UninstallOutcome>('sinas.package.uninstall', { connectionId, name: 'tree-demo' })).outcome, 'uninstalled');
+  });
+
   it('a 200 with apply errors is a PARTIAL install: a warning, errors on the YAML, never success', async () => {
     const document = await openInstanceFixture('partial.yaml');
     dialogs.modal((m) => {
@@ -213,8 +299,9 @@ describe('Sinas package commands against an instance', function () {
     assert.ok(!dialogs.infos.some((i) => /installed partial-demo/.test(i.message)), 'no success message');
     const [error] = previewDiagnostics(document.uri).filter((d) => d.severity === vscode.DiagnosticSeverity.Error);
     assert.equal(document.getText(error.range), 'nowhere');
-    const report = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'sinas-report' && d.uri.path.includes('partial-demo'));
-    assert.match(report?.getText() ?? '', /^# Partially installed: partial-demo/);
+    const report = api.deps.reports.find('test-sandbox', 'partial-demo');
+    assert.match(report?.model.title ?? '', /^Partially installed: partial-demo/);
+    assert.equal(report?.model.outcome.tone, 'warning');
     await waitForPackages(api, connectionId, loadedWith('partial-demo'));
   });
 
@@ -265,6 +352,48 @@ describe('Sinas package commands against an instance', function () {
     assert.equal((await run<UninstallOutcome>('sinas.package.uninstall', { connectionId, name: 'partial-demo' })).outcome, 'uninstalled');
   });
 
+  it('Install right after Preview sends the preview\'s answers, the secret included, without asking again; after an edit it asks again', async () => {
+    const token = `nt-${randomBytes(12).toString('hex')}`;
+    extraKeys.push(token);
+    const original = await vscode.workspace.openTextDocument(fixture('answers.yaml'));
+    const document = await vscode.workspace.openTextDocument({ language: 'yaml', content: original.getText() });
+    await vscode.window.showTextDocument(document);
+    dialogs.input('https://notes.example', '', (options) => (assert.equal(options.password, true), token));
+    assert.equal((await run<PreviewOutcome>('sinas.package.preview', document.uri)).outcome, 'previewed');
+    dialogs.assertDrained();
+
+    dialogs.modal((m) => {
+      assert.match(m.options?.detail ?? '', /Values: as entered for the preview of this version/);
+      return 'Install';
+    });
+    const installed = await run<InstallOutcome>('sinas.package.install', document.uri);
+    dialogs.assertDrained();
+    assert.equal(installed.outcome, 'installed', installed.message);
+    assert.equal(dialogs.inputs.length, 3, 'the install asked nothing, not even the optional variable left empty');
+    const stored = await call(sandbox.url, sandbox.adminKey, 'GET', '/api/v1/packages/answers-demo');
+    assert.deepEqual(stored.json.values, { NOTES_URL: 'https://notes.example', NOTES_TOKEN: '***' }, 'the preview\'s values were sent, the secret with them');
+    assert.equal((await call(sandbox.url, sandbox.adminKey, 'GET', '/api/v1/secrets/NOTES_TOKEN')).status, 200);
+
+    // Preview again, then edit: the answers belong to the old version, so Install asks again.
+    dialogs.input('https://notes.example', '');
+    assert.equal((await run<PreviewOutcome>('sinas.package.preview', document.uri)).outcome, 'previewed');
+    await vscode.workspace.applyEdit(editAtStart(document.uri, '# edited\n'));
+    dialogs.input((options) => {
+      assert.equal(options.value, 'https://notes.example', 'pre-filled from the last install instead');
+      return 'https://notes2.example';
+    }, '');
+    dialogs.modal((m) => {
+      assert.doesNotMatch(m.options?.detail ?? '', /as entered for the preview/);
+      return 'Install';
+    });
+    assert.equal((await run<InstallOutcome>('sinas.package.install', document.uri)).outcome, 'installed');
+    dialogs.assertDrained();
+    assert.equal(dialogs.inputs.length, 7, 'two prompts for the preview, two for the install (the stored secret is kept)');
+    dialogs.modal('Uninstall');
+    assert.equal((await run<UninstallOutcome>('sinas.package.uninstall', { connectionId, name: 'answers-demo' })).outcome, 'uninstalled');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
   it('an install answered with 500 says the server rolled back; the instance is unchanged', async () => {
     await fault({ method: 'POST', path: '/api/v1/packages/install', status: 500, times: 1 });
     dialogs.modal('Install');
@@ -290,7 +419,9 @@ describe('Sinas package commands against an instance', function () {
   });
 
   it('a rejected key (401) offers to set a new one; nothing is installed', async () => {
+    dialogs.modal('Add Anyway');
     const bad = await addInstance('bad-key', sandbox.url, 'not-a-valid-key-123456');
+    assert.match(dialogs.modals[0]?.message ?? '', /rejected this API key/);
     const outcome = await run<InstallOutcome>('sinas.package.install', fixture('plain.yaml'));
     assert.equal(outcome.outcome, 'failed');
     assert.match(dialogs.errors.at(-1)?.message ?? '', /API key/i);
@@ -331,7 +462,7 @@ describe('Sinas package commands against an instance', function () {
     }
   });
 
-  it('creates a package from picked instance resources in a new untitled YAML editor', async () => {
+  it('creates a package from picked resources: name checked as the rules do, code as literal blocks, a named editor, and a warning for the webhook that cannot install back', async () => {
     dialogs
       .pick((items, options) => {
         assert.equal(options?.canPickMany, true);
@@ -339,15 +470,32 @@ describe('Sinas package commands against an instance', function () {
         assert.ok(['Functions', 'Skills', 'Webhooks'].every((s) => separators.includes(s)), separators.join(', '));
         return ['support/lookup_customer', 'support/tone-guide', 'support/new-ticket'].map((label) => byLabel(label)(items));
       })
-      .input('from-instance', (options) => options.value, '');
+      .input((options) => {
+        assert.match(String(options.validateInput?.('Support Bot')), /conventionally lowercase letters, digits and `-` \(e\.g\. `support-bot`\)/);
+        assert.match(String(options.validateInput?.('crm/support')), /Use `crm-support`\.$/);
+        assert.equal(options.validateInput?.('from-instance'), undefined);
+        return 'from-instance';
+      }, (options) => options.value, '');
     const outcome = await run<CreateOutcome>('sinas.package.createFromInstance');
     dialogs.assertDrained();
     assert.equal(outcome.outcome, 'created', outcome.message);
     const document = outcome.document!;
     assert.equal(document.uri.scheme, 'untitled');
+    assert.equal(document.uri.path, `${vscode.workspace.workspaceFolders![0].uri.path}/from-instance.sinas.yaml`, 'Save proposes the workspace folder');
+    assert.equal(vscode.window.tabGroups.activeTabGroup.activeTab?.label, 'from-instance.sinas.yaml');
     assert.equal(document.languageId, 'yaml');
     const text = document.getText();
     for (const needle of ['name: from-instance', 'version: 1.0.0', 'name: lookup_customer', 'name: tone-guide', 'path: support/new-ticket']) assert.ok(text.includes(needle), `${needle} in\n${text}`);
+    assert.match(text, /\n {4}code: \|\n {6}def handler\(input_data, context\):\n/, 'code as a literal block');
+
+    assert.deepEqual(outcome.unreachable?.map((u) => [u.identity, u.written, u.fix]), [['support/new-ticket', 'support/lookup_customer', 'move']]);
+    const warning = dialogs.warnings.at(-1);
+    assert.match(warning?.message ?? '', /^Sinas: from-instance will not install as created: .* webhook `support\/new-ticket` calls `support\/lookup_customer`: No spelling reaches `support\/lookup_customer` where it is/);
+    assert.deepEqual(warning?.items, ['Show Problems']);
+    const diagnostics = await waitForDiagnostics(document.uri, (all) => all.some((d) => codeOf(d) === 'reference-must-be-bare'));
+    const bare = diagnostics.find((d) => codeOf(d) === 'reference-must-be-bare')!;
+    assert.equal(document.getText(bare.range), 'support/lookup_customer');
+    assert.match(bare.message, /No spelling reaches/);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
@@ -370,6 +518,27 @@ describe('Sinas package commands against an instance', function () {
     assert.deepEqual(scan.leaks, []);
   });
 });
+
+/** A package row's children once its installed version has been read (the first call only starts the read). */
+async function childrenOnceLoaded(api: TestApi, pkg: PackagesTreeNode): Promise<PackagesTreeNode[]> {
+  const ref = pkg.type === 'package' ? pkg.ref : undefined;
+  assert.ok(ref);
+  api.tree.getChildren(pkg);
+  const state = await api.deps.contents.ensureLoaded(ref.connectionId, ref.name);
+  assert.equal(state.kind, 'loaded', JSON.stringify(state));
+  return api.tree.getChildren(pkg);
+}
+
+/** Runs the `command:` link of a rendered report whose argument matches, as VS Code does on a click. */
+async function followLink<T = unknown>(html: string, matches: (arg: Record<string, unknown>) => boolean): Promise<T> {
+  const links = [...html.matchAll(/href="command:([\w.]+)\?([^"]+)"/g)].map(([, command, query]) => ({
+    command,
+    args: JSON.parse(decodeURIComponent(query.replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&'))) as Record<string, unknown>[],
+  }));
+  const link = links.find((l) => matches(l.args[0]));
+  if (!link) throw new Error(`no matching link among ${links.map((l) => JSON.stringify(l.args[0])).join(', ')}`);
+  return vscode.commands.executeCommand<T>(link.command, ...link.args);
+}
 
 /** Types into the document's editor as a user would: a read-only editor ignores it. */
 async function assertReadOnly(document: vscode.TextDocument): Promise<void> {

@@ -1,19 +1,22 @@
 /**
- * The "Installed Packages" view: instances, then each one's packages or a placeholder that
- * explains its state. Only maps model state to tree items; loading, caching and errors live in
- * the model. Restricted Mode and "no instance yet" are left to `viewsWelcome` (empty root).
+ * The instances view: instances, then each one's packages or a placeholder that explains its
+ * state, then each package's resources by type (from its installed version). Only maps model
+ * state to tree items; loading, caching and errors live in the models. Restricted Mode and
+ * "no instance yet" are left to `viewsWelcome` (empty root).
  */
 import * as vscode from 'vscode';
 import type { ClientPool } from '../../connections/client-pool';
 import type { ConnectionStore } from '../../connections/connection-store';
 import type { HealthMonitor } from '../../connections/health-monitor';
-import { describeChildren } from './describe';
+import type { PackageContents } from './contents';
+import { describeChildren, describeContents } from './describe';
 import type { PackagesModel } from './model';
 import { InstanceNode } from './nodes/instance-node';
 import { MessageNode } from './nodes/message-node';
 import { PackageNode } from './nodes/package-node';
+import { ResourceGroupNode, ResourceNode } from './nodes/resource-nodes';
 
-export type PackagesTreeNode = InstanceNode | PackageNode | MessageNode;
+export type PackagesTreeNode = InstanceNode | PackageNode | ResourceGroupNode | ResourceNode | MessageNode;
 
 export class PackagesTreeProvider implements vscode.TreeDataProvider<PackagesTreeNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<PackagesTreeNode | undefined>();
@@ -26,9 +29,15 @@ export class PackagesTreeProvider implements vscode.TreeDataProvider<PackagesTre
     private readonly model: PackagesModel,
     private readonly health: HealthMonitor,
     private readonly clients: ClientPool,
+    private readonly contents: PackageContents,
   ) {
     this.subscriptions = [
-      model.onDidChange(() => this.refresh()),
+      // A reloaded list (after install, uninstall, refresh) makes the resources read before stale.
+      model.onDidChange((connectionId) => {
+        if (model.state(connectionId).kind === 'loaded') contents.markStale(connectionId);
+        this.refresh();
+      }),
+      contents.onDidChange(() => this.refresh()),
       connections.onDidChange(() => this.refresh()),
       health.onDidChange(() => this.refresh()),
       vscode.workspace.onDidGrantWorkspaceTrust(() => this.refresh()),
@@ -53,6 +62,8 @@ export class PackagesTreeProvider implements vscode.TreeDataProvider<PackagesTre
       );
       return [...this.instances.values()];
     }
+    if (element instanceof PackageNode) return this.packageChildren(element);
+    if (element instanceof ResourceGroupNode) return element.group.resources.map((r) => new ResourceNode(element.connection, element.packageName, r));
     if (!(element instanceof InstanceNode)) return [];
     const connection = element.connection;
     const state = this.model.state(connection.id);
@@ -64,6 +75,14 @@ export class PackagesTreeProvider implements vscode.TreeDataProvider<PackagesTre
   getParent(element: PackagesTreeNode): PackagesTreeNode | undefined {
     if (element instanceof PackageNode) return this.instances.get(element.connection.id);
     return undefined;
+  }
+
+  private packageChildren(element: PackageNode): PackagesTreeNode[] {
+    const { connection, pkg } = element;
+    const state = this.contents.state(connection.id, pkg.name);
+    if (!state || this.contents.isStale(connection.id, pkg.name)) void this.contents.ensureLoaded(connection.id, pkg.name);
+    const parentId = element.id ?? `${connection.id}:${pkg.name}`;
+    return describeContents(state, connection).map((child) => (child.kind === 'group' ? new ResourceGroupNode(connection, pkg.name, child) : new MessageNode(parentId, child)));
   }
 
   /** The tooltip of a package gains its update time and source URL when hovered. */

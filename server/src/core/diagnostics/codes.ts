@@ -33,7 +33,7 @@ export const CODES = {
   'reference-needs-namespace': { severity: 'error', description: 'A bare name where Sinas needs `namespace/name` (warning in fields Sinas does not check).' },
   'reference-must-be-bare': { severity: 'error', description: 'A webhook or schedule `functionName` written `ns/name`; Sinas only accepts a bare name in namespace `default` (it looks up `default/<value>`).' },
   'unresolved-reference': { severity: 'warning', description: 'The referenced resource is not in this package; it must exist on the instance.' },
-  'unknown-operation': { severity: 'warning', description: 'An enabled connector operation that the connector (defined in this package) does not have.' },
+  'unknown-operation': { severity: 'warning', description: 'An enabled connector operation that the connector (defined in this package, or on the active instance) does not have.' },
   'orphan-parameters': { severity: 'warning', description: 'A parameters key that matches no enabled function, query or operation; the parameters are never applied.' },
   'skipped-section-reference': { severity: 'warning', description: 'A database connection declared only in a section packages skip; the resource fails at apply.' },
   'agent-schedule-unsupported': { severity: 'error', description: 'An agent schedule without `functionName` always fails Sinas validation (info when the work-around is used).' },
@@ -101,6 +101,11 @@ export const CODES = {
   'package-name-slash': { severity: 'warning', description: 'A `/` in the package name: it installs, but can never be fetched, exported or uninstalled through the API.' },
   'package-name-style': { severity: 'info', description: 'The package name does not follow the lowercase `a-z0-9-` convention.' },
   'uninterpolated-variable': { severity: 'warning', description: '`${VAR}` (or `{{ VAR }}` in a verbatim field) is not substituted by Sinas; use `${{ vars.VAR }}`.' },
+  // The active instance (only with an instance snapshot: the editor connected, or `validate --instance`)
+  'missing-on-instance': { severity: 'error', description: 'Neither this package nor the active instance has the referenced resource: Sinas rejects the install (warning where Sinas does not check: it fails when it runs).' },
+  'inactive-on-instance': { severity: 'warning', description: 'The referenced LLM provider or database connection exists on the active instance but is inactive.' },
+  'exists-unmanaged': { severity: 'info', description: 'The resource already exists on the active instance and no package manages it: installing overwrites it, and uninstall leaves it.' },
+  'managed-by-other-package': { severity: 'warning', description: 'The resource exists on the active instance and belongs to another package (or a config): the install skips it.' },
   // Install-time variables: declarations and typed uses
   'invalid-variable-pattern': { severity: 'warning', description: 'A variable `pattern` that is not a valid (Python) regular expression.' },
   'uncheckable-variable-pattern': { severity: 'info', description: 'A variable `pattern` that cannot be checked in linear time here (backreference, lookaround, …); values are left to the server.' },

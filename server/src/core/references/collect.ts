@@ -14,7 +14,7 @@ export type ReferenceKind = SectionName | 'operations';
  * - `qualified`: `ns/name`, even for `default` (the server compares the raw string);
  * - `bare`: a bare name, read as `default/<name>` (webhook and schedule `functionName`);
  * - `either`: `ns/name`, or a bare name meaning `default/<name>` (apply normalises it);
- * - `name`: a plain name of environment infrastructure (database connection, LLM provider);
+ * - `name`: a plain name of environment infrastructure (database connection, LLM provider, secret);
  * - `operation`: an operation name of the referenced connector.
  */
 export type ReferenceForm = 'qualified' | 'bare' | 'either' | 'name' | 'operation';
@@ -175,6 +175,11 @@ const COLLECTORS: Partial<Record<SectionName, (item: YNode, push: Push) => void>
   databaseTriggers(item, push) {
     single(item, 'functionName', 'functions', 'either', false, push);
     single(item, 'connectionName', 'databaseConnections', 'name', false, push);
+  },
+  connectors(item, push) {
+    // Looked up by name when the connector is called; never checked at install.
+    const secret = scalarString(getValue(getValue(item, 'auth'), 'secret'));
+    if (secret) push({ kind: 'secrets', form: 'name', role: 'use', checked: false, node: secret, text: secret.value as string, field: 'auth.secret' });
   },
 };
 

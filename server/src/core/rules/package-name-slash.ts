@@ -1,3 +1,4 @@
+import { slashProblem } from '../model/package-name';
 import { asString, contentSpan } from './support/scalar';
 import type { DocumentRule } from './rule';
 
@@ -11,13 +12,8 @@ export const packageNameSlash: DocumentRule = {
   codes: ['package-name-slash'],
   check(ctx) {
     const node = asString(ctx.model.packageNameNode);
-    if (!node || node.value.includes('${{') || !node.value.includes('/')) return;
-    const replacement = node.value.replace(/\/+/g, '-');
-    ctx.report({
-      code: 'package-name-slash',
-      message: `A \`/\` in the package name makes it impossible to fetch, export or uninstall through the API (the name is one URL segment): once installed, it stays. Use \`${replacement}\`.`,
-      span: contentSpan(node),
-      data: { replacement },
-    });
+    const problem = node && !node.value.includes('${{') ? slashProblem(node.value) : undefined;
+    if (!node || !problem) return;
+    ctx.report({ code: problem.code, message: problem.message, span: contentSpan(node), data: { replacement: problem.replacement } });
   },
 };

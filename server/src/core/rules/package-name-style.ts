@@ -1,7 +1,6 @@
+import { styleProblem } from '../model/package-name';
 import type { DocumentRule } from './rule';
 import { asString, contentSpan } from './support/scalar';
-
-const CONVENTION = /^[a-z0-9][a-z0-9-]*$/;
 
 /**
  * The package name becomes `managed_by = pkg:<name>` and a REST path segment (P30). A `/` or more
@@ -13,20 +12,8 @@ export const packageNameStyle: DocumentRule = {
   codes: ['package-name-style'],
   check(ctx) {
     const node = asString(ctx.model.packageNameNode);
-    if (!node || node.value.includes('${{') || node.value.includes('/') || node.value.length > 255 || node.value === '') return;
-    if (CONVENTION.test(node.value)) return;
-    const suggestion = node.value
-      .toLowerCase()
-      .replace(/[^a-z0-9-]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .replace(/-{2,}/g, '-');
-    ctx.report({
-      code: 'package-name-style',
-      message:
-        `Package names are conventionally lowercase letters, digits and \`-\` (e.g. \`${suggestion || 'my-package'}\`): the name is the package's URL segment and its ownership tag, ` +
-        'and renaming it later orphans everything installed under the old name.',
-      span: contentSpan(node),
-      data: suggestion ? { replacement: suggestion } : undefined,
-    });
+    const problem = node && !node.value.includes('${{') ? styleProblem(node.value) : undefined;
+    if (!node || !problem) return;
+    ctx.report({ code: problem.code, message: problem.message, span: contentSpan(node), data: problem.replacement ? { replacement: problem.replacement } : undefined });
   },
 };

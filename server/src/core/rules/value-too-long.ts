@@ -1,4 +1,5 @@
 import { getValue, keyName, type YNode } from '../parse/yaml-tree';
+import { PACKAGE_NAME_MAX } from '../model/package-name';
 import { KIND_NAME, type SectionName } from '../model/sections';
 import { asString } from './support/scalar';
 import type { DocumentRule, ItemRule } from './rule';
@@ -18,7 +19,7 @@ const LIMITS: Partial<Record<SectionName, Record<string, number>>> = {
   schedules: { timezone: 50, scheduleType: 20 },
   webhooks: { responseMode: 10 },
 };
-const PACKAGE_LIMITS: Record<string, number> = { name: 255, author: 255, url: 1024 };
+const PACKAGE_LIMITS: Record<string, number> = { name: PACKAGE_NAME_MAX, author: 255, url: 1024 };
 
 function check(map: YNode, limits: Record<string, number>, owner: string, report: Parameters<ItemRule['check']>[0]['report']): void {
   if (map.kind !== 'map') return;

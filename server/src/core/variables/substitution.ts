@@ -1,11 +1,55 @@
 /**
- * What a whole-value `${{ vars.X }}` turns into after Sinas substitutes it in the raw text and
- * PyYAML reads the result: a quoted scalar stays a string, a plain one is resolved with YAML 1.1
- * rules (`true`, `5`, `1.0`, `on`, `~` are not strings any more).
+ * Install-time substitution as Sinas does it, for the sandbox, the CLI and the editor alike: each
+ * `${{ vars.NAME }}` is replaced in the raw text before the YAML is parsed (seed: "simple string
+ * replacement before parsing"), and the text it becomes for a value. Then what a whole-value
+ * `${{ vars.X }}` turns into when PyYAML reads the result: a quoted scalar stays a string, a plain
+ * one is resolved with YAML 1.1 rules (`true`, `5`, `1.0`, `on`, `~` are not strings any more).
  */
 import { parseRegion } from '../parse/parse-region';
 import type { ExpectedType } from '../schema/schema-types';
 import type { VariableDeclaration } from './variable-table';
+
+/** One placeholder as Sinas replaces it. */
+export const PLACEHOLDER = /\$\{\{\s*vars\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g;
+
+/** The raw text with each placeholder replaced by its text; placeholders without one are left as written. */
+export function substituteVariables(text: string, texts: ReadonlyMap<string, string>): string {
+  return text.replace(PLACEHOLDER, (match, name: string) => texts.get(name) ?? match);
+}
+
+/** What a declaration needs to turn a value into text. */
+export type Substitutable = Pick<VariableDeclaration, 'name' | 'type' | 'required' | 'default'>;
+
+const isGiven = (value: unknown): boolean => value !== undefined && value !== null && value !== '';
+
+/**
+ * The text a variable's uses become for `value` (undefined when not given): a secret always
+ * expands to its own name (the Secret it creates; the credential never enters the YAML), a
+ * missing value to the default, an optional one without either to the empty string, a boolean
+ * to `true` / `false`. Undefined when nothing can stand there (a required variable without a
+ * value, or a list or mapping).
+ */
+export function substitutionText(declaration: Substitutable, value: unknown): string | undefined {
+  if (declaration.type === 'secret') return declaration.name;
+  const chosen = isGiven(value) ? value : declaration.default;
+  if (!isGiven(chosen)) return declaration.required ? undefined : '';
+  if (typeof chosen === 'object') return undefined;
+  const text = String(chosen);
+  return declaration.type === 'boolean' ? text.toLowerCase() : text;
+}
+
+/** The substitution text of each declared variable (the first declaration of a name wins). */
+export function substitutionTexts(declarations: readonly Substitutable[], values: Readonly<Record<string, unknown>>): Map<string, string> {
+  const texts = new Map<string, string>();
+  const seen = new Set<string>();
+  for (const d of declarations) {
+    if (seen.has(d.name)) continue;
+    seen.add(d.name);
+    const text = substitutionText(d, values[d.name]);
+    if (text !== undefined) texts.set(d.name, text);
+  }
+  return texts;
+}
 
 /** The value PyYAML reads from `text` written as a plain scalar. */
 export function plainValue(text: string): unknown {

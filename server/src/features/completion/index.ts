@@ -9,6 +9,7 @@ import { layoutOf } from '../yaml-layout';
 import { TextLines } from '../yaml-lines';
 import { cursorPositions } from './cursor-context';
 import { expressionSlot, variableCompletions } from './expression-completion';
+import { instanceCompletions } from './instance-completion';
 import { itemSnippetCompletions } from './item-snippets';
 import { keyCompletions } from './key-completion';
 import { parameterKeyCompletions } from './parameter-key-completion';
@@ -17,6 +18,7 @@ import { valueCompletions } from './value-completion';
 
 export function getCompletions(analysis: Analysis, position: Position): CompletionList {
   const items: CompletionItem[] = [];
+  let isIncomplete = false;
   if (analysis.isSinasPackage) {
     const { lines, text } = analysis;
     const line = Math.min(position.line, lines.lineCount - 1);
@@ -30,9 +32,14 @@ export function getCompletions(analysis: Analysis, position: Position): Completi
         if (at.kind === 'key') {
           items.push(...itemSnippetCompletions(analysis, at, layout), ...keyCompletions(analysis, at, layout), ...parameterKeyCompletions(analysis, at, layout));
         }
-        else items.push(...valueCompletions(analysis, at), ...referenceCompletions(analysis, at));
+        else {
+          const own = [...valueCompletions(analysis, at), ...referenceCompletions(analysis, at)];
+          const fromInstance = instanceCompletions(analysis, at, own);
+          items.push(...own, ...fromInstance.items);
+          isIncomplete ||= fromInstance.incomplete;
+        }
       }
     }
   }
-  return { isIncomplete: false, items };
+  return { isIncomplete, items };
 }

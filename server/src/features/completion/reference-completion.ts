@@ -50,7 +50,7 @@ const PROBE: YScalar = { kind: 'scalar', value: '\u0000', style: 'plain', start:
  * the real item's mappings along the path (so siblings like a manifest entry's `type` count),
  * with a probe scalar at the cursor's place.
  */
-function referenceExpectedAt(analysis: Analysis, path: NodePath): RawReference | undefined {
+export function referenceExpectedAt(analysis: Analysis, path: NodePath): RawReference | undefined {
   const [spec, section, index, ...rest] = path;
   if (spec !== 'spec' || typeof section !== 'string' || !isSection(section) || typeof index !== 'number' || rest.length === 0) return undefined;
   const real = nodeAtPath(analysis.root, path.slice(0, 3));
@@ -100,7 +100,7 @@ function candidates(analysis: Analysis, reference: RawReference): Candidate[] {
 }
 
 /** Values already listed in the same field of the same item (other than the one being typed). */
-function takenInField(analysis: Analysis, position: ValuePosition, reference: RawReference): Set<string> {
+export function takenInField(analysis: Analysis, position: ValuePosition, reference: RawReference): Set<string> {
   const item = nodeAtPath(analysis.root, position.path.slice(0, 3));
   const taken = new Set<string>();
   if (!item) return taken;

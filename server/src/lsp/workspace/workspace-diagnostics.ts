@@ -10,6 +10,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { FileChangeType, type Connection, type FileEvent } from 'vscode-languageserver/node';
 import { URI } from 'vscode-uri';
 import { analyze } from '../../core/analyze';
+import type { InstanceIndex } from '../../core/instance/instance-index';
 import { toDiagnostics } from '../convert';
 import type { ServerSettings } from '../settings';
 import { excludeMatcher, findYamlFiles, YAML_FILE, type Folder } from './find-yaml-files';
@@ -28,6 +29,8 @@ export class WorkspaceDiagnostics {
     private readonly connection: Connection,
     private readonly isOpen: (uri: string) => boolean,
     private readonly settings: () => ServerSettings,
+    /** The instance snapshot open documents are checked against; closed files get the same verdicts. */
+    private readonly instance: () => InstanceIndex | undefined = () => undefined,
   ) {}
 
   /** From `initialize`: the folders to search (file: URIs only). */
@@ -126,7 +129,7 @@ export class WorkspaceDiagnostics {
       return this.unpublish(uri);
     }
     if (this.isOpen(uri)) return; // opened while we read
-    const analysis = analyze(text, { maxLength: settings.maxLength, maxFindings: settings.maxFindings });
+    const analysis = analyze(text, { maxLength: settings.maxLength, maxFindings: settings.maxFindings, instance: this.instance() });
     const diagnostics = analysis.isSinasPackage ? toDiagnostics(analysis.findings, analysis.lines, uri, settings.severity) : [];
     if (!diagnostics.length) return this.unpublish(uri);
     this.published.add(uri);

@@ -1,4 +1,4 @@
-/** An installed package: name, version and description; details (times, author) in the tooltip. */
+/** An installed package: name, version and description; details (times, author) in the tooltip; its resources below. */
 import * as vscode from 'vscode';
 import type { PackageListItem, PackageResponse } from '../../../../../api/src';
 import type { Connection } from '../../../connections/types';
@@ -19,7 +19,8 @@ export class PackageNode extends vscode.TreeItem {
     readonly connection: Connection,
     readonly pkg: PackageListItem,
   ) {
-    super(pkg.name, vscode.TreeItemCollapsibleState.None);
+    // Expands to its resources by type (read from the installed version).
+    super(pkg.name, vscode.TreeItemCollapsibleState.Collapsed);
     this.ref = { connectionId: connection.id, name: pkg.name, version: pkg.version };
     this.id = `package:${connection.id}:${pkg.name}`;
     this.description = [`v${pkg.version}`, pkg.description].filter(Boolean).join(' · ');
