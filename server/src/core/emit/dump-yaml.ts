@@ -23,6 +23,8 @@ export function dumpYaml(value: unknown): string {
     Scalar(_key, node) {
       if (typeof node.value !== 'string') return;
       if (resolvePlain(node.value) !== 'str') node.type = Scalar.QUOTE_SINGLE;
+      // `yaml` writes a tab in plain text, where PyYAML's scanner refuses it; yaml.dump escapes it.
+      if (node.value.includes('\t')) node.type = Scalar.QUOTE_DOUBLE;
       if (!node.value.includes('\n')) return;
       node.type = /\n | \n/.test(node.value) ? Scalar.QUOTE_DOUBLE : Scalar.QUOTE_SINGLE;
     },
