@@ -145,7 +145,9 @@ export function parseRegion(text: string, base = 0): ParsedRegion {
   findings.push(...nonPrintableFindings(text, base), ...directiveFindings(text, base));
   const extents: ScalarExtent[] | undefined = text.includes('\t') ? [] : undefined;
   const composer = new Composer(text, base);
-  const root = first ? convertDocument(first, text, base, composer, extents) : null;
+  // After a stack overflow the tree `yaml` kept can be as deep as the stack was: walking it would
+  // overflow later, wherever the stack is shallower. PyYAML cannot read such a text anyway.
+  const root = first && overflow === -1 ? convertDocument(first, text, base, composer, extents) : null;
   const syntaxErrors = findings.filter((f) => f.severity === 'error');
   // Where `yaml` already found the text broken, PyYAML's finer points would only add noise.
   if (syntaxErrors.length === 0) findings.push(...composer.findings);
