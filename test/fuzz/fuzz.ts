@@ -11,7 +11,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { looksLikeSinasPackage } from '../../server/src/core/detect';
+import { analyze } from '../../server/src/core/analyze';
 import { DocumentParser } from '../../server/src/core/parse/parse-document';
 import { parseRegion } from '../../server/src/core/parse/parse-region';
 import { TestLspClient } from '../support/lsp-client';
@@ -142,8 +142,9 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
   };
   // Diagnostics come only for SinasPackages (nothing runs for other YAML): for other texts the
   // server is asked a question instead, which it must answer, and the diagnostics count as none.
+  // Whether a text is one is the core's verdict (a header mangled to `kind: SinasPackage\` is not).
   const diagnosticsFor = async (uri: string, version: number, document: string, text: string) => {
-    if (!looksLikeSinasPackage(text)) {
+    if (!analyze(text).isSinasPackage) {
       await timed('textDocument/documentSymbol', { textDocument: { uri } }, document, Infinity);
       return { uri, version, diagnostics: [] };
     }

@@ -23,6 +23,10 @@ export class TestLspClient {
   readonly latest = new Map<string, PublishDiagnosticsParams>();
   private versions = new Map<string, number>();
   initializeResult?: InitializeResult;
+  /** Methods the server registered dynamically (client/registerCapability). */
+  readonly registrations: string[] = [];
+  /** Sections the server asked for with workspace/configuration. */
+  readonly configurationRequests: string[] = [];
   /** What `workspace/configuration` answers, by section (null when unset). */
   readonly configuration = new Map<string, unknown>();
 
@@ -34,10 +38,14 @@ export class TestLspClient {
       this.latest.set(params.uri, params);
       for (const l of this.listeners) l(params);
     });
-    connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
-      params.items.map((item) => (item.section !== undefined ? (this.configuration.get(item.section) ?? null) : null)),
-    );
-    connection.onRequest('client/registerCapability', () => null);
+    connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => {
+      this.configurationRequests.push(...params.items.map((item) => item.section ?? ''));
+      return params.items.map((item) => (item.section !== undefined ? (this.configuration.get(item.section) ?? null) : null));
+    });
+    connection.onRequest('client/registerCapability', (params: { registrations: { method: string }[] }) => {
+      this.registrations.push(...params.registrations.map((r) => r.method));
+      return null;
+    });
     connection.listen();
   }
 

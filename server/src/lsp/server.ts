@@ -44,13 +44,16 @@ export function startServer(connection: Connection): void {
   let folderEvents = false;
 
   const capabilities: ServerCapabilities = {
+    // Said explicitly for clients that offer several (Neovim, Helix): columns count UTF-16 code
+    // units, the encoding every client supports.
+    positionEncoding: 'utf-16',
     textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
     workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
   };
   for (const register of HANDLERS) Object.assign(capabilities, register(context));
 
   connection.onInitialize((params): InitializeResult => {
-    settings.initialize(params.capabilities);
+    settings.initialize(params.capabilities, params.initializationOptions);
     workspace.setFolders(params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []));
     watchFiles = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     folderEvents = !!params.capabilities.workspace?.workspaceFolders;

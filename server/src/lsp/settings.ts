@@ -48,16 +48,20 @@ export class SettingsService {
     });
   }
 
+  /** What a client that cannot be asked sent in `initializationOptions` (Sublime LSP, Kate and others pass settings there). */
+  private initial: unknown;
+
   /** Called from onInitialize with what the client supports. */
-  initialize(capabilities: ClientCapabilities): void {
+  initialize(capabilities: ClientCapabilities, initializationOptions?: unknown): void {
     this.canPull = !!capabilities.workspace?.configuration;
     this.canRegister = !!capabilities.workspace?.didChangeConfiguration?.dynamicRegistration;
+    this.initial = initializationOptions;
   }
 
   /** Called from onInitialized: ask for change notifications and read the settings once. */
   async start(): Promise<void> {
     if (this.canRegister) await this.connection.client.register(DidChangeConfigurationNotification.type, { section: ['sinas', 'files.exclude'] }).catch(() => undefined);
-    await this.refresh();
+    await this.refresh(this.initial);
   }
 
   /** The editor's `files.exclude` for a folder (workspace diagnostics skip those files), when the client can be asked. */
