@@ -144,6 +144,8 @@ export const CASES: DifferentialCase[] = [
   { name: 'quoted text continued at column 0', text: pkg(fn('      description: "first line\nsecond line"\n')), backend: 'accepts', source: `${SCANNER}: no indentation inside quoted scalars` },
   { name: 'key of a flow mapping over 1024 characters', text: pkg(fn(`      inputSchema: {${'k'.repeat(1030)}: 1}\n`)), backend: { rejects: { line: 11 } }, source: `${SCANNER}: simple keys end within 1024 characters` },
   { name: 'empty key', text: pkg(fn('      : x\n')), backend: { rejects: { line: 11 } }, source: `${YAML}: parser.py expects a key` },
+  { name: 'block scalar header under its key, at the key\'s column', text: pkg('  functions:\n    - name: f\n      code:\n      |\n        def handler(input_data, context):\n            return {}\n'), backend: 'accepts', source: `${SCANNER}: the header is not below the mapping's indent, so it is the key's value` },
+  { name: 'block scalar header left of its key', text: pkg('  functions:\n    - name: f\n      code:\n    |\n        x\n'), backend: { rejects: { line: 9 } }, source: `${YAML}: parser.py expects <block end>` },
   { name: 'comment right after a quoted value', text: pkg(fn('      description: "hi"#note\n')), backend: 'accepts', source: SCANNER },
 
   // ── Free-form dicts need string keys (dict[str, …]); models and list[Any] do not care.

@@ -75,3 +75,35 @@ export function joinLines(text: string, starts: readonly number[]): string {
   for (const at of positions) chars[at] = ' ';
   return chars.join('');
 }
+
+/** A key with nothing but a comment after its colon (dashes before it allowed): group 1 is its indentation, group 2 up to the colon. */
+const EMPTY_KEY_LINE = /^(([ ]*(?:-[ ]+)*)[^\s#-][^\n]*?:)(?:[ ]+#[^\n]*)?[ ]*\r?$/;
+/** A line holding only a block scalar header (`|`, `>-`, `|2+ # note`). */
+const BLOCK_HEADER_LINE = /^([ ]*)[|>][-+1-9]{0,2}[ ]*(?:#[^\n]*)?\r?$/;
+
+/**
+ * PyYAML reads a block scalar whose header sits on a line below its key, at the key's own column
+ * (`code:` then `|` under the `c`), as that key's value; the `yaml` library reads the header as
+ * the start of a new key and fails. Everything between the colon and the header (line breaks,
+ * blank lines, comments) becomes spaces, so the header joins its key's line and every offset
+ * stays put.
+ */
+export function raiseBlockHeaders(text: string): string {
+  const lines = text.split('\n');
+  let offset = 0;
+  let key: { column: number; colonEnd: number } | undefined;
+  const spans: [number, number][] = [];
+  for (const line of lines) {
+    const header = BLOCK_HEADER_LINE.exec(line);
+    if (header && key && header[1].length === key.column) spans.push([key.colonEnd, offset + header[1].length]);
+    if (line.trim() !== '' && !line.trimStart().startsWith('#')) {
+      const keyLine = EMPTY_KEY_LINE.exec(line);
+      key = keyLine ? { column: keyLine[2].length, colonEnd: offset + keyLine[1].length } : undefined;
+    }
+    offset += line.length + 1;
+  }
+  if (spans.length === 0) return text;
+  const chars = text.split('');
+  for (const [from, to] of spans) chars.fill(' ', from, to);
+  return chars.join('');
+}

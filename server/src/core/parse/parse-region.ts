@@ -9,7 +9,7 @@
 import { parseAllDocuments, isAlias, isMap, isPair, isScalar, isSeq, visit, Scalar, type Node as YamlNode, type Document, type YAMLError } from 'yaml';
 import type { Finding } from '../diagnostics/finding';
 import { excessiveNesting, MAX_FLOW_DEPTH } from './flow-depth';
-import { joinLines } from './join-lines';
+import { joinLines, raiseBlockHeaders } from './join-lines';
 import { Composer } from './pyyaml-compose';
 import { directiveFindings } from './pyyaml-directives';
 import { PYYAML_OPTIONS } from './pyyaml-schema';
@@ -86,15 +86,23 @@ function nonPrintableFindings(text: string, base: number): Finding[] {
 /** Cut-off nodes are joined and the text parsed again, at most this often (a pass may reach nodes the last hid). */
 const MAX_JOIN_PASSES = 2;
 
-/** Parses, and again with cut-off nodes joined onto one line when only their indentation was wrong. */
+/** Parses, and again with block headers raised to their key's line or cut-off nodes joined onto one line when only their indentation was wrong. */
 function parseDocuments(text: string): Document.Parsed[] {
   const parse = (source: string) => {
     const docs = parseAllDocuments(source, PYYAML_OPTIONS);
     return Array.isArray(docs) ? (docs as Document.Parsed[]) : [];
   };
-  const original = parse(text);
-  let list = original;
+  let original = parse(text);
   let current = text;
+  if (original[0]?.errors.some((e) => e.code === 'MULTILINE_IMPLICIT_KEY')) {
+    const raised = raiseBlockHeaders(text);
+    const again = raised === text ? [] : parse(raised);
+    if (again[0] && again[0].errors.length < original[0].errors.length) {
+      original = again;
+      current = raised;
+    }
+  }
+  let list = original;
   for (let pass = 0; pass < MAX_JOIN_PASSES && list[0]?.errors.some(cutOff); pass++) {
     const starts: number[] = [];
     visit(list[0], {
