@@ -32,7 +32,7 @@ describe('Instance-aware authoring', function () {
   let emptyId: string;
   let document: vscode.TextDocument;
   let dialogs: Dialogs;
-  const add = async (name: string, sandbox: RunningSandbox) => (await vscode.commands.executeCommand<{ id: string }>('sinas.connection.add', { name, url: sandbox.url, apiKey: sandbox.adminKey })).id;
+  const add = async (name: string, sandbox: RunningSandbox) => (await vscode.commands.executeCommand<{ id: string }>('sinas.connection.add', { name, url: sandbox.url, apiKey: sandbox.adminKey, activate: true })).id;
   /** Waits until the diagnostics on `needle` are exactly `expected` (code:Severity). */
   const expectAt = (needle: string, expected: string[]) => waitForDiagnostics(document.uri, (all) => JSON.stringify(at(document, needle)(all)) === JSON.stringify(expected));
 
@@ -45,10 +45,11 @@ describe('Instance-aware authoring', function () {
     document = await openInstanceFixture('instance-aware.yaml');
   });
   after(async () => {
-    await api.deps.connections.remove(seededId);
-    await api.deps.connections.remove(emptyId);
-    await seeded.close();
-    await empty.close();
+    // Only what `before` got to add (a failed before leaves the rest undefined).
+    if (seededId) await api.deps.connections.remove(seededId);
+    if (emptyId) await api.deps.connections.remove(emptyId);
+    await seeded?.close();
+    await empty?.close();
   });
   beforeEach(() => {
     dialogs = new Dialogs();
