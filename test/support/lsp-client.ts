@@ -101,6 +101,14 @@ export class TestLspClient {
     return version;
   }
 
+  /** Incremental change: `range` (in the negotiated position encoding) replaced by `text`. */
+  changeRange(uri: string, range: { start: { line: number; character: number }; end: { line: number; character: number } }, text: string): number {
+    const version = (this.versions.get(uri) ?? 1) + 1;
+    this.versions.set(uri, version);
+    void this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text }] });
+    return version;
+  }
+
   /** Changes a settings section and tells the server, which pulls it again (as VS Code does). */
   setConfiguration(section: string, value: unknown): void {
     this.configuration.set(section, value);

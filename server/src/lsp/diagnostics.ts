@@ -7,6 +7,7 @@ import type { Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalysisCache } from './analysis-cache';
 import { toDiagnostics, type SeverityOverrides } from './convert';
+import { linesOfText, type PositionEncoder } from './position-encoding';
 
 export class DiagnosticsPublisher {
   private readonly timers = new Map<string, NodeJS.Timeout>();
@@ -18,6 +19,7 @@ export class DiagnosticsPublisher {
     private readonly documents: TextDocuments<TextDocument>,
     private readonly cache: AnalysisCache,
     private readonly settings: () => { delayMs: number; severity: SeverityOverrides },
+    private readonly positions: PositionEncoder,
   ) {}
 
   schedule(uri: string, delayMs = this.settings().delayMs): void {
@@ -48,7 +50,8 @@ export class DiagnosticsPublisher {
     }
     if (this.documents.get(uri)?.version !== version) return; // edited meanwhile: a newer run is scheduled
     // Findings of a document that is not a package say exactly that (`not-a-package`).
-    const diagnostics = toDiagnostics(analysis.findings, analysis.lines, uri, this.settings().severity);
+    const found = toDiagnostics(analysis.findings, analysis.lines, uri, this.settings().severity);
+    const diagnostics = this.positions.outgoing(found, uri, linesOfText(analysis.text, analysis.lines));
     if (diagnostics.length === 0 && !this.published.has(uri) && !analysis.isSinasPackage) return;
     if (diagnostics.length) this.published.add(uri);
     else this.published.delete(uri);

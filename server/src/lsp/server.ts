@@ -21,6 +21,7 @@ import { registerHover } from './handlers/hover';
 import { registerNavigation } from './handlers/navigation';
 import { registerSymbols } from './handlers/symbols';
 import { InstanceSnapshotState } from './instance-snapshot';
+import { linesOfDocument, negotiatePositionEncoding, PositionEncoder } from './position-encoding';
 import { SettingsService } from './settings';
 import { compileAll } from '../core/schema/load-schema';
 import { WorkspaceDiagnostics, uriOf } from './workspace/workspace-diagnostics';
@@ -32,21 +33,26 @@ declare const __VERSION__: string | undefined;
 const HANDLERS: readonly RegisterHandlers[] = [registerCompletion, registerHover, registerNavigation, registerCodeActions, registerSymbols];
 
 export function startServer(connection: Connection): void {
-  const documents = new TextDocuments(TextDocument);
+  // Columns in the editor's encoding; incremental changes are converted before they apply.
+  const positions: PositionEncoder = new PositionEncoder((uri) => {
+    const document = documents.get(uri);
+    return document && linesOfDocument(document);
+  });
+  const documents: TextDocuments<TextDocument> = new TextDocuments<TextDocument>({
+    create: TextDocument.create,
+    update: (document, changes, version) => positions.applyChanges(document, changes, version),
+  });
   const settings = new SettingsService(connection);
   const instance = new InstanceSnapshotState();
   const cache = new AnalysisCache(() => settings.current, () => instance.current);
-  const diagnostics = new DiagnosticsPublisher(connection, documents, cache, () => settings.current);
-  const context: HandlerContext = { connection, documents, cache, settings };
+  const diagnostics = new DiagnosticsPublisher(connection, documents, cache, () => settings.current, positions);
+  const context: HandlerContext = { connection, documents, cache, settings, positions };
   const isOpen = (uri: string) => documents.all().some((d) => d.uri === uri || canonical(d.uri) === uri);
-  const workspace = new WorkspaceDiagnostics(connection, isOpen, () => settings.current, () => instance.current);
+  const workspace = new WorkspaceDiagnostics(connection, isOpen, () => settings.current, () => instance.current, positions);
   let watchFiles = false;
   let folderEvents = false;
 
   const capabilities: ServerCapabilities = {
-    // Said explicitly for clients that offer several (Neovim, Helix): columns count UTF-16 code
-    // units, the encoding every client supports.
-    positionEncoding: 'utf-16',
     textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
     workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
   };
@@ -54,10 +60,12 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialize((params): InitializeResult => {
     settings.initialize(params.capabilities, params.initializationOptions);
+    // UTF-8 when the editor prefers it (Neovim, Helix), else UTF-16; said explicitly either way.
+    positions.encoding = negotiatePositionEncoding(params.capabilities.general?.positionEncodings);
     workspace.setFolders(params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []));
     watchFiles = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     folderEvents = !!params.capabilities.workspace?.workspaceFolders;
-    return { capabilities, serverInfo: { name: 'sinas-language-server', version: typeof __VERSION__ === 'string' ? __VERSION__ : 'dev' } };
+    return { capabilities: { ...capabilities, positionEncoding: positions.encoding }, serverInfo: { name: 'sinas-language-server', version: typeof __VERSION__ === 'string' ? __VERSION__ : 'dev' } };
   });
   connection.onInitialized(async () => {
     // Compile the schema while the editor is still settling, not on the first keystroke.

@@ -12,6 +12,7 @@ import { URI } from 'vscode-uri';
 import { analyze } from '../../core/analyze';
 import type { InstanceIndex } from '../../core/instance/instance-index';
 import { toDiagnostics } from '../convert';
+import { linesOfText, type PositionEncoder } from '../position-encoding';
 import type { ServerSettings } from '../settings';
 import { excludeMatcher, findYamlFiles, YAML_FILE, type Folder } from './find-yaml-files';
 
@@ -31,6 +32,7 @@ export class WorkspaceDiagnostics {
     private readonly settings: () => ServerSettings,
     /** The instance snapshot open documents are checked against; closed files get the same verdicts. */
     private readonly instance: () => InstanceIndex | undefined = () => undefined,
+    private readonly positions?: PositionEncoder,
   ) {}
 
   /** From `initialize`: the folders to search (file: URIs only). */
@@ -130,8 +132,10 @@ export class WorkspaceDiagnostics {
     }
     if (this.isOpen(uri)) return; // opened while we read
     const analysis = analyze(text, { maxLength: settings.maxLength, maxFindings: settings.maxFindings, instance: this.instance() });
-    const diagnostics = analysis.isSinasPackage ? toDiagnostics(analysis.findings, analysis.lines, uri, settings.severity) : [];
-    if (!diagnostics.length) return this.unpublish(uri);
+    const found = analysis.isSinasPackage ? toDiagnostics(analysis.findings, analysis.lines, uri, settings.severity) : [];
+    if (!found.length) return this.unpublish(uri);
+    // Columns counted against the text read from disk, the one analysed.
+    const diagnostics = this.positions ? this.positions.outgoing(found, uri, linesOfText(text, analysis.lines)) : found;
     this.published.add(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics });
   }
