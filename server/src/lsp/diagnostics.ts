@@ -49,7 +49,8 @@ export class DiagnosticsPublisher {
       return;
     }
     if (this.documents.get(uri)?.version !== version) return; // edited meanwhile: a newer run is scheduled
-    const found = analysis.isSinasPackage ? toDiagnostics(analysis.findings, analysis.lines, uri, this.settings().severity) : [];
+    // Findings of a document that is not a package say exactly that (`not-a-package`).
+    const found = toDiagnostics(analysis.findings, analysis.lines, uri, this.settings().severity);
     const diagnostics = this.positions.outgoing(found, uri, linesOfText(analysis.text, analysis.lines));
     if (diagnostics.length === 0 && !this.published.has(uri) && !analysis.isSinasPackage) return;
     if (diagnostics.length) this.published.add(uri);
