@@ -70,6 +70,13 @@ describe('sinas-package (built CLI)', function () {
     assert.equal(hints.stderr, '1 problem (0 errors, 0 warnings, 1 hint) in 1 file\n');
   });
 
+  it('validate: a Sinas document of another kind is refused as a package (exit 1), not skipped', async () => {
+    const result = await runCli(['validate', `${FIXTURES}/sinas-config.yaml`]);
+    assert.equal(result.code, 1);
+    assert.match(result.stdout, /^test\/fixtures\/cli\/sinas-config\.yaml:2:7 error not-a-package This is a `SinasConfig` document, not a package: installing it as a package is refused \("Expected kind: SinasPackage"\)/);
+    assert.equal(result.stderr, '1 problem (1 error, 0 warnings) in 1 file\n');
+  });
+
   it('validate: the two real packages have zero errors', async () => {
     const result = await runCli(['validate', '--format', 'json', ...CORPUS]);
     assert.equal(result.code, 0, result.stdout);

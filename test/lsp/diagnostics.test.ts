@@ -45,6 +45,16 @@ for (const transport of ['stdio', 'ipc'] as const) {
       assert.deepEqual(published.diagnostics, []);
     });
 
+    it('says on `kind` that a SinasConfig is not a package, and nothing else', async () => {
+      const uri = `file:///tmp/${transport}/config.yaml`;
+      client.open(uri, 'apiVersion: sinas.co/v1\nkind: SinasConfig\nmetadata:\n  name: base\nspec:\n  roles: []\n');
+      const { diagnostics } = await client.waitForDiagnostics(uri);
+      assert.deepEqual(
+        diagnostics.map((d) => [d.code, d.severity, d.range]),
+        [['not-a-package', 1, { start: { line: 1, character: 6 }, end: { line: 1, character: 17 } }]],
+      );
+    });
+
     it('leaves YAML that is not a SinasPackage alone', async () => {
       const other = `file:///tmp/${transport}/other.yaml`;
       client.open(other, 'name: ci\non: push\nvalue: ${{ vars.NOT_OURS }}\n');

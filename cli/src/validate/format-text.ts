@@ -3,6 +3,7 @@
  * and on stderr the files that are not packages and a one-line summary.
  */
 import { plural } from '../report';
+import { notChecked } from './check-file';
 import type { ValidateResult } from './result';
 
 export interface TextOutput {
@@ -14,7 +15,7 @@ export function formatText(result: ValidateResult): TextOutput {
   const stdout: string[] = [];
   const stderr: string[] = [];
   for (const report of result.reports) {
-    if (!report.isSinasPackage) stderr.push(`warning: ${report.file}: not a SinasPackage (no apiVersion sinas.co/… or kind SinasPackage); skipped`);
+    if (notChecked(report)) stderr.push(`warning: ${report.file}: not a SinasPackage (no apiVersion sinas.co/… or kind SinasPackage); skipped`);
     for (const f of report.findings) {
       stdout.push(`${report.file}:${f.line}:${f.column} ${f.severity} ${f.code} ${f.message.replace(/\s*\n\s*/g, ' ')}`);
     }

@@ -18,6 +18,7 @@ import { buildReferenceIndex, type ReferenceIndex } from './references';
 import { DOCUMENT_RULES, ITEM_RULES } from './rules';
 import { checkWithInstance } from './rules/instance';
 import type { DocumentContext, ItemContext } from './rules/rule';
+import { notAPackageFindings } from './rules/not-a-package';
 import { unquotedCronFindings } from './rules/unquoted-cron';
 import { LineIndex } from './text/line-index';
 import { buildVariableTable } from './variables/variable-table';
@@ -126,7 +127,10 @@ function analyzeUnguarded(text: string, options: AnalyzeOptions): Analysis {
     findings: [],
     stats: { chunked: parsed.chunked, parsedChunks: parsed.parsedChunks, chunkCount: parsed.chunkCount, truncatedFindings: 0 },
   };
-  if (!isSinasPackage) return analysis;
+  if (!isSinasPackage) {
+    analysis.findings = resolve(notAPackageFindings(model));
+    return analysis;
+  }
 
   const max = options.maxFindings ?? DEFAULT_MAX_FINDINGS;
   if (headerUnread) {

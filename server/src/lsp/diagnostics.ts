@@ -52,7 +52,8 @@ export class DiagnosticsPublisher {
       return;
     }
     if (this.documents.get(uri)?.version !== version) return; // edited meanwhile: a newer run is scheduled
-    let found = analysis.isSinasPackage ? toDiagnostics(analysis.findings, analysis.lines, uri, this.settings().severity) : [];
+    // Findings of a document that is not a package say exactly that (`not-a-package`).
+    let found = toDiagnostics(analysis.findings, analysis.lines, uri, this.settings().severity);
     const typing = this.typing?.typing(uri, version, this.settings().typingPauseMs);
     if (typing && found.length) {
       const { now, held } = holdWhileTyping(found, typing.edit.position, this.published.get(uri) ?? []);

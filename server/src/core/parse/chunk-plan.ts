@@ -69,6 +69,23 @@ export function planChunks(text: string, lines: LineTable = buildLineTable(text)
 
 const end = (lines: LineTable, to: number) => lines.start[to];
 
+/** A quote opened after `: ` or `- ` and not closed on the line (escapes and `''` allowed). */
+const OPEN_QUOTE = /(?:^|[:-] +)(?:"(?:[^"\\]|\\.)*|'(?:[^']|'')*)$/;
+/** A flow collection left open at the end of a line (`tools: [a,`). */
+const OPEN_FLOW = /[[{,][ \t]*(?:#.*)?$/;
+
+/**
+ * PyYAML reads flow collections and quoted scalars across lines whatever the indentation, so a
+ * line that looks like a new entry may continue the last one: such a boundary is not split.
+ */
+function continuesAcross(text: string, lines: LineTable, from: number, at: number): boolean {
+  let last = at - 1;
+  while (last >= from && lines.indent[last] < 0) last--;
+  if (last < from) return false;
+  const t = lineText(text, lines, last);
+  return OPEN_FLOW.test(t) || OPEN_QUOTE.test(t);
+}
+
 /**
  * Entries of a block mapping whose keys sit at `indent`, in lines [from, to). Splits the bodies of
  * the root's and spec's entries (depth 0 and 1); sections' items are leaves.
@@ -84,7 +101,10 @@ function splitMap(text: string, lines: LineTable, from: number, to: number, inde
       continue;
     }
     const t = lineText(text, lines, i);
-    if (KEY_LINE.test(t)) starts.push(i);
+    if (KEY_LINE.test(t)) {
+      if (starts.length > 0 && continuesAcross(text, lines, from, i)) return undefined;
+      starts.push(i);
+    }
     else if (SEQ_ITEM.test(t) && starts.length > 0) continue; // `key:` followed by a same-indent sequence
     else return undefined;
   }
@@ -129,6 +149,7 @@ function splitSeq(text: string, lines: LineTable, from: number, to: number, inde
     const at = lines.start[i] + indent;
     const next = text.charCodeAt(at + 1);
     if (text.charCodeAt(at) !== 45 || !(next === 32 || next === 9 || next === 10 || next === 13 || at + 1 >= text.length)) return undefined;
+    if (starts.length > 0 && continuesAcross(text, lines, from, i)) return undefined;
     starts.push(i);
   }
   if (starts.length === 0) return undefined;

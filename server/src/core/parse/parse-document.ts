@@ -10,6 +10,7 @@
 import type { Finding } from '../diagnostics/finding';
 import type { Span } from '../text/span';
 import { planChunks, type BodyPlan, type ChunkSpan, type EntryPlan } from './chunk-plan';
+import { hasUnusualBreaks, yamlBreaks } from './line-breaks';
 import { buildLineTable, updateLineTable, type LineTable } from './line-table';
 import { parseRegion } from './parse-region';
 import type { YMap, YNode, YPair, YSeq } from './yaml-tree';
@@ -88,6 +89,11 @@ export interface ParsedDocument {
   itemChunks: Map<YNode, Chunk>;
   /** Line starts and indentation of the text (kept up to date incrementally). */
   lines: LineTable;
+  /**
+   * The text has NEL, LS or PS: YAML lines (`lines`) then differ from the editor's, whose line
+   * numbers must be counted on the original text.
+   */
+  editorLinesDiffer: boolean;
   chunked: boolean;
   /** Number of chunks re-parsed for this version (the rest were reused). */
   parsedChunks: number;
@@ -129,12 +135,15 @@ export function changedRegion(before: string, after: string): ChangedRegion {
  * reuses those lying wholly before or after the changed region (their text is then identical).
  */
 export class DocumentParser {
+  private previousRaw = '';
+  /** The previous version as parsed: with PyYAML's line breaks (see line-breaks.ts). */
   private previousText = '';
+  private previousUnusual = false;
   private previous = new Map<number, Chunk>();
   private previousLines: LineTable | undefined;
 
-  parse(text: string): ParsedDocument {
-    const region = changedRegion(this.previousText, text);
+  parse(raw: string): ParsedDocument {
+    const { text, region, editorLinesDiffer } = this.toYamlText(raw);
     const lines = this.previousLines
       ? updateLineTable(this.previousLines, text, region.prefix, region.newSuffixStart, region.delta)
       : buildLineTable(text);
@@ -174,9 +183,35 @@ export class DocumentParser {
       root = assemble.map(plan.root);
     }
     this.previous = next;
+    this.previousRaw = raw;
     this.previousText = text;
+    this.previousUnusual = editorLinesDiffer;
     this.previousLines = lines;
-    return { root, findings, itemChunks, lines, chunked: plan.kind === 'chunked', parsedChunks, chunkCount: next.size };
+    return { root, findings, itemChunks, lines, editorLinesDiffer, chunked: plan.kind === 'chunked', parsedChunks, chunkCount: next.size };
+  }
+
+  /**
+   * The text with PyYAML's line breaks, rebuilt from the previous one around the edit: a
+   * character's break status depends only on itself and the next one, so the region is widened by
+   * one character on each side and the rest is copied.
+   */
+  private toYamlText(raw: string): { text: string; region: ChangedRegion; editorLinesDiffer: boolean } {
+    if (!this.previousLines) {
+      const text = yamlBreaks(raw);
+      return { text, region: { prefix: 0, newSuffixStart: raw.length, delta: raw.length }, editorLinesDiffer: hasUnusualBreaks(raw) };
+    }
+    const changed = changedRegion(this.previousRaw, raw);
+    const oldSuffixStart = changed.newSuffixStart - changed.delta;
+    const widen = changed.newSuffixStart < raw.length && oldSuffixStart < this.previousRaw.length ? 1 : 0;
+    const region = { prefix: Math.max(0, changed.prefix - 1), newSuffixStart: changed.newSuffixStart + widen, delta: changed.delta };
+    const text =
+      this.previousText.slice(0, region.prefix) +
+      yamlBreaks(raw, region.prefix, region.newSuffixStart) +
+      this.previousText.slice(region.newSuffixStart - region.delta);
+    const removed = this.previousRaw.slice(changed.prefix, oldSuffixStart);
+    const editorLinesDiffer =
+      hasUnusualBreaks(raw.slice(changed.prefix, changed.newSuffixStart)) || (this.previousUnusual && (!hasUnusualBreaks(removed) || hasUnusualBreaks(raw)));
+    return { text, region, editorLinesDiffer };
   }
 }
 

@@ -3,9 +3,13 @@
  * wins, `<<` merges, aliases share the anchored value. Aliases are counted by the size they
  * expand to, so an alias bomb is cut off (and reported) instead of hanging a validator.
  */
-import { keyName, type YNode } from './yaml-tree';
+import { isMergeKey, keyName, type YNode } from './yaml-tree';
 
 export const MAX_EXPANDED_NODES = 100_000;
+
+const SET = 'tag:yaml.org,2002:set';
+const OMAP = 'tag:yaml.org,2002:omap';
+const PAIRS = 'tag:yaml.org,2002:pairs';
 
 export interface ValueResult {
   value: unknown;
@@ -52,7 +56,9 @@ export function toValue(node: YNode | null | undefined): ValueResult {
       case 'seq': {
         budget--;
         active.add(n);
-        const out = n.items.map((item) => convert(item, active));
+        let out: unknown[] = n.items.map((item) => convert(item, active));
+        // `!!omap` / `!!pairs`: PyYAML builds a list of (key, value) tuples.
+        if (n.tag === OMAP || n.tag === PAIRS) out = out.map((item) => Object.entries((item ?? {}) as object)[0] ?? []);
         active.delete(n);
         if (n.anchor) values.set(n, out);
         return out;
@@ -65,8 +71,10 @@ export function toValue(node: YNode | null | undefined): ValueResult {
         for (const pair of n.pairs) {
           const name = keyName(pair) ?? (pair.key ? String(convert(pair.key, active)) : 'null');
           const value = convert(pair.value, active);
-          if (name === '<<' && pair.key?.kind === 'scalar' && pair.key.style === 'plain') {
-            for (const source of Array.isArray(value) ? value : [value]) {
+          if (isMergeKey(pair.key)) {
+            // PyYAML: within one `<<: [a, b]` the earlier source wins; a later `<<` key wins over an earlier one.
+            const sources = Array.isArray(value) ? [...value].reverse() : [value];
+            for (const source of sources) {
               if (source && typeof source === 'object' && !Array.isArray(source)) merged.push(source as Record<string, unknown>);
             }
             continue;
@@ -74,10 +82,12 @@ export function toValue(node: YNode | null | undefined): ValueResult {
           out[name] = value;
         }
         active.delete(n);
-        // Explicit keys win over merged ones; earlier merge sources win over later ones.
-        for (const source of merged) for (const [k, v] of Object.entries(source)) if (!(k in out)) out[k] = v;
-        if (n.anchor) values.set(n, out);
-        return out;
+        // Explicit keys win over merged ones; among merged ones, the last wins.
+        for (let i = merged.length - 1; i >= 0; i--) for (const [k, v] of Object.entries(merged[i])) if (!(k in out)) out[k] = v;
+        // `!!set`: PyYAML builds a set of the keys, which pydantic takes where a list is expected.
+        const built = n.tag === SET ? Object.keys(out) : out;
+        if (n.anchor) values.set(n, built);
+        return built;
       }
     }
   };

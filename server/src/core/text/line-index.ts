@@ -7,6 +7,26 @@ export interface Position {
   character: number;
 }
 
+/** Where lines start, with the line breaks of LSP and editors: `\n`, `\r\n` and a lone `\r`. */
+function lineStarts(text: string): number[] {
+  const list = [0];
+  const cr = text.indexOf('\r') !== -1;
+  for (let i = 0; i < text.length; i++) {
+    i = cr ? nextBreak(text, i) : text.indexOf('\n', i);
+    if (i === -1) break;
+    list.push(i + 1);
+  }
+  return list;
+}
+
+function nextBreak(text: string, from: number): number {
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) return i;
+  }
+  return -1;
+}
+
 export class LineIndex {
   private readonly starts: ArrayLike<number>;
 
@@ -15,12 +35,7 @@ export class LineIndex {
     private readonly text: string,
     starts?: ArrayLike<number>,
   ) {
-    if (starts) this.starts = starts;
-    else {
-      const list = [0];
-      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) list.push(i + 1);
-      this.starts = list;
-    }
+    this.starts = starts ?? lineStarts(text);
   }
 
   get lineCount(): number {
@@ -53,7 +68,8 @@ export class LineIndex {
   positionAt(offset: number): Position {
     const clamped = Math.max(0, Math.min(offset, this.text.length));
     const line = this.lineOf(clamped);
-    return { line, character: clamped - this.starts[line] };
+    // Inside a line break (between `\r` and `\n`), as editors do: the end of the line's content.
+    return { line, character: Math.min(clamped, this.lineEnd(line)) - this.starts[line] };
   }
 
   offsetAt(position: Position): number {
