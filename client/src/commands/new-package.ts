@@ -57,16 +57,21 @@ export async function newPackage(deps: Deps, _target?: unknown, options: NewPack
   return { outcome: 'created', uri, editor };
 }
 
-/** What the rules would say about the name: an error blocks, the naming convention only informs. */
+/**
+ * What the rules would say about the name: what they flag as an error or a warning (a `/` installs
+ * but can never be uninstalled; too long fails the install) is refused, the convention (info) is
+ * only said.
+ */
 export function validatePackageName(value: string): vscode.InputBoxValidationMessage | undefined {
   const name = value.trim();
   if (!name) return { message: 'A package name is required.', severity: vscode.InputBoxValidationSeverity.Error };
   const problems = packageNameProblems(name);
-  const problem = problems.find((p) => CODES[p.code].severity === 'error') ?? problems[0];
+  const blocking = (p: (typeof problems)[number]) => CODES[p.code].severity === 'error' || CODES[p.code].severity === 'warning';
+  const problem = problems.find(blocking) ?? problems[0];
   if (!problem) return undefined;
   // An input box shows plain text: the diagnostics' `code` quotes become plain quotes.
   const message = problem.message.replace(/`([^`]*)`/g, '"$1"');
-  if (CODES[problem.code].severity === 'error') return { message, severity: vscode.InputBoxValidationSeverity.Error };
+  if (blocking(problem)) return { message, severity: vscode.InputBoxValidationSeverity.Error };
   return { message: `${message} Enter keeps yours.`, severity: vscode.InputBoxValidationSeverity.Info };
 }
 
