@@ -101,11 +101,15 @@ export class TestLspClient {
     return version;
   }
 
-  /** Incremental change: `range` (in the negotiated position encoding) replaced by `text`. */
-  changeRange(uri: string, range: { start: { line: number; character: number }; end: { line: number; character: number } }, text: string): number {
+  /**
+   * An incremental change, as an editor sends a keystroke: `text` replaces `range` (in the
+   * negotiated position encoding), or is inserted at its start when it has no end.
+   */
+  changeRange(uri: string, range: { start: { line: number; character: number }; end?: { line: number; character: number } }, text: string): number {
     const version = (this.versions.get(uri) ?? 1) + 1;
     this.versions.set(uri, version);
-    void this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text }] });
+    const change = { range: { start: range.start, end: range.end ?? range.start }, text };
+    void this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [change] });
     return version;
   }
 
@@ -141,6 +145,12 @@ export class TestLspClient {
       };
       this.listeners.add(listener);
     });
+  }
+
+  /** Resolves with the next diagnostics published for uri (not any already received). */
+  nextDiagnostics(uri: string, timeoutMs = 10_000): Promise<PublishDiagnosticsParams> {
+    const seen = this.latest.get(uri);
+    return this.waitForDiagnostics(uri, (p) => p !== seen, timeoutMs);
   }
 
   request<R>(method: string, params: unknown): Promise<R> {

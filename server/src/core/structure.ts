@@ -5,6 +5,7 @@
  */
 import { looksLikeSinasPackage } from './detect';
 import { buildModel, type PackageModel } from './model/package-model';
+import { parseAsTyped } from './parse/half-typed-keys';
 import { DocumentParser, type ParsedDocument } from './parse/parse-document';
 import type { YNode } from './parse/yaml-tree';
 import { LineIndex } from './text/line-index';
@@ -21,7 +22,8 @@ export interface PackageStructure {
 
 /** Parses (incrementally with the document's own parser) and builds the model and variables. */
 export function readStructure(text: string, parser: DocumentParser = new DocumentParser()): PackageStructure & { parsed: ParsedDocument } {
-  const parsed = parser.parse(text);
+  // A key still being typed is read as absent (one finding on it), not as the cascade YAML makes of it.
+  const parsed = parseAsTyped(text, parser);
   // NEL, LS and PS break YAML lines but not the editor's: count those lines on the original.
   const lines = parsed.editorLinesDiffer ? new LineIndex(text) : new LineIndex(text, parsed.lines.start.subarray(0, parsed.lines.count));
   const model = buildModel(parsed.root, parsed.itemChunks);

@@ -154,6 +154,8 @@ type Column = (line: LineColumns, character: number) => number;
 const TO_UTF16: Column = (line, bytes) => line.toUtf16(bytes);
 const TO_UTF8: Column = (line, units) => line.toUtf8(units);
 
+export type ApplyChanges = (document: TextDocument, changes: TextDocumentContentChangeEvent[], version: number) => TextDocument;
+
 export class PositionEncoder {
   encoding: PositionEncoding = 'utf-16';
 
@@ -175,12 +177,16 @@ export class PositionEncoder {
     return this.map(result, uri, TO_UTF8, lines);
   }
 
-  /** `textDocument/didChange` ranges -> UTF-16, each against the text before it applies; returns the updated document. */
-  applyChanges(document: TextDocument, changes: readonly TextDocumentContentChangeEvent[], version: number): TextDocument {
-    if (this.encoding === 'utf-16') return TextDocument.update(document, changes as TextDocumentContentChangeEvent[], version);
+  /**
+   * `textDocument/didChange` ranges -> UTF-16, each against the text before it applies; returns
+   * the updated document. `apply` applies UTF-16 changes (the typing tracker's, which also notes
+   * where the edit ended).
+   */
+  applyChanges(document: TextDocument, changes: readonly TextDocumentContentChangeEvent[], version: number, apply: ApplyChanges = TextDocument.update): TextDocument {
+    if (this.encoding === 'utf-16') return apply(document, changes as TextDocumentContentChangeEvent[], version);
     for (const change of changes) {
       const converted = 'range' in change ? { ...change, range: this.map(change.range, document.uri, TO_UTF16, linesOfDocument(document)) } : change;
-      document = TextDocument.update(document, [converted], version);
+      document = apply(document, [converted], version);
     }
     return document;
   }
