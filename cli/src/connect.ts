@@ -5,7 +5,7 @@
  */
 import { formatExchange, parseBaseUrl, plainHttpWarning, SinasApiError, SinasClient } from '../../api/src';
 import type { CONNECTION_OPTIONS, Parsed } from './args';
-import { line, UsageError, type Io } from './io';
+import { line, problem, UsageError, type Io } from './io';
 import { askSecret, confirm } from './prompt';
 
 export type ConnectionArgs = Parsed<typeof CONNECTION_OPTIONS>['values'];
@@ -46,9 +46,9 @@ export async function connect(io: Io, args: ConnectionArgs): Promise<SinasClient
   let plainHttp: 'allow' | 'loopback' = 'loopback';
   if (warning) {
     if (args['allow-http']) {
-      line(io.stderr, `warning: ${warning}`);
+      problem(io.stderr, 'warning', warning);
     } else if (io.interactive) {
-      line(io.stderr, `warning: ${warning}`);
+      problem(io.stderr, 'warning', warning);
       if (!(await confirm(io, 'Send the API key anyway?'))) throw new UsageError('not sending the API key over plain http');
     } else {
       throw new UsageError(`${warning} Pass --allow-http to send it anyway.`);

@@ -70,7 +70,7 @@ export async function runCreate(io: Io, args: string[]): Promise<ExitCode> {
       io.stdout.write(yaml.endsWith('\n') ? yaml : `${yaml}\n`);
     }
     if (skipped === undefined) {
-      line(io.stderr, 'warning: the returned YAML could not be read, so skipped resources cannot be listed.');
+      line(io.stderr, 'warning: the returned YAML could not be read, so skipped resources cannot be listed');
       return EXIT.ok;
     }
     for (const ref of skipped) line(io.stderr, `warning: ${client.host} left out ${describeRef(ref)} (not found)`);

@@ -7,7 +7,7 @@ import { analyze } from '../../server/src/core/analyze';
 import { CONNECTION_OPTIONS, FORMAT_OPTION, formatOf, parse } from './args';
 import { EXIT, line, readText, UsageError, type ExitCode, type Io } from './io';
 import { confirm } from './prompt';
-import { changeLines, summaryLine } from './report';
+import { changeLines, plural, summaryLine } from './report';
 import { withClient } from './session';
 import { collectVariables, parseVarArgs, type Declaration } from './variables';
 
@@ -68,7 +68,7 @@ function missingRequired(pkg: LocalPackage, variables: Record<string, unknown>):
 }
 
 async function previewStep(io: Io, client: SinasClient, pkg: LocalPackage, varArgs: string[]) {
-  if (pkg.localErrors) line(io.stderr, `note: sinas-package validate finds ${pkg.localErrors} error(s) in ${pkg.file}; the server may reject it.`);
+  if (pkg.localErrors) line(io.stderr, `note: sinas-package validate finds ${plural(pkg.localErrors, 'error')} in ${pkg.file}; the server may reject it`);
   const previous = await previousValues(client, pkg.name);
   const variables = await collectVariables(io, pkg.declarations, { varArgs, previous });
   const preview = await client.previewPackage(pkg.text, { variables, declarations: pkg.declarations });
@@ -86,7 +86,7 @@ export async function runPreview(io: Io, args: string[]): Promise<ExitCode> {
     else printPreview(io, client, pkg, preview, previous === null);
     await client.assertVariablesSupported(pkg.text);
     if (preview.requiresInput) {
-      line(io.stderr, `note: values are still needed for: ${missingRequired(pkg, variables).join(', ') || 'some variables'} (--var NAME=value or SINAS_VAR_NAME).`);
+      line(io.stderr, `note: values are still needed for: ${missingRequired(pkg, variables).join(', ') || 'some variables'} (--var NAME=value or SINAS_VAR_NAME)`);
     }
     return preview.hasErrors ? EXIT.partial : EXIT.ok;
   });
@@ -121,7 +121,7 @@ export async function runInstall(io: Io, args: string[]): Promise<ExitCode> {
       for (const w of result.apply.warnings) line(io.stderr, `warning: ${w}`);
     }
     if (result.outcome === 'partial') {
-      line(io.stderr, `error: ${result.errors.length} resource(s) were not installed (the package is recorded as installed):`);
+      line(io.stderr, `error: ${plural(result.errors.length, 'resource')} ${result.errors.length === 1 ? 'was' : 'were'} not installed (the package is recorded as installed):`);
       for (const e of result.errors) line(io.stderr, `  - ${e}`);
       return EXIT.partial;
     }

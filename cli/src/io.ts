@@ -52,6 +52,22 @@ export class FileTooLarge extends UsageError {
 }
 
 /**
+ * One style for every problem the command reports: `error: …`, `warning: …` or `note: …`, in
+ * lower case and without a closing period, like compilers and git print them. Messages shared
+ * with the editor (API errors) are sentences; they are put in this form here.
+ */
+export function problem(stream: Writable, level: 'error' | 'warning' | 'note', message: string): void {
+  line(stream, `${level}: ${asClause(message)}`);
+}
+
+/** "The key was rejected." → "the key was rejected"; an acronym or a name keeps its case. */
+export function asClause(message: string): string {
+  const [first, ...rest] = message.split('\n');
+  const clause = first.replace(/\.$/, '').replace(/^[A-Z](?=[a-z])/, (c) => c.toLowerCase());
+  return [clause, ...rest].join('\n');
+}
+
+/**
  * A file's text (UTF-8, or UTF-16 with a byte order mark), or a usage error naming the file and
  * the reason (`ENOENT`, not a regular file, too large, where the bytes stop being text). Opened
  * without blocking and looked at before reading, so a FIFO, a device such as /dev/zero or a 1 GB

@@ -7,7 +7,7 @@ import { SinasApiError } from '../../api/src';
 import { runCreate } from './create';
 import { HELP } from './help';
 import { runInstall, runPreview } from './install';
-import { CommandFailed, EXIT, line, UsageError, type ExitCode, type Io } from './io';
+import { CommandFailed, EXIT, line, problem, UsageError, type ExitCode, type Io } from './io';
 import { runExport, runGet, runList, runUninstall } from './packages';
 import { PromptCancelled } from './prompt';
 import { runValidate } from './validate/command';
@@ -40,29 +40,29 @@ export async function main(argv: string[], io: Io): Promise<ExitCode> {
   }
   const run = command ? COMMANDS[command] : undefined;
   if (!run) {
-    line(io.stderr, command ? `error: unknown command "${command}"; see sinas-package --help` : `sinas-package ${version}: a command is needed; see sinas-package --help`);
+    problem(io.stderr, 'error', command ? `unknown command "${command}"; see sinas-package --help` : 'a command is needed; see sinas-package --help');
     return EXIT.usage;
   }
   try {
     return await run(io, args);
   } catch (error) {
     if (error instanceof UsageError) {
-      line(io.stderr, `error: ${error.message}`);
+      problem(io.stderr, 'error', error.message);
       return EXIT.usage;
     }
     if (error instanceof SinasApiError) {
-      line(io.stderr, `error: ${error.describe()}`);
+      problem(io.stderr, 'error', error.describe());
       return EXIT.failed;
     }
     if (error instanceof CommandFailed) {
-      line(io.stderr, `error: ${error.message}`);
+      problem(io.stderr, 'error', error.message);
       return EXIT.failed;
     }
     if (error instanceof PromptCancelled) {
-      line(io.stderr, 'Cancelled.');
+      problem(io.stderr, 'error', 'cancelled; nothing was changed');
       return EXIT.failed;
     }
-    line(io.stderr, internalError(error, args.includes('--verbose')));
+    problem(io.stderr, 'error', internalError(error, args.includes('--verbose')));
     return EXIT.failed;
   }
 }
@@ -90,7 +90,7 @@ if (require.main === module) {
   });
   // Whatever escapes `main` (an event handler's error) is still one line, not Node's crash report.
   process.on('uncaughtException', (error) => {
-    line(process.stderr, internalError(error, argv.includes('--verbose')));
+    problem(process.stderr, 'error', internalError(error, argv.includes('--verbose')));
     process.exit(EXIT.failed);
   });
   void main(argv, io).then((code) => {

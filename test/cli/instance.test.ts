@@ -150,7 +150,7 @@ describe('sinas-package against an instance (built CLI)', function () {
     const result = await t.run(['install', t.file('partial.yaml', PARTIAL), '--yes']);
     assert.equal(result.code, 3);
     assert.match(normalise(result.stdout, t.sandbox), /^Partly installed cli-partial 1\.0\.0 on <host>: 1 created, 0 updated, 0 unchanged\.$/m);
-    assert.match(result.stderr, /^error: 1 resource\(s\) were not installed \(the package is recorded as installed\):\n {2}- Database trigger 'rows': connection 'no-such-connection' not found$/m);
+    assert.match(result.stderr, /^error: 1 resource was not installed \(the package is recorded as installed\):\n {2}- Database trigger 'rows': connection 'no-such-connection' not found$/m);
     assert.equal((await t.run(['preview', t.file('partial.yaml', PARTIAL)])).code, 3);
     await t.run(['uninstall', 'cli-partial', '--yes']);
   });
@@ -190,7 +190,7 @@ describe('sinas-package against an instance (built CLI)', function () {
     assert.equal(insecure.code, 2);
     assert.equal(
       insecure.stderr,
-      'error: sinas.example.com is reached over plain http: the API key would travel unencrypted. Use https:// unless this network is trusted. Pass --allow-http to send it anyway.\n',
+      'error: sinas.example.com is reached over plain http: the API key would travel unencrypted. Use https:// unless this network is trusted. Pass --allow-http to send it anyway\n',
     );
   });
 
@@ -202,14 +202,14 @@ describe('sinas-package against an instance (built CLI)', function () {
   it('API errors exit 1 with the client sentence', async () => {
     const wrong = await t.run(['list'], { env: { SINAS_API_KEY: 'wrong-key-0123456789abcdef' } });
     assert.equal(wrong.code, 1);
-    assert.equal(normalise(wrong.stderr, t.sandbox), 'error: The API key was rejected by <host> (Invalid or expired credentials); check it or create a new one.\n');
+    assert.equal(normalise(wrong.stderr, t.sandbox), 'error: the API key was rejected by <host> (Invalid or expired credentials); check it or create a new one\n');
     const missing = await t.run(['get', 'nope']);
-    assert.deepEqual(normalise(missing.stderr, t.sandbox), "error: Package 'nope' not found on <host>.\n");
+    assert.deepEqual(normalise(missing.stderr, t.sandbox), "error: package 'nope' not found on <host>\n");
     assert.equal(missing.code, 1);
     const invalidPackage = PARTIAL.replace(/ {2}databaseTriggers:[\s\S]*$/, '  agents:\n    - name: a\n      enabledFunctions: [x/y]\n');
     const invalid = await t.run(['install', t.file('invalid.yaml', invalidPackage), '--yes']);
     assert.equal(invalid.code, 1);
-    assert.match(invalid.stderr, /rejected the package: spec\.agents\[0\]\.enabledFunctions: Referenced function 'x\/y' not defined\.$/m);
+    assert.match(invalid.stderr, /rejected the package: spec\.agents\[0\]\.enabledFunctions: Referenced function 'x\/y' not defined$/m);
   });
 
   it('create prints the YAML (code as literal blocks), exits 3 naming skipped resources, and names webhooks that cannot install back', async () => {

@@ -31,7 +31,7 @@ describe('sinas-package (built CLI)', function () {
   });
 
   it('no command or an unknown one is a usage error (exit 2)', async () => {
-    assert.equal((await runCli([])).code, 2);
+    assert.deepEqual(await runCli([]), { code: 2, stdout: '', stderr: 'error: a command is needed; see sinas-package --help\n' });
     const unknown = await runCli(['deploy']);
     assert.deepEqual(unknown, { code: 2, stdout: '', stderr: 'error: unknown command "deploy"; see sinas-package --help\n' });
   });
@@ -42,7 +42,7 @@ describe('sinas-package (built CLI)', function () {
     assertGolden(result.stdout, `${FIXTURES}/validate.golden.txt`);
     assert.equal(
       result.stderr,
-      `${FIXTURES}/not-a-package.yaml: not a SinasPackage (no apiVersion sinas.co/… or kind SinasPackage); skipped\n` +
+      `warning: ${FIXTURES}/not-a-package.yaml: not a SinasPackage (no apiVersion sinas.co/… or kind SinasPackage); skipped\n` +
         '4 problems (3 errors, 1 warning) in 4 files\n',
     );
   });
@@ -59,6 +59,22 @@ describe('sinas-package (built CLI)', function () {
 
   it('validate: a clean file exits 0 with no output on stdout', async () => {
     assert.deepEqual(await runCli(['validate', `${FIXTURES}/clean.yaml`]), { code: 0, stdout: '', stderr: '1 file checked: no problems\n' });
+  });
+
+  it('validate: the summary counts infos (and hints) too, so its numbers add up', async () => {
+    const result = await runCli(['validate', `${FIXTURES}/info-only.yaml`]);
+    assert.equal(result.code, 0);
+    assert.match(result.stdout, /^test\/fixtures\/cli\/info-only\.yaml:\d+:\d+ info restart-required /);
+    assert.equal(result.stderr, '1 problem (0 errors, 0 warnings, 1 info) in 1 file\n');
+    const hints = await runCli(['validate', `${FIXTURES}/info-only.yaml`, '--severity', 'restart-required=hint']);
+    assert.equal(hints.stderr, '1 problem (0 errors, 0 warnings, 1 hint) in 1 file\n');
+  });
+
+  it('validate: a Sinas document of another kind is refused as a package (exit 1), not skipped', async () => {
+    const result = await runCli(['validate', `${FIXTURES}/sinas-config.yaml`]);
+    assert.equal(result.code, 1);
+    assert.match(result.stdout, /^test\/fixtures\/cli\/sinas-config\.yaml:2:7 error not-a-package This is a `SinasConfig` document, not a package: installing it as a package is refused \("Expected kind: SinasPackage"\)/);
+    assert.equal(result.stderr, '1 problem (1 error, 0 warnings) in 1 file\n');
   });
 
   it('validate: the two real packages have zero errors', async () => {

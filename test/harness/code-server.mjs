@@ -1,7 +1,7 @@
 // Starts code-server (a real VS Code: web workbench + Node remote extension host) on loopback,
 // with a throwaway config and a pre-seeded user-data dir, and builds workbench URLs for it.
 import { execFileSync } from 'node:child_process';
-import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { log } from './log.mjs';
 import { spawnGroup, stopGroup } from './processes.mjs';
@@ -33,9 +33,15 @@ const userSettings = {
  * @param {string} options.workspace  folder the workbench opens
  * @param {Record<string,string>} [options.env]  extra environment; it reaches the extension host
  * @param {string} [options.logFile]  where code-server's own output goes
+ * @param {boolean} [options.driver]  true (tests): the smoke-test driver, which lets the URL payload
+ *   load the extension and the test entry, exposes window.driver, and suppresses toasts.
+ *   false (`npm start`, the user scenarios): a workbench as a user gets it.
+ * @param {string} [options.linkExtension]  an extension folder to install by linking it into the
+ *   extensions dir, as a user's installed extension (code-server scans the dir and follows the
+ *   link; a rebuild plus "Developer: Reload Window" picks up changes)
  * @param {string[]} [options.vsixFiles]  other extensions to install first (e.g. Red Hat YAML)
  */
-export async function startCodeServer({ tools, workDir, workspace, env = {}, logFile, port, vsixFiles = [] }) {
+export async function startCodeServer({ tools, workDir, workspace, env = {}, logFile, port, driver = true, linkExtension, vsixFiles = [] }) {
   port ??= await freePort();
   const configFile = join(workDir, 'config.yaml');
   const userDataDir = join(workDir, 'user-data');
@@ -44,6 +50,7 @@ export async function startCodeServer({ tools, workDir, workspace, env = {}, log
   mkdirSync(extensionsDir, { recursive: true });
   writeFileSync(configFile, ''); // Without --config, code-server writes one into ~/.config.
   writeFileSync(join(userDataDir, 'User', 'settings.json'), `${JSON.stringify(userSettings, null, 2)}\n`);
+  if (linkExtension) linkInto(extensionsDir, linkExtension);
   for (const vsix of vsixFiles) {
     log(`installing ${vsix} into the test's extensions dir`);
     execFileSync(tools.node, [tools.codeServerEntry, '--config', configFile, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--install-extension', vsix], { stdio: 'pipe' });
@@ -61,8 +68,8 @@ export async function startCodeServer({ tools, workDir, workspace, env = {}, log
     '--user-data-dir', userDataDir,
     '--extensions-dir', extensionsDir,
     // Lets the workbench honour extensionDevelopmentPath/extensionTestsPath from the URL payload
-    // and exposes window.driver and window.codeAutomationExit.
-    '--vscode-option', 'enable-smoke-test-driver',
+    // and exposes window.driver and window.codeAutomationExit (and hides notification toasts).
+    ...(driver ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
     workspace,
   ];
   const child = spawnGroup(tools.node, args, {
@@ -82,6 +89,8 @@ export async function startCodeServer({ tools, workDir, workspace, env = {}, log
   const origin = `http://127.0.0.1:${port}`;
   const server = {
     port,
+    workspace,
+    logFile,
     userDataDir,
     origin,
     pid: child.pid,
@@ -108,4 +117,10 @@ export async function startCodeServer({ tools, workDir, workspace, env = {}, log
   }
   log(`code-server ${origin} is up (pid ${child.pid}, workspace ${workspace})`);
   return server;
+}
+
+/** `<publisher>.<name>-<version>` → the folder: what an installed extension looks like on disk. */
+function linkInto(extensionsDir, folder) {
+  const { publisher, name, version } = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8'));
+  symlinkSync(folder, join(extensionsDir, `${publisher}.${name}-${version}`), 'dir');
 }

@@ -18,7 +18,8 @@ export async function runSuiteInWorkbench({ browser, url, logsDir }) {
   page.on('console', (message) => consoleLines.push(`[${message.type()}] ${message.text()}`));
   page.on('pageerror', (error) => consoleLines.push(`[pageerror] ${error.message}`));
 
-  await page.goto(url);
+  // The exit callback decides; a cold server on a busy machine can take long to 'load'.
+  await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 120_000 });
   const { code, logs } = await exited;
   await page.context().close().catch(() => {});
 

@@ -15,27 +15,37 @@ import { copyLogTree } from './saved-logs.mjs';
 import { runSuiteInWorkbench } from './run-suite.mjs';
 import { startSandbox } from './sandbox.mjs';
 import { scenarios as allScenarios } from './scenarios.mjs';
+import { repoStatus, runStartChecks } from './start-checks.mjs';
 import { runScenarios } from './ui-scenarios.mjs';
+import { startUserWorkbench } from './user-workbench.mjs';
 
-const timeoutSeconds = Number(process.env.SINAS_VSCODE_TIMEOUT_SECONDS || 360);
+const timeoutSeconds = Number(process.env.SINAS_VSCODE_TIMEOUT_SECONDS || 900);
 // `--with-red-hat-yaml` (npm run test:vscode:redhat): Red Hat YAML installed beside us, only the
 // suite's "beside Red Hat YAML" block. Its VSIX cannot come from the npm or Debian registries.
 const withRedHatYaml = process.argv.includes('--with-red-hat-yaml');
 const keepRunning = process.env.SINAS_VSCODE_KEEP === '1';
 
-const state = { browser: undefined, sandbox: undefined, server: undefined, workDir: undefined };
+const state = { browser: undefined, sandbox: undefined, server: undefined, workDir: undefined, user: undefined };
 
 let cleaning;
+
+/** Stops the test workbench (driver on) and its sandbox, keeping the extension host's logs. */
+async function stopTestWorkbench() {
+  const { server, sandbox } = state;
+  state.server = state.sandbox = undefined;
+  await server?.stop();
+  await sandbox?.stop();
+  // The remote extension host's logs (our language client's output among them).
+  if (server) copyLogTree(join(server.userDataDir, 'logs'), join(resultsDir, 'logs', 'server'));
+}
 
 /** Stops everything this run started; safe to call from several paths at once. */
 function cleanup() {
   cleaning ??= (async () => {
     await state.browser?.close();
-    await state.server?.stop();
-    await state.sandbox?.stop();
+    await stopTestWorkbench();
+    await state.user?.stop();
     await stopAllGroups();
-    // The remote extension host's logs (our language client's output among them).
-    if (state.server) copyLogTree(join(state.server.userDataDir, 'logs'), join(resultsDir, 'logs', 'server'));
     if (state.workDir) rmSync(state.workDir, { recursive: true, force: true });
   })();
   return cleaning;
@@ -95,7 +105,13 @@ async function main() {
 
   const devUrl = state.server.workbenchUrl({ extensionDevelopmentPath: repoRoot });
   const selected = withRedHatYaml ? [] : selectScenarios();
-  const uiResults = await runScenarios({ browser: state.browser, url: devUrl, scenarios: selected, screenshotDir: resultsDir });
+  const uiResults = await runScenarios({ browser: state.browser, url: devUrl, scenarios: selected.filter((s) => s.workbench !== 'user'), screenshotDir: resultsDir });
+  const userScenarios = selected.filter((s) => s.workbench === 'user');
+  if (userScenarios.length) {
+    // Two cores: one workbench at a time (SINAS_VSCODE_KEEP keeps the test workbench for a look).
+    if (!keepRunning) await stopTestWorkbench();
+    uiResults.push(...(await runUserPhase(tools, userScenarios)));
+  }
   writeFileSync(join(resultsDir, 'scenarios.json'), `${redact(JSON.stringify(uiResults, null, 2))}\n`);
   clearTimeout(hardTimeout);
 
@@ -112,6 +128,23 @@ async function main() {
   // The closing line CI reads: mocha tests plus UI scenarios.
   process.stdout.write(`${summary}\n`);
   return failed === 0 ? 0 : 1;
+}
+
+/**
+ * The user scenarios on a workbench started exactly as `npm start` starts one (on a copy of the
+ * test fixtures), then the checks of what `npm start` promises about the repository, a dying
+ * sandbox and its logs.
+ */
+async function runUserPhase(tools, scenarios) {
+  log('starting a workbench as `npm start` does (no test driver, extension installed, seeded sandbox)');
+  const statusBefore = repoStatus();
+  let reportSandboxExit;
+  const sandboxExit = new Promise((resolve) => (reportSandboxExit = resolve));
+  state.user = await startUserWorkbench({ tools, workspaceSource: fixturesDir, logsDir: join(resultsDir, 'user'), onSandboxExit: reportSandboxExit });
+  const results = await runScenarios({ browser: state.browser, url: state.user.url, scenarios, screenshotDir: resultsDir, driver: false });
+  const session = state.user;
+  state.user = undefined;
+  return [...results, ...(await runStartChecks({ session, statusBefore, sandboxExit }))];
 }
 
 /** Prints mocha's output and returns its counts; a missing report means the host never ran it. */

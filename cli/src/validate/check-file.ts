@@ -28,6 +28,14 @@ export interface FileReport {
 
 export type SeverityOverrides = Record<string, Severity | 'off'>;
 
+/**
+ * A file that is neither a package nor another Sinas document: nothing was checked. (A SinasConfig
+ * is not a package either, but it gets `not-a-package`, which is reported like any finding.)
+ */
+export function notChecked(report: FileReport): boolean {
+  return !report.isSinasPackage && report.findings.length === 0;
+}
+
 const LEVELS = ['error', 'warning', 'info', 'hint', 'off'];
 const MAX_EXCERPT = 200;
 

@@ -12,7 +12,7 @@ import { CODES } from '../../../server/src/core/diagnostics/codes';
 import { readInstance } from '../instance';
 import { EXIT, FileTooLarge, line, MAX_FILE_BYTES, readText, UsageError, type ExitCode, type Io } from '../io';
 import type { InstanceIndex } from '../../../server/src/core/instance/instance-index';
-import { checkText, parseSeverities, type FileReport, type SeverityOverrides } from './check-file';
+import { checkText, notChecked, parseSeverities, type FileReport, type SeverityOverrides } from './check-file';
 import { collectTargets } from './collect-files';
 import { formatGithub } from './format-github';
 import { formatSarif } from './format-sarif';
@@ -69,7 +69,7 @@ export async function runValidate(io: Io, args: string[]): Promise<ExitCode> {
   const skipped: string[] = [];
   for (const target of targets) {
     const report = await checkTarget(target.file, overrides, instance);
-    if (report.isSinasPackage || target.explicit) reports.push(report);
+    if (!notChecked(report) || target.explicit) reports.push(report);
     else skipped.push(target.file);
   }
   const result: ValidateResult = { reports, skipped, summary: summarize(reports, skipped) };

@@ -4,6 +4,7 @@
  * request's changed lines. info and hint become `notice`.
  */
 import type { Severity } from '../../../server/src/core/diagnostics/finding';
+import { notChecked } from './check-file';
 import type { ValidateResult } from './result';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice', hint: 'notice' };
@@ -21,7 +22,7 @@ export function escapeProperty(text: string): string {
 export function formatGithub(result: ValidateResult): string[] {
   const lines: string[] = [];
   for (const report of result.reports) {
-    if (!report.isSinasPackage) {
+    if (notChecked(report)) {
       lines.push(`::notice file=${escapeProperty(report.file)},title=${escapeProperty('sinas-package')}::${escapeData('Not a SinasPackage (no apiVersion sinas.co/… or kind SinasPackage); not checked.')}`);
     }
     for (const f of report.findings) {

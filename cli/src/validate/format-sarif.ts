@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { CODES } from '../../../server/src/core/diagnostics/codes';
 import { codeDocsUrl, PROJECT_URL } from '../../../server/src/core/diagnostics/docs';
 import type { Severity } from '../../../server/src/core/diagnostics/finding';
-import type { FindingReport } from './check-file';
+import { notChecked, type FindingReport } from './check-file';
 import type { ValidateResult } from './result';
 
 type Level = 'error' | 'warning' | 'note';
@@ -70,7 +70,7 @@ export function formatSarif(result: ValidateResult, version: string, cwd = proce
       };
     });
   });
-  const notSinas = result.reports.filter((r) => !r.isSinasPackage);
+  const notSinas = result.reports.filter(notChecked);
   return {
     $schema: SCHEMA,
     version: '2.1.0',

@@ -3,6 +3,7 @@
  * and on stderr the files that are not packages and a one-line summary.
  */
 import { plural } from '../report';
+import { notChecked } from './check-file';
 import type { ValidateResult } from './result';
 
 export interface TextOutput {
@@ -14,7 +15,7 @@ export function formatText(result: ValidateResult): TextOutput {
   const stdout: string[] = [];
   const stderr: string[] = [];
   for (const report of result.reports) {
-    if (!report.isSinasPackage) stderr.push(`${report.file}: not a SinasPackage (no apiVersion sinas.co/… or kind SinasPackage); skipped`);
+    if (notChecked(report)) stderr.push(`warning: ${report.file}: not a SinasPackage (no apiVersion sinas.co/… or kind SinasPackage); skipped`);
     for (const f of report.findings) {
       stdout.push(`${report.file}:${f.line}:${f.column} ${f.severity} ${f.code} ${f.message.replace(/\s*\n\s*/g, ' ')}`);
     }
@@ -23,10 +24,17 @@ export function formatText(result: ValidateResult): TextOutput {
   return { stdout, stderr };
 }
 
-export function summaryLine({ summary }: ValidateResult): string {
-  const problems = summary.errors + summary.warnings + summary.infos + summary.hints;
+/**
+ * "4 problems (3 errors, 1 warning) in 4 files": errors and warnings always, infos and hints when
+ * there are any, so the counts in brackets add up to the total.
+ */
+export function summaryLine({ summary }: Pick<ValidateResult, 'summary'>): string {
+  const { files, errors, warnings, infos, hints } = summary;
+  const problems = errors + warnings + infos + hints;
   const skipped = summary.skipped ? `; ${plural(summary.skipped, 'YAML file')} that ${summary.skipped === 1 ? 'is' : 'are'} not a SinasPackage skipped` : '';
-  return problems
-    ? `${plural(problems, 'problem')} (${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}) in ${plural(summary.files, 'file')}${skipped}`
-    : `${plural(summary.files, 'file')} checked: no problems${skipped}`;
+  if (!problems) return `${plural(files, 'file')} checked: no problems${skipped}`;
+  const counts = [plural(errors, 'error'), plural(warnings, 'warning')];
+  if (infos) counts.push(plural(infos, 'info'));
+  if (hints) counts.push(plural(hints, 'hint'));
+  return `${plural(problems, 'problem')} (${counts.join(', ')}) in ${plural(files, 'file')}${skipped}`;
 }

@@ -9,6 +9,7 @@ export const COMMANDS = {
   installPackage: 'sinas.package.install',
   uninstallPackage: 'sinas.package.uninstall',
   createPackage: 'sinas.package.createFromInstance',
+  newPackage: 'sinas.package.new',
   exportPackage: 'sinas.package.export',
   comparePackage: 'sinas.package.compare',
   refreshPackages: 'sinas.packages.refresh',

@@ -9,6 +9,7 @@ import { exportPackage } from './export-package';
 import { COMMANDS, INTERNAL_COMMANDS } from './ids';
 import { revealInFile, showAsInstalled } from '../preview/report-panel';
 import { installPackage } from './install-package';
+import { newPackage } from './new-package';
 import { openInstalledResource } from './open-installed-resource';
 import { previewPackage } from './preview-package';
 import { refreshInstanceResources } from './refresh-instance-resources';
@@ -31,6 +32,7 @@ const HANDLERS: Record<(typeof COMMANDS)[keyof typeof COMMANDS], Handler> = {
   [COMMANDS.installPackage]: installPackage,
   [COMMANDS.uninstallPackage]: uninstallPackage,
   [COMMANDS.createPackage]: createPackage,
+  [COMMANDS.newPackage]: newPackage,
   [COMMANDS.exportPackage]: exportPackage,
   [COMMANDS.comparePackage]: comparePackage,
   [COMMANDS.refreshPackages]: refreshPackages,

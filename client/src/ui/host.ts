@@ -14,6 +14,7 @@ export interface Host {
   showQuickPick<T extends vscode.QuickPickItem>(items: readonly T[] | Thenable<readonly T[]>, options?: vscode.QuickPickOptions): Thenable<T | undefined>;
   withProgress<R>(options: vscode.ProgressOptions, task: (progress: vscode.Progress<{ message?: string }>, token: vscode.CancellationToken) => Thenable<R>): Thenable<R>;
   showTextDocument(document: vscode.TextDocument, options?: vscode.TextDocumentShowOptions): Thenable<vscode.TextEditor>;
+  showSaveDialog(options: vscode.SaveDialogOptions): Thenable<vscode.Uri | undefined>;
   readonly activeTextEditor: vscode.TextEditor | undefined;
   /** Whether the workspace is trusted (API commands are off in Restricted Mode). */
   readonly isTrusted: boolean;
@@ -27,6 +28,7 @@ export const vscodeHost: Host = {
   showQuickPick: ((items: never, options: never) => vscode.window.showQuickPick(items, options)) as Host['showQuickPick'],
   withProgress: (options, task) => vscode.window.withProgress(options, task),
   showTextDocument: (document, options) => vscode.window.showTextDocument(document, options),
+  showSaveDialog: (options) => vscode.window.showSaveDialog(options),
   get activeTextEditor() {
     return vscode.window.activeTextEditor;
   },

@@ -27,6 +27,7 @@ import { DOCUMENT_RULES, HEADER_RULES, ITEM_RULES, SCOPED_RULES } from './rules'
 import type { DocumentContext, DocumentTables, HeaderContext, ItemContext, ScopeContext } from './rules/rule';
 import type { InstanceIndex } from './instance/instance-index';
 import { checkWithInstance } from './rules/instance';
+import { notAPackageFindings } from './rules/not-a-package';
 import { unquotedCronFindings } from './rules/unquoted-cron';
 import { LineIndex } from './text/line-index';
 import type { Span } from './text/span';
@@ -230,6 +231,7 @@ function analyzeUnguarded(source: DocumentText, options: AnalyzeOptions): Analys
     carried.set(parser, { generation: parsed.generation, definitions, definitionsVersion, usedNames: withRules?.usedNames, tables: sectionTables, header: withRules?.header });
   if (!isSinasPackage) {
     keep();
+    analysis.findings = resolve(notAPackageFindings(model)).map((f) => ({ ...f, span: snapshot(f.span) }));
     return analysis;
   }
 

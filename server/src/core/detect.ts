@@ -1,5 +1,6 @@
 /** Whether a text may be a SinasPackage, decided by content alone and without parsing (cheap). */
-const HEADER_LINE = /^(?:kind|apiVersion)[ \t]*:[ \t]*["']?(?:SinasPackage|sinas\.co\/)/;
+/** `kind:`/`apiVersion:`, then possibly an anchor or a tag (`&v`, `!!str`), then the value. */
+const HEADER_LINE = /^(?:kind|apiVersion)[ \t]*:[ \t]*(?:[&!][^ \t\n]*[ \t]+){0,2}["']?(?:SinasPackage|sinas\.co\/)/;
 
 /**
  * A root-level `kind: SinasPackage` or `apiVersion: sinas.co/…` line anywhere in the text. Only

@@ -1,26 +1,29 @@
 /**
  * Publishes diagnostics shortly after edits settle. Analysis is fast, so the delay only coalesces
  * bursts of keystrokes; a result is published only if the document is still at the analysed
- * version, so stale diagnostics never reach the editor.
+ * version, so stale diagnostics never reach the editor. New findings on the line being typed wait
+ * for a pause in typing (typing.ts), and are published then.
  */
-import type { Connection, TextDocuments } from 'vscode-languageserver/node';
+import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver/node';
 import type { EditedDocument } from './edited-document';
 import type { Analysis } from '../core/analyze';
 import type { AnalysisCache } from './analysis-cache';
 import { toDiagnostics, type SeverityOverrides } from './convert';
 import { linesOfText, type LineText, type PositionEncoder } from './position-encoding';
+import { holdWhileTyping, type TypingTracker } from './typing';
 
 export class DiagnosticsPublisher {
   private readonly timers = new Map<string, NodeJS.Timeout>();
-  /** URIs we published non-empty diagnostics for, so they can be cleared when that changes. */
-  private readonly published = new Set<string>();
+  /** What was last published per URI (non-empty only), so it can be cleared and compared with. */
+  private readonly published = new Map<string, Diagnostic[]>();
 
   constructor(
     private readonly connection: Connection,
     private readonly documents: TextDocuments<EditedDocument>,
     private readonly cache: AnalysisCache,
-    private readonly settings: () => { delayMs: number; severity: SeverityOverrides },
+    private readonly settings: () => { delayMs: number; typingPauseMs: number; severity: SeverityOverrides },
     private readonly positions: PositionEncoder,
+    private readonly typing?: TypingTracker,
     /** Told about every version analysed for publishing (the package facts follow it). */
     private readonly analysed: (uri: string, version: number, analysis: Analysis) => void = () => undefined,
   ) {}
@@ -53,12 +56,21 @@ export class DiagnosticsPublisher {
     }
     if (this.documents.get(uri)?.version !== version) return; // edited meanwhile: a newer run is scheduled
     this.analysed(uri, version, analysis);
-    const found = analysis.isSinasPackage ? toDiagnostics(analysis.findings, analysis.lines, uri, this.settings().severity) : [];
+    // Findings of a document that is not a package say exactly that (`not-a-package`).
+    let found = toDiagnostics(analysis.findings, analysis.lines, uri, this.settings().severity);
+    const typing = this.typing?.typing(uri, version, this.settings().typingPauseMs);
+    if (typing && found.length) {
+      const { now, held } = holdWhileTyping(found, typing.edit.position, this.published.get(uri) ?? []);
+      if (held.length) {
+        found = now;
+        this.schedule(uri, Math.ceil(typing.remainingMs)); // the pause: publish them then
+      }
+    }
     // The analysed text's lines, read only when a position must be converted (UTF-8 editors).
     let lines: LineText | undefined;
     const diagnostics = this.positions.outgoing(found, uri, (line) => (lines ??= linesOfText(analysis.text, analysis.lines))(line));
     if (diagnostics.length === 0 && !this.published.has(uri) && !analysis.isSinasPackage) return;
-    if (diagnostics.length) this.published.add(uri);
+    if (diagnostics.length) this.published.set(uri, found); // in UTF-16, as the next run compares
     else this.published.delete(uri);
     void this.connection.sendDiagnostics({ uri, version, diagnostics });
   }
@@ -70,12 +82,14 @@ export class DiagnosticsPublisher {
   release(uri: string): boolean {
     clearTimeout(this.timers.get(uri));
     this.timers.delete(uri);
+    this.typing?.forget(uri);
     return this.published.delete(uri);
   }
 
   clear(uri: string): void {
     clearTimeout(this.timers.get(uri));
     this.timers.delete(uri);
+    this.typing?.forget(uri);
     if (this.published.delete(uri)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 }

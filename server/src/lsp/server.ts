@@ -24,6 +24,7 @@ import { registerSymbols } from './handlers/symbols';
 import { InstanceSnapshotState } from './instance-snapshot';
 import { linesOfDocument, negotiatePositionEncoding, PositionEncoder } from './position-encoding';
 import { SettingsService } from './settings';
+import { TypingTracker } from './typing';
 import { compileAll } from '../core/schema/load-schema';
 import { WorkspaceDiagnostics, uriOf } from './workspace/workspace-diagnostics';
 import { URI } from 'vscode-uri';
@@ -39,15 +40,18 @@ export function startServer(connection: Connection): void {
     const document = documents.get(uri);
     return document && linesOfDocument(document);
   });
+  // The typing tracker applies them, noting where the last edit ended (typing.ts).
+  const typing = new TypingTracker();
+  const trackedUpdate = typing.tracking(EditedDocument.update);
   const documents: TextDocuments<EditedDocument> = new TextDocuments<EditedDocument>({
     create: EditedDocument.create,
-    update: (document, changes, version) => positions.applyChanges(document, changes, version, EditedDocument.update),
+    update: (document, changes, version) => positions.applyChanges(document, changes, version, trackedUpdate),
   });
   const settings = new SettingsService(connection);
   const instance = new InstanceSnapshotState();
   const cache = new AnalysisCache(() => settings.current, () => instance.current);
   const facts = new PackageFactsPublisher(connection);
-  const diagnostics = new DiagnosticsPublisher(connection, documents, cache, () => settings.current, positions, (uri, version, analysis) => facts.update(uri, version, analysis));
+  const diagnostics = new DiagnosticsPublisher(connection, documents, cache, () => settings.current, positions, typing, (uri, version, analysis) => facts.update(uri, version, analysis));
   const context: HandlerContext = { connection, documents, cache, settings, positions };
   const isOpen = (uri: string) => documents.all().some((d) => d.uri === uri || canonical(d.uri) === uri);
   const workspace = new WorkspaceDiagnostics(connection, isOpen, () => settings.current, () => instance.current, positions);

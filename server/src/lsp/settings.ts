@@ -10,6 +10,7 @@ import type { SeverityOverrides } from './convert';
 /** What the server's parts read: the settings in the units they use. */
 export interface ServerSettings {
   delayMs: number;
+  typingPauseMs: number;
   severity: SeverityOverrides;
   maxLength: number;
   maxFindings: number;
@@ -23,6 +24,7 @@ export function toServerSettings(settings: SinasSettings): ServerSettings {
   const hideSyntax = settings.validation.yamlSyntax === 'off' && !('yaml-syntax' in settings.diagnostics.severity);
   return {
     delayMs: settings.validation.delayMs,
+    typingPauseMs: settings.validation.typingPauseMs,
     severity: hideSyntax ? { ...settings.diagnostics.severity, 'yaml-syntax': 'off' } : settings.diagnostics.severity,
     maxLength: settings.validation.maxFileSizeKb * 1024,
     maxFindings: settings.diagnostics.maxProblems,

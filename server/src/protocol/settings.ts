@@ -15,6 +15,8 @@ export interface SinasSettings {
   validation: {
     /** Quiet time after an edit before diagnostics are published. */
     delayMs: number;
+    /** New findings on the line being typed wait this long after the last keystroke (0: never). */
+    typingPauseMs: number;
     /** Larger files are not analysed. */
     maxFileSizeKb: number;
     /**
@@ -35,13 +37,14 @@ export type YamlSyntaxMode = 'auto' | 'on' | 'off';
 
 export const DEFAULT_SETTINGS: SinasSettings = {
   diagnostics: { severity: {}, maxProblems: 1000 },
-  validation: { delayMs: 50, maxFileSizeKb: 5 * 1024, yamlSyntax: 'auto' },
+  validation: { delayMs: 50, typingPauseMs: 800, maxFileSizeKb: 5 * 1024, yamlSyntax: 'auto' },
   workspaceDiagnostics: { enabled: true, maxFiles: 1000 },
 };
 
 const LIMITS = {
   maxProblems: [1, 100_000],
   delayMs: [0, 10_000],
+  typingPauseMs: [0, 10_000],
   maxFileSizeKb: [1, 100 * 1024],
   maxFiles: [0, 100_000],
 } as const;
@@ -70,6 +73,7 @@ export function normalizeSettings(raw: unknown): SinasSettings {
     },
     validation: {
       delayMs: integer(validation.delayMs, DEFAULT_SETTINGS.validation.delayMs, LIMITS.delayMs),
+      typingPauseMs: integer(validation.typingPauseMs, DEFAULT_SETTINGS.validation.typingPauseMs, LIMITS.typingPauseMs),
       maxFileSizeKb: integer(validation.maxFileSizeKb, DEFAULT_SETTINGS.validation.maxFileSizeKb, LIMITS.maxFileSizeKb),
       yamlSyntax: validation.yamlSyntax === 'on' || validation.yamlSyntax === 'off' ? validation.yamlSyntax : 'auto',
     },

@@ -32,7 +32,7 @@ describe('CLI: internal errors', () => {
   it('one line, exit 1, no stack trace', async () => {
     const t = brokenStdout({ SINAS_URL: url, SINAS_API_KEY: 'k-123456' });
     assert.equal(await main(['list'], t.io), 1);
-    assert.equal(t.stderr(), "internal error: TypeError: Cannot read properties of null (reading 'name') (please report it; --verbose shows where it happened)\n");
+    assert.equal(t.stderr(), "error: internal error: TypeError: Cannot read properties of null (reading 'name') (please report it; --verbose shows where it happened)\n");
   });
 
   it('--verbose adds where it happened', async () => {
@@ -40,7 +40,7 @@ describe('CLI: internal errors', () => {
     assert.equal(await main(['list', '--verbose'], t.io), 1);
     const [request, first, ...rest] = t.stderr().split('\n');
     assert.match(request, /^GET \/api\/v1\/packages 200 \d+ ms$/);
-    assert.equal(first, "internal error: TypeError: Cannot read properties of null (reading 'name')");
+    assert.equal(first, "error: internal error: TypeError: Cannot read properties of null (reading 'name')");
     assert.match(rest.join('\n'), /^\s+at /m);
   });
 });

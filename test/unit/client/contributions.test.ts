@@ -21,7 +21,7 @@ const manifest = JSON.parse(readFileSync(join(__dirname, '../../../package.json'
 const { contributes } = manifest;
 const ours = Object.values(COMMANDS) as string[];
 // Local-only commands: they never talk to an instance, so they stay available in Restricted Mode.
-const LOCAL = new Set<string>([COMMANDS.removeConnection, COMMANDS.switchConnection, COMMANDS.showLog]);
+const LOCAL = new Set<string>([COMMANDS.removeConnection, COMMANDS.switchConnection, COMMANDS.showLog, COMMANDS.newPackage]);
 
 describe('contributions of the instance features', () => {
   it('contributes exactly the commands the code registers, all in category Sinas', () => {

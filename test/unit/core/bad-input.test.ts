@@ -25,6 +25,12 @@ describe('bad input', () => {
     assert.deepEqual(codes(text), ['yaml-syntax']);
   });
 
+  it('counts every bracket inside a flow collection, where plain text ends at one (found by npm run fuzz)', () => {
+    const text = HEAD + 'spec:\n  agents:\n    - description: [[{x' + '['.repeat(20_000) + ']'.repeat(20_000) + '}]]\n';
+    const syntax = analyze(text).findings.filter((f) => f.code === 'yaml-syntax');
+    assert.deepEqual(syntax.map((f) => f.message), ['The YAML is nested more than 1,000 levels deep; Sinas (PyYAML) cannot read it.']);
+  });
+
   it('counts only brackets that open collections: text, quotes, comments and code blocks are no nesting', () => {
     const many = '['.repeat(2000);
     const text = `${HEAD}package:\n  name: p\nspec:\n  agents:\n    - namespace: a\n      name: b\n` +

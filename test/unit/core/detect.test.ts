@@ -9,6 +9,11 @@ describe('SinasPackage detection', () => {
     assert.ok(looksLikeSinasPackage('# comment\r\napiVersion: \'sinas.co/v2\'\r\n'));
   });
 
+  it('sees the header through an anchor or a tag on its value', () => {
+    assert.ok(looksLikeSinasPackage('apiVersion: &v sinas.co/v1\nkind: *v\n'));
+    assert.ok(looksLikeSinasPackage('kind: !!str SinasPackage\n'));
+  });
+
   it('ignores other YAML, indented keys and look-alikes', () => {
     assert.equal(looksLikeSinasPackage('name: ci\non: push\n'), false);
     assert.equal(looksLikeSinasPackage('spec:\n  kind: SinasPackage\n'), false);

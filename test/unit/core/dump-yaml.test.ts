@@ -1,9 +1,15 @@
 import assert from 'node:assert/strict';
-import { parse, parseDocument, Scalar, visit } from 'yaml';
+import { parseDocument, Scalar, visit } from 'yaml';
 import { dumpYaml, fitsLiteralBlock, withBlockScalars } from '../../../server/src/core/emit/dump-yaml';
 import { PYYAML_OPTIONS } from '../../../server/src/core/parse/pyyaml-schema';
+import { safeLoad } from '../../../server/src/core/parse/safe-load';
 
-const read = (text: string) => parse(text, PYYAML_OPTIONS);
+/** The value as the backend's `yaml.safe_load` reads it (PYYAML_OPTIONS alone keeps every scalar a string). */
+const read = (text: string): Record<string, unknown> => {
+  const loaded = safeLoad(text);
+  assert.equal(loaded.error, undefined, text);
+  return loaded.value as Record<string, unknown>;
+};
 
 /** Deterministic strings built from pieces that trouble block scalars. */
 function trickyStrings(count: number): string[] {
@@ -30,6 +36,8 @@ describe('core emit: dump-yaml', () => {
   it('dumps like yaml.dump: unindented sequences, multi-line text quoted', () => {
     const text = dumpYaml({ spec: { functions: [{ name: 'f', code: 'def handler(a):\n    return a\n', prompt: 'one\ntwo' }] } });
     assert.equal(text, "spec:\n  functions:\n  - name: f\n    code: \"def handler(a):\\n    return a\\n\"\n    prompt: 'one\n\n      two'\n");
+    // PyYAML's scanner refuses a tab in plain text; yaml.dump escapes it, and so do we.
+    assert.equal(dumpYaml({ v: 'a\tb', w: 'yes' }), "v: \"a\\tb\"\nw: 'yes'\n");
   });
 
   it('turns the multi-line strings of created YAML into literal blocks and keeps everything else as written', () => {

@@ -81,6 +81,33 @@ describe('incremental analysis', () => {
     });
   });
 
+  it('matches a fresh analysis after edits that leave a flow or a quote open at an item\'s end, or bring CR, NEL or LS breaks', () => {
+    const original = generatePackage(6);
+    const item = original.indexOf('      # agent 0 ends here');
+    const cases: [at: number, removed: number, inserted: string][] = [
+      [item, 0, '      tags: [a,\n'], // the next item's `- ` now continues the flow sequence (PyYAML)
+      [item, 0, '      note: "open\n'],
+      [item, 0, 'x\r'],
+      [item, 0, '\u0085'],
+      [item + 2, 0, '\u2028'],
+      [original.indexOf('Fetches item 0'), 0, '\r\n      x: 1\r'],
+    ];
+    for (const [k, [at, removed, inserted]] of cases.entries()) {
+      for (const whole of [false, true]) {
+        const parser = new DocumentParser();
+        analyze(original, { parser });
+        const text = original.slice(0, at) + inserted + original.slice(at + removed);
+        parser.noteChange(at, at + removed, inserted);
+        // As the server gives it: a source read only if the parser asks for the whole text.
+        const source = whole ? text : { length: text.length, read: () => text };
+        assert.deepEqual(observable(analyze(source, { parser })), observable(analyze(text)), `case ${k}`);
+        // And back, with the edit noted.
+        parser.noteChange(at, at + inserted.length, original.slice(at, at + removed));
+        assert.deepEqual(observable(analyze(whole ? original : { length: original.length, read: () => original }, { parser })), observable(analyze(original)), `case ${k}, undone`);
+      }
+    }
+  });
+
   it('re-parses and re-checks only the edited item when typing inside one', () => {
     const text = generatePackage(2000);
     const parser = new DocumentParser();

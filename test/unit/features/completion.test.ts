@@ -201,16 +201,17 @@ describe('completion: values from the schema', () => {
 
 describe('completion: new items from the schema’s snippets', () => {
   it('inserts a whole resource after `- ` in a section, laid out at the key column', () => {
+    // No function in namespace `default` to call: an empty tab stop, not an invented name.
     assert.equal(
       complete(PKG + '  webhooks:\n    - ‸\n', 'webhook'),
-      PKG + '  webhooks:\n    - path: ${1:my-hook}\n      functionName: ${2:my_function}\n      httpMethod: POST\n      requiresAuth: true\n',
+      PKG + '  webhooks:\n    - path: ${1:my-hook}\n      functionName: $2\n      httpMethod: POST\n      requiresAuth: true\n',
     );
   });
 
   it('adds the dash itself at the column of the list’s dashes', () => {
     assert.equal(
       complete(PKG + '  webhooks:\n  - path: a\n    functionName: f\n  ‸\n', 'webhook'),
-      PKG + '  webhooks:\n  - path: a\n    functionName: f\n  - path: ${1:my-hook}\n    functionName: ${2:my_function}\n    httpMethod: POST\n    requiresAuth: true\n',
+      PKG + '  webhooks:\n  - path: a\n    functionName: f\n  - path: ${1:my-hook}\n    functionName: $2\n    httpMethod: POST\n    requiresAuth: true\n',
     );
   });
 

@@ -12,11 +12,11 @@ describe('settings normalisation', () => {
   it('keeps valid values and clamps numbers into range', () => {
     const settings = normalizeSettings({
       diagnostics: { maxProblems: 0, severity: { 'unused-variable': 'off', 'undeclared-variable': 'Warning' } },
-      validation: { delayMs: 99999, maxFileSizeKb: '2048', yamlSyntax: 'off' },
+      validation: { delayMs: 99999, typingPauseMs: -1, maxFileSizeKb: '2048', yamlSyntax: 'off' },
     });
     assert.deepEqual(settings, {
       diagnostics: { maxProblems: 1, severity: { 'unused-variable': 'off', 'undeclared-variable': 'warning' } },
-      validation: { delayMs: 10_000, maxFileSizeKb: 2048, yamlSyntax: 'off' },
+      validation: { delayMs: 10_000, typingPauseMs: 0, maxFileSizeKb: 2048, yamlSyntax: 'off' },
       workspaceDiagnostics: { enabled: true, maxFiles: 1000 },
     });
     assert.deepEqual(normalizeSettings({ workspaceDiagnostics: { enabled: false, maxFiles: '12' } }).workspaceDiagnostics, { enabled: false, maxFiles: 12 });
@@ -38,6 +38,7 @@ describe('settings contribution', () => {
       'sinas.diagnostics.severity': DEFAULT_SETTINGS.diagnostics.severity,
       'sinas.diagnostics.maxProblems': DEFAULT_SETTINGS.diagnostics.maxProblems,
       'sinas.validation.delayMs': DEFAULT_SETTINGS.validation.delayMs,
+      'sinas.validation.typingPauseMs': DEFAULT_SETTINGS.validation.typingPauseMs,
       'sinas.validation.maxFileSizeKb': DEFAULT_SETTINGS.validation.maxFileSizeKb,
       'sinas.validation.yamlSyntax': DEFAULT_SETTINGS.validation.yamlSyntax,
       'sinas.workspaceDiagnostics.enabled': DEFAULT_SETTINGS.workspaceDiagnostics.enabled,

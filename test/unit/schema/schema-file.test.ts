@@ -4,8 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import Ajv from 'ajv';
-import { parse } from 'yaml';
-import { PYYAML_OPTIONS } from '../../../server/src/core/parse/pyyaml-schema';
+import { safeLoad } from '../../../server/src/core/parse/safe-load';
 import { CODES } from '../../../server/src/core/diagnostics/codes';
 import { EXTENSION_KEYWORDS } from '../../../server/src/core/schema/create-ajv';
 import { loadSchema, SCHEMA, SECTION_ITEMS } from '../../../server/src/core/schema/load-schema';
@@ -129,7 +128,7 @@ describe('schemas/sinas-package.schema.json', () => {
     const render = (body: unknown): unknown => {
       if (typeof body === 'string') {
         const text = fill(body.startsWith('^') ? body.slice(1) : body);
-        return parse(text, PYYAML_OPTIONS);
+        return safeLoad(text).value;
       }
       if (Array.isArray(body)) return body.map(render);
       if (body && typeof body === 'object') return Object.fromEntries(Object.entries(body).map(([k, v]) => [fill(k), render(v)]));

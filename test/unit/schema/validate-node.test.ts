@@ -38,11 +38,11 @@ describe('validateShell / validateItem', () => {
     assert.match(finding.message, /Unknown field `sytemPrompt` in Agent; Sinas ignores it\. Did you mean `systemPrompt`\?/);
   });
 
-  it('keeps unknown keys under spec and at the root as errors', () => {
+  it('rejects unknown keys under spec (ConfigSpec forbids them) and warns at the root (ignored)', () => {
     const text = `${HEAD}extra: 1\nspec:\n  agentz: []\n`;
     const findings = validateText(text);
     assert.deepEqual(findings.map((f) => [f.code, severity(f), at(text, f)]), [
-      ['unknown-key', 'error', 'extra'],
+      ['ignored-field', 'warning', 'extra'],
       ['unknown-key', 'error', 'agentz'],
     ]);
     assert.deepEqual(findings[1].data, { replacement: 'agents' });
@@ -101,7 +101,7 @@ describe('shellValue', () => {
     const full = validateShell(root, toValue(root).value, { source: text });
     const shallow = validateShell(root, undefined, { source: text });
     assert.deepEqual(shallow, full);
-    assert.deepEqual(full.map((f) => f.code), ['unknown-key', 'invalid-type', 'invalid-type']);
+    assert.deepEqual(full.map((f) => f.code), ['ignored-field', 'invalid-type', 'invalid-type']);
     assert.deepEqual((shellValue(root) as { spec: { agents: unknown[] } }).spec.agents, []);
   });
 });

@@ -95,9 +95,10 @@ export class Dialogs {
       if (this.inputAnswers.length === 0) throw new Error(`unexpected input box: ${options.title ?? options.prompt}`);
       const next = this.inputAnswers.shift();
       const answer = typeof next === 'function' ? this.guard(() => next(options)) : next;
-      // A real input box does not accept what validateInput rejects.
+      // A real input box does not accept what validateInput rejects (an info or warning message does not block).
       const problem = answer !== undefined ? await options.validateInput?.(answer) : undefined;
-      if (problem) throw new Error(`the answer "${answer}" to "${options.title}" was rejected: ${typeof problem === 'string' ? problem : problem.message}`);
+      const blocking = typeof problem === 'string' ? problem : problem?.severity === vscode.InputBoxValidationSeverity.Error ? problem.message : undefined;
+      if (blocking) throw new Error(`the answer "${answer}" to "${options.title}" was rejected: ${blocking}`);
       return answer;
     };
     w.showQuickPick = async (items: readonly vscode.QuickPickItem[] | Thenable<readonly vscode.QuickPickItem[]>, options?: vscode.QuickPickOptions) => {

@@ -11,18 +11,19 @@ export interface CodeInfo {
 
 export const CODES = {
   // YAML and document shape
-  'yaml-syntax': { severity: 'error', description: 'The YAML cannot be parsed (the server answers "Invalid YAML").' },
+  'yaml-syntax': { severity: 'error', description: 'The YAML cannot be read as Sinas reads it (PyYAML `safe_load`, YAML 1.1): broken syntax, a tab outside quotes, block text and comments, a tag it cannot construct (`!Ref`), `=` or `<<` as a value, a merge of a non-mapping, a list or empty key, a duplicate anchor; the server answers "Invalid YAML".' },
   'multiple-documents': { severity: 'error', description: 'A package must be a single YAML document.' },
+  'not-a-package': { severity: 'error', description: '`apiVersion: sinas.co/v1` with `kind: SinasConfig`: installing it as a package is refused ("Expected kind: SinasPackage").' },
   'alias-expansion': { severity: 'error', description: 'Anchors and aliases expand to too many nodes (an "alias bomb").' },
   'duplicate-key': { severity: 'warning', description: 'A key appears twice in one mapping; Sinas silently keeps the last one.' },
   'file-too-large': { severity: 'warning', description: 'The file is larger than the analysis limit and is not checked.' },
   'internal-error': { severity: 'warning', description: 'A check crashed on this input; the rest of the analysis still ran. Please report it.' },
   // Schema (server-side pydantic checks and silently dropped keys)
-  'unknown-key': { severity: 'error', description: 'Unknown key at the root or directly under `spec` (rejected by the server).' },
-  'ignored-field': { severity: 'warning', description: 'Unknown field inside a resource; Sinas ignores it silently.' },
-  'invalid-type': { severity: 'error', description: 'The value has the wrong type for the field (rejected by the server).' },
+  'unknown-key': { severity: 'error', description: 'Unknown key directly under `spec`, the one place the server rejects them ("Extra inputs are not permitted").' },
+  'ignored-field': { severity: 'warning', description: 'Unknown key at the top level or inside a resource; Sinas ignores it silently.' },
+  'invalid-type': { severity: 'error', description: 'The value has the wrong type for the field as PyYAML reads it (`version: 1.0`, `on:` as a key where Sinas needs strings); rejected by the server.' },
   'missing-required': { severity: 'error', description: 'A required field is missing.' },
-  'invalid-value': { severity: 'error', description: 'The value is not allowed for this field (rejected by the server).' },
+  'invalid-value': { severity: 'error', description: 'The value is not allowed for this field (rejected by the server), e.g. an empty webhook `functionName`.' },
   'unhonoured-value': { severity: 'warning', description: 'The server stores this value but the runtime ignores or mishandles it.' },
   // Install-time variables
   'undeclared-variable': { severity: 'error', description: '`${{ vars.NAME }}` uses a variable that `spec.variables` does not declare.' },
@@ -30,7 +31,7 @@ export const CODES = {
   'malformed-expression': { severity: 'error', description: 'A `${{ … }}` expression is not of the form `${{ vars.NAME }}`.' },
   // References between resources
   'reference-needs-namespace': { severity: 'error', description: 'A bare name where Sinas needs `namespace/name` (warning in fields Sinas does not check).' },
-  'reference-must-be-bare': { severity: 'error', description: 'A webhook or schedule `functionName` written `ns/name`; Sinas only accepts a bare name in namespace `default`.' },
+  'reference-must-be-bare': { severity: 'error', description: 'A webhook or schedule `functionName` written `ns/name`; Sinas only accepts a bare name in namespace `default` (it looks up `default/<value>`).' },
   'unresolved-reference': { severity: 'warning', description: 'The referenced resource is not in this package; it must exist on the instance.' },
   'unknown-operation': { severity: 'warning', description: 'An enabled connector operation that the connector (defined in this package, or on the active instance) does not have.' },
   'orphan-parameters': { severity: 'warning', description: 'A parameters key that matches no enabled function, query or operation; the parameters are never applied.' },
@@ -97,7 +98,7 @@ export const CODES = {
   'default-agent': { severity: 'warning', description: '`isDefault: true` clears the default flag on every other agent of the instance.' },
   'implicit-store-access': { severity: 'info', description: 'A plain store name in `enabledStores` means read-write; the explicit object form is clearer.' },
   'store-dependencies-ignored': { severity: 'warning', description: 'Manifest `storeDependencies` is ignored on install.' },
-  'package-name-slash': { severity: 'error', description: 'A `/` in the package name: it installs but can never be fetched, exported or uninstalled.' },
+  'package-name-slash': { severity: 'warning', description: 'A `/` in the package name: it installs, but can never be fetched, exported or uninstalled through the API.' },
   'package-name-style': { severity: 'info', description: 'The package name does not follow the lowercase `a-z0-9-` convention.' },
   'uninterpolated-variable': { severity: 'warning', description: '`${VAR}` (or `{{ VAR }}` in a verbatim field) is not substituted by Sinas; use `${{ vars.VAR }}`.' },
   // The active instance (only with an instance snapshot: the editor connected, or `validate --instance`)
@@ -109,7 +110,7 @@ export const CODES = {
   'invalid-variable-pattern': { severity: 'warning', description: 'A variable `pattern` that is not a valid (Python) regular expression.' },
   'uncheckable-variable-pattern': { severity: 'info', description: 'A variable `pattern` that cannot be checked in linear time here (backreference, lookaround, …); values are left to the server.' },
   'invalid-variable-default': { severity: 'warning', description: 'A variable `default` or `example` outside its `choices`, or without a match for its `pattern`.' },
-  'variable-type-mismatch': { severity: 'warning', description: 'A whole-value `${{ vars.X }}` whose possible values do not fit the field\'s type after substitution.' },
+  'variable-type-mismatch': { severity: 'warning', description: 'A whole-value `${{ vars.X }}` whose possible values do not fit the field\'s type after substitution; an error when none of them fits (every install fails).' },
 } as const satisfies Record<string, CodeInfo>;
 
 export type DiagnosticCode = keyof typeof CODES;

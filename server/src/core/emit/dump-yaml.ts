@@ -10,15 +10,22 @@
  *   are unchanged (strings a literal block cannot carry exactly stay quoted).
  */
 import { Document, parseDocument, Scalar, visit, type ToStringOptions } from 'yaml';
+import { resolvePlain } from '../parse/pyyaml-scalars';
 import { PYYAML_OPTIONS } from '../parse/pyyaml-schema';
 
 const TO_STRING: ToStringOptions = { indentSeq: false, lineWidth: 80, singleQuote: true, doubleQuotedMinMultiLineLength: Number.MAX_SAFE_INTEGER };
 
 export function dumpYaml(value: unknown): string {
-  const doc = new Document(value, PYYAML_OPTIONS);
+  // `yaml`'s own 1.1 schema writes numbers and booleans; strings PyYAML would read as something
+  // else (`yes`, `1.0`, `=`) are quoted by PyYAML's resolver table.
+  const doc = new Document(value, { version: '1.1' });
   visit(doc, {
     Scalar(_key, node) {
-      if (typeof node.value !== 'string' || !node.value.includes('\n')) return;
+      if (typeof node.value !== 'string') return;
+      if (resolvePlain(node.value) !== 'str') node.type = Scalar.QUOTE_SINGLE;
+      // `yaml` writes a tab in plain text, where PyYAML's scanner refuses it; yaml.dump escapes it.
+      if (node.value.includes('\t')) node.type = Scalar.QUOTE_DOUBLE;
+      if (!node.value.includes('\n')) return;
       node.type = /\n | \n/.test(node.value) ? Scalar.QUOTE_DOUBLE : Scalar.QUOTE_SINGLE;
     },
   });

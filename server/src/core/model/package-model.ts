@@ -3,7 +3,7 @@
  * Built from the tree in one pass over the sections (not the whole tree), every version.
  */
 import { Chunk, type ReplacedItem } from '../parse/parse-document';
-import { findPair, getValue, keyName, stringValue, type YNode, type YPair } from '../parse/yaml-tree';
+import { findPair, getValue, keyName, resolve, stringValue, type YNode, type YPair } from '../parse/yaml-tree';
 import { IDENTITY_FIELD, NAMESPACED_SECTIONS, isSection, type SectionName } from './sections';
 
 export interface Resource {
@@ -61,8 +61,9 @@ export function buildModel(root: YNode | null, replaced?: ReplacedItem): Package
     },
   };
   if (!root || root.kind !== 'map') return model;
-  model.apiVersion = stringValue(getValue(root, 'apiVersion'));
-  model.kind = stringValue(getValue(root, 'kind'));
+  // Through aliases too (`kind: *k`): PyYAML reads the anchored value there.
+  model.apiVersion = stringValue(resolve(getValue(root, 'apiVersion')));
+  model.kind = stringValue(resolve(getValue(root, 'kind')));
   const nameNode = getValue(getValue(root, 'package'), 'name');
   if (nameNode) {
     model.packageNameNode = nameNode;

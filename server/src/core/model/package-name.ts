@@ -35,11 +35,7 @@ export function lengthProblem(name: string): PackageNameProblem | undefined {
 /** Outside the packages repository's convention (lowercase letters, digits and `-`); only for names that are otherwise usable. */
 export function styleProblem(name: string): PackageNameProblem | undefined {
   if (name === '' || name.includes('/') || name.length > PACKAGE_NAME_MAX || CONVENTION.test(name)) return undefined;
-  const suggestion = name
-    .toLowerCase()
-    .replace(/[^a-z0-9-]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .replace(/-{2,}/g, '-');
+  const suggestion = conventionalPackageName(name);
   return {
     code: 'package-name-style',
     message:
@@ -53,4 +49,13 @@ export function styleProblem(name: string): PackageNameProblem | undefined {
 export function packageNameProblems(name: string): PackageNameProblem[] {
   if (name.includes('${{')) return [];
   return [slashProblem(name), lengthProblem(name), styleProblem(name)].filter((p): p is PackageNameProblem => p !== undefined);
+}
+
+/** `Support Bot` → `support-bot`: the conventional spelling of a name ('' when nothing is left). */
+export function conventionalPackageName(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .replace(/-{2,}/g, '-');
 }

@@ -34,6 +34,14 @@ export function isSection(name: string): name is SectionName {
 /** Sections a package may hold but the server skips on install (environment-specific). */
 export const SKIPPED_SECTIONS: readonly SectionName[] = ['roles', 'users', 'llmProviders', 'databaseConnections'];
 
+/** What a skipped section holds, in words (`LLM providers`), for messages about it. */
+export const SKIPPED_SECTION_LABEL: Readonly<Partial<Record<SectionName, string>>> = {
+  roles: 'roles',
+  users: 'users',
+  llmProviders: 'LLM providers',
+  databaseConnections: 'database connections',
+};
+
 export const NAMESPACED_SECTIONS: ReadonlySet<SectionName> = new Set([
   'connectors',
   'skills',

@@ -70,6 +70,23 @@ export function planChunks(text: string, lines: LineTable = buildLineTable(text)
 
 const end = (lines: LineTable, to: number) => lines.start[to];
 
+/** A quote opened after `: ` or `- ` and not closed on the line (escapes and `''` allowed). */
+const OPEN_QUOTE = /(?:^|[:-] +)(?:"(?:[^"\\]|\\.)*|'(?:[^']|'')*)$/;
+/** A flow collection left open at the end of a line (`tools: [a,`). */
+const OPEN_FLOW = /[[{,][ \t]*(?:#.*)?$/;
+
+/**
+ * PyYAML reads flow collections and quoted scalars across lines whatever the indentation, so a
+ * line that looks like a new entry may continue the last one: such a boundary is not split.
+ */
+function continuesAcross(text: string, lines: LineTable, from: number, at: number): boolean {
+  let last = at - 1;
+  while (last >= from && lines.indent[last] < 0) last--;
+  if (last < from) return false;
+  const t = lineText(text, lines, last);
+  return OPEN_FLOW.test(t) || OPEN_QUOTE.test(t);
+}
+
 /**
  * Entries of a block mapping whose keys sit at `indent`, in lines [from, to). Splits the bodies of
  * the root's and spec's entries (depth 0 and 1); sections' items are leaves.
@@ -85,7 +102,10 @@ function splitMap(text: string, lines: LineTable, from: number, to: number, inde
       continue;
     }
     const t = lineText(text, lines, i);
-    if (KEY_LINE.test(t)) starts.push(i);
+    if (KEY_LINE.test(t)) {
+      if (starts.length > 0 && continuesAcross(text, lines, from, i)) return undefined;
+      starts.push(i);
+    }
     else if (SEQ_ITEM.test(t) && starts.length > 0) continue; // `key:` followed by a same-indent sequence
     else return undefined;
   }
@@ -126,6 +146,7 @@ function splitSeq(text: string, lines: LineTable, from: number, to: number, inde
     const lineIndent = lines.indent[i];
     if (lineIndent < 0 || lineIndent > indent) continue;
     if (lineIndent < indent || !isItemStart({ text, from: 0 }, lines, i, indent)) return undefined;
+    if (starts.length > 0 && continuesAcross(text, lines, from, i)) return undefined;
     starts.push(i);
   }
   if (starts.length === 0) return undefined;
@@ -157,7 +178,12 @@ export function itemLinesHold(window: TextWindow, lines: LineTable, start: numbe
       if (lineIndent !== indent || !isItemStart(window, lines, line, indent)) return false;
     } else if (lineIndent === TAB_INDENT || (lineIndent !== BLANK && lineIndent <= indent)) return false;
   }
-  return true;
+  // The line after the chunk starts another entry only if this one's last line is not left open.
+  let last = lineAt(lines, end - 1);
+  while (last > firstLine && lines.indent[last] < 0) last--;
+  const lineEnd = last + 1 < lines.count ? lines.start[last + 1] : end;
+  const t = window.text.slice(lines.start[last] - window.from, lineEnd - window.from).replace(/\r?\n$/, '');
+  return !(OPEN_FLOW.test(t) || OPEN_QUOTE.test(t));
 }
 
 /** The line holding an offset. */

@@ -34,7 +34,8 @@ export function excessiveNesting(text: string): number | undefined {
       continue;
     }
     if (c === '[' || c === '{') {
-      if (!atTokenStart) {
+      // Inside a flow collection a plain scalar ends at a bracket (`[a[b` opens two levels).
+      if (!atTokenStart && depth === 0) {
         // Part of a plain scalar (`a[[`, `x = [[`): so are the brackets after it.
         previous = 'a';
         continue;

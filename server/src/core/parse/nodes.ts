@@ -71,7 +71,7 @@ export class ScalarNode extends Positioned implements YScalar {
     origin: Origin,
     start: number,
     end: number,
-    readonly value: unknown,
+    public value: unknown,
     readonly style: ScalarStyle,
   ) {
     super(origin, start, end);

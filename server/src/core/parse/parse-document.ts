@@ -14,6 +14,7 @@ import type { Finding } from '../diagnostics/finding';
 import type { Span } from '../text/span';
 import { ownCopy, textOf, type DocumentText } from '../text/text-source';
 import { itemLinesHold, hasAnchor, planChunks, type BodyPlan, type ChunkSpan, type EntryPlan } from './chunk-plan';
+import { hasUnusualBreaks, yamlBreaks } from './line-breaks';
 import { buildLineTable, updateLineTable, type LineTable, type TextWindow } from './line-table';
 import { anchored, type Origin } from './nodes';
 import { parseRegion } from './parse-region';
@@ -106,6 +107,11 @@ export interface ParsedDocument {
   findings: Finding[];
   /** Line starts and indentation of the text (kept up to date incrementally). */
   lines: LineTable;
+  /**
+   * The text has NEL, LS or PS: YAML lines (`lines`) then differ from the editor's, whose line
+   * numbers must be counted on the original text.
+   */
+  editorLinesDiffer: boolean;
   chunked: boolean;
   /** Number of chunks re-parsed for this version (the rest were reused). */
   parsedChunks: number;
@@ -201,8 +207,18 @@ interface PendingChange {
  * wholly before or after the changed region (their text is then identical).
  */
 export class DocumentParser {
-  /** The previous version's text when it was available as a string (to find what changed). */
+  /**
+   * The previous version's text when it was available as a string (to find what changed), with
+   * PyYAML's line breaks (line-breaks.ts): chunks, lines and regions all count on that text.
+   */
   private previousText: string | undefined;
+  /**
+   * The text may hold `\r`, NEL, LS or PS (from the last whole text read, then over-estimated from
+   * the edits' text). Whether a `\r` breaks a line alone depends on the character after it, which
+   * an edit note does not show: such texts are compared whole instead of taking the notes.
+   */
+  private mayHaveCr = false;
+  private unusualBreaks = false;
   private previousLength = 0;
   private lines: LineTable | undefined;
   /** Chunked layout of the previous version (undefined when it was parsed whole). */
@@ -221,6 +237,8 @@ export class DocumentParser {
   noteChange(start: number, end: number, text: string): void {
     const pending = (this.pending ??= { prefix: Infinity, suffix: Infinity, length: this.previousLength, edits: [], valid: true });
     if (!(start >= 0 && start <= end && end <= pending.length)) pending.valid = false;
+    if (text.includes('\r')) this.mayHaveCr = true;
+    if (hasUnusualBreaks(text)) this.unusualBreaks = true;
     pending.prefix = Math.min(pending.prefix, start);
     pending.suffix = Math.min(pending.suffix, pending.length - end);
     pending.length += text.length - (end - start);
@@ -229,9 +247,16 @@ export class DocumentParser {
 
   parse(source: DocumentText): ParsedDocument {
     const length = source.length;
-    let text = typeof source === 'string' ? source : undefined;
-    const full = () => (text ??= textOf(source));
-    const pending = this.pending?.valid && this.pending.length === length ? this.pending : undefined;
+    // The text as PyYAML breaks its lines, one character for one (line-breaks.ts); each scan once.
+    let text: string | undefined;
+    const read = (whole: string) => {
+      this.unusualBreaks = hasUnusualBreaks(whole);
+      this.mayHaveCr = whole.includes('\r');
+      return this.unusualBreaks || this.mayHaveCr ? yamlBreaks(whole) : whole;
+    };
+    const full = () => (text ??= read(textOf(source)));
+    const pending = this.pending?.valid && this.pending.length === length && !this.mayHaveCr && !this.unusualBreaks ? this.pending : undefined;
+    if (typeof source === 'string') full();
     this.pending = undefined;
     const region = pending ? regionOfNotes(pending, this.previousLength, length) : this.previousText !== undefined ? changedRegion(this.previousText, full()) : everything(this.previousLength, length);
 
@@ -263,7 +288,7 @@ export class DocumentParser {
       }
       root = whole.root;
     }
-    return { generation: ++this.generation, root, findings, lines, chunked: !!this.layout, parsedChunks, chunkCount: this.leaves.length, replaced };
+    return { generation: ++this.generation, root, findings, lines, editorLinesDiffer: this.unusualBreaks, chunked: !!this.layout, parsedChunks, chunkCount: this.leaves.length, replaced };
   }
 
   /** The chunk holding a plain span wholly, to anchor a span computed from absolute offsets. */

@@ -1,14 +1,20 @@
 /**
- * Parses one region of text with eemeli `yaml` (PyYAML-faithful options) and converts the result
- * into our tree with absolute offsets. A region is either the whole document or one chunk of it
- * (see chunk-plan.ts); YAML errors come back as findings on the exact characters. Offsets are
+ * Parses one region of text with eemeli `yaml` and converts the result into our tree, reading it as
+ * Sinas does (PyYAML's `safe_load`): `yaml` only tokenises (every scalar a string), scalars are
+ * resolved and constructed by pyyaml-scalars.ts, and what PyYAML refuses but `yaml` tolerates is
+ * reported (pyyaml-compose.ts, pyyaml-tabs.ts). A region is either the whole document or one chunk
+ * of it (see chunk-plan.ts); problems come back as findings on the exact characters. Offsets are
  * kept relative to the region's origin (nodes.ts), so a region that moves needs no rewriting.
  */
-import { parseAllDocuments, isAlias, isMap, isPair, isScalar, isSeq, Scalar, type Node as YamlNode, type Document } from 'yaml';
+import { parseAllDocuments, isAlias, isMap, isPair, isScalar, isSeq, visit, Scalar, type Node as YamlNode, type Document, type YAMLError } from 'yaml';
 import type { Finding } from '../diagnostics/finding';
 import { excessiveNesting, MAX_FLOW_DEPTH } from './flow-depth';
-import { AliasNode, LiveSpan, MapNode, PairNode, ScalarNode, SeqNode, type Origin } from './nodes';
+import { joinLines, raiseBlockHeaders } from './join-lines';
+import { AliasNode, anchored, LiveSpan, MapNode, PairNode, ScalarNode, SeqNode, type Origin } from './nodes';
+import { Composer } from './pyyaml-compose';
+import { directiveFindings } from './pyyaml-directives';
 import { PYYAML_OPTIONS } from './pyyaml-schema';
+import { tabFindings, type ScalarExtent } from './pyyaml-tabs';
 import type { ScalarStyle, YNode, YPair } from './yaml-tree';
 
 export interface ParsedRegion {
@@ -37,6 +43,29 @@ function tidyMessage(message: string): string {
   return message.replace(/ at line \d+, column \d+:?[\s\S]*$/, '').trim();
 }
 
+/**
+ * `yaml` reports that PyYAML accepts: its own tag resolution (ours replaces it), a comment right
+ * after a closing quote or bracket (`"a"#c`, which PyYAML reads as a comment; after a block scalar
+ * indicator PyYAML refuses it too), and the YAML version (pyyaml-directives.ts words it).
+ */
+function pyyamlAccepts(error: YAMLError, text: string): boolean {
+  return (
+    (error.code === 'TAG_RESOLVE_FAILED' && error.message.startsWith('Unresolved tag')) ||
+    (error.code === 'MISSING_CHAR' && error.message.startsWith('Comments must be separated') && /["'\]}]/.test(text[error.pos[0] - 1] ?? '')) ||
+    (error.code === 'BAD_DIRECTIVE' && error.message.startsWith('Unsupported YAML version'))
+  );
+}
+
+/**
+ * A flow collection or quoted scalar cut off by YAML 1.2's indentation rule, which PyYAML does not
+ * have: `yaml` then reports the node as unterminated.
+ */
+export function isCutOff(code: unknown, message: string): boolean {
+  return (code === 'BAD_INDENT' && /^Flow (?:sequence|map) in block collection/.test(message)) || (code === 'MISSING_CHAR' && /^Missing closing .?quote/.test(message));
+}
+
+const cutOff = (error: YAMLError) => isCutOff(error.code, error.message);
+
 // PyYAML's reader refuses characters outside its printable set before parsing anything.
 const NON_PRINTABLE = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]/g;
 const MAX_CHARACTER_FINDINGS = 20;
@@ -55,6 +84,44 @@ function nonPrintableFindings(text: string, origin: Origin): Finding[] {
   return out;
 }
 
+/** Cut-off nodes are joined and the text parsed again, at most this often (a pass may reach nodes the last hid). */
+const MAX_JOIN_PASSES = 2;
+
+/** Parses, and again with block headers raised to their key's line or cut-off nodes joined onto one line when only their indentation was wrong. */
+function parseDocuments(text: string): Document.Parsed[] {
+  const parse = (source: string) => {
+    const docs = parseAllDocuments(source, PYYAML_OPTIONS);
+    return Array.isArray(docs) ? (docs as Document.Parsed[]) : [];
+  };
+  let original = parse(text);
+  let current = text;
+  if (original[0]?.errors.some((e) => e.code === 'MULTILINE_IMPLICIT_KEY')) {
+    const raised = raiseBlockHeaders(text);
+    const again = raised === text ? [] : parse(raised);
+    if (again[0] && again[0].errors.length < original[0].errors.length) {
+      original = again;
+      current = raised;
+    }
+  }
+  let list = original;
+  for (let pass = 0; pass < MAX_JOIN_PASSES && list[0]?.errors.some(cutOff); pass++) {
+    const starts: number[] = [];
+    visit(list[0], {
+      Collection(_, node) {
+        if (node.flow && node.range) starts.push(node.range[0]);
+      },
+      Scalar(_, node) {
+        if ((node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') && node.range) starts.push(node.range[0]);
+      },
+    });
+    const joined = joinLines(current, starts);
+    if (joined === current) return original;
+    current = joined;
+    list = parse(current);
+  }
+  return list[0]?.errors.some(cutOff) ? original : list;
+}
+
 /** `origin`: where the region starts in the document (a chunk moves it; the nodes follow). */
 export function parseRegion(text: string, origin: Origin = { base: 0 }): ParsedRegion {
   const tooDeep = excessiveNesting(text);
@@ -62,12 +129,12 @@ export function parseRegion(text: string, origin: Origin = { base: 0 }): ParsedR
     const message = `The YAML is nested more than ${MAX_FLOW_DEPTH.toLocaleString('en')} levels deep; Sinas (PyYAML) cannot read it.`;
     return { root: null, findings: [{ code: 'yaml-syntax', message, span: new LiveSpan(origin, tooDeep, tooDeep + 1) }], documentCount: 1 };
   }
-  const docs = parseAllDocuments(text, PYYAML_OPTIONS);
-  const list: Document.Parsed[] = Array.isArray(docs) ? docs : [];
+  const list = parseDocuments(text);
   const findings: Finding[] = [];
   const first = list[0];
   for (const doc of list.slice(0, 1)) {
     for (const error of [...doc.errors, ...doc.warnings]) {
+      if (pyyamlAccepts(error, text)) continue;
       const [start, end] = error.pos;
       findings.push({
         code: 'yaml-syntax',
@@ -85,8 +152,22 @@ export function parseRegion(text: string, origin: Origin = { base: 0 }): ParsedR
     const first = findings[overflow];
     findings.splice(0, findings.length, ...findings.filter((f) => f.message !== DEEP), { ...first, span: new LiveSpan(origin, 0, 1) });
   }
-  findings.push(...nonPrintableFindings(text, origin));
-  const root = first ? convertDocument(first, text, origin) : null;
+  // PyYAML's finer points are checked at the region's current offsets, then anchored to its origin.
+  const base = origin.base;
+  findings.push(...nonPrintableFindings(text, origin), ...directiveFindings(text, base));
+  const extents: ScalarExtent[] | undefined = text.includes('\t') ? [] : undefined;
+  const composer = new Composer(text, base);
+  // After a stack overflow the tree `yaml` kept can be as deep as the stack was: walking it would
+  // overflow later, wherever the stack is shallower. PyYAML cannot read such a text anyway.
+  const root = first && overflow === -1 ? convertDocument(first, text, origin, composer, extents) : null;
+  const syntaxErrors = findings.filter((f) => f.severity === 'error');
+  // Where `yaml` already found the text broken, PyYAML's finer points would only add noise.
+  if (syntaxErrors.length === 0) findings.push(...composer.findings);
+  if (extents) {
+    extents.sort((a, b) => a.start - b.start);
+    findings.push(...tabFindings(text, base, extents, (at) => syntaxErrors.some((f) => f.span.start <= at && at < Math.max(f.span.end, f.span.start + 1))));
+  }
+  for (const finding of findings) finding.span = anchored(finding.span, origin);
   return {
     root,
     findings,
@@ -95,15 +176,16 @@ export function parseRegion(text: string, origin: Origin = { base: 0 }): ParsedR
   };
 }
 
-function convertDocument(doc: Document.Parsed, text: string, origin: Origin): YNode | null {
+function convertDocument(doc: Document.Parsed, text: string, origin: Origin, composer: Composer, extents: ScalarExtent[] | undefined): YNode | null {
   const converted = new Map<YamlNode, YNode>();
   const aliases: { alias: AliasNode; source: YamlNode }[] = [];
 
-  const convert = (node: unknown, fallbackAt: number): YNode => {
-    if (isScalar(node)) return scalar(node, fallbackAt);
+  const convert = (node: unknown, fallbackAt: number, isKey: boolean): YNode => {
+    if (isScalar(node)) return scalar(node, fallbackAt, isKey);
     if (isAlias(node)) {
       const [s, e] = node.range ?? [fallbackAt, fallbackAt];
       const alias = new AliasNode(origin, s, e, node.source);
+      composer.alias(alias);
       aliases.push({ alias, source: node as unknown as YamlNode });
       return alias;
     }
@@ -112,20 +194,22 @@ function convertDocument(doc: Document.Parsed, text: string, origin: Origin): YN
       const pairs: YPair[] = [];
       for (const item of node.items) {
         if (!isPair(item)) continue;
-        const key = item.key === null || item.key === undefined ? null : convert(item.key, s);
+        const key = item.key === null || item.key === undefined ? null : convert(item.key, s, true);
         // Offsets relative to the origin, like yaml's ranges.
         const keyEnd = key ? key.end - origin.base : s;
-        const value = item.value === null || item.value === undefined ? null : convert(item.value, keyEnd);
+        const value = item.value === null || item.value === undefined ? null : convert(item.value, keyEnd, false);
         const start = key ? key.start - origin.base : value ? value.start - origin.base : s;
         const valueEnd = value ? value.end - origin.base : -1;
-        pairs.push(new PairNode(origin, start, valueEnd > start ? valueEnd : key ? keyEnd : start, key, value));
+        const pair = new PairNode(origin, start, valueEnd > start ? valueEnd : key ? keyEnd : start, key, value);
+        composer.pair(pair, !!node.flow);
+        pairs.push(pair);
       }
       const out = new MapNode(origin, s, trimEnd(text, s, e), pairs, !!node.flow);
       return withMeta(out, node);
     }
     if (isSeq(node)) {
       const [s, e] = node.range ?? [fallbackAt, fallbackAt];
-      const items = node.items.map((item) => convert(item, s));
+      const items = node.items.map((item) => convert(item, s, false));
       const out = new SeqNode(origin, s, trimEnd(text, s, e), items, !!node.flow);
       return withMeta(out, node);
     }
@@ -133,31 +217,36 @@ function convertDocument(doc: Document.Parsed, text: string, origin: Origin): YN
     return new ScalarNode(origin, fallbackAt, fallbackAt, null, 'plain');
   };
 
-  const scalar = (node: Scalar, fallbackAt: number): YNode => {
-    const [s, e] = node.range ?? [fallbackAt, fallbackAt];
+  const scalar = (node: Scalar, fallbackAt: number, isKey: boolean): YNode => {
+    const [s, e, raw] = node.range ?? [fallbackAt, fallbackAt, fallbackAt];
     const style = STYLES[node.type ?? 'PLAIN'] ?? 'plain';
+    const block = style === 'literal' || style === 'folded';
+    extents?.push({ start: s, end: block ? raw : e, kind: style === 'plain' ? 'plain' : block ? 'block' : 'quoted' });
     // Block scalars' ranges run to the end of their last line break; keep the content only.
-    const end = style === 'literal' || style === 'folded' ? trimEnd(text, s, e) : e;
-    // The merge key `<<` comes back as a symbol; keep plain data in our tree.
-    const value = typeof node.value === 'symbol' ? (node.value.description ?? String(node.value)) : node.value;
-    const out = new ScalarNode(origin, s, end, value, style);
-    return withMeta(out, node as unknown as YamlNode);
+    const end = block ? trimEnd(text, s, e) : e;
+    const out = new ScalarNode(origin, s, end, node.value, style);
+    withMeta(out, node as unknown as YamlNode);
+    composer.scalar(out, String(node.value), isKey);
+    return out;
   };
 
   const withMeta = (out: YNode, node: YamlNode): YNode => {
     if (node.anchor) out.anchor = node.anchor;
     if (node.tag) out.tag = node.tag;
+    if (out.kind !== 'scalar') composer.collection(out);
+    if (node.anchor) composer.anchor(out);
     // Aliases resolve to anchored nodes only: no need to remember the others.
     if (node.anchor) converted.set(node, out);
     return out;
   };
 
   if (doc.contents === null || doc.contents === undefined) return null;
-  const root = convert(doc.contents, doc.range?.[0] ?? 0);
+  const root = convert(doc.contents, doc.range?.[0] ?? 0, false);
   for (const { alias, source } of aliases) {
     const target = (source as unknown as { resolve(doc: Document): YamlNode | undefined }).resolve(doc);
     alias.target = target ? converted.get(target) ?? null : null;
   }
+  composer.finish();
   return root;
 }
 

@@ -3,9 +3,20 @@
  * wins, `<<` merges, aliases share the anchored value. Aliases are counted by the size they
  * expand to, so an alias bomb is cut off (and reported) instead of hanging a validator.
  */
-import { keyName, type YNode } from './yaml-tree';
+import { isMergeKey, keyName, type YNode } from './yaml-tree';
 
 export const MAX_EXPANDED_NODES = 100_000;
+/**
+ * Deeper than this is never converted (null instead): the parser refuses nesting past 1,000
+ * levels (PyYAML cannot read it), so only a tree that slipped past it gets here, and recursing
+ * into it could exhaust the stack depending on how much is left at the time (a fresh process
+ * manages about 1,800 levels).
+ */
+const MAX_DEPTH = 1_100;
+
+const SET = 'tag:yaml.org,2002:set';
+const OMAP = 'tag:yaml.org,2002:omap';
+const PAIRS = 'tag:yaml.org,2002:pairs';
 
 export interface ValueResult {
   value: unknown;
@@ -19,21 +30,22 @@ export function toValue(node: YNode | null | undefined): ValueResult {
   let budget = MAX_EXPANDED_NODES;
 
   /** Number of nodes a subtree expands to, aliases followed (memoised; cycles count once). */
-  const sizeOf = (n: YNode): number => {
+  const sizeOf = (n: YNode, depth = 0): number => {
     const known = sizes.get(n);
     if (known !== undefined) return known;
     sizes.set(n, 1);
     let size = 1;
-    if (n.kind === 'map') for (const p of n.pairs) size += p.value ? sizeOf(p.value) : 0;
-    else if (n.kind === 'seq') for (const item of n.items) size += sizeOf(item);
-    else if (n.kind === 'alias' && n.target) size = sizeOf(n.target);
+    if (depth > MAX_DEPTH) return size;
+    if (n.kind === 'map') for (const p of n.pairs) size += p.value ? sizeOf(p.value, depth + 1) : 0;
+    else if (n.kind === 'seq') for (const item of n.items) size += sizeOf(item, depth + 1);
+    else if (n.kind === 'alias' && n.target) size = sizeOf(n.target, depth + 1);
     sizes.set(n, size);
     return size;
   };
 
   const values = new Map<YNode, unknown>();
-  const convert = (n: YNode | null, active: Set<YNode>): unknown => {
-    if (!n) return null;
+  const convert = (n: YNode | null, active: Set<YNode>, depth = 0): unknown => {
+    if (!n || depth > MAX_DEPTH) return null;
     switch (n.kind) {
       case 'scalar':
         budget--;
@@ -47,12 +59,14 @@ export function toValue(node: YNode | null | undefined): ValueResult {
         }
         budget -= size;
         // The anchored node was converted already (anchors precede aliases); share that value.
-        return values.has(n.target) ? values.get(n.target) : convert(n.target, active);
+        return values.has(n.target) ? values.get(n.target) : convert(n.target, active, depth + 1);
       }
       case 'seq': {
         budget--;
         active.add(n);
-        const out = n.items.map((item) => convert(item, active));
+        let out: unknown[] = n.items.map((item) => convert(item, active, depth + 1));
+        // `!!omap` / `!!pairs`: PyYAML builds a list of (key, value) tuples.
+        if (n.tag === OMAP || n.tag === PAIRS) out = out.map((item) => Object.entries((item ?? {}) as object)[0] ?? []);
         active.delete(n);
         if (n.anchor) values.set(n, out);
         return out;
@@ -63,10 +77,12 @@ export function toValue(node: YNode | null | undefined): ValueResult {
         const out: Record<string, unknown> = {};
         const merged: Record<string, unknown>[] = [];
         for (const pair of n.pairs) {
-          const name = keyName(pair) ?? (pair.key ? String(convert(pair.key, active)) : 'null');
-          const value = convert(pair.value, active);
-          if (name === '<<' && pair.key?.kind === 'scalar' && pair.key.style === 'plain') {
-            for (const source of Array.isArray(value) ? value : [value]) {
+          const name = keyName(pair) ?? (pair.key ? String(convert(pair.key, active, depth + 1)) : 'null');
+          const value = convert(pair.value, active, depth + 1);
+          if (isMergeKey(pair.key)) {
+            // PyYAML: within one `<<: [a, b]` the earlier source wins; a later `<<` key wins over an earlier one.
+            const sources = Array.isArray(value) ? [...value].reverse() : [value];
+            for (const source of sources) {
               if (source && typeof source === 'object' && !Array.isArray(source)) merged.push(source as Record<string, unknown>);
             }
             continue;
@@ -74,10 +90,12 @@ export function toValue(node: YNode | null | undefined): ValueResult {
           out[name] = value;
         }
         active.delete(n);
-        // Explicit keys win over merged ones; earlier merge sources win over later ones.
-        for (const source of merged) for (const [k, v] of Object.entries(source)) if (!(k in out)) out[k] = v;
-        if (n.anchor) values.set(n, out);
-        return out;
+        // Explicit keys win over merged ones; among merged ones, the last wins.
+        for (let i = merged.length - 1; i >= 0; i--) for (const [k, v] of Object.entries(merged[i])) if (!(k in out)) out[k] = v;
+        // `!!set`: PyYAML builds a set of the keys, which pydantic takes where a list is expected.
+        const built = n.tag === SET ? Object.keys(out) : out;
+        if (n.anchor) values.set(n, built);
+        return built;
       }
     }
   };

@@ -54,6 +54,12 @@ export function keyName(pair: YPair): string | undefined {
   return key.value === null ? '' : String(key.value);
 }
 
+/** A YAML 1.1 merge key: a plain, untagged `<<`, or `!!merge`. */
+export function isMergeKey(key: YNode | null): boolean {
+  if (!key || key.kind !== 'scalar') return false;
+  return key.tag === 'tag:yaml.org,2002:merge' || (key.style === 'plain' && key.tag === undefined && key.value === '<<');
+}
+
 export function findPair(map: YNode | null | undefined, key: string): YPair | undefined {
   if (!map || map.kind !== 'map') return undefined;
   // Last one wins, like PyYAML; duplicates are reported by a rule.

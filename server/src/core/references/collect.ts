@@ -71,9 +71,13 @@ function listRefs(item: YNode, field: string, kind: ReferenceKind, form: Referen
   }
 }
 
+/**
+ * A single reference field. An empty string refers to nothing: the backend skips optional ones
+ * (`if coll.get("contentFilterFunction")`) and the schema reports required ones as empty.
+ */
 function single(item: YNode, field: string, kind: ReferenceKind, form: ReferenceForm, checked: boolean, push: Push): void {
   const scalar = scalarString(getValue(item, field));
-  if (scalar) push({ kind, form, role: 'use', checked, node: scalar, text: scalar.value as string, field });
+  if (scalar && scalar.value !== '') push({ kind, form, role: 'use', checked, node: scalar, text: scalar.value as string, field });
 }
 
 /** The list whose entries the keys of each parameters map must equal exactly. */
@@ -188,6 +192,8 @@ function targetOf(form: ReferenceForm, text: string): string | undefined {
     case 'qualified':
       return text.includes('/') ? text : undefined;
     case 'bare':
+      // The backend prefixes `default/` whatever the text holds.
+      return `default/${text}`;
     case 'either':
       return text.includes('/') ? text : `default/${text}`;
     case 'name':

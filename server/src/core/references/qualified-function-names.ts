@@ -34,6 +34,8 @@ export function qualifiedFunctionNames(index: Pick<ReferenceIndex, 'references' 
   for (const reference of index.references) {
     if (reference.form !== 'bare' || reference.dynamic || !reference.text.includes('/')) continue;
     const written = reference.text;
+    // `tools/f` in namespace `default` is `default/tools/f`: the bare name with a slash resolves.
+    if (index.definitions('functions', `default/${written}`).length > 0) continue;
     const slash = written.indexOf('/');
     const namespace = written.slice(0, slash);
     const name = written.slice(slash + 1);

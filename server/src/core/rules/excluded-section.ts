@@ -1,12 +1,5 @@
-import { SKIPPED_SECTIONS } from '../model/sections';
+import { SKIPPED_SECTION_LABEL, SKIPPED_SECTIONS } from '../model/sections';
 import type { HeaderRule } from './rule';
-
-const WHAT: Record<string, string> = {
-  roles: 'roles',
-  users: 'users',
-  llmProviders: 'LLM providers',
-  databaseConnections: 'database connections',
-};
 
 /** `roles`, `users`, `llmProviders`, `databaseConnections`: parsed, then skipped on install (P7). */
 export const excludedSection: HeaderRule = {
@@ -18,7 +11,7 @@ export const excludedSection: HeaderRule = {
       if (!section?.pair.key) continue;
       ctx.report({
         code: 'excluded-section',
-        message: `Packages cannot install ${WHAT[name]}: Sinas skips \`${name}\` on install (environment-specific) with only a warning. Create them on the instance instead; references to them here still pass validation but must resolve on the instance.`,
+        message: `Packages cannot install ${SKIPPED_SECTION_LABEL[name]}: Sinas skips \`${name}\` on install (environment-specific) with only a warning. Create them on the instance instead; references to them here still pass validation but must resolve on the instance.`,
         span: section.pair.key,
       });
     }

@@ -5,7 +5,8 @@ import { contentSpan } from './support/scalar';
 /**
  * Webhook and schedule `functionName` are validated as `default/<functionName>` (P2, P3): a
  * qualified `ns/f` becomes `default/ns/f` and the install is rejected. Only a bare name of a
- * function in namespace `default` can work; the message says when no spelling can.
+ * function in namespace `default` can work — including one whose name has a `/` (`tools/f` in
+ * namespace `default` is `default/tools/f`, which resolves); the message says when no spelling can.
  */
 export const referenceMustBeBare: ScopedRule = {
   id: 'reference-must-be-bare',

@@ -10,6 +10,7 @@ export const EXTENSION_KEYWORDS = [
   'x-code',
   'x-hint',
   'x-unchecked',
+  'x-string-keys',
   'x-json-schema',
 ] as const;
 

@@ -22,6 +22,8 @@ export interface MapContext {
   schema: JsonSchema;
   /** Pointers of objects whose unknown keys the server rejects (`unknown-key`); elsewhere they are `ignored-field`. */
   strictObjects: ReadonlySet<string>;
+  /** The validated node is the whole document (its type error gets the document's own message). */
+  documentRoot?: boolean;
   /** How messages name the validated object itself, e.g. "Function `validate_ddf`". */
   rootLabel: string;
   /** Keys that belong one level down (spec sections at the root), for a better hint. */
@@ -95,6 +97,8 @@ export function mapErrors(errors: readonly ErrorObject[], ctx: MapContext): Find
 
   for (const error of errors) {
     if (WRAPPERS.has(error.keyword)) continue;
+    // `.inf` and `.nan` are floats for PyYAML, which a `float` field takes (JSON Schema cannot say so).
+    if (typeof error.data === 'number' && !Number.isFinite(error.data) && laxKindOf((error.parentSchema ?? {}) as JsonSchema) === 'LaxNumber') continue;
     const location = locateInstance(ctx.node, error.instancePath);
     const path = labelPath(location, error.instancePath);
     const label = msg.fieldLabel(path, ctx.rootLabel);
@@ -118,7 +122,8 @@ export function mapErrors(errors: readonly ErrorObject[], ctx: MapContext): Find
         continue;
       }
       case 'additionalProperties': {
-        out.push(unknownKey(ctx, location, error, label));
+        const unknown = unknownKey(ctx, location, error, label);
+        if (unknown) out.push(unknown);
         continue;
       }
       case 'type': {
@@ -154,26 +159,24 @@ export function mapErrors(errors: readonly ErrorObject[], ctx: MapContext): Find
   return dedupe(out);
 }
 
-function unknownKey(ctx: MapContext, location: InstanceLocation, error: ErrorObject, label: string): Finding {
+function unknownKey(ctx: MapContext, location: InstanceLocation, error: ErrorObject, label: string): Finding | undefined {
   const key = String(error.params.additionalProperty);
   const objectSchema = (error.parentSchema ?? {}) as JsonSchema;
+  const keyNode = location.exact ? findPair(resolve(location.node), key)?.key : undefined;
+  // `on:` where the server needs string keys: a type error (yaml-pitfalls.ts), not an unknown name.
+  if (objectSchema['x-string-keys'] && keyNode && typeof scalarOf(keyNode) !== 'string') return undefined;
+  // A list or mapping as a key: the YAML itself is invalid there (pyyaml-compose.ts says so).
+  const object = location.exact ? resolve(location.node) : undefined;
+  if (!keyNode && object?.kind === 'map' && object.pairs.some((p) => p.key && p.key.kind !== 'scalar')) return undefined;
   const strict = ctx.strictObjects.has(error.instancePath);
   const candidates = Object.keys(propertiesOf(objectSchema));
   const suggestion = suggestKey(key, candidates, error.instancePath === '' ? ctx.misplacedKeys : []);
   const span = keySpan(location, key, ctx.fallback);
-  const keyNode = location.exact ? findPair(resolve(location.node), key)?.key : undefined;
   const shownKey = keyNode && typeof scalarOf(keyNode) !== 'string' ? msg.shownValue(keyNode, ctx.source) || key : key;
   const yamlNote = shownKey !== key ? ` (YAML 1.1 reads ${msg.tick(shownKey)} as ${msg.tick(key)})` : '';
-  const where = !strict
-    ? `in ${objectSchema.title ?? msg.tick(label)}`
-    : error.instancePath === ''
-      ? 'at the top level'
-      : `under ${msg.tick(label)}`;
-  const consequence = strict
-    ? error.instancePath === ''
-      ? `a package only has ${msg.fieldsList(candidates)}`
-      : 'the server rejects it ("Extra inputs are not permitted")'
-    : 'Sinas ignores it';
+  const top = ctx.documentRoot && error.instancePath === '';
+  const where = top ? 'at the top level' : !strict ? `in ${objectSchema.title ?? msg.tick(label)}` : `under ${msg.tick(label)}`;
+  const consequence = strict ? 'the server rejects it ("Extra inputs are not permitted")' : top ? `Sinas ignores it (a package has ${msg.fieldsList(candidates)})` : 'Sinas ignores it';
   let text = `Unknown ${strict ? 'key' : 'field'} ${msg.tick(shownKey)}${yamlNote} ${where}; ${consequence}.`;
   if (suggestion.replacement) text += ` Did you mean ${msg.tick(suggestion.replacement)}?`;
   else if (suggestion.hint) text += ` Note: ${suggestion.hint}.`;
@@ -193,7 +196,7 @@ function typeFinding(ctx: MapContext, location: InstanceLocation, error: ErrorOb
   }
   const policy = policyFor(ctx, location, error, 'invalid-type');
   if (lax) return finding(policy, msg.laxMessage(label, lax, location.node, error.data, ctx.source), span);
-  if (path.length === 0 && ctx.strictObjects.has('')) {
+  if (path.length === 0 && ctx.documentRoot) {
     return finding(policy, 'A package must be a YAML mapping with `apiVersion`, `kind`, `package` and `spec`.', span);
   }
   return finding(policy, msg.wrongTypeMessage(label, typesOf(parent), location.node, error.data, ctx.source), span);

@@ -53,6 +53,12 @@ export interface JsonSchema {
    * node's own type is checked by Sinas, everything inside it is a runtime matter, hence a warning.
    */
   'x-unchecked'?: boolean;
+  /**
+   * Whether the server needs this object's keys to be strings (`dict[str, …]`, the document root
+   * it calls `SinasConfig(**doc)` with), where YAML 1.1 may read `on:` or `1:` as another type.
+   * Defaults to true for open objects (dicts) and false for closed ones (models ignore such keys).
+   */
+  'x-string-keys'?: boolean;
   /** The value is itself a JSON Schema: completion and hover offer JSON Schema's keywords inside it. */
   'x-json-schema'?: boolean;
 }

@@ -18,8 +18,8 @@ export interface ValidateOptions {
 }
 
 const STRICT_ITEM = new Set<string>();
-/** The server forbids unknown keys only under `spec`; we also reject them at the root. */
-const STRICT_SHELL = new Set(['', '/spec']);
+/** The server forbids unknown keys only under `spec` (ConfigSpec); the root and every model ignore them. */
+const STRICT_SHELL = new Set(['/spec']);
 
 /** "Function `ddf/validate_ddf`", "Webhook `orders/new`": how messages name the item itself. */
 function itemLabel(kind: string, value: unknown): string {
@@ -101,6 +101,7 @@ export function validateShell(root: YNode | null, value: unknown = shellValue(ro
         node: root,
         schema: compiled.shellRoot,
         strictObjects: STRICT_SHELL,
+        documentRoot: true,
         rootLabel: 'The package',
         misplacedKeys: [...SECTION_ITEMS.keys()],
         source: options.source,

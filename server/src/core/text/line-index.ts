@@ -20,15 +20,17 @@ export class LineIndex {
 
   /**
    * From a text (scanned here), or from a line table kept by the parser — which needs no text at
-   * all, so positions of a large document never require materialising it.
+   * all, so positions of a large document never require materialising it. Lines break where LSP
+   * and editors break them: `\n`, `\r\n` and a lone `\r`.
    */
   constructor(source: string | LineStarts) {
     if (typeof source !== 'string') this.lines = source;
     else {
       const start = [0];
       const crlf: number[] = [];
-      for (let i = source.indexOf('\n'); i !== -1; i = source.indexOf('\n', i + 1)) {
-        crlf.push(i > 0 && source.charCodeAt(i - 1) === 13 ? 1 : 0);
+      const cr = source.indexOf('\r') !== -1;
+      for (let i = cr ? nextBreak(source, 0) : source.indexOf('\n'); i !== -1; i = cr ? nextBreak(source, i + 1) : source.indexOf('\n', i + 1)) {
+        crlf.push(i > 0 && source.charCodeAt(i) === 10 && source.charCodeAt(i - 1) === 13 ? 1 : 0);
         start.push(i + 1);
       }
       crlf.push(0);
@@ -66,7 +68,8 @@ export class LineIndex {
   positionAt(offset: number): Position {
     const clamped = Math.max(0, Math.min(offset, this.lines.length));
     const line = this.lineOf(clamped);
-    return { line, character: clamped - this.lines.start[line] };
+    // Inside a line break (between `\r` and `\n`), as editors do: the end of the line's content.
+    return { line, character: Math.min(clamped, this.lineEnd(line)) - this.lines.start[line] };
   }
 
   offsetAt(position: Position): number {
@@ -75,4 +78,13 @@ export class LineIndex {
     const start = this.lines.start[position.line];
     return Math.min(start + Math.max(0, position.character), this.lineEnd(position.line));
   }
+}
+
+/** The next `\n`, or `\r` not followed by `\n`, from `from` on; -1 when there is none. */
+function nextBreak(text: string, from: number): number {
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) return i;
+  }
+  return -1;
 }

@@ -4,27 +4,34 @@
  */
 import { CompletionItemKind, InsertTextFormat, InsertTextMode, MarkupKind, type CompletionItem } from 'vscode-languageserver-types';
 import type { Analysis } from '../../core/analyze';
+import { nodeAtPath, type NodePath } from '../../core/parse/yaml-tree';
 import { deref, schemaAt } from '../../core/schema/schema-lookup';
 import { toRange } from '../ranges';
 import type { Layout } from '../yaml-layout';
 import type { KeyPosition } from './cursor-context';
+import { withReferenceChoices } from './snippet-references';
 import { renderBody } from './yaml-snippet';
 
 export function itemSnippetCompletions(analysis: Analysis, position: KeyPosition, layout: Layout): CompletionItem[] {
   let listPath = position.path;
   let column = position.column;
   let prefix = position.needsSpace ? ' ' : '';
+  // Where the new item will be: after the last one (a new `- `), or the empty item being typed.
+  let itemPath: NodePath;
   if (position.itemColumn) {
     column += layout.itemIndent;
     prefix = '-' + ' '.repeat(layout.itemIndent - 1);
+    const list = nodeAtPath(analysis.root, listPath);
+    itemPath = [...listPath, list?.kind === 'seq' ? list.items.length : 0];
   } else if (position.afterDash && position.siblings.size === 0 && typeof listPath[listPath.length - 1] === 'number') {
+    itemPath = listPath;
     listPath = listPath.slice(0, -1);
   } else return [];
   const itemSchema = schemaAt([...listPath, 0]);
   const snippets = itemSchema ? (deref(itemSchema).defaultSnippets ?? []) : [];
   const range = toRange(analysis.lines, position.range);
   return snippets.map((snippet, i) => {
-    const body = snippet.bodyText ?? renderBody(snippet.body, column, layout);
+    const body = snippet.bodyText ?? renderBody(withReferenceChoices(analysis, itemPath, snippet.body), column, layout);
     const label = snippet.label ?? 'new item';
     return {
       label,

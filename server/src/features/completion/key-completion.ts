@@ -5,6 +5,7 @@
  */
 import { CompletionItemKind, InsertTextFormat, InsertTextMode, MarkupKind, type CompletionItem } from 'vscode-languageserver-types';
 import type { Analysis } from '../../core/analyze';
+import { SKIPPED_SECTION_LABEL, SKIPPED_SECTIONS, type SectionName } from '../../core/model/sections';
 import { describe, typeLabel } from '../../core/schema/describe-schema';
 import { deref, laxKindOf, propertiesOf, schemaAt, typesOf } from '../../core/schema/schema-lookup';
 import type { JsonSchema } from '../../core/schema/schema-types';
@@ -23,16 +24,19 @@ export function keyCompletions(analysis: Analysis, position: KeyPosition, layout
   const range = toRange(analysis.lines, position.range);
   const lead = position.needsSpace ? ' ' : '';
   const items: CompletionItem[] = [];
+  const inSpec = position.path.length === 1 && position.path[0] === 'spec';
   Object.entries(propertiesOf(schema)).forEach(([name, property], index) => {
     if (position.siblings.has(name)) return;
     const newText = lead + escapeSnippet(name) + (position.hasColon ? '' : ':' + valuePlaceholder(property, position.column, layout));
+    // Sections an install skips are valid YAML but install nothing: last, saying so.
+    const skipped = inSpec && SKIPPED_SECTIONS.includes(name as SectionName);
     items.push({
       label: name,
       kind: CompletionItemKind.Property,
-      detail: typeLabel(property) + (required.has(name) ? ' · required' : ''),
+      detail: skipped ? `skipped on install: create ${SKIPPED_SECTION_LABEL[name as SectionName]} on the instance` : typeLabel(property) + (required.has(name) ? ' · required' : ''),
       documentation: { kind: MarkupKind.Markdown, value: describe(property) },
       // Required keys first, then the schema's own order (which follows the backend's models).
-      sortText: `1${required.has(name) ? 0 : 1}${String(index).padStart(3, '0')}`,
+      sortText: `1${skipped ? 9 : required.has(name) ? 0 : 1}${String(index).padStart(3, '0')}`,
       filterText: name,
       insertTextFormat: InsertTextFormat.Snippet,
       insertTextMode: InsertTextMode.asIs,

@@ -18,7 +18,7 @@ import { yamlScalar } from '../yaml-layout';
 /** Variables of type resource_ref can stand for the environment resources a `name` reference takes. */
 const RESOURCE_REF: Partial<Record<string, string>> = { llmProviders: 'llm_providers', databaseConnections: 'database_connections' };
 
-interface Candidate {
+export interface Candidate {
   text: string;
   detail: string;
   documentation?: string;
@@ -30,49 +30,93 @@ export function referenceCompletions(analysis: Analysis, position: ValuePosition
   const taken = takenInField(analysis, position, reference);
   const range = toRange(analysis.lines, position.range);
   const lead = position.needsSpace ? ' ' : '';
-  return candidates(analysis, reference)
-    .filter((c) => !taken.has(c.text))
-    .map((c, i) => ({
-      label: c.text,
-      kind: c.text.startsWith('${{') ? CompletionItemKind.Variable : CompletionItemKind.Reference,
-      detail: c.detail,
-      documentation: c.documentation ? { kind: MarkupKind.Markdown, value: c.documentation } : undefined,
-      sortText: `3${String(i).padStart(5, '0')}`,
-      filterText: c.text,
-      textEdit: { range, newText: lead + (position.quoted ? c.text : yamlScalar(c.text)) },
-    }));
+  const offered = referenceCandidates(analysis, reference).filter((c) => !taken.has(c.text));
+  // Nothing to offer is still an answer: without one, the editor falls back to word completion.
+  if (offered.length === 0) return [nothingToOffer(analysis, reference, position, range)];
+  return offered.map((c, i) => ({
+    label: c.text,
+    kind: c.text.startsWith('${{') ? CompletionItemKind.Variable : CompletionItemKind.Reference,
+    detail: c.detail,
+    documentation: c.documentation ? { kind: MarkupKind.Markdown, value: c.documentation } : undefined,
+    sortText: `3${String(i).padStart(5, '0')}`,
+    filterText: c.text,
+    textEdit: { range, newText: lead + (position.quoted ? c.text : yamlScalar(c.text)) },
+  }));
 }
 
-const PROBE: YScalar = { kind: 'scalar', value: '\u0000', style: 'plain', start: -1, end: -1 };
+/** The "No … to offer here" item: dropped when the instance offers something after all. */
+export const isNothingToOffer = (item: CompletionItem): boolean => item.sortText === NOTHING_SORT_TEXT && item.kind === CompletionItemKind.Text;
+const NOTHING_SORT_TEXT = '9';
+
+/** What the field takes, as a completion item that changes nothing (shown whatever is typed). */
+function nothingToOffer(analysis: Analysis, reference: RawReference, position: ValuePosition, range: ReturnType<typeof toRange>): CompletionItem {
+  const what = reference.kind === 'operations' ? 'operation' : KIND_NAME[reference.kind];
+  const form = {
+    qualified: `\`namespace/name\` of a ${what}`,
+    either: `\`namespace/name\` of a ${what} (a bare name means namespace \`default\`)`,
+    bare: `the bare name of a ${what} in namespace \`default\` (Sinas looks nowhere else)`,
+    name: `the name of a ${what} on the instance`,
+    operation: `an operation of ${reference.connector ? `\`${reference.connector}\`` : 'the connector'}`,
+  }[reference.form];
+  return {
+    label: `No ${what} to offer here`,
+    kind: CompletionItemKind.Text,
+    detail: `${reference.field} takes ${form.replace(/`/g, '')}`,
+    documentation: {
+      kind: MarkupKind.Markdown,
+      value: `\`${reference.field}\` takes ${form}. This package has none left to offer; define one in the package, or name one that exists on the instance.${unreachable(analysis, reference)}`,
+    },
+    sortText: NOTHING_SORT_TEXT,
+    filterText: position.partial,
+    // The value as it stands: choosing this item changes nothing.
+    textEdit: { range, newText: analysis.text.slice(position.range.start, position.range.end) },
+  };
+}
+
+/** For a bare reference: the package's resources it cannot reach (outside `default`), named. */
+function unreachable(analysis: Analysis, reference: RawReference): string {
+  if (reference.form !== 'bare' || reference.kind === 'operations') return '';
+  const outside = (analysis.model.sections.get(reference.kind)?.items ?? []).filter((r) => r.identity && !r.dynamic && r.namespace !== 'default');
+  if (!outside.length) return '';
+  return `\n\nNot reachable from here: ${outside.slice(0, 5).map((r) => `\`${r.identity}\``).join(', ')}${outside.length > 5 ? ', …' : ''} (namespace \`default\` only).`;
+}
+
+export const PROBE: YScalar = { kind: 'scalar', value: '\u0000', style: 'plain', start: -1, end: -1 };
 
 /**
  * The reference a value at `path` would be, found by running the collector on a stand-in item:
  * the real item's mappings along the path (so siblings like a manifest entry's `type` count),
- * with a probe scalar at the cursor's place.
+ * ending in `end` — the probe scalar itself, or a new item (a snippet's body) holding the probe.
  */
-export function referenceExpectedAt(analysis: Analysis, path: NodePath): RawReference | undefined {
+export function referenceExpectedAt(analysis: Analysis, path: NodePath, end: YNode = PROBE): RawReference | undefined {
   const [spec, section, index, ...rest] = path;
-  if (spec !== 'spec' || typeof section !== 'string' || !isSection(section) || typeof index !== 'number' || rest.length === 0) return undefined;
+  if (spec !== 'spec' || typeof section !== 'string' || !isSection(section) || typeof index !== 'number') return undefined;
+  if (rest.length === 0 && end === PROBE) return undefined;
   const real = nodeAtPath(analysis.root, path.slice(0, 3));
-  const item = standIn(real ?? undefined, rest);
+  const item = standIn(real ?? undefined, rest, end);
   return collectReferences(section, item).find((r) => r.node === PROBE);
 }
 
-function standIn(real: YNode | undefined, path: NodePath): YNode {
-  if (path.length === 0) return PROBE;
+function standIn(real: YNode | undefined, path: NodePath, end: YNode): YNode {
+  if (path.length === 0) return end;
   const [segment, ...rest] = path;
   const span = { start: -1, end: -1 };
   if (typeof segment === 'number') {
     const child = real?.kind === 'seq' ? real.items[segment] : undefined;
-    return { kind: 'seq', items: [standIn(child, rest)], flow: false, ...span };
+    return { kind: 'seq', items: [standIn(child, rest, end)], flow: false, ...span };
   }
   const pairs = real?.kind === 'map' ? real.pairs.filter((p) => keyName(p) !== segment) : [];
   const child = real?.kind === 'map' ? real.pairs.find((p) => keyName(p) === segment)?.value ?? undefined : undefined;
   const key: YScalar = { kind: 'scalar', value: segment, style: 'plain', ...span };
-  return { kind: 'map', pairs: [...pairs, { key, value: standIn(child, rest), ...span }], flow: false, ...span };
+  return { kind: 'map', pairs: [...pairs, { key, value: standIn(child, rest, end), ...span }], flow: false, ...span };
 }
 
-function candidates(analysis: Analysis, reference: RawReference): Candidate[] {
+/**
+ * What may be written at a reference, in the form the field takes: the package's own resources
+ * (and install-time variables standing for environment resources). The one place that decides
+ * what completion and snippets offer for references; instance resources go here, after these.
+ */
+export function referenceCandidates(analysis: Analysis, reference: RawReference): Candidate[] {
   if (reference.kind === 'operations') {
     const connector = reference.connector;
     const operations = connector?.includes('/') ? analysis.references.operations(connector) : undefined;

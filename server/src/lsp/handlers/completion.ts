@@ -9,7 +9,8 @@ export const registerCompletion: RegisterHandlers = (context) => {
   context.connection.onCompletion(
     guarded(context, 'completion', { isIncomplete: false, items: [] }, (params) => {
       const analysis = analysisOf(context, params.textDocument.uri);
-      return analysis ? getCompletions(analysis, params.position) : { isIncomplete: false, items: [] };
+      const byFileName = /\.sinas\.ya?ml$/i.test(params.textDocument.uri.split(/[?#]/)[0]);
+      return analysis ? getCompletions(analysis, params.position, { byFileName }) : { isIncomplete: false, items: [] };
     }),
   );
   return { completionProvider: { triggerCharacters: COMPLETION_TRIGGERS, resolveProvider: false } };

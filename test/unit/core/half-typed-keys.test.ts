@@ -1,0 +1,75 @@
+/**
+ * Typing a key: until its `:` is there, the word is one finding, and the document around it is
+ * read as if the line were absent — no missing `name`, no vanished `spec`, no undeclared variables.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyze } from '../../../server/src/core/analyze';
+import { DocumentParser } from '../../../server/src/core/parse/parse-document';
+import { generatePackage } from '../../support/generate-package';
+
+const PKG = readFileSync(join(__dirname, '../../fixtures/typing/tone.yaml'), 'utf8');
+
+function findingsOf(text: string): string[] {
+  const analysis = analyze(text);
+  return analysis.findings.map((f) => `${f.code} ${text.slice(f.span.start, f.span.end)}`);
+}
+
+describe('a half-typed key', () => {
+  it('the document without it is clean (the baseline)', () => {
+    assert.deepEqual(findingsOf(PKG), []);
+  });
+
+  const cases: [string, string, string][] = [
+    ['before a key of the same item', PKG.replace('      name: bot\n', '      descr\n      name: bot\n'), 'descr'],
+    ['at the end of an item', PKG + '      temp\n', 'temp'],
+    ['before `spec`, at the top level', PKG.replace('spec:\n', 'spe\nspec:\n'), 'spe'],
+    ['before a section', PKG.replace('  agents:\n', '  func\n  agents:\n'), 'func'],
+    ['as the first key of a new item', PKG.replace('    - namespace: demo\n', '    - nam\n      namespace: demo\n'), 'nam'],
+    ['with a value but no colon', PKG + '      description hello\n', 'description hello'],
+    ['in the package header', PKG.replace('  version: "1.0.0"\n', '  version: "1.0.0"\n  desc\n'), 'desc'],
+  ];
+  for (const [where, text, word] of cases) {
+    it(`${where}: one finding on the word, nothing else`, () => {
+      assert.deepEqual(findingsOf(text), [`yaml-syntax ${word}`]);
+      const analysis = analyze(text);
+      assert.equal(analysis.model.resources.find((r) => r.section === 'agents')?.identity, 'demo/bot');
+      assert.match(analysis.findings[0].message, new RegExp(`\`${word.split(' ')[0]}: …\``));
+      // The analysis keeps the text as typed: completion reads the half-typed word there.
+      assert.equal(analysis.text, text);
+    });
+  }
+
+  it('two half-typed lines in a row are one finding each', () => {
+    assert.deepEqual(findingsOf(PKG.replace('      name: bot\n', '      descr\n      temp\n      name: bot\n')), ['yaml-syntax descr', 'yaml-syntax temp']);
+  });
+
+  it('leaves other YAML errors as the parser reports them', () => {
+    const text = PKG.replace('      name: bot\n', '      name: "bot" here\n');
+    assert.deepEqual(findingsOf(text).map((f) => f.split(' ')[0]), ['yaml-syntax']);
+    assert.doesNotMatch(analyze(text).findings[0].message, /not a key yet/);
+  });
+});
+
+describe('typing a key in a large package', () => {
+  it('re-reads only the line being typed once the key is known to be half-typed', () => {
+    const base = generatePackage(2_000);
+    const at = base.indexOf('\n  agents:\n');
+    const parser = new DocumentParser();
+    const baseline = analyze(base, { parser }).findings.length;
+    let text = base;
+    for (const [i, ch] of [...'func'].entries()) {
+      const offset = i === 0 ? at : at + 3 + i; // after `\n  ` and the letters typed so far
+      text = text.slice(0, offset) + (i === 0 ? '\n  ' : '') + ch + text.slice(offset);
+      const analysis = analyze(text, { parser });
+      assert.deepEqual(analysis.findings.filter((f) => f.code === 'yaml-syntax').map((f) => text.slice(f.span.start, f.span.end)), ['func'.slice(0, i + 1)]);
+      assert.equal(analysis.findings.length, baseline + 1, 'one finding more than before, whatever else the file holds');
+      // After the first letter the parser only sees repaired texts: one chunk re-read per keystroke.
+      if (i > 0) assert.ok(analysis.stats.parsedChunks <= 2, `${analysis.stats.parsedChunks} chunks parsed for one keystroke`);
+    }
+    // The colon: a key now, read as such.
+    text = text.slice(0, at + 7) + ':' + text.slice(at + 7);
+    assert.ok(!analyze(text, { parser }).findings.some((f) => /not a key yet/.test(f.message)));
+  });
+});
