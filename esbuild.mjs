@@ -1,15 +1,44 @@
-// Bundles the extension (client), the language server and the CLI into dist/,
-// plus the real-VS-Code test suite into out/. `--production` minifies; `--watch` rebuilds.
+// Bundles the extension (client, with its lazily loaded parts), the language server and the CLI
+// into dist/, plus the real-VS-Code test suite into out/. `--production` minifies; `--watch` rebuilds.
 import * as esbuild from 'esbuild';
 import { copyFileSync, mkdirSync, readdirSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { createRequire, Module } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
 import { readFileSync } from 'node:fs';
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+
+/**
+ * The schema's validators are generated here, once per build, and replace
+ * server/src/core/schema/compile-validators.ts (which compiles them at run time) in every bundle.
+ */
+let validatorsSource;
+function standaloneValidators() {
+  validatorsSource ??= (async () => {
+    const generator = resolve('server/src/core/schema/standalone-validators.ts');
+    const built = await esbuild.build({ entryPoints: [generator], bundle: true, platform: 'node', format: 'cjs', write: false, packages: 'external', logLevel: 'warning' });
+    const module = new Module(generator);
+    module.filename = generator;
+    module.paths = Module._nodeModulePaths(dirname(generator));
+    module._compile(built.outputFiles[0].text, generator);
+    return module.exports.standaloneValidatorsSource();
+  })();
+  return validatorsSource;
+}
+
+const generatedValidators = {
+  name: 'generated-validators',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]server[\\/]src[\\/]core[\\/]schema[\\/]compile-validators\.ts$/ }, async (args) => ({
+      contents: await standaloneValidators(),
+      loader: 'js',
+      resolveDir: dirname(args.path),
+    }));
+  },
+};
 
 /**
  * pyright's parser (Python in function `code`) carries its messages in 15 languages; ours are
@@ -51,28 +80,6 @@ const WASM = [
 mkdirSync('dist/parsers', { recursive: true });
 for (const file of WASM) copyFileSync(file, join('dist/parsers', file.split(/[\\/]/).pop()));
 
-const common = {
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  sourcemap: true,
-  minify: production,
-  logLevel: 'warning',
-  legalComments: 'none',
-  define: { __VERSION__: JSON.stringify(version) },
-  plugins: [englishOnly],
-};
-
-/** Every *.test.ts below dir, so the in-VS-Code suite needs no runtime glob. */
-function testFiles(dir) {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return testFiles(path);
-    return name.endsWith('.test.ts') ? [path] : [];
-  });
-}
-
 /**
  * re2js (the linear-time regex engine behind variable `pattern` checks) is one shared file,
  * dist/re2.js, that the bundles below require on first use instead of each carrying a copy.
@@ -84,11 +91,48 @@ const sharedRe2 = {
   },
 };
 
+/**
+ * Code the extension and the CLI load only when needed lives in bundles of its own, required at
+ * run time from dist/ (a bundled `require` would be parsed at activation whether used or not):
+ * the language client (loaded when a package is opened) and undici (on the first request).
+ */
+const LAZY = { './language-client.js': 'client/src/language-client.ts', undici: 'undici' };
+const lazyBundles = {
+  name: 'lazy-bundles',
+  setup(build) {
+    build.onResolve({ filter: /^(\.\/language-client\.js|undici)$/ }, (args) => ({ path: args.path === 'undici' ? './undici.js' : args.path, external: true }));
+  },
+};
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: true,
+  minify: production,
+  logLevel: 'warning',
+  legalComments: 'none',
+  define: { __VERSION__: JSON.stringify(version) },
+  plugins: [englishOnly, generatedValidators],
+};
+
+/** Every *.test.ts below dir, so the in-VS-Code suite needs no runtime glob. */
+function testFiles(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return testFiles(path);
+    return name.endsWith('.test.ts') ? [path] : [];
+  });
+}
+
 const builds = [
   { ...common, entryPoints: { re2: 'node_modules/re2js/build/index.cjs' }, outdir: 'dist', sourcemap: false },
-  { ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'], plugins: [sharedRe2] },
-  { ...common, entryPoints: { server: 'server/src/lsp/main.ts' }, outdir: 'dist', plugins: [englishOnly, separateParsers, sharedRe2] },
-  { ...common, entryPoints: { sandbox: 'test/sandbox/main.ts' }, outdir: 'dist', plugins: [englishOnly, separateParsers, sharedRe2] },
+  { ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'], plugins: [...common.plugins, sharedRe2, lazyBundles] },
+  { ...common, entryPoints: { 'language-client': LAZY['./language-client.js'] }, outdir: 'dist', external: ['vscode'], plugins: [...common.plugins, sharedRe2] },
+  { ...common, stdin: { contents: `module.exports = require('${LAZY.undici}');`, resolveDir: '.', sourcefile: 'undici.js' }, outfile: 'dist/undici.js' },
+  { ...common, entryPoints: { server: 'server/src/lsp/main.ts' }, outdir: 'dist', plugins: [...common.plugins, separateParsers, sharedRe2] },
+  { ...common, entryPoints: { sandbox: 'test/sandbox/main.ts' }, outdir: 'dist', plugins: [...common.plugins, separateParsers, sharedRe2] },
   {
     ...common,
     entryPoints: Object.fromEntries(Object.entries(PARSERS).map(([name, path]) => [`parse-${name}`, path])),
@@ -97,7 +141,7 @@ const builds = [
   },
   {
     ...common,
-    plugins: [englishOnly, separateParsers, sharedRe2],
+    plugins: [...common.plugins, separateParsers, sharedRe2, lazyBundles],
     entryPoints: { cli: 'cli/src/main.ts' },
     outdir: 'dist',
     // ES modules among the dependencies (tinyglobby's fdir) read import.meta.url, which a CJS bundle lacks.

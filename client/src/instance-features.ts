@@ -16,6 +16,7 @@ import { InstanceDocuments } from './documents/instance-documents';
 import { VirtualDocuments } from './documents/virtual-documents';
 import { InstanceSnapshots } from './instance/instance-snapshots';
 import { createLog, logExchange } from './logging/output';
+import type { PackageFactsStore } from './packages/package-facts';
 import { PreviewDiagnostics } from './preview/preview-diagnostics';
 import { ReportPanels } from './preview/report-panel';
 import { AnswerMemory } from './prompts/answer-memory';
@@ -28,7 +29,7 @@ import { PackagesTreeProvider } from './views/packages/provider';
 
 const setting = <T>(key: string, fallback: T): T => vscode.workspace.getConfiguration('sinas').get<T>(key, fallback);
 
-export function registerInstanceFeatures(context: vscode.ExtensionContext): TestApi {
+export function registerInstanceFeatures(context: vscode.ExtensionContext, facts: PackageFactsStore): Omit<TestApi, 'facts' | 'languageServer'> {
   const log = createLog();
   const connections = new ConnectionStore(context.globalState, context.secrets, process.env);
   const clients = new ClientPool(connections, {
@@ -50,7 +51,8 @@ export function registerInstanceFeatures(context: vscode.ExtensionContext): Test
     return result.client.exportPackage(name);
   });
   const diagnostics = new PreviewDiagnostics();
-  const isPackage = (document: vscode.TextDocument) => document.languageId === 'yaml' && looksLikeSinasPackage(document.getText());
+  // The language server's facts when it has reported on the document; else its content (read once per call, never per keystroke).
+  const isPackage = (document: vscode.TextDocument) => document.languageId === 'yaml' && (facts.get(document.uri)?.isPackage ?? looksLikeSinasPackage(document.getText()));
   const snapshots = new InstanceSnapshots(connections, clients, {
     enabled: () => setting('instanceChecks.enabled', true),
     ttlMs: () => Math.max(0, setting('instanceChecks.refreshMinutes', 10)) * 60_000,
@@ -67,11 +69,12 @@ export function registerInstanceFeatures(context: vscode.ExtensionContext): Test
 
   const tree = new PackagesTreeProvider(connections, packages, health, clients, contents);
   const view = vscode.window.createTreeView(PACKAGES_VIEW, { treeDataProvider: tree, showCollapseAll: true });
-  const lenses = new PackageCodeLensProvider(connections, packages);
+  const lenses = new PackageCodeLensProvider(connections, packages, facts);
   const statusBar = registerStatusBar(connections, health);
   const updateContext = () => void vscode.commands.executeCommand('setContext', CONTEXT.hasConnections, connections.list().length > 0);
+  // From the language server's facts: nothing reads the document here.
   const updateEditorContext = (editor = vscode.window.activeTextEditor) =>
-    void vscode.commands.executeCommand('setContext', CONTEXT.isPackageEditor, !!editor && editor.document.languageId === 'yaml' && looksLikeSinasPackage(editor.document.getText()));
+    void vscode.commands.executeCommand('setContext', CONTEXT.isPackageEditor, !!editor && editor.document.languageId === 'yaml' && facts.get(editor.document.uri)?.isPackage === true);
 
   context.subscriptions.push(
     log, connections, clients, health, packages, contents, documents, diagnostics, answers, reports, tree, view, lenses, snapshots, instanceDocuments,
@@ -81,10 +84,8 @@ export function registerInstanceFeatures(context: vscode.ExtensionContext): Test
     connections.onDidChange(updateContext),
     context.secrets.onDidChange((e) => connections.notifySecretChanged(e.key)),
     vscode.window.onDidChangeActiveTextEditor((editor) => updateEditorContext(editor)),
-    vscode.workspace.onDidChangeTextDocument((e) => {
-      if (e.contentChanges.length > 0) answers.forget(e.document.uri.toString());
-      if (e.document === vscode.window.activeTextEditor?.document) updateEditorContext();
-    }),
+    facts.onDidChange((uri) => uri === vscode.window.activeTextEditor?.document.uri.toString() && updateEditorContext()),
+    vscode.workspace.onDidChangeTextDocument((e) => e.contentChanges.length > 0 && answers.forget(e.document.uri.toString())),
     vscode.workspace.onDidCloseTextDocument((document) => answers.forget(document.uri.toString())),
     connections.onDidChange(() => answers.clear()),
     vscode.window.onDidChangeWindowState((state) => state.focused && health.onFocus()),

@@ -1,17 +1,22 @@
 // Starts dist/server.js over IPC for YAML documents. The server decides by content
-// (apiVersion + kind) whether a document is a SinasPackage, so no file-name guessing here.
+// (apiVersion + kind) whether a document is a SinasPackage, and tells us (sinas/packageFacts).
+// Bundled on its own (dist/language-client.js) and loaded only when a package is opened: the
+// language client library is most of what the extension would otherwise parse at activation.
 import * as vscode from 'vscode';
 import { DidChangeConfigurationNotification, LanguageClient, LanguageClientOptions, ServerOptions, State, TransportKind } from 'vscode-languageclient/node';
 import { INSTANCE_SNAPSHOT_NOTIFICATION, type InstanceSnapshot, type InstanceSnapshotParams } from '../../server/src/protocol/instance-snapshot';
+import { PACKAGE_FACTS_NOTIFICATION, type PackageFactsParams } from '../../server/src/protocol/package-facts';
+import { SERVER_ENV, SERVER_EXEC_ARGV } from '../../server/src/protocol/server-process';
 import { isRedHatYamlInstalled } from './yaml-extension-bridge';
 
 export type SinasLanguageClient = LanguageClient;
 
-export async function startLanguageClient(context: vscode.ExtensionContext): Promise<LanguageClient> {
+export async function startLanguageClient(context: vscode.ExtensionContext, onFacts: (facts: PackageFactsParams) => void): Promise<LanguageClient> {
   const module = context.asAbsolutePath('dist/server.js');
+  const options = { execArgv: [...SERVER_EXEC_ARGV], env: { ...process.env, ...SERVER_ENV } };
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+    run: { module, transport: TransportKind.ipc, options },
+    debug: { module, transport: TransportKind.ipc, options: { ...options, execArgv: [...SERVER_EXEC_ARGV, '--nolazy', '--inspect=6009'] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
@@ -34,7 +39,7 @@ export async function startLanguageClient(context: vscode.ExtensionContext): Pro
   };
   const client = new LanguageClient('sinas', 'Sinas Packages', serverOptions, clientOptions);
   // Registered before starting, so a window closed while the server starts still stops it.
-  context.subscriptions.push(client);
+  context.subscriptions.push(client, client.onNotification(PACKAGE_FACTS_NOTIFICATION, onFacts));
   await client.start();
   // Red Hat YAML installed or removed while we run: the server pulls the settings again, with
   // "auto" resolved anew.

@@ -3,7 +3,7 @@
  * `yamlValidation` for everyone; but when our own language server is running, Red Hat YAML
  * validating the same SinasPackage would duplicate every diagnostic and completion. Through its
  * schema-contributor API (which wins over file associations) we hand it an empty schema for
- * documents our server owns, detected by content like the server does.
+ * documents our server owns (as its package facts say; by content for one it has not analysed yet).
  */
 import * as vscode from 'vscode';
 import { looksLikeSinasPackage } from '../../server/src/core/detect';
@@ -28,8 +28,13 @@ interface YamlContributorApi {
   ): boolean;
 }
 
-/** Schema URI for a resource: the empty one for open SinasPackage documents, nothing otherwise. */
-export function schemaForResource(resource: string, documents: readonly { uri: { toString(): string }; getText(): string }[]): string | undefined {
+/**
+ * Schema URI for a resource: the empty one for open SinasPackage documents, nothing otherwise.
+ * What the language server said decides; only a document it has not reported on yet is read.
+ */
+export function schemaForResource(resource: string, isPackage: (resource: string) => boolean | undefined, documents: readonly { uri: { toString(): string }; getText(): string }[]): string | undefined {
+  const known = isPackage(resource);
+  if (known !== undefined) return known ? EMPTY_SCHEMA_URI : undefined;
   const document = documents.find((d) => d.uri.toString() === resource);
   return document && looksLikeSinasPackage(document.getText()) ? EMPTY_SCHEMA_URI : undefined;
 }
@@ -44,7 +49,7 @@ export function isRedHatYamlInstalled(): boolean {
  * the document changes), which is why package.json activates us on the YAML languages that
  * activate Red Hat YAML, and why this runs first thing in activate().
  */
-export async function bridgeRedHatYaml(): Promise<boolean> {
+export async function bridgeRedHatYaml(facts: { get(uri: string): { isPackage: boolean } | undefined }): Promise<boolean> {
   const extension = vscode.extensions.getExtension<YamlContributorApi>(RED_HAT_YAML_ID);
   if (!extension) return false;
   try {
@@ -52,7 +57,7 @@ export async function bridgeRedHatYaml(): Promise<boolean> {
     if (!api?.registerContributor) return false;
     return api.registerContributor(
       'sinas-package',
-      (resource) => schemaForResource(resource, vscode.workspace.textDocuments),
+      (resource) => schemaForResource(resource, (uri) => facts.get(uri)?.isPackage, vscode.workspace.textDocuments),
       () => HANDED_OFF_SCHEMA,
       'Sinas Packages (validated by the Sinas language server)',
     );

@@ -1,174 +1,166 @@
 /**
- * `npm run bench`: the language core side by side with yaml-language-server (Red Hat), both given
- * the same SinasPackage documents and the same schema. In-process timings (median of N runs) for
- * validation (first and after a one-character edit), completion and hover, plus heap growth; then
- * both servers as real LSP processes: memory and the time to the first diagnostics.
- * Writes test-results/bench/results.{json,md}. A benchmark, not a test: nothing here fails.
+ * `npm run bench`: our language server side by side with yaml-language-server (Red Hat, given the
+ * same documents and our schema), both as real LSP processes over stdio at 500 to 100,000 lines:
+ * cold and warm first open, one-character edits sent as incremental and as full-text changes,
+ * completion, resident memory; the fitted cost per 1,000 lines of an edit; our memory over 1,000
+ * edits; the language core in-process (edit, completion, code-heavy packages); and one CLI
+ * `validate` run over 1,000 files. Writes test-results/bench/results.{json,md} and, after a run
+ * with the default sizes, the README's Speed table. A benchmark, not a test: nothing here fails.
+ * Options: --sizes 500,2000 --runs 3 --memory-edits 100 --cli-files 50 --no-peer --no-readme
+ * (shorter runs never touch the README).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze } from '../../server/src/core/analyze';
-import { DocumentParser } from '../../server/src/core/parse/parse-document';
-import { getCompletions } from '../../server/src/features/completion';
-import { getHover } from '../../server/src/features/hover';
 import { loadEmbeddedParsers } from '../../server/src/core/embedded/parsers';
+import { getCompletions } from '../../server/src/features/completion';
 import { generatePackage } from '../support/generate-package';
+import { benchCli, type CliFigures } from './cli';
+import { timeEdits } from './edit-timings';
 import { benchInstance } from './instance';
 import { benchEmbedded, type EmbeddedRow } from './embedded';
-import { editAt, gc, heapMb, timeRuns } from './measure';
-import { measureProcesses } from './processes';
-import { createYls, ylsDocument } from './yls';
+import { median, timeRuns } from './measure';
+import { measureMemory, measureProtocol, type ProtocolFigures, type ServerName } from './protocol';
+import { writeReadmeTable } from './readme';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 ? args[i + 1] : fallback;
 };
-const SIZES = option('sizes', '500,2000,10000,30000').split(',').map(Number);
-const RUNS = Number(option('runs', '9'));
+const DEFAULT_SIZES = '500,2000,10000,30000,100000';
+const SIZES = option('sizes', DEFAULT_SIZES).split(',').map(Number);
+const RUNS = Number(option('runs', '5'));
+const PEER = !args.includes('--no-peer');
+const MEMORY_EDITS = Number(option('memory-edits', '1000'));
+const CLI_FILES = Number(option('cli-files', '1000'));
+const FULL_RUN = SIZES.join(',') === DEFAULT_SIZES && RUNS >= 5 && PEER && MEMORY_EDITS >= 1000 && CLI_FILES >= 1000;
 const OUT = join(__dirname, '../../test-results/bench');
 
-interface Row {
+interface SizeRow {
   lines: number;
-  ours: Record<string, number>;
-  yls: Record<string, number>;
+  protocol: Partial<Record<ServerName, ProtocolFigures>>;
+  /** In-process, CPU ms: analyze after a one-character edit; completion on an analysed document. */
+  core: { edit: number; completion: number };
 }
 
-/** Where completion is asked: a fresh key line at the end of the last resource, as when typing a new field. */
-function completionDocument(text: string): { text: string; line: number; character: number } {
+interface Results {
+  node: string;
+  runs: number;
+  rows: SizeRow[];
+  slopes: Partial<Record<ServerName, { incremental: number; fullText: number }>>;
+  memory?: { lines: number; edits: number; afterOpenMb: number; afterEditsMb: number };
+  cli?: CliFigures;
+  embedded: EmbeddedRow[];
+  instance?: { rows: unknown[]; setup: Record<string, number> };
+}
+
+/** Least-squares slope of y over x. */
+function slope(xs: number[], ys: number[]): number {
+  const mx = xs.reduce((a, b) => a + b, 0) / xs.length;
+  const my = ys.reduce((a, b) => a + b, 0) / ys.length;
+  let num = 0;
+  let den = 0;
+  for (let i = 0; i < xs.length; i++) {
+    num += (xs[i] - mx) * (ys[i] - my);
+    den += (xs[i] - mx) ** 2;
+  }
+  return den ? num / den : NaN;
+}
+
+async function coreFigures(text: string, runs: number): Promise<SizeRow['core']> {
+  const edit = median(timeEdits(text, runs * 3).analyze);
   const withLine = text.replace(/\n$/, '\n      \n');
-  const lines = withLine.split('\n');
-  return { text: withLine, line: lines.length - 2, character: 6 };
+  const analysis = analyze(withLine);
+  const at = { line: withLine.split('\n').length - 2, character: 6 };
+  const completion = await timeRuns(runs * 3, () => getCompletions(analysis, at));
+  return { edit, completion };
 }
 
-/** Hover on the `systemPrompt` key of the middle agent. */
-function hoverPosition(text: string): { line: number; character: number } {
-  const lines = text.split('\n');
-  const candidates = lines.map((l, i) => (l.trimStart().startsWith('systemPrompt:') ? i : -1)).filter((i) => i >= 0);
-  const line = candidates[Math.floor(candidates.length / 2)] ?? 0;
-  return { line, character: lines[line].indexOf('systemPrompt') + 3 };
+const fmt = (v: number | undefined) => (v === undefined || Number.isNaN(v) ? '—' : v < 10 ? v.toFixed(1) : v.toFixed(0));
+const pair = (ours: number | undefined, peer: number | undefined) => (PEER ? `${fmt(ours)} / ${fmt(peer)}` : fmt(ours));
+
+function markdown(r: Results): string {
+  const rows = r.rows;
+  const head = `| ${PEER ? 'ours / yaml-language-server' : 'ours'} | ${rows.map((x) => `${x.lines.toLocaleString('en')} lines`).join(' | ')} |\n|---|${rows.map(() => '---').join('|')}|\n`;
+  const line = (label: string, value: (f: ProtocolFigures) => number) => `| ${label} | ${rows.map((x) => pair(x.protocol.sinas && value(x.protocol.sinas), x.protocol.yls && value(x.protocol.yls))).join(' | ')} |\n`;
+  let out = head;
+  out += line('edit → diagnostics, incremental change (protocol, ms)', (f) => f.incrementalEdit.wall);
+  out += line('edit → diagnostics, full-text change (protocol, ms)', (f) => f.fullTextEdit.wall);
+  out += line('completion, new key at the end (protocol, ms)', (f) => f.completion.wall);
+  out += line('cold first open, fresh process → diagnostics (protocol, ms)', (f) => f.coldOpen.wall);
+  out += line('cold first open, on-CPU (protocol, ms)', (f) => f.coldOpen.cpu);
+  out += line('warm first open, second document (protocol, ms)', (f) => f.warmOpen.wall);
+  out += line('resident memory with the document open (MB)', (f) => f.rssAfterOpenMb);
+  out += `| analyze after a one-character edit (in-process, CPU ms, ours) | ${rows.map((x) => fmt(x.core.edit)).join(' | ')} |\n`;
+  out += `| completion (in-process, ms, ours) | ${rows.map((x) => fmt(x.core.completion)).join(' | ')} |\n`;
+  const s = (name: ServerName) => r.slopes[name];
+  out += `\nEdit → diagnostics grows by ${fmt(s('sinas')?.incremental)} ms per 1,000 lines (incremental) and ${fmt(s('sinas')?.fullText)} ms (full text) for us`;
+  out += PEER ? `, ${fmt(s('yls')?.incremental)} and ${fmt(s('yls')?.fullText)} ms for yaml-language-server (least-squares fit over the sizes above).` : ' (least-squares fit).';
+  if (r.memory) out += ` Our server holds ${fmt(r.memory.afterOpenMb)} MB resident with a ${r.memory.lines.toLocaleString('en')}-line package open and ${fmt(r.memory.afterEditsMb)} MB after ${r.memory.edits.toLocaleString('en')} edits to it.`;
+  if (r.cli) out += ` \`sinas-package validate\` on ${r.cli.files.toLocaleString('en')} files of ${r.cli.linesPerFile} lines: ${(r.cli.wallMs / 1000).toFixed(1)} s, ${fmt(r.cli.peakRssMb)} MB peak.`;
+  out += `\n\n<sub>Median of ${r.runs} runs (cold and warm opens; 3 from 30,000 lines), ${r.runs * 2 + 1} (edits, completion; ${r.runs} from 30,000 lines); Node ${r.node}; yaml-language-server's fixed 200 ms validation delay subtracted, ours at \`delayMs: 0\`.</sub>\n`;
+  return out;
 }
 
-async function benchSize(lines: number): Promise<Row> {
-  const text = generatePackage(lines);
-  const actualLines = text.split('\n').length;
-  const completion = completionDocument(text);
-  const hoverAt = hoverPosition(text);
-  const ours: Record<string, number> = {};
-  const yls: Record<string, number> = {};
-
-  // Ours: first analysis of a document (fresh parser each run), then edits on one parser.
-  ours.validateFirst = await timeRuns(RUNS, () => analyze(text, { parser: new DocumentParser() }));
-  const parser = new DocumentParser();
-  let current = text;
-  analyze(current, { parser });
-  ours.validateEdit = await timeRuns(RUNS * 3, (i) => {
-    current = editAt(current, i);
-    analyze(current, { parser });
-  });
-  const completionAnalysis = analyze(completion.text);
-  ours.completion = await timeRuns(RUNS * 3, () => getCompletions(completionAnalysis, completion));
-  // Typing a character and asking for completion: the edit's analysis is part of the wait.
-  const typingParser = new DocumentParser();
-  let typed = completion.text;
-  analyze(typed, { parser: typingParser });
-  ours.editThenCompletion = await timeRuns(RUNS * 3, (i) => {
-    typed = editAt(typed, i);
-    getCompletions(analyze(typed, { parser: typingParser }), completion);
-  });
-  const hoverAnalysis = analyze(text);
-  ours.hover = await timeRuns(RUNS * 3, () => getHover(hoverAnalysis, hoverAt));
-  gc();
-  const before = heapMb();
-  const kept = analyze(text, { parser: new DocumentParser() });
-  ours.heapMb = heapMb() - before;
-  void kept.findings.length;
-
-  // yaml-language-server, in-process, same documents and schema.
-  const service = createYls();
-  let version = 1;
-  yls.validateFirst = await timeRuns(RUNS, async () => {
-    await service.doValidation(ylsDocument(text, version++), false);
-  });
-  let ylsText = text;
-  await service.doValidation(ylsDocument(ylsText, version++), false);
-  yls.validateEdit = await timeRuns(RUNS, async (i) => {
-    ylsText = editAt(ylsText, i);
-    await service.doValidation(ylsDocument(ylsText, version++), false);
-  });
-  const ylsCompletionDoc = TextDocument.create('file:///bench/package.yaml', 'yaml', version++, completion.text);
-  await service.doValidation(ylsCompletionDoc, false);
-  yls.completion = await timeRuns(RUNS, async () => {
-    await service.doComplete(ylsCompletionDoc, completion, false);
-  });
-  let ylsTyped = completion.text;
-  yls.editThenCompletion = await timeRuns(RUNS, async (i) => {
-    ylsTyped = editAt(ylsTyped, i);
-    await service.doComplete(ylsDocument(ylsTyped, version++), completion, false);
-  });
-  const ylsHoverDoc = ylsDocument(text, version++);
-  await service.doValidation(ylsHoverDoc, false);
-  yls.hover = await timeRuns(RUNS, async () => {
-    await service.doHover(ylsHoverDoc, hoverAt);
-  });
-  gc();
-  const ylsBefore = heapMb();
-  const fresh = createYls();
-  const ylsKept = ylsDocument(text, version++);
-  await fresh.doValidation(ylsKept, false);
-  yls.heapMb = heapMb() - ylsBefore;
-  return { lines: actualLines, ours, yls };
-}
-
-function table(rows: Row[]): string {
-  const metrics: [string, string][] = [
-    ['validateFirst', 'validate, first call (ms)'],
-    ['validateEdit', 'validate after a one-character edit (ms)'],
-    ['completion', 'completion, new key at end of file (ms)'],
-    ['editThenCompletion', 'edit + completion (ms)'],
-    ['hover', 'hover on a key (ms)'],
-    ['heapMb', 'heap kept after first validate (MB)'],
-  ];
-  const head = `| | ${rows.map((r) => `${r.lines} lines`).join(' | ')} |\n|---|${rows.map(() => '---').join('|')}|\n`;
-  const fmt = (v: number | undefined) => (v === undefined ? '—' : v < 10 ? v.toFixed(2) : v.toFixed(0));
-  const body = metrics
-    .map(([key, label]) => `| ${label} — Sinas | ${rows.map((r) => fmt(r.ours[key])).join(' | ')} |\n| ${label} — Red Hat YAML | ${rows.map((r) => fmt(r.yls[key])).join(' | ')} |`)
-    .join('\n');
-  return head + body + '\n';
-}
-
-function embeddedTable(rows: EmbeddedRow[]): string {
-  const fmt = (v: number) => (v < 10 ? v.toFixed(2) : v.toFixed(0));
+function embeddedMarkdown(rows: EmbeddedRow[]): string {
   return (
-    `| | ${rows.map((r) => `${r.lines} lines`).join(' | ')} |\n|---|${rows.map(() => '---').join('|')}|\n` +
-    `| validate, first call (ms) | ${rows.map((r) => fmt(r.validateFirst)).join(' | ')} |\n` +
-    `| validate after a one-character edit in Python code (ms) | ${rows.map((r) => fmt(r.editPython)).join(' | ')} |\n` +
-    `| validate after a one-character edit in SQL (ms) | ${rows.map((r) => fmt(r.editSql)).join(' | ')} |\n`
+    `| code-heavy package (in-process, ms) | ${rows.map((r) => `${r.lines} lines`).join(' | ')} |\n|---|${rows.map(() => '---').join('|')}|\n` +
+    `| validate, first call | ${rows.map((r) => fmt(r.validateFirst)).join(' | ')} |\n` +
+    `| after a one-character edit in Python code | ${rows.map((r) => fmt(r.editPython)).join(' | ')} |\n` +
+    `| after a one-character edit in SQL | ${rows.map((r) => fmt(r.editSql)).join(' | ')} |\n`
   );
 }
 
 async function main(): Promise<void> {
-  if (!(globalThis as { gc?: unknown }).gc) console.warn('note: run with --expose-gc for heap numbers (npm run bench does)');
+  const started = performance.now();
+  const log = (message: string) => process.stdout.write(`[${((performance.now() - started) / 1000).toFixed(0)} s] ${message}\n`);
   // The editor loads these on first need; measured here in their steady state.
   await loadEmbeddedParsers();
-  // Warm both implementations up on a small document so the first sizes are not JIT-dominated.
-  await benchSize(300);
-  const rows: Row[] = [];
+  const results: Results = { node: process.version, runs: RUNS, rows: [], slopes: {}, embedded: [] };
+  await coreFigures(generatePackage(500), 2); // JIT warm-up
   for (const size of SIZES) {
-    process.stdout.write(`benchmarking ${size} lines…\n`);
-    rows.push(await benchSize(size));
+    const text = generatePackage(size);
+    const row: SizeRow = { lines: text.split('\n').length, protocol: {}, core: await coreFigures(text, RUNS) };
+    for (const name of PEER ? (['sinas', 'yls'] as const) : (['sinas'] as const)) {
+      log(`${name}, ${size} lines…`);
+      row.protocol[name] = await measureProtocol(name, text, RUNS);
+    }
+    results.rows.push(row);
   }
-  await benchEmbedded(300, 3);
-  const embedded: EmbeddedRow[] = [];
-  for (const size of SIZES) embedded.push(await benchEmbedded(size, RUNS));
-  const processes = await measureProcesses(generatePackage(2000));
-  const instance = await benchInstance(SIZES.filter((s) => s >= 2000 && s <= 10000), RUNS);
-  const markdown = `## In-process (median of ${RUNS}+ runs, Node ${process.version})\n\n${table(rows)}\n## Code-heavy packages (Python, SQL, Jinja2, JSON Schemas)\n\n${embeddedTable(embedded)}\n## As LSP processes (2,000-line document)\n\n${processes.markdown}\n${instance.markdown}`;
+  for (const name of ['sinas', 'yls'] as const) {
+    const measured = results.rows.filter((r) => r.protocol[name]);
+    if (measured.length < 2) continue;
+    const xs = measured.map((r) => r.lines / 1000);
+    results.slopes[name] = {
+      incremental: slope(xs, measured.map((r) => r.protocol[name]!.incrementalEdit.wall)),
+      fullText: slope(xs, measured.map((r) => r.protocol[name]!.fullTextEdit.wall)),
+    };
+  }
+  log(`memory over ${MEMORY_EDITS} edits at 10,000 lines…`);
+  results.memory = { lines: 10_000, edits: MEMORY_EDITS, ...(await measureMemory(generatePackage(10_000), MEMORY_EDITS)) };
+  log(`CLI, ${CLI_FILES} files of 300 lines…`);
+  results.cli = benchCli(CLI_FILES, 300);
+  log('code-heavy packages in-process…');
+  for (const size of SIZES.filter((s) => s >= 2000 && s <= 30_000)) results.embedded.push(await benchEmbedded(size, RUNS));
+  const instanceSizes = SIZES.filter((s) => s >= 2000 && s <= 10000);
+  let instance = { markdown: '' };
+  if (instanceSizes.length) {
+    log('with and without an instance snapshot in-process…');
+    const measured = await benchInstance(instanceSizes, RUNS);
+    results.instance = { rows: measured.rows, setup: measured.setup };
+    instance = measured;
+  }
+
+  const table = markdown(results);
+  const md = `## Speed (npm run bench)\n\n${table}\n## Code-heavy packages\n\n${embeddedMarkdown(results.embedded)}
+${instance.markdown}`;
   mkdirSync(OUT, { recursive: true });
-  writeFileSync(join(OUT, 'results.json'), JSON.stringify({ node: process.version, runs: RUNS, rows, embedded, processes: processes.data, instance: { rows: instance.rows, setup: instance.setup } }, null, 2));
-  writeFileSync(join(OUT, 'results.md'), markdown);
-  process.stdout.write('\n' + markdown);
+  writeFileSync(join(OUT, 'results.json'), JSON.stringify(results, null, 2));
+  writeFileSync(join(OUT, 'results.md'), md);
+  process.stdout.write(`\n${md}\n`);
+  if (FULL_RUN && !args.includes('--no-readme')) log(writeReadmeTable(table) ? 'README.md Speed table updated.' : 'README.md has no bench markers; not updated.');
+  log('done.');
 }
 
 main().catch((error) => {

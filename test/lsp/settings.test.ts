@@ -22,6 +22,19 @@ describe('settings over LSP', () => {
   });
   afterEach(() => client.stop());
 
+  it('publishes a document opened right after start with the editor\'s settings, never the defaults first', async () => {
+    // The document that starts the server arrives before the server has read the settings (the editor answers slowly).
+    const fresh = await TestLspClient.start('stdio', undefined, undefined, { configuration: { sinas: { diagnostics: { severity: { 'undeclared-variable': 'off' } } } }, configurationDelayMs: 500 });
+    try {
+      const uri = 'file:///lsp/settings/first.yaml';
+      fresh.open(uri, TEXT);
+      const first = await fresh.waitForDiagnostics(uri);
+      assert.deepEqual(first.diagnostics.map((d) => d.code), ['unused-variable']);
+    } finally {
+      await fresh.stop();
+    }
+  });
+
   it('re-publishes with a severity override when the settings change', async () => {
     const uri = 'file:///lsp/settings/severity.yaml';
     client.open(uri, TEXT);

@@ -6,7 +6,8 @@
 import type { DocumentParser } from '../../../server/src/core/parse/parse-document';
 import { readStructure, type PackageStructure } from '../../../server/src/core/structure';
 import type { Resource } from '../../../server/src/core/model/package-model';
-import { findPair, getValue, nodeAtPath, stringValue, type PathSegment, type YNode } from '../../../server/src/core/parse/yaml-tree';
+import { packageFacts } from '../../../server/src/core/package-facts';
+import { findPair, nodeAtPath, type PathSegment, type YNode } from '../../../server/src/core/parse/yaml-tree';
 import type { Span } from '../../../server/src/core/text/span';
 import { substituteVariables, substitutionTexts } from '../../../server/src/core/variables/substitution';
 import type { VariableDeclaration } from '../../../server/src/core/variables/variable-table';
@@ -29,15 +30,13 @@ export interface PackageFile {
 export function readPackage(text: string, parser?: DocumentParser): PackageFile {
   const structure = readStructure(text, parser);
   const { model, variables } = structure;
-  const packageNode = getValue(model.root, 'package');
-  const versionNode = getValue(packageNode, 'version');
+  const facts = packageFacts(structure.isSinasPackage, model, () => text);
   return {
     structure,
-    isPackage: structure.isSinasPackage,
-    name: model.packageName,
-    // `version: 1.0` is a YAML float; show it as written.
-    version: versionNode?.kind === 'scalar' ? text.slice(versionNode.start, versionNode.end).replace(/^["']|["']$/g, '') : stringValue(versionNode),
-    nameSpan: model.packageNameNode ? span(model.packageNameNode) : undefined,
+    isPackage: facts.isPackage,
+    name: facts.name,
+    version: facts.version,
+    nameSpan: facts.nameSpan,
     declarations: variables.declarations,
     usesExpressions: variables.uses.length > 0 || variables.declarations.length > 0,
   };

@@ -1,7 +1,9 @@
 /**
  * analyze(text) -> Analysis: the one entry point of the language core. Parses (incrementally when
- * given the document's parser), builds the model and the variable table once, runs the rules and
+ * given the document's parser), builds the model and the variable table, runs the rules and
  * returns sorted findings. Never throws on user input; a crashing rule becomes a finding.
+ * With the document's parser, an edit costs what it touched: item and scoped results are memoised
+ * per item chunk, per section list, and against versions of the document-wide tables.
  */
 import { CODES } from './diagnostics/codes';
 import { looksLikeSinasPackage } from './detect';
@@ -9,22 +11,32 @@ import { embeddedGeneration } from './embedded/parsers';
 import type { ConnectionTypeLookup } from './embedded/sql/dialect';
 import type { Finding, Severity } from './diagnostics/finding';
 import { applyPrecedence } from './diagnostics/precedence';
-import { buildModel, type PackageModel, type Resource } from './model/package-model';
-import type { DocumentParser } from './parse/parse-document';
-import { readStructure, type PackageStructure } from './structure';
+import { peekForItem, rememberForItem } from './model/item-memo';
+import { buildModel, resourceFor, type PackageModel, type Resource } from './model/package-model';
+import { SECTIONS, type SectionName } from './model/sections';
+import { anchored, snapshot, type Origin } from './parse/nodes';
+import { anchorFinding, Chunk, DocumentParser, type ParsedDocument } from './parse/parse-document';
+import { parseStructure, type PackageStructure } from './structure';
 import { toValue } from './parse/to-value';
+import { getValue, type YScalar } from './parse/yaml-tree';
+import { normalizeDistribution } from './embedded/python/distributions';
+import { embeddedText } from './embedded/embedded-text';
+import { sinasParameters } from './embedded/sql/parse-sql';
+import { buildReferenceIndex, connectorOperations, Definitions, itemReferences, sameDefinition, type ReferenceIndex } from './references';
+import { DOCUMENT_RULES, HEADER_RULES, ITEM_RULES, SCOPED_RULES } from './rules';
+import type { DocumentContext, DocumentTables, HeaderContext, ItemContext, ScopeContext } from './rules/rule';
 import type { InstanceIndex } from './instance/instance-index';
-import { buildReferenceIndex, type ReferenceIndex } from './references';
-import { DOCUMENT_RULES, ITEM_RULES } from './rules';
 import { checkWithInstance } from './rules/instance';
-import type { DocumentContext, ItemContext } from './rules/rule';
 import { notAPackageFindings } from './rules/not-a-package';
 import { unquotedCronFindings } from './rules/unquoted-cron';
 import { LineIndex } from './text/line-index';
-import { buildVariableTable } from './variables/variable-table';
+import type { Span } from './text/span';
+import { nameIndex, type NameIndex } from './text/suggest';
+import { textOf, type DocumentText } from './text/text-source';
+import { buildVariableTable, itemUsedNames, itemUses, usesOutsideItems, type ExpressionUse, type UseSources, type VariableDeclaration } from './variables/variable-table';
 
 export interface AnalyzeOptions {
-  /** The document's own parser, kept across versions so unchanged chunks are reused. */
+  /** The document's own parser, kept across versions so unchanged chunks (and their results) are reused. */
   parser?: DocumentParser;
   /** Larger texts are not analysed (default 5 MB). */
   maxLength?: number;
@@ -53,13 +65,14 @@ const DEFAULT_MAX_LENGTH = 5 * 1024 * 1024;
 const DEFAULT_MAX_FINDINGS = 1000;
 export { looksLikeSinasPackage };
 
-export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
+/** `source`: the text, or (an editor's document) a source that builds it only when read. */
+export function analyze(source: DocumentText, options: AnalyzeOptions = {}): Analysis {
   try {
-    return analyzeUnguarded(text, options);
+    return analyzeUnguarded(source, options);
   } catch (error) {
     // Last line of defence: stages already isolate their failures, this keeps the server alive.
-    const lines = new LineIndex(text);
-    return { ...emptyAnalysis(text, lines, true), instance: options.instance, findings: resolve([internalError('analysis', error, lines)]) };
+    const text = textOf(source);
+    return { ...emptyAnalysis(text, new LineIndex(text), true), instance: options.instance, findings: resolve([internalError('analysis', error, text)]) };
   }
 }
 
@@ -68,55 +81,142 @@ function resolve(findings: Finding[]): ResolvedFinding[] {
 }
 
 function emptyAnalysis(text: string, lines: LineIndex, isSinasPackage: boolean): Analysis {
-  const model = buildModel(null, new Map());
+  const model = buildModel(null);
   return {
     text,
     lines,
     isSinasPackage,
     root: null,
     model,
-    variables: buildVariableTable(text, null, undefined),
+    variables: buildVariableTable({ text: () => text, outside: () => [] }, model, new Set()),
     references: buildReferenceIndex(model),
     findings: [],
     stats: { chunked: false, parsedChunks: 0, chunkCount: 0, truncatedFindings: 0 },
   };
 }
 
-function analyzeUnguarded(text: string, options: AnalyzeOptions): Analysis {
-  // Until the parser has its line table, positions come from a plain scan (rare paths only).
-  let lines: LineIndex | undefined;
-  const plainLines = () => (lines ??= new LineIndex(text));
-  const empty = (isSinasPackage: boolean, findings: Finding[] = []): Analysis => ({ ...emptyAnalysis(text, plainLines(), isSinasPackage), instance: options.instance, findings: resolve(findings) });
-  if (!looksLikeSinasPackage(text)) return empty(false);
+/**
+ * What the analysis of a document's previous version leaves for the next one (per parser): the
+ * document-wide tables, a version number per table that changes only when its content does (item
+ * results memoised against the same versions stay valid), and what the header rules found.
+ */
+interface Carried {
+  generation: number;
+  definitions: Definitions;
+  definitionsVersion: number;
+  usedNames?: ReadonlySet<string>;
+  tables: SectionTables;
+  /** Findings of the header rules and uses around the items, anchored to their chunks; undefined when they cannot be kept. */
+  header?: Header;
+}
+
+interface Header {
+  findings: Finding[];
+  outsideUses: readonly ExpressionUse[];
+}
+
+/** A document-wide table built from one section, the signature of what rules read of it, and its version. */
+interface SectionTable<T> {
+  value: T;
+  signature: string;
+  version: number;
+}
+
+interface SectionTables {
+  declarations: SectionTable<{ index?: NameIndex }>;
+  operations: SectionTable<ReadonlyMap<string, ReadonlyMap<string, YScalar>>>;
+  dependencies: SectionTable<DocumentTables['dependencies']>;
+  queries: SectionTable<ReadonlyMap<string, ReadonlySet<string> | undefined>>;
+}
+
+/**
+ * The table built from `section`: the previous one when an edit changed only an item of another
+ * section, else built again, keeping its version when its signature did not change.
+ */
+function sectionTable<T>(section: SectionName, previous: SectionTable<T> | undefined, swap: { next: Resource } | undefined, build: () => { value: T; signature: string }): SectionTable<T> {
+  if (previous && swap && swap.next.section !== section) return previous;
+  const { value, signature } = build();
+  if (previous?.signature === signature) return { value, signature, version: previous.version };
+  return { value, signature, version: (previous?.version ?? 0) + 1 };
+}
+
+const carried = new WeakMap<DocumentParser, Carried>();
+
+function analyzeUnguarded(source: DocumentText, options: AnalyzeOptions): Analysis {
+  let text = typeof source === 'string' ? source : undefined;
+  /** The whole text: an edit inside one item never needs it, other paths build it once. */
+  const full = () => (text ??= textOf(source));
+  const empty = (isSinasPackage: boolean, findings: Finding[] = []): Analysis => ({ ...emptyAnalysis(full(), new LineIndex(full()), isSinasPackage), instance: options.instance, findings: resolve(findings) });
+  const parser = options.parser ?? new DocumentParser();
+  const previous = carried.get(parser);
+  carried.delete(parser);
+  // Detection reads the text; a package stays one while edits change only its items (checked below).
+  if (!previous && !looksLikeSinasPackage(full())) return empty(false);
   const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
-  if (text.length > maxLength) {
+  if (source.length > maxLength) {
     return empty(true, [
       {
         code: 'file-too-large',
-        message: `This file has ${text.length} characters, more than the ${maxLength} analysed; it is not checked.`,
-        span: { start: 0, end: plainLines().lineEnd(0) },
+        message: `This file has ${source.length} characters, more than the ${maxLength} analysed; it is not checked.`,
+        span: { start: 0, end: new LineIndex(full()).lineEnd(0) },
       },
     ]);
   }
 
-  const findings: Finding[] = [];
   let structure;
   try {
-    structure = readStructure(text, options.parser);
+    structure = parseStructure(source, parser);
   } catch (error) {
-    return empty(true, [internalError('parser', error, plainLines())]);
+    return empty(true, [internalError('parser', error, full())]);
   }
-  const { parsed, model, variables } = structure;
-  lines = structure.lines;
+  const { parsed, model, lines } = structure;
   // The text has a package header (looksLikeSinasPackage), but when a syntax error keeps the
   // parser from reading it (a region refused whole, e.g. nested too deep), the header is unknown:
   // the document is still ours, and its syntax errors are what the author must see.
   const headerUnread = model.kind === undefined && model.apiVersion === undefined && parsed.findings.some((f) => f.code === 'yaml-syntax');
   const isSinasPackage = structure.isSinasPackage || headerUnread;
-  findings.push(...parsed.findings, ...unquotedCronFindings(text, parsed.findings));
-  const references = buildReferenceIndex(model);
+  // Only an edit inside one item, right after the version analysed here, keeps the rest as it was.
+  const itemEdit = previous?.generation === parsed.generation - 1 && parsed.replaced ? previous : undefined;
+  if (!itemEdit && previous && !looksLikeSinasPackage(full())) return empty(false);
+  const swap = itemEdit && replacedResource(parsed);
+
+  const definitions = swap && sameDefinition(swap.previous, swap.next) ? itemEdit.definitions : new Definitions(allItems(model));
+  if (swap && definitions === itemEdit.definitions) definitions.replace(swap.previous, swap.next);
+  // Uses in items of unknown sections count as uses around the items: then the header is redone.
+  let header = swap ? itemEdit.header : undefined;
+  const outside = () => (header ??= headerOf(full(), parsed, parser, model)).outsideUses;
+  const sources: UseSources = { text: full, outside };
+  const usedNames = swap && itemEdit.usedNames && sameNames(swap.previous, swap.next) ? itemEdit.usedNames : undefined;
+  const variables = buildVariableTable(sources, model, usedNames);
+  const was = previous?.tables;
+  const declarations = sectionTable('variables', was?.declarations, swap, () => ({ value: {} as { index?: NameIndex }, signature: declarationsSignature(variables.declarations, model) }));
+  const operations = sectionTable('connectors', was?.operations, swap, () => {
+    const value = connectorOperations(model);
+    return { value, signature: operationsSignature(value) };
+  });
+  const dependencies = sectionTable('dependencies', was?.dependencies, swap, () => {
+    const value = declaredDependencies(model);
+    return { value, signature: `${value.dynamic}:${[...value.declared].join(',')}` };
+  });
+  const queries = sectionTable('queries', was?.queries, swap, () => queryParameterTable(model));
+  const sectionTables: SectionTables = { declarations, operations, dependencies, queries };
+  const definitionsVersion = definitions === previous?.definitions ? previous.definitionsVersion : (previous?.definitionsVersion ?? 0) + 1;
+  const versions = { declarations: declarations.version, definitions: definitionsVersion, operations: operations.version, dependencies: dependencies.version, queries: queries.version };
+  const tables: DocumentTables = {
+    declarations: variables.byName,
+    hasVariablesSection: model.sections.has('variables'),
+    definitions,
+    operations: (connector) => operations.value.get(connector),
+    dependencies: dependencies.value,
+    queryParameters: (query) => queries.value.get(query),
+    // Kept with the declarations table while the declared names stay the same.
+    declarationIndex: () => (declarations.value.index ??= nameIndex(variables.byName.keys())),
+  };
+  const references = buildReferenceIndex(model, definitions, operations.value);
   const analysis: Analysis = {
-    text,
+    get text() {
+      return full();
+    },
     lines,
     isSinasPackage,
     root: parsed.root,
@@ -127,40 +227,219 @@ function analyzeUnguarded(text: string, options: AnalyzeOptions): Analysis {
     findings: [],
     stats: { chunked: parsed.chunked, parsedChunks: parsed.parsedChunks, chunkCount: parsed.chunkCount, truncatedFindings: 0 },
   };
+  const keep = (withRules?: { header?: Header; usedNames: ReadonlySet<string> }) =>
+    carried.set(parser, { generation: parsed.generation, definitions, definitionsVersion, usedNames: withRules?.usedNames, tables: sectionTables, header: withRules?.header });
   if (!isSinasPackage) {
-    analysis.findings = resolve(notAPackageFindings(model));
+    keep();
+    analysis.findings = resolve(notAPackageFindings(model)).map((f) => ({ ...f, span: snapshot(f.span) }));
     return analysis;
   }
 
   const max = options.maxFindings ?? DEFAULT_MAX_FINDINGS;
+  const findings: Finding[] = [...parsed.findings, ...unquotedCron(parsed, full)];
   if (headerUnread) {
     // Nothing else can be judged before the syntax error is fixed (no cascade of missing fields).
+    keep();
     analysis.findings = finish(findings, max, analysis);
     return analysis;
   }
-  let reported = 0;
-  const report = (f: Finding) => {
-    reported++;
-    findings.push(f);
+  header ??= headerOf(full(), parsed, parser, model);
+  findings.push(...header.findings);
+  const report = (f: Finding) => findings.push(f);
+  const ctx: DocumentContext = {
+    get text() {
+      return full();
+    },
+    root: parsed.root,
+    model,
+    variables,
+    references,
+    tables,
+    report,
   };
-  const ctx: DocumentContext = { text, root: parsed.root, model, variables, references, report, enough: () => reported >= max };
   for (const rule of DOCUMENT_RULES) {
-    reported = 0;
     try {
       rule.check(ctx);
     } catch (error) {
-      findings.push(internalError(rule.id, error, lines));
+      report(internalError(rule.id, error, full()));
     }
   }
-  findings.push(...itemFindings(text, model, parsed.chunked, lines, options.connectionTypes ?? options.instance?.connectionTypes));
-  const checked = options.instance ? checkWithInstance(ctx, options.instance, findings, (id, error) => internalError(id, error, structure.lines)) : findings;
+  findings.push(...scopedFindings(full, undefined, header.outsideUses, [], tables, max));
+  // Item results also change when an embedded-language parser has loaded or the instance's facts changed.
+  const connectionTypes = options.connectionTypes ?? options.instance?.connectionTypes;
+  const key = `${versions.declarations}:${versions.definitions}:${versions.operations}:${versions.dependencies}:${versions.queries}@${embeddedGeneration()}:${connectionTypes?.revision ?? ''}`;
+  findings.push(...itemFindings(full, model, parsed.chunked, tables, key, connectionTypes, max));
+  // The instance pass reads every reference: it runs only while a snapshot is set.
+  const checked = options.instance ? checkWithInstance(ctx, options.instance, findings, (id, error) => internalError(id, error, full())) : findings;
 
+  keep({ header: header.findings.every(isLiveFinding) ? header : undefined, usedNames: variables.usedNames });
   analysis.findings = finish(checked, max, analysis);
   return analysis;
 }
 
-/** Item rules, memoised on each item's chunk so unchanged items are not checked again. */
-function itemFindings(text: string, model: PackageModel, chunked: boolean, lines: LineIndex, connectionTypes?: ConnectionTypeLookup): Finding[] {
+/**
+ * The header rules' findings and the uses around the items. Kept for the next version when an
+ * edit changes only items: each span is anchored to the chunk holding it (a span no single chunk
+ * holds is left plain, and the header is then computed again next time).
+ */
+function headerOf(text: string, parsed: ParsedDocument, parser: DocumentParser, model: PackageModel): Header {
+  const found: Finding[] = [];
+  const ctx: HeaderContext = { text, root: parsed.root, model, report: (f) => found.push(f) };
+  for (const rule of HEADER_RULES) {
+    try {
+      rule.check(ctx);
+    } catch (error) {
+      found.push(internalError(rule.id, error, text));
+    }
+  }
+  const anchorAt = (span: Span): Span => {
+    const chunk = parser.chunkAround(span);
+    return chunk ? anchored(span, chunk) : span;
+  };
+  const findings = found.map((f) => {
+    const owned: Finding = { ...f, span: anchorAt(f.span) };
+    if (f.related) owned.related = f.related.map((r) => ({ ...r, span: anchorAt(r.span) }));
+    return owned;
+  });
+  return { findings, outsideUses: usesOutsideItems(text, model) };
+}
+
+function isLiveFinding(f: Finding): boolean {
+  return isLive(f.span) && (f.related ?? []).every((r) => isLive(r.span));
+}
+
+function isLive(span: Span): boolean {
+  return typeof (span as { origin?: unknown }).origin === 'object';
+}
+
+/** Unquoted cron expressions behind YAML syntax errors, found in the text of the chunk holding each error. */
+function unquotedCron(parsed: ParsedDocument, full: () => string): Finding[] {
+  const out: Finding[] = [];
+  const byOrigin = new Map<Origin, Finding[]>();
+  for (const f of parsed.findings) {
+    if (f.code !== 'yaml-syntax') continue;
+    const origin = (f.span as { origin?: Origin }).origin;
+    if (!(origin instanceof Chunk)) {
+      out.push(...unquotedCronFindings(full(), [f]));
+      continue;
+    }
+    const list = byOrigin.get(origin);
+    if (list) list.push(f);
+    else byOrigin.set(origin, [f]);
+  }
+  for (const [chunk, syntax] of byOrigin as Map<Chunk, Finding[]>) {
+    out.push(...chunk.rememberValue('unquoted-cron', () => chunk.local((text) => unquotedCronFindings(text, syntax).map((f) => anchorFinding(f, chunk)))));
+  }
+  return out;
+}
+
+/** The resource of the item chunk this version replaced, before and after, when both are items of the model. */
+function replacedResource(parsed: ParsedDocument): { previous: Resource; next: Resource } | undefined {
+  const { replaced } = parsed;
+  const before = replaced?.previous.root?.kind === 'seq' ? resourceFor(replaced.previous.root.items[0]) : undefined;
+  const after = replaced?.next.root?.kind === 'seq' ? resourceFor(replaced.next.root.items[0]) : undefined;
+  // Both must be memoised on their chunks: what they stood for is compared through those memos.
+  if (!before?.chunk || !after?.chunk || before.section !== after.section || before.index !== after.index) return undefined;
+  return { previous: before, next: after };
+}
+
+/** The previous item's names were memoised when it was current; without that memo nothing is assumed. */
+function sameNames(previous: Resource, next: Resource): boolean {
+  const before = peekForItem<readonly string[]>(previous, 'used-names');
+  // The next item has a chunk (it replaced one), so its names come from the chunk's own text.
+  return !!before && before.join('\u0000') === itemUsedNames(next, () => '').join('\u0000');
+}
+
+function allItems(model: PackageModel): Resource[] {
+  const variables = model.sections.get('variables')?.items ?? [];
+  return variables.length ? [...variables, ...model.resources] : model.resources;
+}
+
+const declarationSignatures = new WeakMap<VariableDeclaration, string>();
+
+/** What scoped rules read of the declarations: names and the values a variable can take. */
+function declarationsSignature(declarations: readonly VariableDeclaration[], model: PackageModel): string {
+  const parts = declarations.map((d) => {
+    let signature = declarationSignatures.get(d);
+    if (signature === undefined) {
+      signature = JSON.stringify([d.name, d.type, d.required, d.default, d.choices, d.pattern, d.resource], (_key, value: unknown) => (value instanceof Date ? value.toISOString() : value));
+      declarationSignatures.set(d, signature);
+    }
+    return signature;
+  });
+  return `${model.sections.has('variables')}\n${parts.join('\n')}`;
+}
+
+function operationsSignature(operations: ReadonlyMap<string, ReadonlyMap<string, YScalar>>): string {
+  const parts: string[] = [];
+  for (const [connector, ops] of operations) parts.push(`${connector}\u0000${[...ops.keys()].join('\u0000')}`);
+  return parts.join('\n');
+}
+
+/** The `:name` parameters of each query of the package, by identity (the last of a duplicated identity, as at apply). */
+function queryParameterTable(model: PackageModel): { value: Map<string, ReadonlySet<string> | undefined>; signature: string } {
+  const value = new Map<string, ReadonlySet<string> | undefined>();
+  const parts: string[] = [];
+  for (const query of model.sections.get('queries')?.items ?? []) {
+    if (query.identity === undefined || query.dynamic) continue;
+    const names = rememberForItem(query, 'sql-parameters', () => {
+      const sql = embeddedText(getValue(query.node, 'sql'));
+      return sql && !sql.placeholders.length ? new Set(sinasParameters(sql.source).map((p) => p.name)) : undefined;
+    });
+    value.set(query.identity, names);
+    parts.push(`${query.identity}\u0000${names ? [...names].join(',') : '?'}`);
+  }
+  return { value, signature: parts.join('\n') };
+}
+
+function declaredDependencies(model: PackageModel): DocumentTables['dependencies'] {
+  const declared = new Set<string>();
+  let dynamic = false;
+  for (const dep of model.sections.get('dependencies')?.items ?? []) {
+    if (dep.dynamic) dynamic = true;
+    else if (dep.identity !== undefined) declared.add(normalizeDistribution(dep.identity));
+  }
+  return { declared, dynamic };
+}
+
+/** Scoped rules on one scope: a section item, or (item undefined) the text around the items. */
+function scopedFindings(text: () => string, item: Resource | undefined, uses: readonly ExpressionUse[], references: ScopeContext['references'], tables: DocumentTables, max: number): Finding[] {
+  const found: Finding[] = [];
+  let reported = 0;
+  const ctx: ScopeContext = {
+    get text() {
+      return text();
+    },
+    item,
+    uses,
+    references,
+    tables,
+    report: (f) => {
+      reported++;
+      found.push(f);
+    },
+    enough: () => reported >= max,
+  };
+  for (const rule of SCOPED_RULES) {
+    reported = 0;
+    try {
+      rule.check(ctx);
+    } catch (error) {
+      found.push(internalError(rule.id, error, text(), item?.node.start));
+    }
+  }
+  return found;
+}
+
+const ITEM_RULES_KEY = Object.fromEntries(SECTIONS.map((s) => [s, `items:${s}`])) as Record<SectionName, string>;
+
+/**
+ * Findings of every section's items, per section list: a section whose items did not change costs
+ * nothing, and one whose list was patched (an edit inside one item) re-reads that item only.
+ */
+const sectionMemo = new WeakMap<readonly Resource[], { key: string; perItem: Finding[][]; findings: Finding[] }>();
+
+function itemFindings(full: () => string, model: PackageModel, chunked: boolean, tables: DocumentTables, key: string, connectionTypes: ConnectionTypeLookup | undefined, max: number): Finding[] {
   const out: Finding[] = [];
   // Without chunks (anchors in the file), item values come from one whole-document conversion,
   // which is also where an alias bomb is caught.
@@ -179,14 +458,47 @@ function itemFindings(text: string, model: PackageModel, chunked: boolean, lines
       });
     }
   }
-  const items: Resource[] = [...(model.sections.get('variables')?.items ?? []), ...model.resources];
-  // Results change when an embedded-language parser has loaded or the instance's facts changed.
-  const key = `@${embeddedGeneration()}:${connectionTypes?.revision ?? ''}`;
-  for (const item of items) {
-    const run = () => runItemRules(text, item, () => (chunked ? toValue(item.node).value : itemValue(rootValue, item)), lines, connectionTypes);
-    out.push(...(item.chunk ? item.chunk.remember(`items:${item.section}${key}`, run) : run()));
+  const findingsOf = (item: Resource): Finding[] => {
+    const chunk = item.chunk;
+    const own = chunk
+      ? chunk.remember(`${ITEM_RULES_KEY[item.section]}@${embeddedGeneration()}:${connectionTypes?.revision ?? ''}`, (text) => runItemRules(text, item, () => toValue(item.node).value, connectionTypes))
+      : runItemRules(full(), item, () => itemValue(rootValue, item), connectionTypes);
+    const scoped = itemScopedFindings(full, item, tables, key, max);
+    return own.length === 0 ? scoped : scoped.length === 0 ? own : [...own, ...scoped];
+  };
+  for (const section of model.sections.values()) {
+    const known = sectionMemo.get(section.items);
+    if (known?.key === key) {
+      out.push(...known.findings);
+      continue;
+    }
+    const patched = section.patchedFrom;
+    const before = patched && sectionMemo.get(patched.items);
+    let perItem: Finding[][];
+    if (patched && before?.key === key) {
+      perItem = before.perItem.slice();
+      perItem[patched.index] = findingsOf(section.items[patched.index]);
+    } else perItem = section.items.map(findingsOf);
+    const findings: Finding[] = [];
+    for (const list of perItem) if (list.length) findings.push(...list);
+    // Only memoised results (positions relative to their chunks) may be kept across versions.
+    if (section.items.every((item) => item.chunk)) sectionMemo.set(section.items, { key, perItem, findings });
+    out.push(...findings);
   }
   return out;
+}
+
+/** Scoped rules on one item, memoised on its chunk while the tables keep their versions. */
+function itemScopedFindings(full: () => string, item: Resource, tables: DocumentTables, key: string, max: number): Finding[] {
+  const chunk = item.chunk;
+  if (!chunk) return scopedFindings(full, item, itemUses(item, full), itemReferences(item), tables, max);
+  const slot = chunk.rememberValue('scoped', () => ({ section: '', key: '', findings: [] as Finding[] }));
+  if (slot.key !== key || slot.section !== item.section) {
+    slot.findings = chunk.local((text) => scopedFindings(() => text, item, itemUses(item, () => text), itemReferences(item), tables, max).map((f) => anchorFinding(f, chunk)));
+    slot.key = key;
+    slot.section = item.section;
+  }
+  return slot.findings;
 }
 
 function itemValue(rootValue: unknown, item: Resource): unknown {
@@ -195,7 +507,7 @@ function itemValue(rootValue: unknown, item: Resource): unknown {
   return Array.isArray(list) ? list[item.index] : undefined;
 }
 
-function runItemRules(text: string, item: Resource, valueOf: () => unknown, lines: LineIndex, connectionTypes: ConnectionTypeLookup | undefined): Finding[] {
+function runItemRules(text: string, item: Resource, valueOf: () => unknown, connectionTypes: ConnectionTypeLookup | undefined): Finding[] {
   const found: Finding[] = [];
   let value: unknown;
   let computed = false;
@@ -210,31 +522,27 @@ function runItemRules(text: string, item: Resource, valueOf: () => unknown, line
       }
       return value;
     },
-    // Memoised findings are shifted with their chunk, which shifts its nodes too: a span that is
-    // a node (`span: pair.key`) would move twice, so each finding gets spans of its own.
-    report: (f) => {
-      const owned: Finding = { ...f, span: { start: f.span.start, end: f.span.end } };
-      if (f.related) owned.related = f.related.map((r) => ({ ...r, span: { start: r.span.start, end: r.span.end } }));
-      found.push(owned);
-    },
+    report: (f) => found.push(f),
   };
   for (const rule of ITEM_RULES) {
     if (rule.sections && !rule.sections.includes(item.section)) continue;
     try {
       rule.check(ctx);
     } catch (error) {
-      found.push(internalError(rule.id, error, lines, item.node.start));
+      found.push(internalError(rule.id, error, text, item.node.start));
     }
   }
   return found;
 }
 
-function internalError(where: string, error: unknown, lines: LineIndex, at = 0): Finding {
-  const line = lines.lineOf(at);
+/** A crash of one check, reported from `at` to the end of its line in `text`. */
+function internalError(where: string, error: unknown, text: string, at = 0): Finding {
+  const lineEnd = text.indexOf('\n', at);
+  const end = lineEnd === -1 ? text.length : lineEnd > at && text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd;
   return {
     code: 'internal-error',
     message: `Internal error in ${where}: ${error instanceof Error ? error.message : String(error)}. Please report it.`,
-    span: { start: at, end: Math.max(at, lines.lineEnd(line)) },
+    span: { start: at, end: Math.max(at, end) },
   };
 }
 
@@ -252,8 +560,11 @@ function finish(findings: Finding[], max: number, analysis: Analysis): ResolvedF
     if (run.has(key)) continue;
     run.add(key);
     distinct++;
-    // Copy (only what is returned): findings memoised on chunks must not be mutated by consumers.
-    if (out.length < max) out.push({ ...f, span: { ...f.span }, severity: f.severity ?? CODES[f.code].severity });
+    if (out.length >= max) continue;
+    // Plain copies with today's offsets (only what is returned): memoised findings follow their chunks and must not leak.
+    const copy: ResolvedFinding = { ...f, span: snapshot(f.span), severity: f.severity ?? CODES[f.code].severity };
+    if (f.related) copy.related = f.related.map((r) => ({ ...r, span: snapshot(r.span) }));
+    out.push(copy);
   }
   if (distinct > max) analysis.stats.truncatedFindings = distinct - max;
   return out;

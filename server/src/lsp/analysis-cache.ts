@@ -1,11 +1,12 @@
 /**
  * One analysis per document version, shared by every feature (diagnostics, completion, hover…).
- * Each open document keeps its own incremental parser, so an edit re-parses only what changed.
+ * Each open document keeps its own incremental parser, told every edit since its last analysis,
+ * so an edit re-parses only what changed and never needs the whole text.
  */
-import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, type Analysis } from '../core/analyze';
 import type { InstanceIndex } from '../core/instance/instance-index';
 import { DocumentParser } from '../core/parse/parse-document';
+import type { EditedDocument } from './edited-document';
 
 interface Entry {
   parser: DocumentParser;
@@ -24,19 +25,24 @@ export class AnalysisCache {
     private readonly instance: () => InstanceIndex | undefined = () => undefined,
   ) {}
 
-  get(document: TextDocument): Analysis {
+  get(document: EditedDocument): Analysis {
     let entry = this.entries.get(document.uri);
+    const instance = this.instance();
+    if (entry?.analysis && entry.version === document.version && entry.analysis.instance === instance) return entry.analysis;
+    const edits = document.takeEdits();
     if (!entry) {
+      // A new parser reads the whole text: the edits before it do not concern it.
       entry = { parser: new DocumentParser(), version: -1, millis: 0 };
       this.entries.set(document.uri, entry);
+    } else if (edits !== 'replaced') {
+      // No edit since the last analysis (settings or the instance snapshot changed): say so, and every chunk is kept.
+      if (edits.length === 0) entry.parser.noteChange(0, 0, '');
+      for (const edit of edits) entry.parser.noteChange(edit.start, edit.end, edit.text);
     }
-    const instance = this.instance();
-    if (!entry.analysis || entry.version !== document.version || entry.analysis.instance !== instance) {
-      const started = performance.now();
-      entry.analysis = analyze(document.getText(), { parser: entry.parser, ...this.limits(), instance });
-      entry.version = document.version;
-      entry.millis = performance.now() - started;
-    }
+    const started = performance.now();
+    entry.analysis = analyze(document.snapshot(), { parser: entry.parser, ...this.limits(), instance });
+    entry.version = document.version;
+    entry.millis = performance.now() - started;
     return entry.analysis;
   }
 

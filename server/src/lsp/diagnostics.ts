@@ -5,10 +5,11 @@
  * for a pause in typing (typing.ts), and are published then.
  */
 import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver/node';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { EditedDocument } from './edited-document';
+import type { Analysis } from '../core/analyze';
 import type { AnalysisCache } from './analysis-cache';
 import { toDiagnostics, type SeverityOverrides } from './convert';
-import { linesOfText, type PositionEncoder } from './position-encoding';
+import { linesOfText, type LineText, type PositionEncoder } from './position-encoding';
 import { holdWhileTyping, type TypingTracker } from './typing';
 
 export class DiagnosticsPublisher {
@@ -18,11 +19,13 @@ export class DiagnosticsPublisher {
 
   constructor(
     private readonly connection: Connection,
-    private readonly documents: TextDocuments<TextDocument>,
+    private readonly documents: TextDocuments<EditedDocument>,
     private readonly cache: AnalysisCache,
     private readonly settings: () => { delayMs: number; typingPauseMs: number; severity: SeverityOverrides },
     private readonly positions: PositionEncoder,
     private readonly typing?: TypingTracker,
+    /** Told about every version analysed for publishing (the package facts follow it). */
+    private readonly analysed: (uri: string, version: number, analysis: Analysis) => void = () => undefined,
   ) {}
 
   schedule(uri: string, delayMs = this.settings().delayMs): void {
@@ -52,6 +55,7 @@ export class DiagnosticsPublisher {
       return;
     }
     if (this.documents.get(uri)?.version !== version) return; // edited meanwhile: a newer run is scheduled
+    this.analysed(uri, version, analysis);
     // Findings of a document that is not a package say exactly that (`not-a-package`).
     let found = toDiagnostics(analysis.findings, analysis.lines, uri, this.settings().severity);
     const typing = this.typing?.typing(uri, version, this.settings().typingPauseMs);
@@ -62,7 +66,9 @@ export class DiagnosticsPublisher {
         this.schedule(uri, Math.ceil(typing.remainingMs)); // the pause: publish them then
       }
     }
-    const diagnostics = this.positions.outgoing(found, uri, linesOfText(analysis.text, analysis.lines));
+    // The analysed text's lines, read only when a position must be converted (UTF-8 editors).
+    let lines: LineText | undefined;
+    const diagnostics = this.positions.outgoing(found, uri, (line) => (lines ??= linesOfText(analysis.text, analysis.lines))(line));
     if (diagnostics.length === 0 && !this.published.has(uri) && !analysis.isSinasPackage) return;
     if (diagnostics.length) this.published.set(uri, found); // in UTF-16, as the next run compares
     else this.published.delete(uri);

@@ -154,7 +154,7 @@ type Column = (line: LineColumns, character: number) => number;
 const TO_UTF16: Column = (line, bytes) => line.toUtf16(bytes);
 const TO_UTF8: Column = (line, units) => line.toUtf8(units);
 
-export type ApplyChanges = (document: TextDocument, changes: TextDocumentContentChangeEvent[], version: number) => TextDocument;
+type DocumentUpdate<D> = (document: D, changes: TextDocumentContentChangeEvent[], version: number) => D;
 
 export class PositionEncoder {
   encoding: PositionEncoding = 'utf-16';
@@ -178,15 +178,14 @@ export class PositionEncoder {
   }
 
   /**
-   * `textDocument/didChange` ranges -> UTF-16, each against the text before it applies; returns
-   * the updated document. `apply` applies UTF-16 changes (the typing tracker's, which also notes
-   * where the edit ended).
+   * `textDocument/didChange` ranges -> UTF-16, each against the text before it applies; returns the
+   * updated document. `update` applies changes to the server's kind of document.
    */
-  applyChanges(document: TextDocument, changes: readonly TextDocumentContentChangeEvent[], version: number, apply: ApplyChanges = TextDocument.update): TextDocument {
-    if (this.encoding === 'utf-16') return apply(document, changes as TextDocumentContentChangeEvent[], version);
+  applyChanges<D extends TextDocument>(document: D, changes: readonly TextDocumentContentChangeEvent[], version: number, update: DocumentUpdate<D> = TextDocument.update as unknown as DocumentUpdate<D>): D {
+    if (this.encoding === 'utf-16') return update(document, changes as TextDocumentContentChangeEvent[], version);
     for (const change of changes) {
       const converted = 'range' in change ? { ...change, range: this.map(change.range, document.uri, TO_UTF16, linesOfDocument(document)) } : change;
-      document = apply(document, [converted], version);
+      document = update(document, [converted], version);
     }
     return document;
   }

@@ -11,9 +11,10 @@ import {
   type InitializeResult,
   type ServerCapabilities,
 } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisCache } from './analysis-cache';
+import { EditedDocument } from './edited-document';
 import { DiagnosticsPublisher } from './diagnostics';
+import { PackageFactsPublisher } from './package-facts';
 import { registerCodeActions } from './handlers/code-actions';
 import { registerCompletion } from './handlers/completion';
 import type { HandlerContext, RegisterHandlers } from './handlers/context';
@@ -41,17 +42,21 @@ export function startServer(connection: Connection): void {
   });
   // The typing tracker applies them, noting where the last edit ended (typing.ts).
   const typing = new TypingTracker();
-  const documents: TextDocuments<TextDocument> = new TextDocuments<TextDocument>({
-    create: TextDocument.create,
-    update: (document, changes, version) => positions.applyChanges(document, changes, version, typing.update),
+  const trackedUpdate = typing.tracking(EditedDocument.update);
+  const documents: TextDocuments<EditedDocument> = new TextDocuments<EditedDocument>({
+    create: EditedDocument.create,
+    update: (document, changes, version) => positions.applyChanges(document, changes, version, trackedUpdate),
   });
   const settings = new SettingsService(connection);
   const instance = new InstanceSnapshotState();
   const cache = new AnalysisCache(() => settings.current, () => instance.current);
-  const diagnostics = new DiagnosticsPublisher(connection, documents, cache, () => settings.current, positions, typing);
+  const facts = new PackageFactsPublisher(connection);
+  const diagnostics = new DiagnosticsPublisher(connection, documents, cache, () => settings.current, positions, typing, (uri, version, analysis) => facts.update(uri, version, analysis));
   const context: HandlerContext = { connection, documents, cache, settings, positions };
   const isOpen = (uri: string) => documents.all().some((d) => d.uri === uri || canonical(d.uri) === uri);
   const workspace = new WorkspaceDiagnostics(connection, isOpen, () => settings.current, () => instance.current, positions);
+  /** Until the editor's settings are read, nothing is published (they may hide findings, e.g. yamlSyntax). */
+  let settingsKnown = false;
   let watchFiles = false;
   let folderEvents = false;
 
@@ -82,7 +87,13 @@ export function startServer(connection: Connection): void {
         void rescanWorkspace();
       });
     }
-    await settings.start();
+    try {
+      await settings.start();
+    } finally {
+      // Documents opened meanwhile (the one that started the server) are checked with the editor's settings.
+      settingsKnown = true;
+      diagnostics.scheduleAll();
+    }
     void rescanWorkspace();
   });
 
@@ -117,12 +128,13 @@ export function startServer(connection: Connection): void {
 
   documents.onDidOpen((e) => {
     workspace.forget(canonical(e.document.uri));
-    diagnostics.schedule(e.document.uri, 0);
+    if (settingsKnown) diagnostics.schedule(e.document.uri, 0);
   });
-  documents.onDidChangeContent((e) => diagnostics.schedule(e.document.uri));
+  documents.onDidChangeContent((e) => settingsKnown && diagnostics.schedule(e.document.uri));
   documents.onDidClose((e) => {
     const { uri } = e.document;
     cache.delete(uri);
+    facts.forget(uri);
     // A workspace file shows what is on disk again; anything else is cleared.
     if (workspace.owns(uri)) workspace.takeOver(uri, diagnostics.release(uri));
     else diagnostics.clear(uri);

@@ -22,17 +22,24 @@ export interface TypingEdit {
 export class TypingTracker {
   private readonly edits = new Map<string, TypingEdit>();
 
-  /** TextDocuments' update hook: applies the changes and remembers where the last one ended. */
-  readonly update = (document: TextDocument, changes: TextDocumentContentChangeEvent[], version: number): TextDocument => {
-    const updated = TextDocument.update(document, changes, version);
-    const [change] = changes;
-    if (changes.length === 1 && 'range' in change) {
+  /**
+   * Wraps a TextDocuments update hook (`apply` may update the document in place): applies the
+   * changes and remembers where the last one ended.
+   */
+  tracking<D extends TextDocument>(apply: (document: D, changes: TextDocumentContentChangeEvent[], version: number) => D) {
+    return (document: D, changes: TextDocumentContentChangeEvent[], version: number): D => {
+      const [change] = changes;
       // Text before the change's start is unchanged, so its offset holds in the new version.
-      const end = document.offsetAt(change.range.start) + change.text.length;
-      this.edits.set(document.uri, { version, position: updated.positionAt(end), at: performance.now() });
-    } else this.edits.delete(document.uri);
-    return updated;
-  };
+      const start = changes.length === 1 && 'range' in change ? document.offsetAt(change.range.start) : -1;
+      const updated = apply(document, changes, version);
+      if (start >= 0) this.edits.set(updated.uri, { version, position: updated.positionAt(start + change.text.length), at: performance.now() });
+      else this.edits.delete(updated.uri);
+      return updated;
+    };
+  }
+
+  /** The hook for plain TextDocuments. */
+  readonly update = this.tracking<TextDocument>(TextDocument.update);
 
   /** The edit that made `version`, if it is less than `pauseMs` old: how long until the pause. */
   typing(uri: string, version: number, pauseMs: number): { edit: TypingEdit; remainingMs: number } | undefined {

@@ -19,19 +19,29 @@ describe('Red Hat YAML bridge', () => {
     doc('file:///a/ci.yaml', 'name: ci\non: push\n'),
   ];
 
+  const unknown = () => undefined;
+  // Reading the document is the fallback; facts from the language server are preferred.
+  const unreadable = documents.map((d) => ({ uri: d.uri, getText: (): string => assert.fail(`read ${d.uri.toString()}`) }));
+
   it('claims open SinasPackage documents with the empty schema', () => {
-    assert.match(schemaForResource('file:///a/package.yaml', documents) ?? '', /^sinas-package-schema:/);
+    assert.match(schemaForResource('file:///a/package.yaml', unknown, documents) ?? '', /^sinas-package-schema:/);
   });
 
   it('leaves other YAML and unknown resources to Red Hat YAML', () => {
-    assert.equal(schemaForResource('file:///a/ci.yaml', documents), undefined);
-    assert.equal(schemaForResource('file:///a/closed.yaml', documents), undefined);
+    assert.equal(schemaForResource('file:///a/ci.yaml', unknown, documents), undefined);
+    assert.equal(schemaForResource('file:///a/closed.yaml', unknown, documents), undefined);
+  });
+
+  it('goes by the language server facts without reading the document', () => {
+    const facts = (uri: string) => uri.endsWith('package.yaml');
+    assert.match(schemaForResource('file:///a/package.yaml', facts, unreadable) ?? '', /^sinas-package-schema:/);
+    assert.equal(schemaForResource('file:///a/ci.yaml', facts, unreadable), undefined);
   });
 
   it('hands over a schema with a title and no rules, so Red Hat YAML names it instead of showing ".json"', () => {
     const schema = JSON.parse(HANDED_OFF_SCHEMA);
     assert.equal(schema.title, 'Sinas Package (checked by the Sinas extension)');
     assert.deepEqual(Object.keys(schema).sort(), ['description', 'title']);
-    assert.match(schemaForResource('file:///a/package.yaml', documents) ?? '', /\/sinas-package\.json$/);
+    assert.match(schemaForResource('file:///a/package.yaml', unknown, documents) ?? '', /\/sinas-package\.json$/);
   });
 });

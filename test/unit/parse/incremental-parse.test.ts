@@ -33,7 +33,7 @@ function random(seed: number): () => number {
 }
 
 function assertSameAsWhole(parser: DocumentParser, text: string, label: string): void {
-  const whole = parseRegion(text, 0);
+  const whole = parseRegion(text);
   const incremental = parser.parse(text);
   assert.deepEqual(shape(incremental.root), shape(whole.root), `tree differs: ${label}`);
   if (whole.findings.length === 0) assert.deepEqual(incremental.findings, [], `unexpected syntax findings: ${label}`);
@@ -64,11 +64,11 @@ describe('incremental parsing', () => {
         const insert = edits[Math.floor(next() * edits.length)];
         text = text.slice(0, at) + insert + text.slice(at + remove);
         // Tree equality is what matters; broken text may legitimately yield different error wording.
-        const whole = parseRegion(text, 0);
+        const whole = parseRegion(text);
         const incremental = parser.parse(text);
         const fresh = buildLineTable(text);
         assert.deepEqual(
-          [incremental.lines.count, [...incremental.lines.start], [...incremental.lines.indent]],
+          [incremental.lines.count, [...incremental.lines.start.subarray(0, incremental.lines.count + 1)], [...incremental.lines.indent.subarray(0, incremental.lines.count)]],
           [fresh.count, [...fresh.start], [...fresh.indent]],
           `line table after edit ${i} at ${at}: ${JSON.stringify(insert)}`,
         );
@@ -115,7 +115,7 @@ describe('incremental parsing', () => {
         text = text.slice(0, at) + edits[Math.floor(next() * edits.length)] + text.slice(at + (next() < 0.4 ? Math.floor(next() * 6) : 0));
         session.parse(text);
       }
-      const whole = syntax(parseRegion(text, 0).findings);
+      const whole = syntax(parseRegion(text).findings);
       const fresh = new DocumentParser().parse(text);
       const chunked = syntax(fresh.findings);
       assert.equal(chunked.length > 0, whole.length > 0, `case ${n}: whole ${JSON.stringify(whole)} chunked ${JSON.stringify(chunked)}`);

@@ -7,10 +7,10 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze } from '../../../server/src/core/analyze';
-import { DOCUMENT_RULES, ITEM_RULES } from '../../../server/src/core/rules';
+import { DOCUMENT_RULES, HEADER_RULES, ITEM_RULES, SCOPED_RULES } from '../../../server/src/core/rules';
 
 const CORPUS = CORPUS_DIR;
-const RULE_CODES = new Set<string>([...DOCUMENT_RULES, ...ITEM_RULES].flatMap((r) => r.codes));
+const RULE_CODES = new Set<string>([...HEADER_RULES, ...DOCUMENT_RULES, ...SCOPED_RULES, ...ITEM_RULES].flatMap((r) => r.codes));
 
 const EXPECTED: Record<string, string[]> = {
   // `import yaml` without a PyYAML dependency. Probably satisfied through `declarativedocs`, a

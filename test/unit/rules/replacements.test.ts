@@ -6,11 +6,11 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { analyze } from '../../../server/src/core/analyze';
-import { DOCUMENT_RULES, ITEM_RULES } from '../../../server/src/core/rules';
+import { DOCUMENT_RULES, HEADER_RULES, ITEM_RULES, SCOPED_RULES } from '../../../server/src/core/rules';
 import { yamlFiles } from '../../support/yaml-files';
 
 const ROOT = join(__dirname, '../../fixtures/rules');
-const RULE_CODES = new Set<string>([...DOCUMENT_RULES, ...ITEM_RULES].filter((r) => !r.id.startsWith('schema-')).flatMap((r) => r.codes));
+const RULE_CODES = new Set<string>([...HEADER_RULES, ...DOCUMENT_RULES, ...SCOPED_RULES, ...ITEM_RULES].filter((r) => !r.id.startsWith('schema-')).flatMap((r) => r.codes));
 
 describe('rule replacements', () => {
   let checked = 0;

@@ -3,7 +3,8 @@
  * `str_as_float`, `str_as_bool`): what the server accepts must pass, what it rejects must fail.
  */
 import assert from 'node:assert/strict';
-import { createAjv, SCHEMA, SCHEMA_ID } from '../../../server/src/core/schema/load-schema';
+import { createAjv } from '../../../server/src/core/schema/create-ajv';
+import { SCHEMA, SCHEMA_ID } from '../../../server/src/core/schema/load-schema';
 
 const ajv = createAjv();
 ajv.addSchema(SCHEMA as object);

@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import Ajv from 'ajv';
 import { safeLoad } from '../../../server/src/core/parse/safe-load';
 import { CODES } from '../../../server/src/core/diagnostics/codes';
-import { EXTENSION_KEYWORDS, loadSchema, SCHEMA, SECTION_ITEMS } from '../../../server/src/core/schema/load-schema';
+import { EXTENSION_KEYWORDS } from '../../../server/src/core/schema/create-ajv';
+import { loadSchema, SCHEMA, SECTION_ITEMS } from '../../../server/src/core/schema/load-schema';
 import type { JsonSchema } from '../../../server/src/core/schema/schema-types';
 
 /** Every sub-schema with the JSON pointer that reaches it. */

@@ -102,6 +102,6 @@ describe('shellValue', () => {
     const shallow = validateShell(root, undefined, { source: text });
     assert.deepEqual(shallow, full);
     assert.deepEqual(full.map((f) => f.code), ['ignored-field', 'invalid-type', 'invalid-type']);
-    assert.deepEqual((shellValue(root) as { spec: { agents: unknown[] } }).spec.agents, [null]);
+    assert.deepEqual((shellValue(root) as { spec: { agents: unknown[] } }).spec.agents, []);
   });
 });

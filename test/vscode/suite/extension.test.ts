@@ -2,6 +2,7 @@
 // and activates, and the language server's diagnostics reach the editor with exact ranges.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import type { TestApi } from '../../../client/src/test-api';
 import {
   codeOf, extensionId, formatDiagnostics, openFixture, rangeOf, sinasDiagnostics, tier, waitForDiagnostics, waitUntil,
 } from './helpers';
@@ -55,5 +56,14 @@ describe('Sinas Package Tools', () => {
     const control = await openFixture('positive-control.yaml');
     await waitForDiagnostics(control.uri, (all) => all.some((d) => d.source === 'sinas' && codeOf(d) === 'undeclared-variable'));
     assert.deepEqual(formatDiagnostics(sinasDiagnostics(other.uri)), 'none');
+  });
+
+  it('learns from the language server which documents are packages, with their name (the client parses nothing)', async () => {
+    const api = await vscode.extensions.getExtension<TestApi>(extensionId)!.activate();
+    const pkg = await openFixture('undeclared-variable.yaml');
+    const other = await openFixture('not-a-package.yaml');
+    await waitUntil(() => api.facts.get(pkg.uri)?.isPackage === true && api.facts.get(other.uri)?.isPackage === false, 'package facts for both documents');
+    assert.equal(api.facts.get(pkg.uri)?.name, 'weather-tools');
+    assert.ok(api.languageServer.started, 'the language server was started');
   });
 });

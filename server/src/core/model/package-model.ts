@@ -2,7 +2,7 @@
  * The package as Sinas sees it: header fields and, per section, its items with their identity.
  * Built from the tree in one pass over the sections (not the whole tree), every version.
  */
-import type { Chunk } from '../parse/parse-document';
+import { Chunk, type ReplacedItem } from '../parse/parse-document';
 import { findPair, getValue, keyName, resolve, stringValue, type YNode, type YPair } from '../parse/yaml-tree';
 import { IDENTITY_FIELD, NAMESPACED_SECTIONS, isSection, type SectionName } from './sections';
 
@@ -26,6 +26,8 @@ export interface Section {
   name: SectionName;
   pair: YPair;
   items: Resource[];
+  /** Set when `items` is the previous version's list with the item at `index` replaced (an edit inside it). */
+  patchedFrom?: { items: Resource[]; index: number };
 }
 
 export interface PackageModel {
@@ -37,11 +39,27 @@ export interface PackageModel {
   spec?: YNode;
   sections: Map<SectionName, Section>;
   /** Every item of every section except `variables`, in document order. */
-  resources: Resource[];
+  readonly resources: Resource[];
 }
 
-export function buildModel(root: YNode | null, itemChunks: Map<YNode, Chunk>): PackageModel {
-  const model: PackageModel = { root, sections: new Map(), resources: [] };
+/**
+ * Resources per section list, kept while the list is unchanged (the parser keeps a section's item
+ * array across versions until one of its items changes), and per item node.
+ */
+const sectionResources = new WeakMap<readonly YNode[], { section: SectionName; resources: Resource[] }>();
+const itemResources = new WeakMap<YNode, Resource>();
+
+/** `replaced`: the parser's note of an edit inside one item, so that section's list is patched, not rebuilt. */
+export function buildModel(root: YNode | null, replaced?: ReplacedItem): PackageModel {
+  let resources: Resource[] | undefined;
+  const model: PackageModel = {
+    root,
+    sections: new Map(),
+    // Gathered on first read: an edit's analysis goes through the sections, features read this.
+    get resources() {
+      return (resources ??= allResources(model.sections));
+    },
+  };
   if (!root || root.kind !== 'map') return model;
   // Through aliases too (`kind: *k`): PyYAML reads the anchored value there.
   model.apiVersion = stringValue(resolve(getValue(root, 'apiVersion')));
@@ -57,20 +75,55 @@ export function buildModel(root: YNode | null, itemChunks: Map<YNode, Chunk>): P
   for (const pair of spec.pairs) {
     const name = keyName(pair);
     if (!name || !isSection(name)) continue;
-    const section: Section = { name, pair, items: [] };
     // A repeated section key: PyYAML keeps the last one, so do we (duplicate-key reports it).
-    model.sections.set(name, section);
-    if (pair.value?.kind !== 'seq') continue;
-    pair.value.items.forEach((node, index) => {
-      const chunk = itemChunks.get(node);
-      // The identity depends on the item's text only: computed once per chunk.
-      const identity = chunk ? chunk.rememberValue(`identity:${name}`, () => identify(name, node)) : identify(name, node);
-      section.items.push({ section: name, index, node, chunk, ...identity });
-    });
+    model.sections.set(name, pair.value?.kind === 'seq' ? sectionOf(name, pair, pair.value.items, replaced?.patched) : { name, pair, items: [] });
   }
-  for (const section of model.sections.values()) if (section.name !== 'variables') model.resources.push(...section.items);
-  model.resources.sort((a, b) => a.node.start - b.node.start);
   return model;
+}
+
+/** Every item of every section except `variables`, in document order. */
+function allResources(sections: Map<SectionName, Section>): Resource[] {
+  const out: Resource[] = [];
+  for (const section of sections.values()) if (section.name !== 'variables') for (const item of section.items) out.push(item);
+  // Sections come in document order unless a repeated key kept its first place with its last value.
+  for (let i = 1; i < out.length; i++) if (out[i - 1].node.start > out[i].node.start) return out.sort((a, b) => a.node.start - b.node.start);
+  return out;
+}
+
+/** The resource an item node became in the latest model built from it. */
+export function resourceFor(node: YNode | undefined): Resource | undefined {
+  return node ? itemResources.get(node) : undefined;
+}
+
+function sectionOf(name: SectionName, pair: YPair, items: readonly YNode[], patched: ReplacedItem['patched']): Section {
+  const known = sectionResources.get(items);
+  if (known?.section === name) return { name, pair, items: known.resources };
+  const before = patched?.items === items ? sectionResources.get(patched.previousItems) : undefined;
+  if (patched && before?.section === name && before.resources.length === items.length) {
+    const resources = before.resources.slice();
+    resources[patched.index] = resourceAt(name, items, patched.index);
+    sectionResources.set(items, { section: name, resources });
+    return { name, pair, items: resources, patchedFrom: { items: before.resources, index: patched.index } };
+  }
+  const resources = items.map((_node, index) => resourceAt(name, items, index));
+  sectionResources.set(items, { section: name, resources });
+  return { name, pair, items: resources };
+}
+
+function resourceAt(section: SectionName, items: readonly YNode[], index: number): Resource {
+  const node = items[index];
+  const kept = itemResources.get(node);
+  if (kept?.section === section && kept.index === index) return kept;
+  // The identity depends on the item's text only: computed once per chunk.
+  const resource: Resource = { section, index, node, chunk: itemChunk(node), ...identify(section, node) };
+  itemResources.set(node, resource);
+  return resource;
+}
+
+/** The chunk an item was parsed in, when it holds that item alone (its results can be memoised on it). */
+function itemChunk(node: YNode): Chunk | undefined {
+  const origin = (node as { origin?: unknown }).origin;
+  return origin instanceof Chunk && origin.kind === 'item' && origin.root?.kind === 'seq' && origin.root.items.length === 1 ? origin : undefined;
 }
 
 type Identity = Pick<Resource, 'identity' | 'identityNode' | 'namespace' | 'name' | 'dynamic'>;

@@ -5,7 +5,7 @@
  * (anchors, document markers, tabs, flow collections across lines, odd indentation) makes the
  * affected region a single chunk — or the whole text, which is then parsed in one go.
  */
-import { buildLineTable, TAB_INDENT, type LineTable } from './line-table';
+import { BLANK, buildLineTable, TAB_INDENT, type LineTable, type TextWindow } from './line-table';
 
 /** A leaf chunk: [start, end) offsets, whole lines. */
 export interface ChunkSpan {
@@ -18,7 +18,8 @@ export interface EntryPlan extends ChunkSpan {
   split?: { header: ChunkSpan; body: BodyPlan };
 }
 
-export type BodyPlan = { kind: 'map'; entries: EntryPlan[] } | { kind: 'seq'; items: ChunkSpan[] };
+/** A sequence body's items are leaves; `indent` is the column of their `-`. */
+export type BodyPlan = { kind: 'map'; entries: EntryPlan[] } | { kind: 'seq'; items: ChunkSpan[]; indent: number };
 
 export type Plan = { kind: 'whole' } | { kind: 'chunked'; root: EntryPlan[] };
 
@@ -32,7 +33,7 @@ const SEQ_ITEM = /^ *-(?:[ \t]|$)/;
  * An anchor (`&name`) lets an alias in one chunk depend on another chunk: parse whole then.
  * Over-approximates (an `&` starting a word in prose also counts), which only costs speed.
  */
-function hasAnchor(text: string): boolean {
+export function hasAnchor(text: string): boolean {
   for (let i = text.indexOf('&'); i !== -1; i = text.indexOf('&', i + 1)) {
     const before = i === 0 ? 32 : text.charCodeAt(i - 1);
     const after = text.charCodeAt(i + 1);
@@ -130,7 +131,7 @@ function splitBody(text: string, lines: LineTable, from: number, to: number, par
   const t = lineText(text, lines, first);
   if (SEQ_ITEM.test(t) && indent >= parentIndent) {
     const items = splitSeq(text, lines, from, to, indent);
-    return items ? { kind: 'seq', items } : undefined;
+    return items ? { kind: 'seq', items, indent } : undefined;
   }
   if (indent > parentIndent && depth < 2) {
     const entries = splitMap(text, lines, from, to, indent, depth);
@@ -144,11 +145,7 @@ function splitSeq(text: string, lines: LineTable, from: number, to: number, inde
   for (let i = from; i < to; i++) {
     const lineIndent = lines.indent[i];
     if (lineIndent < 0 || lineIndent > indent) continue;
-    if (lineIndent < indent) return undefined;
-    // `-` then a space, a tab or the end of the line.
-    const at = lines.start[i] + indent;
-    const next = text.charCodeAt(at + 1);
-    if (text.charCodeAt(at) !== 45 || !(next === 32 || next === 9 || next === 10 || next === 13 || at + 1 >= text.length)) return undefined;
+    if (lineIndent < indent || !isItemStart({ text, from: 0 }, lines, i, indent)) return undefined;
     if (starts.length > 0 && continuesAcross(text, lines, from, i)) return undefined;
     starts.push(i);
   }
@@ -157,4 +154,46 @@ function splitSeq(text: string, lines: LineTable, from: number, to: number, inde
     start: lines.start[first],
     end: end(lines, k + 1 < starts.length ? starts[k + 1] : to),
   }));
+}
+
+/** Line `line` has `-` at column `indent`, then a space, a tab or the end of the line. */
+function isItemStart(window: TextWindow, lines: LineTable, line: number, indent: number): boolean {
+  const at = lines.start[line] + indent - window.from;
+  const next = window.text.charCodeAt(at + 1);
+  return window.text.charCodeAt(at) === 45 && (next === 32 || next === 9 || next === 10 || next === 13 || at + 1 >= window.text.length);
+}
+
+/**
+ * Whether an item chunk [start, end) whose `-` sits at column `indent` is still one item after an
+ * edit that changed the characters [from, to) (`window` holds the chunk's new text): the lines the
+ * edit touched are checked as the planner checks an item's lines (its first line starts the item,
+ * the others are indented deeper, blank or comments; no tab in any indentation). The other lines
+ * were checked when it was planned.
+ */
+export function itemLinesHold(window: TextWindow, lines: LineTable, start: number, end: number, from: number, to: number, indent: number): boolean {
+  const firstLine = lineAt(lines, start);
+  for (let line = lineAt(lines, from), last = lineAt(lines, to); line <= last && lines.start[line] < end; line++) {
+    const lineIndent = lines.indent[line];
+    if (line === firstLine) {
+      if (lineIndent !== indent || !isItemStart(window, lines, line, indent)) return false;
+    } else if (lineIndent === TAB_INDENT || (lineIndent !== BLANK && lineIndent <= indent)) return false;
+  }
+  // The line after the chunk starts another entry only if this one's last line is not left open.
+  let last = lineAt(lines, end - 1);
+  while (last > firstLine && lines.indent[last] < 0) last--;
+  const lineEnd = last + 1 < lines.count ? lines.start[last + 1] : end;
+  const t = window.text.slice(lines.start[last] - window.from, lineEnd - window.from).replace(/\r?\n$/, '');
+  return !(OPEN_FLOW.test(t) || OPEN_QUOTE.test(t));
+}
+
+/** The line holding an offset. */
+function lineAt(lines: LineTable, offset: number): number {
+  let lo = 0;
+  let hi = lines.count - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lines.start[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }

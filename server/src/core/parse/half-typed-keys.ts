@@ -17,6 +17,7 @@
  */
 import type { Finding } from '../diagnostics/finding';
 import type { Span } from '../text/span';
+import { textOf, type DocumentText } from '../text/text-source';
 import { changedRegion, type DocumentParser, type ParsedDocument } from './parse-document';
 
 /** eemeli `yaml` codes for "a key with no `:`": a multi-line implicit key, or a key without a value. */
@@ -28,9 +29,20 @@ const BARE_WORD_LINE = /^([ \t]*(?:-[ \t]+)*)([^\s#'"{}[\],&*!|>%@`?:-][^:]*?)[ 
 const lastRepair = new WeakMap<DocumentParser, { text: string; words: Span[] }>();
 
 /** Parses `text` with half-typed keys blanked; their findings replace what YAML said about them. */
-export function parseAsTyped(text: string, parser: DocumentParser): ParsedDocument {
-  const words = carriedWords(text, lastRepair.get(parser));
-  let parsed = parser.parse(blank(text, words));
+export function parseAsTyped(source: DocumentText, parser: DocumentParser): ParsedDocument {
+  const last = lastRepair.get(parser);
+  let first: ParsedDocument | undefined;
+  if (typeof source !== 'string' && !last?.words.length) {
+    // Nothing blanked before: parse the edit as it is, and read the whole text only if a key error shows up.
+    first = parser.parse(source);
+    if (!first.findings.some(isKeyError)) {
+      lastRepair.delete(parser);
+      return first;
+    }
+  }
+  const text = textOf(source);
+  const words = carriedWords(text, last);
+  let parsed = first ?? parser.parse(blank(text, words));
   // At most twice: new half-typed keys show up as YAML errors of the text parsed so far.
   for (let round = 0; round < 2; round++) {
     const found = parsed.findings.flatMap((f) => newWords(text, f));
@@ -67,9 +79,14 @@ function carriedWords(text: string, last: { text: string; words: Span[] } | unde
 
 /** The bare words of a key error (the words blanked already never show up as errors). */
 function newWords(text: string, finding: Finding): Span[] {
-  const yamlCode = (finding.data as { yamlCode?: string } | undefined)?.yamlCode;
-  if (finding.code !== 'yaml-syntax' || !yamlCode || !KEY_ERRORS.has(yamlCode)) return [];
+  if (!isKeyError(finding)) return [];
+  const yamlCode = (finding.data as { yamlCode?: string }).yamlCode;
   return bareWordsOf(text, finding.span, yamlCode === 'MULTILINE_IMPLICIT_KEY') ?? [];
+}
+
+function isKeyError(finding: Finding): boolean {
+  const yamlCode = (finding.data as { yamlCode?: string } | undefined)?.yamlCode;
+  return finding.code === 'yaml-syntax' && !!yamlCode && KEY_ERRORS.has(yamlCode);
 }
 
 /**

@@ -1,37 +1,63 @@
 /**
  * Line starts and indentation of a text, in flat arrays, kept up to date across edits: lines
- * before and after the changed region are copied (shifted), only the lines it touches are
- * scanned again. Shared by the chunk planner and the LineIndex (offset <-> position).
+ * before and after the changed region are kept (shifted in place), only the lines it touches are
+ * scanned again — which needs only the text around the change, not the whole document. Shared by
+ * the chunk planner and the LineIndex (offset <-> position).
  */
 export interface LineTable {
   /** Number of lines; a text ending in `\n` has an empty last line. */
   count: number;
-  /** start[i] is line i's first offset; start[count] is the text's length. */
+  /** The text's length. */
+  length: number;
+  /** start[i] is line i's first offset; start[count] is the text's length (entries past it are spare room). */
   start: Int32Array;
-  /** Leading spaces; -1 for blank and comment-only lines, -2 when a tab is in the indentation. */
+  /** Leading spaces; -1 for blank and comment-only lines, -2 when a tab is in the indentation (count entries). */
   indent: Int32Array;
+  /** 1 when line i ends with `\r\n` (count entries). */
+  crlf: Uint8Array;
 }
 
 export const BLANK = -1;
 export const TAB_INDENT = -2;
 
-function indentOf(text: string, start: number, end: number): number {
-  let i = start;
-  while (i < end && text.charCodeAt(i) === 32) i++;
+/**
+ * Some of a text's characters: `text` holds the document's characters from offset `from` on
+ * (the whole document when `from` is 0, or one chunk of it).
+ */
+export interface TextWindow {
+  text: string;
+  from: number;
+}
+
+function indentOf(window: TextWindow, start: number, end: number): number {
+  const { text, from } = window;
+  let i = start - from;
+  const stop = end - from;
+  while (i < stop && text.charCodeAt(i) === 32) i++;
   const c = text.charCodeAt(i);
-  if (i >= end || c === 10 || c === 13 || c === 35 /* # */) return BLANK;
-  return c === 9 ? TAB_INDENT : i - start;
+  if (i >= stop || c === 10 || c === 13 || c === 35 /* # */) return BLANK;
+  return c === 9 ? TAB_INDENT : i - (start - from);
+}
+
+/** 1 when the line ending with the `\n` at `newline` has a `\r` before it. */
+function crlfAt(window: TextWindow, newline: number): number {
+  return newline > window.from && window.text.charCodeAt(newline - 1 - window.from) === 13 ? 1 : 0;
 }
 
 export function buildLineTable(text: string): LineTable {
   let count = 1;
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) count++;
   const start = new Int32Array(count + 1);
-  for (let line = 1, i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) start[line++] = i + 1;
+  const crlf = new Uint8Array(count);
+  const window = { text, from: 0 };
+  for (let line = 1, i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
+    crlf[line - 1] = crlfAt(window, i);
+    start[line++] = i + 1;
+  }
   start[count] = text.length;
   const indent = new Int32Array(count);
-  for (let line = 0; line < count; line++) indent[line] = indentOf(text, start[line], start[line + 1]);
-  return { count, start, indent };
+  for (let line = 0; line < count; line++) indent[line] = indentOf(window, start[line], start[line + 1]);
+  return { count, length: text.length, start, indent, crlf };
 }
 
 /** First index in start[0..count) whose value is greater than `offset`. */
@@ -47,30 +73,59 @@ function upperBound(table: LineTable, offset: number): number {
 }
 
 /**
- * The table of `text`, given the previous text's table and where the two differ: `prefix`
+ * The table of the new text, given the previous text's table and where the two differ: `prefix`
  * characters are equal at the start, and the new text's tail from `newSuffixStart` equals the old
- * tail, moved by `delta`.
+ * tail, moved by `delta`. `window` must hold the new text from the start of the line containing
+ * `prefix` to the end of the line containing `newSuffixStart`. Updates `previous` in place (its
+ * arrays keep spare room), so an edit allocates nothing; the old table is not valid afterwards.
  */
-export function updateLineTable(previous: LineTable, text: string, prefix: number, newSuffixStart: number, delta: number): LineTable {
+export function updateLineTable(previous: LineTable, window: TextWindow, prefix: number, newSuffixStart: number, delta: number): LineTable {
   // Lines starting within the prefix keep their start; the last of them may have changed content.
   const kept = upperBound(previous, prefix);
   // Old lines whose preceding newline lies in the common suffix move by delta.
   const oldSuffixStart = newSuffixStart - delta;
   const moved = previous.count - upperBound(previous, oldSuffixStart);
-  let added = 0;
-  for (let i = text.indexOf('\n', prefix); i !== -1 && i < newSuffixStart; i = text.indexOf('\n', i + 1)) added++;
+  const newlines: number[] = [];
+  const { text, from } = window;
+  for (let i = text.indexOf('\n', prefix - from); i !== -1 && i + from < newSuffixStart; i = text.indexOf('\n', i + 1)) newlines.push(i + from);
+  const added = newlines.length;
   const count = kept + added + moved;
-  const start = new Int32Array(count + 1);
-  const indent = new Int32Array(count);
-  start.set(previous.start.subarray(0, kept), 0);
-  indent.set(previous.indent.subarray(0, kept), 0);
-  let line = kept;
-  for (let i = text.indexOf('\n', prefix); i !== -1 && i < newSuffixStart; i = text.indexOf('\n', i + 1)) start[line++] = i + 1;
-  const from = previous.count - moved;
-  for (let k = 0; k < moved; k++) start[line + k] = previous.start[from + k] + delta;
-  indent.set(previous.indent.subarray(from, previous.count), line);
-  start[count] = text.length;
-  // Re-measure the lines the change touched: the last kept one and the new ones.
-  for (let k = Math.max(0, kept - 1); k < line; k++) indent[k] = indentOf(text, start[k], start[k + 1]);
-  return { count, start, indent };
+  let { start, indent, crlf } = previous;
+  if (count + 1 > start.length) {
+    const capacity = count + 1 + (count >> 1);
+    const grownStart = new Int32Array(capacity);
+    const grownIndent = new Int32Array(capacity);
+    const grownCrlf = new Uint8Array(capacity);
+    grownStart.set(start.subarray(0, previous.count + 1));
+    grownIndent.set(indent.subarray(0, previous.count));
+    grownCrlf.set(crlf.subarray(0, previous.count));
+    start = grownStart;
+    indent = grownIndent;
+    crlf = grownCrlf;
+  }
+  // The moved tail first (it may shift right over the lines the edit adds), then the new lines.
+  const firstMoved = previous.count - moved;
+  const line = kept + added;
+  start.copyWithin(line, firstMoved, previous.count);
+  indent.copyWithin(line, firstMoved, previous.count);
+  crlf.copyWithin(line, firstMoved, previous.count);
+  if (delta !== 0) for (let k = line; k < count; k++) start[k] += delta;
+  for (let k = 0; k < added; k++) {
+    start[kept + k] = newlines[k] + 1;
+    crlf[kept + k - 1] = crlfAt(window, newlines[k]);
+  }
+  const length = previous.length + delta;
+  start[count] = length;
+  // Re-measure the lines the change touched: the last kept one and the new ones (a `\r` typed or
+  // removed before a kept line break changes how that line ends).
+  for (let k = Math.max(0, kept - 1); k < line; k++) {
+    indent[k] = indentOf(window, start[k], start[k + 1]);
+    if (k + 1 < count) crlf[k] = crlfAt(window, start[k + 1] - 1);
+  }
+  previous.count = count;
+  previous.length = length;
+  previous.start = start;
+  previous.indent = indent;
+  previous.crlf = crlf;
+  return previous;
 }

@@ -1,15 +1,16 @@
 /**
- * Parses one region of text with eemeli `yaml` and converts the result into our tree with absolute
- * offsets, reading it as Sinas does (PyYAML's `safe_load`): `yaml` only tokenises (every scalar a
- * string), scalars are resolved and constructed by pyyaml-scalars.ts, and what PyYAML refuses
- * but `yaml` tolerates is reported (pyyaml-compose.ts, pyyaml-tabs.ts). A region is either the
- * whole document or one chunk of it (see chunk-plan.ts); problems come back as findings on the
- * exact characters.
+ * Parses one region of text with eemeli `yaml` and converts the result into our tree, reading it as
+ * Sinas does (PyYAML's `safe_load`): `yaml` only tokenises (every scalar a string), scalars are
+ * resolved and constructed by pyyaml-scalars.ts, and what PyYAML refuses but `yaml` tolerates is
+ * reported (pyyaml-compose.ts, pyyaml-tabs.ts). A region is either the whole document or one chunk
+ * of it (see chunk-plan.ts); problems come back as findings on the exact characters. Offsets are
+ * kept relative to the region's origin (nodes.ts), so a region that moves needs no rewriting.
  */
 import { parseAllDocuments, isAlias, isMap, isPair, isScalar, isSeq, visit, Scalar, type Node as YamlNode, type Document, type YAMLError } from 'yaml';
 import type { Finding } from '../diagnostics/finding';
 import { excessiveNesting, MAX_FLOW_DEPTH } from './flow-depth';
 import { joinLines, raiseBlockHeaders } from './join-lines';
+import { AliasNode, anchored, LiveSpan, MapNode, PairNode, ScalarNode, SeqNode, type Origin } from './nodes';
 import { Composer } from './pyyaml-compose';
 import { directiveFindings } from './pyyaml-directives';
 import { PYYAML_OPTIONS } from './pyyaml-schema';
@@ -69,7 +70,7 @@ const cutOff = (error: YAMLError) => isCutOff(error.code, error.message);
 const NON_PRINTABLE = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]/g;
 const MAX_CHARACTER_FINDINGS = 20;
 
-function nonPrintableFindings(text: string, base: number): Finding[] {
+function nonPrintableFindings(text: string, origin: Origin): Finding[] {
   const out: Finding[] = [];
   NON_PRINTABLE.lastIndex = 0;
   for (let m = NON_PRINTABLE.exec(text); m && out.length < MAX_CHARACTER_FINDINGS; m = NON_PRINTABLE.exec(text)) {
@@ -77,7 +78,7 @@ function nonPrintableFindings(text: string, base: number): Finding[] {
     out.push({
       code: 'yaml-syntax',
       message: `Control character U+${code} is not allowed in YAML; Sinas (PyYAML) rejects the whole file. Remove it or write it as an escape in a double-quoted string.`,
-      span: { start: base + m.index, end: base + m.index + 1 },
+      span: new LiveSpan(origin, m.index, m.index + 1),
     });
   }
   return out;
@@ -121,11 +122,12 @@ function parseDocuments(text: string): Document.Parsed[] {
   return list[0]?.errors.some(cutOff) ? original : list;
 }
 
-export function parseRegion(text: string, base = 0): ParsedRegion {
+/** `origin`: where the region starts in the document (a chunk moves it; the nodes follow). */
+export function parseRegion(text: string, origin: Origin = { base: 0 }): ParsedRegion {
   const tooDeep = excessiveNesting(text);
   if (tooDeep !== undefined) {
     const message = `The YAML is nested more than ${MAX_FLOW_DEPTH.toLocaleString('en')} levels deep; Sinas (PyYAML) cannot read it.`;
-    return { root: null, findings: [{ code: 'yaml-syntax', message, span: { start: base + tooDeep, end: base + tooDeep + 1 } }], documentCount: 1 };
+    return { root: null, findings: [{ code: 'yaml-syntax', message, span: new LiveSpan(origin, tooDeep, tooDeep + 1) }], documentCount: 1 };
   }
   const list = parseDocuments(text);
   const findings: Finding[] = [];
@@ -137,7 +139,7 @@ export function parseRegion(text: string, base = 0): ParsedRegion {
       findings.push({
         code: 'yaml-syntax',
         message: tidyMessage(error.message),
-        span: { start: base + start, end: base + Math.max(end, start + 1) },
+        span: new LiveSpan(origin, start, Math.max(end, start + 1)),
         severity: doc.errors.includes(error as never) ? 'error' : 'warning',
         data: { yamlCode: error.code },
       });
@@ -148,14 +150,16 @@ export function parseRegion(text: string, base = 0): ParsedRegion {
   const overflow = findings.findIndex((f) => f.message === DEEP);
   if (overflow !== -1) {
     const first = findings[overflow];
-    findings.splice(0, findings.length, ...findings.filter((f) => f.message !== DEEP), { ...first, span: { start: base, end: base + 1 } });
+    findings.splice(0, findings.length, ...findings.filter((f) => f.message !== DEEP), { ...first, span: new LiveSpan(origin, 0, 1) });
   }
-  findings.push(...nonPrintableFindings(text, base), ...directiveFindings(text, base));
+  // PyYAML's finer points are checked at the region's current offsets, then anchored to its origin.
+  const base = origin.base;
+  findings.push(...nonPrintableFindings(text, origin), ...directiveFindings(text, base));
   const extents: ScalarExtent[] | undefined = text.includes('\t') ? [] : undefined;
   const composer = new Composer(text, base);
   // After a stack overflow the tree `yaml` kept can be as deep as the stack was: walking it would
   // overflow later, wherever the stack is shallower. PyYAML cannot read such a text anyway.
-  const root = first && overflow === -1 ? convertDocument(first, text, base, composer, extents) : null;
+  const root = first && overflow === -1 ? convertDocument(first, text, origin, composer, extents) : null;
   const syntaxErrors = findings.filter((f) => f.severity === 'error');
   // Where `yaml` already found the text broken, PyYAML's finer points would only add noise.
   if (syntaxErrors.length === 0) findings.push(...composer.findings);
@@ -163,23 +167,24 @@ export function parseRegion(text: string, base = 0): ParsedRegion {
     extents.sort((a, b) => a.start - b.start);
     findings.push(...tabFindings(text, base, extents, (at) => syntaxErrors.some((f) => f.span.start <= at && at < Math.max(f.span.end, f.span.start + 1))));
   }
+  for (const finding of findings) finding.span = anchored(finding.span, origin);
   return {
     root,
     findings,
     documentCount: list.length,
-    secondDocumentStart: list[1] ? base + (list[1].range?.[0] ?? 0) : undefined,
+    secondDocumentStart: list[1] ? origin.base + (list[1].range?.[0] ?? 0) : undefined,
   };
 }
 
-function convertDocument(doc: Document.Parsed, text: string, base: number, composer: Composer, extents: ScalarExtent[] | undefined): YNode | null {
+function convertDocument(doc: Document.Parsed, text: string, origin: Origin, composer: Composer, extents: ScalarExtent[] | undefined): YNode | null {
   const converted = new Map<YamlNode, YNode>();
-  const aliases: { alias: YNode & { kind: 'alias' }; source: YamlNode }[] = [];
+  const aliases: { alias: AliasNode; source: YamlNode }[] = [];
 
   const convert = (node: unknown, fallbackAt: number, isKey: boolean): YNode => {
     if (isScalar(node)) return scalar(node, fallbackAt, isKey);
     if (isAlias(node)) {
       const [s, e] = node.range ?? [fallbackAt, fallbackAt];
-      const alias: YNode & { kind: 'alias' } = { kind: 'alias', name: node.source, target: null, start: base + s, end: base + e };
+      const alias = new AliasNode(origin, s, e, node.source);
       composer.alias(alias);
       aliases.push({ alias, source: node as unknown as YamlNode });
       return alias;
@@ -190,25 +195,26 @@ function convertDocument(doc: Document.Parsed, text: string, base: number, compo
       for (const item of node.items) {
         if (!isPair(item)) continue;
         const key = item.key === null || item.key === undefined ? null : convert(item.key, s, true);
-        const keyEnd = key ? key.end - base : s;
+        // Offsets relative to the origin, like yaml's ranges.
+        const keyEnd = key ? key.end - origin.base : s;
         const value = item.value === null || item.value === undefined ? null : convert(item.value, keyEnd, false);
-        const start = key ? key.start : value ? value.start : base + s;
-        const end = value && value.end > start ? value.end : key ? key.end : start;
-        const pair = { key, value, start, end };
+        const start = key ? key.start - origin.base : value ? value.start - origin.base : s;
+        const valueEnd = value ? value.end - origin.base : -1;
+        const pair = new PairNode(origin, start, valueEnd > start ? valueEnd : key ? keyEnd : start, key, value);
         composer.pair(pair, !!node.flow);
         pairs.push(pair);
       }
-      const out: YNode = { kind: 'map', pairs, flow: !!node.flow, start: base + s, end: base + trimEnd(text, s, e) };
+      const out = new MapNode(origin, s, trimEnd(text, s, e), pairs, !!node.flow);
       return withMeta(out, node);
     }
     if (isSeq(node)) {
       const [s, e] = node.range ?? [fallbackAt, fallbackAt];
       const items = node.items.map((item) => convert(item, s, false));
-      const out: YNode = { kind: 'seq', items, flow: !!node.flow, start: base + s, end: base + trimEnd(text, s, e) };
+      const out = new SeqNode(origin, s, trimEnd(text, s, e), items, !!node.flow);
       return withMeta(out, node);
     }
     // A null item without a node of its own (e.g. `- ` with nothing after it).
-    return { kind: 'scalar', value: null, style: 'plain', start: base + fallbackAt, end: base + fallbackAt };
+    return new ScalarNode(origin, fallbackAt, fallbackAt, null, 'plain');
   };
 
   const scalar = (node: Scalar, fallbackAt: number, isKey: boolean): YNode => {
@@ -218,7 +224,7 @@ function convertDocument(doc: Document.Parsed, text: string, base: number, compo
     extents?.push({ start: s, end: block ? raw : e, kind: style === 'plain' ? 'plain' : block ? 'block' : 'quoted' });
     // Block scalars' ranges run to the end of their last line break; keep the content only.
     const end = block ? trimEnd(text, s, e) : e;
-    const out: YNode = { kind: 'scalar', value: node.value, style, start: base + s, end: base + end };
+    const out = new ScalarNode(origin, s, end, node.value, style);
     withMeta(out, node as unknown as YamlNode);
     composer.scalar(out, String(node.value), isKey);
     return out;
@@ -229,7 +235,8 @@ function convertDocument(doc: Document.Parsed, text: string, base: number, compo
     if (node.tag) out.tag = node.tag;
     if (out.kind !== 'scalar') composer.collection(out);
     if (node.anchor) composer.anchor(out);
-    converted.set(node, out);
+    // Aliases resolve to anchored nodes only: no need to remember the others.
+    if (node.anchor) converted.set(node, out);
     return out;
   };
 

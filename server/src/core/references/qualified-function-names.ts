@@ -28,7 +28,8 @@ export interface QualifiedFunctionName {
   summary: string;
 }
 
-export function qualifiedFunctionNames(index: ReferenceIndex): QualifiedFunctionName[] {
+/** Over a whole package's index, or (a rule on one item) that item's references and the package's definitions. */
+export function qualifiedFunctionNames(index: Pick<ReferenceIndex, 'references' | 'definitions'>): QualifiedFunctionName[] {
   const out: QualifiedFunctionName[] = [];
   for (const reference of index.references) {
     if (reference.form !== 'bare' || reference.dynamic || !reference.text.includes('/')) continue;

@@ -1,4 +1,3 @@
-import type { Resource } from '../model/package-model';
 import { KIND_NAME, NAMESPACED_SECTIONS, SKIPPED_SECTIONS, IDENTITY_FIELD } from '../model/sections';
 import type { DocumentRule } from './rule';
 
@@ -11,27 +10,22 @@ export const duplicateIdentity: DocumentRule = {
   id: 'duplicate-identity',
   codes: ['duplicate-identity'],
   check(ctx) {
-    for (const section of ctx.model.sections.values()) {
-      if (SKIPPED_SECTIONS.includes(section.name)) continue;
-      const first = new Map<string, Resource>();
-      for (const item of section.items) {
-        if (item.identity === undefined || item.dynamic) continue;
-        const earlier = first.get(item.identity);
-        if (!earlier) {
-          first.set(item.identity, item);
-          continue;
-        }
-        const kind = KIND_NAME[section.name];
-        const what = NAMESPACED_SECTIONS.has(section.name) ? `${kind} \`${item.identity}\`` : `${kind} ${IDENTITY_FIELD[section.name]} \`${item.identity}\``;
+    // The definitions table keeps the identities that occur more than once: no pass over the items.
+    for (const [name, list] of ctx.tables.definitions.duplicates()) {
+      if (SKIPPED_SECTIONS.includes(name)) continue;
+      const [earlier, ...later] = list;
+      for (const item of later) {
+        const kind = KIND_NAME[name];
+        const what = NAMESPACED_SECTIONS.has(name) ? `${kind} \`${item.identity}\`` : `${kind} ${IDENTITY_FIELD[name]} \`${item.identity}\``;
         const consequence =
-          section.name === 'variables'
+          name === 'variables'
             ? 'the installer cannot tell the two declarations apart; keep one'
             : 'Sinas does not reject it: both are applied in order and the last one wins (preview lists both as `create`)';
         ctx.report({
           code: 'duplicate-identity',
           message: `Duplicate ${what}: ${consequence}.`,
           span: item.identityNode,
-          related: [{ span: earlier.identityNode, message: `First ${kind} with this ${NAMESPACED_SECTIONS.has(section.name) ? 'namespace and name' : IDENTITY_FIELD[section.name]}.` }],
+          related: [{ span: earlier.identityNode, message: `First ${kind} with this ${NAMESPACED_SECTIONS.has(name) ? 'namespace and name' : IDENTITY_FIELD[name]}.` }],
         });
       }
     }

@@ -1,5 +1,5 @@
 import { keyName, type YNode } from '../parse/yaml-tree';
-import type { DocumentRule, ItemRule } from './rule';
+import type { HeaderRule, ItemRule } from './rule';
 import type { Finding } from '../diagnostics/finding';
 
 /** Reports repeated keys of one mapping (PyYAML keeps the last value silently). */
@@ -47,7 +47,7 @@ export const duplicateKeyInItem: ItemRule = {
 };
 
 /** The document's own mappings: the root, `package`, `metadata` and `spec` (not the items). */
-export const duplicateKeyInDocument: DocumentRule = {
+export const duplicateKeyInDocument: HeaderRule = {
   id: 'duplicate-key-document',
   codes: ['duplicate-key'],
   check(ctx) {

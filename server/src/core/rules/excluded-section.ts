@@ -1,8 +1,8 @@
 import { SKIPPED_SECTION_LABEL, SKIPPED_SECTIONS } from '../model/sections';
-import type { DocumentRule } from './rule';
+import type { HeaderRule } from './rule';
 
 /** `roles`, `users`, `llmProviders`, `databaseConnections`: parsed, then skipped on install (P7). */
-export const excludedSection: DocumentRule = {
+export const excludedSection: HeaderRule = {
   id: 'excluded-section',
   codes: ['excluded-section'],
   check(ctx) {

@@ -29,7 +29,7 @@ import { queryTrailingSemicolon } from './query-trailing-semicolon';
 import { referenceMustBeBare } from './reference-must-be-bare';
 import { referenceNeedsNamespace } from './reference-needs-namespace';
 import { restartRequired } from './restart-required';
-import type { DocumentRule, ItemRule } from './rule';
+import type { DocumentRule, HeaderRule, ItemRule, ScopedRule } from './rule';
 import { scheduleDescriptionDropped } from './schedule-description-dropped';
 import { schemaItem } from './schema-item';
 import { schemaShell } from './schema-shell';
@@ -51,33 +51,37 @@ import { valueTooLong, valueTooLongInHeader } from './value-too-long';
 import { variableTypeMismatch } from './variable-type-mismatch';
 import { webhookNoAuth } from './webhook-no-auth';
 
-export const DOCUMENT_RULES: readonly DocumentRule[] = [
+/** Rules on the header and the list of sections: kept while an edit changes only items. */
+export const HEADER_RULES: readonly HeaderRule[] = [
   schemaShell,
+  duplicateKeyInDocument,
+  excludedSection,
+  restartRequired,
+  uninterpolatedVariableInHeader,
+  packageNameStyle,
+  packageNameSlash,
+  valueTooLongInHeader,
+];
+
+/** Rules on document-wide tables (declarations and uses, definitions, references): every version. */
+export const DOCUMENT_RULES: readonly DocumentRule[] = [unusedVariable, duplicateIdentity, skippedSectionReference];
+
+export const SCOPED_RULES: readonly ScopedRule[] = [
+  // variables
   malformedExpression,
   undeclaredVariable,
-  unusedVariable,
+  variableTypeMismatch,
   // references
   referenceNeedsNamespace,
   referenceMustBeBare,
   unresolvedReference,
   unknownOperation,
   orphanParameters,
-  skippedSectionReference,
-  // duplicates
-  duplicateIdentity,
-  duplicateKeyInDocument,
-  // sections and fields
-  excludedSection,
+  // fields checked against declarations and dependencies
   secretValue,
-  restartRequired,
   undeclaredDependency,
-  unknownQueryParameter,
-  uninterpolatedVariableInHeader,
-  packageNameStyle,
-  variableTypeMismatch,
   connectorSecretTemplate,
-  packageNameSlash,
-  valueTooLongInHeader,
+  unknownQueryParameter,
 ];
 
 export const ITEM_RULES: readonly ItemRule[] = [

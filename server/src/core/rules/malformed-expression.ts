@@ -1,11 +1,11 @@
-import type { DocumentRule } from './rule';
+import type { ScopedRule } from './rule';
 
 /** Every `${{ … }}` that is not exactly `${{ vars.NAME }}`: Sinas would install it as literal text. */
-export const malformedExpression: DocumentRule = {
+export const malformedExpression: ScopedRule = {
   id: 'malformed-expression',
   codes: ['malformed-expression'],
   check(ctx) {
-    for (const use of ctx.variables.uses) {
+    for (const use of ctx.uses) {
       if (ctx.enough()) return;
       const e = use.expression;
       if (e.kind !== 'malformed') continue;

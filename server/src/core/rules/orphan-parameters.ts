@@ -1,6 +1,6 @@
 import { PARAMETERS_FOR, type Reference } from '../references';
 import { closest } from '../text/suggest';
-import type { DocumentRule } from './rule';
+import type { ScopeContext, ScopedRule } from './rule';
 import { contentSpan } from './support/scalar';
 
 /**
@@ -8,23 +8,15 @@ import { contentSpan } from './support/scalar';
  * `enabledQueries` entry exactly, and keys of `enabledConnectors[].parameters` must be operations
  * the entry enables; otherwise the parameters are never applied (Sinas does not check them).
  */
-export const orphanParameters: DocumentRule = {
+export const orphanParameters: ScopedRule = {
   id: 'orphan-parameters',
   codes: ['orphan-parameters'],
   check(ctx) {
-    const refs = ctx.references.references;
-    // References of one item are contiguous and sorted, so group them in one pass.
-    let start = 0;
-    while (start < refs.length) {
-      let end = start + 1;
-      while (end < refs.length && refs[end].source === refs[start].source) end++;
-      checkItem(refs.slice(start, end), ctx);
-      start = end;
-    }
+    checkItem(ctx.references, ctx);
   },
 };
 
-function checkItem(refs: Reference[], ctx: Parameters<DocumentRule['check']>[0]): void {
+function checkItem(refs: readonly Reference[], ctx: ScopeContext): void {
   if (!refs.some((r) => r.role === 'parameters')) return;
   for (const ref of refs) {
     if (ref.role !== 'parameters' || ref.dynamic) continue;
@@ -38,7 +30,7 @@ function checkItem(refs: Reference[], ctx: Parameters<DocumentRule['check']>[0])
         allowed = sameEntry.map((r) => r.text);
         where = `the \`operations\` this entry enables`;
       } else {
-        const ops = ctx.references.operations(ref.connector);
+        const ops = ctx.tables.operations(ref.connector);
         if (!ops) continue; // connector not in the file: every operation is possible
         allowed = [...ops.keys()];
         where = `an operation of connector \`${ref.connector}\``;

@@ -1,13 +1,13 @@
 import { slashProblem } from '../model/package-name';
 import { asString, contentSpan } from './support/scalar';
-import type { DocumentRule } from './rule';
+import type { HeaderRule } from './rule';
 
 /**
  * A `/` in `package.name` (P30): the package installs, but its name is one REST path segment, so
  * it can never be fetched, exported or uninstalled again. Supersedes the schema's `name-format`
  * note on the same value: this is the consequence that matters.
  */
-export const packageNameSlash: DocumentRule = {
+export const packageNameSlash: HeaderRule = {
   id: 'package-name-slash',
   codes: ['package-name-slash'],
   check(ctx) {

@@ -1,5 +1,5 @@
 import { styleProblem } from '../model/package-name';
-import type { DocumentRule } from './rule';
+import type { HeaderRule } from './rule';
 import { asString, contentSpan } from './support/scalar';
 
 /**
@@ -7,7 +7,7 @@ import { asString, contentSpan } from './support/scalar';
  * than 255 characters is the schema's `name-format`; this only suggests the packages repository's
  * convention (lowercase letters, digits and `-`) for names that are otherwise usable.
  */
-export const packageNameStyle: DocumentRule = {
+export const packageNameStyle: HeaderRule = {
   id: 'package-name-style',
   codes: ['package-name-style'],
   check(ctx) {

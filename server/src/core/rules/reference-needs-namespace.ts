@@ -1,5 +1,5 @@
 import { KIND_NAME, type SectionName } from '../model/sections';
-import type { DocumentRule } from './rule';
+import type { ScopedRule } from './rule';
 import { contentSpan } from './support/scalar';
 
 /**
@@ -7,14 +7,14 @@ import { contentSpan } from './support/scalar';
  * (`Referenced function 'x' not defined`, even for namespace `default`): error. Unchecked ones
  * (hooks, enabledConnectors, component enabledStores) never resolve at run time: warning.
  */
-export const referenceNeedsNamespace: DocumentRule = {
+export const referenceNeedsNamespace: ScopedRule = {
   id: 'reference-needs-namespace',
   codes: ['reference-needs-namespace'],
   check(ctx) {
-    for (const ref of ctx.references.references) {
+    for (const ref of ctx.references) {
       if (ref.form !== 'qualified' || ref.role !== 'use' || ref.dynamic || ref.text.includes('/') || ref.kind === 'operations') continue;
       const kind = ref.kind as SectionName;
-      const sameName = (ctx.model.sections.get(kind)?.items ?? []).filter((r) => r.name === ref.text && r.identity !== undefined && !r.dynamic);
+      const sameName = ctx.tables.definitions.named(kind, ref.text);
       const replacement = sameName.length === 1 ? sameName[0].identity! : `default/${ref.text}`;
       const consequence = ref.checked
         ? `Sinas compares it with \`namespace/name\` as written and rejects the install (\`Referenced ${KIND_NAME[kind]} '${ref.text}' not defined\`), even for namespace \`default\``

@@ -1,10 +1,10 @@
-import type { DocumentRule } from './rule';
+import type { HeaderRule } from './rule';
 
 /**
  * Schedules and database triggers from a package take effect only after the scheduler / CDC
  * service restarts, and uninstalled schedules keep firing until then (P14). One note per package.
  */
-export const restartRequired: DocumentRule = {
+export const restartRequired: HeaderRule = {
   id: 'restart-required',
   codes: ['restart-required'],
   check(ctx) {

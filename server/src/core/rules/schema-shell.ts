@@ -1,8 +1,8 @@
 import { validateShell } from '../schema/validate-node';
-import type { DocumentRule } from './rule';
+import type { HeaderRule } from './rule';
 
 /** JSON-Schema validation of the document around the items: root keys, `package`, `spec` sections. */
-export const schemaShell: DocumentRule = {
+export const schemaShell: HeaderRule = {
   id: 'schema-shell',
   codes: ['unknown-key', 'invalid-type', 'missing-required', 'invalid-value'],
   check(ctx) {

@@ -10,6 +10,8 @@ export const skippedSectionReference: DocumentRule = {
   id: 'skipped-section-reference',
   codes: ['skipped-section-reference'],
   check(ctx) {
+    // Rare: only then is every reference of the document read.
+    if (!ctx.model.sections.get('databaseConnections')?.items.length) return;
     for (const ref of ctx.references.references) {
       if (ref.kind !== 'databaseConnections' || ref.dynamic || ref.target === undefined) continue;
       const declared = ctx.references.definitions('databaseConnections', ref.target);

@@ -1,22 +1,20 @@
-import { nameIndex } from '../text/suggest';
-import type { DocumentRule } from './rule';
+import type { ScopedRule } from './rule';
 
 /**
  * `${{ vars.NAME }}` whose NAME is not declared. The set of names is complete (it is in this file),
  * so this is an error, pointed at NAME only, with a did-you-mean when a declared name is close.
  */
-export const undeclaredVariable: DocumentRule = {
+export const undeclaredVariable: ScopedRule = {
   id: 'undeclared-variable',
   codes: ['undeclared-variable'],
   check(ctx) {
-    const { byName } = ctx.variables;
-    const declared = nameIndex(byName.keys());
-    for (const use of ctx.variables.uses) {
+    const byName = ctx.tables.declarations;
+    for (const use of ctx.uses) {
       if (ctx.enough()) return;
       const e = use.expression;
       if (e.kind !== 'var' || byName.has(e.name)) continue;
-      const suggestion = declared.closest(e.name);
-      const where = ctx.model.sections.has('variables') ? 'under `spec.variables`' : 'in a `spec.variables` section';
+      const suggestion = ctx.tables.declarationIndex().closest(e.name);
+      const where = ctx.tables.hasVariablesSection ? 'under `spec.variables`' : 'in a `spec.variables` section';
       ctx.report({
         code: 'undeclared-variable',
         message: suggestion

@@ -2,7 +2,7 @@ import type { Finding } from '../diagnostics/finding';
 import type { SectionName } from '../model/sections';
 import { getValue, keyName, type YNode } from '../parse/yaml-tree';
 import { asString, spanInScalar } from './support/scalar';
-import type { DocumentRule, ItemRule } from './rule';
+import type { HeaderRule, ItemRule } from './rule';
 
 /** Fields holding code, prose, templates or JSON Schemas: `${…}` and `{{ … }}` are legitimate there. */
 const FREE_TEXT = new Set([
@@ -88,7 +88,7 @@ export const uninterpolatedVariable: ItemRule = {
 };
 
 /** The same check on the `package:` header. */
-export const uninterpolatedVariableInHeader: DocumentRule = {
+export const uninterpolatedVariableInHeader: HeaderRule = {
   id: 'uninterpolated-variable-header',
   codes: ['uninterpolated-variable'],
   check(ctx) {

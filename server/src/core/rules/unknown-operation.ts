@@ -1,18 +1,18 @@
 import { closest } from '../text/suggest';
-import type { DocumentRule } from './rule';
+import type { ScopedRule } from './rule';
 import { contentSpan } from './support/scalar';
 
 /**
  * `enabledConnectors[].operations` naming an operation the connector (defined in this file) does
  * not have. Sinas never checks it; the agent simply gets no such tool.
  */
-export const unknownOperation: DocumentRule = {
+export const unknownOperation: ScopedRule = {
   id: 'unknown-operation',
   codes: ['unknown-operation'],
   check(ctx) {
-    for (const ref of ctx.references.references) {
+    for (const ref of ctx.references) {
       if (ref.kind !== 'operations' || ref.role !== 'use' || ref.dynamic || ref.connector === undefined) continue;
-      const ops = ctx.references.operations(ref.connector);
+      const ops = ctx.tables.operations(ref.connector);
       if (!ops || ops.has(ref.text)) continue;
       const suggestion = closest(ref.text, ops.keys());
       ctx.report({

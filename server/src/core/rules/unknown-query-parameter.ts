@@ -1,23 +1,19 @@
-import { embeddedText } from '../embedded/embedded-text';
-import { sinasParameters } from '../embedded/sql/parse-sql';
 import { getValue } from '../parse/yaml-tree';
 import { contentSpan } from './support/scalar';
-import type { DocumentRule } from './rule';
+import type { ScopedRule } from './rule';
 
 /**
  * An agent's `queryParameters` for a query of this package names a parameter its SQL never uses
  * (`:name`): the value is passed along and ignored — usually a typo of a parameter name.
  */
-export const unknownQueryParameter: DocumentRule = {
+export const unknownQueryParameter: ScopedRule = {
   id: 'unknown-query-parameter',
   codes: ['unknown-query-parameter'],
   check(ctx) {
-    for (const ref of ctx.references.references) {
-      if (ref.role !== 'parameters' || ref.field !== 'queryParameters' || ref.dynamic) continue;
-      const target = ctx.references.resolve(ref)?.resource;
-      const sql = target && embeddedText(getValue(target.node, 'sql'));
-      if (!sql || sql.placeholders.length) continue;
-      const used = new Set(sinasParameters(sql.source).map((p) => p.name));
+    for (const ref of ctx.references) {
+      if (ref.role !== 'parameters' || ref.field !== 'queryParameters' || ref.dynamic || ref.target === undefined) continue;
+      const used = ctx.tables.queryParameters(ref.target);
+      if (!used) continue;
       const map = getValue(ref.source.node, 'queryParameters');
       const entry = map?.kind === 'map' ? map.pairs.find((p) => p.key === ref.node)?.value : undefined;
       if (!entry || entry.kind !== 'map') continue;

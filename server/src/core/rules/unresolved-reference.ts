@@ -1,6 +1,5 @@
 import { KIND_NAME, type SectionName } from '../model/sections';
-import { nameIndex, type NameIndex } from '../text/suggest';
-import type { DocumentRule } from './rule';
+import type { ScopedRule } from './rule';
 import { contentSpan } from './support/scalar';
 
 /**
@@ -9,35 +8,25 @@ import { contentSpan } from './support/scalar';
  * install, unchecked ones fail when they are used. Infrastructure names (database connections,
  * LLM providers) always live on the instance and are not reported here.
  */
-export const unresolvedReference: DocumentRule = {
+export const unresolvedReference: ScopedRule = {
   id: 'unresolved-reference',
   codes: ['unresolved-reference'],
   check(ctx) {
-    const { references } = ctx;
-    // Per kind, once per check: the package's identities and their did-you-mean index.
-    const byKind = new Map<SectionName, { identities: string[]; index: NameIndex }>();
-    const targetsOf = (kind: SectionName) => {
-      let entry = byKind.get(kind);
-      if (!entry) {
-        const identities = [...(ctx.model.sections.get(kind)?.items ?? [])].filter((r) => r.identity !== undefined && !r.dynamic).map((r) => r.identity!);
-        entry = { identities, index: nameIndex(identities) };
-        byKind.set(kind, entry);
-      }
-      return entry;
-    };
-    for (const ref of references.references) {
+    const { definitions } = ctx.tables;
+    for (const ref of ctx.references) {
       if (ref.dynamic || ref.target === undefined || ref.role !== 'use' || ref.form === 'name' || ref.kind === 'operations') continue;
       // A qualified webhook/schedule functionName is a form error (reference-must-be-bare), reported once.
       if (ref.form === 'bare' && ref.text.includes('/')) continue;
       const kind = ref.kind as SectionName;
-      if (references.definitions(kind, ref.target).length > 0) continue;
+      if (definitions.get(kind, ref.target).length > 0) continue;
       const label = KIND_NAME[kind];
       const consequence = ref.checked
         ? `it must exist on the instance, or Sinas rejects the install (\`Referenced ${label} '${ref.target}' not defined\`)`
         : `Sinas does not check \`${ref.field}\` at install, so it must exist on the instance or this fails when it runs`;
       let hint = '';
       let replacement: string | undefined;
-      const { identities, index } = targetsOf(kind);
+      const identities = [...definitions.identities(kind)];
+      const index = definitions.nameIndex(kind);
       if (ref.form === 'bare') {
         const name = ref.target.slice('default/'.length);
         const elsewhere = identities.find((id) => id.endsWith(`/${name}`));

@@ -5,9 +5,9 @@ export const unusedVariable: DocumentRule = {
   id: 'unused-variable',
   codes: ['unused-variable'],
   check(ctx) {
-    const { declarations, usesByName } = ctx.variables;
+    const { declarations, usedNames } = ctx.variables;
     for (const d of declarations) {
-      if (usesByName.has(d.name)) continue;
+      if (usedNames.has(d.name)) continue;
       ctx.report({
         code: 'unused-variable',
         message: `Variable \`${d.name}\` is declared but never used as \`\${{ vars.${d.name} }}\`; installers would still be asked for it.`,

@@ -2,7 +2,7 @@ import { getValue, keyName, type YNode } from '../parse/yaml-tree';
 import { PACKAGE_NAME_MAX } from '../model/package-name';
 import { KIND_NAME, type SectionName } from '../model/sections';
 import { asString } from './support/scalar';
-import type { DocumentRule, ItemRule } from './rule';
+import type { HeaderRule, ItemRule } from './rule';
 
 /** Database column limits the install hits (a longer value fails at commit with a server error). */
 const LIMITS: Partial<Record<SectionName, Record<string, number>>> = {
@@ -52,7 +52,7 @@ export const valueTooLong: ItemRule = {
 };
 
 /** The same for the `package:` header (`version` is checked by the schema). */
-export const valueTooLongInHeader: DocumentRule = {
+export const valueTooLongInHeader: HeaderRule = {
   id: 'value-too-long-header',
   codes: ['value-too-long'],
   check(ctx) {

@@ -2,7 +2,7 @@ import type { YNode } from '../parse/yaml-tree';
 import { expectedTypeAt } from '../schema/schema-lookup';
 import { describeExpected, describeValue, fits, plainValue, possibleTexts } from '../variables/substitution';
 import type { ExpressionUse } from '../variables/variable-table';
-import type { DocumentRule } from './rule';
+import type { ScopedRule } from './rule';
 import { contentSpan } from './support/scalar';
 
 /** More combinations than this (several enum variables in one scalar) are not enumerated. */
@@ -27,7 +27,7 @@ function substitutions(source: string, template: string, uses: readonly Expressi
  * checked. When no value fits, every install fails: an error. When only some do not, the
  * installer's answer decides: a warning.
  */
-export const variableTypeMismatch: DocumentRule = {
+export const variableTypeMismatch: ScopedRule = {
   id: 'variable-type-mismatch',
   codes: ['variable-type-mismatch'],
   check(ctx) {
@@ -37,7 +37,7 @@ export const variableTypeMismatch: DocumentRule = {
       return cache.get(text);
     };
     const byScalar = new Map<YNode, ExpressionUse[]>();
-    for (const use of ctx.variables.uses) {
+    for (const use of ctx.uses) {
       if (use.onKey) continue;
       const list = byScalar.get(use.scalar);
       if (list) list.push(use);
@@ -48,7 +48,7 @@ export const variableTypeMismatch: DocumentRule = {
       const texts = new Map<string, string[]>();
       for (const use of uses) {
         const e = use.expression;
-        const declaration = e.kind === 'var' ? ctx.variables.byName.get(e.name) : undefined;
+        const declaration = e.kind === 'var' ? ctx.tables.declarations.get(e.name) : undefined;
         const values = declaration && possibleTexts(declaration);
         if (!declaration || !values?.length) {
           texts.clear();
@@ -81,7 +81,7 @@ export const variableTypeMismatch: DocumentRule = {
         });
         continue;
       }
-      const declaration = ctx.variables.byName.get(name)!;
+      const declaration = ctx.tables.declarations.get(name)!;
       const kind = declaration.type === 'enum' ? 'an enum' : declaration.type === 'boolean' ? 'a boolean' : 'a secret (it stands for the secret\'s name)';
       const values = texts.get(name)!;
       // Quoting is the fix when every value is fine as a string and the field takes strings.

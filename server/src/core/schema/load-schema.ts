@@ -1,64 +1,19 @@
 /**
- * Compiles the package schema with ajv once per process and hands out validators: one per spec
- * section item (so each resource is validated, and can be cached, on its own) and one for the
- * document shell (root, package, metadata, spec keys and section types, items left alone).
- * Validators are compiled lazily on first use; the schema is parsed once at import.
+ * The package schema's validators, once per process: one per spec section item (so each resource
+ * is validated, and can be cached, on its own) and one for the document shell (root, package,
+ * metadata, spec keys and section types, items left alone). compile-validators.ts says where
+ * they come from (compiled from source, or generated at build time).
  */
-import Ajv, { type ValidateFunction } from 'ajv';
+import type { ValidateFunction } from 'ajv';
+import { compileValidators } from './compile-validators';
 import type { JsonSchema } from './schema-types';
-import { SCHEMA, SCHEMA_ID, SECTION_ITEMS, definitionNameOf } from './schema-lookup';
+import { SECTION_ITEMS } from './schema-lookup';
+import { SHELL_ROOT } from './shell-schema';
 
 export { SCHEMA, SCHEMA_ID, SECTION_ITEMS } from './schema-lookup';
 export { schemaAt, schemaChain, childSchema, propertiesOf, expectedTypeAt, deref, laxKindOf, definitionNameOf } from './schema-lookup';
 export { describe } from './describe-schema';
-
-/** Annotation keywords the schema uses besides draft-07 (Red Hat YAML / VS Code ones and ours). */
-export const EXTENSION_KEYWORDS = [
-  'markdownDescription',
-  'defaultSnippets',
-  'enumDescriptions',
-  'x-severity',
-  'x-code',
-  'x-hint',
-  'x-unchecked',
-  'x-string-keys',
-  'x-json-schema',
-] as const;
-
-export const SHELL_ID = SCHEMA_ID.replace(/\.schema\.json$/, '.shell.schema.json');
-
-export function createAjv(options: { strict?: boolean } = {}): Ajv {
-  const ajv = new Ajv({
-    allErrors: true,
-    verbose: true, // errors carry parentSchema, which is how x-severity / lax kinds are found
-    allowUnionTypes: true,
-    strict: options.strict ?? true,
-    // Measured: separate functions for $refs and no codegen optimiser pass compile ~2x faster
-    // (the lax scalar definitions are referenced ~60 times) and validate no slower.
-    inlineRefs: false,
-    code: { optimize: false },
-  });
-  for (const keyword of EXTENSION_KEYWORDS) ajv.addKeyword({ keyword });
-  return ajv;
-}
-
-/** The root schema with every section's items accepted as-is: items get their own validator. */
-function shellSchema(): JsonSchema {
-  const definitions = SCHEMA.definitions ?? {};
-  const spec = definitions.Spec;
-  const sections: Record<string, JsonSchema> = {};
-  for (const [name, section] of Object.entries(spec.properties ?? {})) {
-    const { items: _items, ...rest } = section;
-    sections[name] = rest;
-  }
-  const specRef = SCHEMA.properties?.spec ?? {};
-  const { $ref: _ref, ...specAnnotations } = specRef;
-  return {
-    ...SCHEMA,
-    $id: SHELL_ID,
-    properties: { ...SCHEMA.properties, spec: { ...spec, ...specAnnotations, properties: sections } },
-  };
-}
+export { SHELL_ID } from './shell-schema';
 
 export interface CompiledSchema {
   /** Validator for one item of a spec section (e.g. 'agents'); undefined for unknown sections. */
@@ -75,33 +30,19 @@ let compiled: CompiledSchema | undefined;
 
 export function loadSchema(): CompiledSchema {
   if (compiled) return compiled;
-  const ajv = createAjv();
-  ajv.addSchema(SCHEMA as object);
-  const shellRoot = shellSchema();
-  let shell: ValidateFunction | undefined;
-  const validators = new Map<string, ValidateFunction>();
+  const validators = compileValidators();
   compiled = {
-    validatorFor(section) {
-      const cached = validators.get(section);
-      if (cached) return cached;
-      const item = SECTION_ITEMS.get(section);
-      const name = item && definitionNameOf(item);
-      if (!name) return undefined;
-      const validator = ajv.getSchema(`${SCHEMA_ID}#/definitions/${name}`);
-      if (validator) validators.set(section, validator);
-      return validator;
-    },
+    validatorFor: (section) => validators.section(section),
     get shell() {
-      shell ??= ajv.compile(shellRoot as object);
-      return shell;
+      return validators.shell();
     },
     itemSchema: (section) => SECTION_ITEMS.get(section),
-    shellRoot,
+    shellRoot: SHELL_ROOT,
   };
   return compiled;
 }
 
-/** Compiles every validator now (the server does it right after start, so no edit pays for it). */
+/** Compiles every validator now (from source; the bundles' validators are generated at build time). */
 export function compileAll(): void {
   const schema = loadSchema();
   void schema.shell;

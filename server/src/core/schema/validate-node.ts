@@ -5,7 +5,7 @@
  */
 import type { Finding } from '../diagnostics/finding';
 import { toValue } from '../parse/to-value';
-import { keyName, resolve, type YNode } from '../parse/yaml-tree';
+import { keyName, resolve, type YMap, type YNode, type YPair } from '../parse/yaml-tree';
 import { loadSchema } from './load-schema';
 import { mapErrors } from './map-errors';
 import { tick } from './messages';
@@ -55,9 +55,12 @@ export function validateItem(section: string, itemNode: YNode, value: unknown, o
   return sortBySpan(findings);
 }
 
+const NO_ITEMS: readonly unknown[] = Object.freeze([]);
+
 /**
- * The value the shell validator needs, without converting every resource: section items become
- * null (the shell does not look at them), the rest goes through `toValue`. Cheap on a big file.
+ * The value the shell validator needs, without converting every resource: a section's list
+ * becomes an empty list (the shell does not look at items), the rest goes through `toValue`.
+ * Cheap on a big file.
  */
 export function shellValue(root: YNode | null): unknown {
   const map = resolve(root);
@@ -76,7 +79,8 @@ export function shellValue(root: YNode | null): unknown {
       const sectionName = keyName(section);
       if (sectionName === undefined) continue;
       const items = resolve(section.value);
-      sections[sectionName] = items?.kind === 'seq' ? items.items.map(() => null) : toValue(section.value).value;
+      // The shell checks only that a section is a list (its items are validated one by one).
+      sections[sectionName] = items?.kind === 'seq' ? NO_ITEMS : toValue(section.value).value;
     }
     out[name] = sections;
   }
@@ -113,14 +117,19 @@ export function validateShell(root: YNode | null, value: unknown = shellValue(ro
  */
 function shellTree(root: YNode | null): YNode | null {
   if (root?.kind !== 'map') return root;
-  return {
-    ...root,
-    pairs: root.pairs.map((pair) => {
+  // Spelled out: nodes keep their offsets in getters, which a spread would not copy.
+  const withPairs = (map: YMap, pairs: YPair[]): YMap => ({ kind: 'map', pairs, flow: map.flow, start: map.start, end: map.end, anchor: map.anchor, tag: map.tag });
+  const withValue = (pair: YPair, value: YNode): YPair => ({ key: pair.key, value, start: pair.start, end: pair.end });
+  return withPairs(
+    root,
+    root.pairs.map((pair) => {
       if (keyName(pair) !== 'spec' || pair.value?.kind !== 'map') return pair;
-      const sections = pair.value.pairs.map((section) =>
-        section.value?.kind === 'seq' ? { ...section, value: { ...section.value, items: [] } } : section,
-      );
-      return { ...pair, value: { ...pair.value, pairs: sections } };
+      const sections = pair.value.pairs.map((section) => {
+        const list = section.value;
+        if (list?.kind !== 'seq') return section;
+        return withValue(section, { kind: 'seq', items: [], flow: list.flow, start: list.start, end: list.end, anchor: list.anchor, tag: list.tag });
+      });
+      return withValue(pair, withPairs(pair.value, sections));
     }),
-  };
+  );
 }

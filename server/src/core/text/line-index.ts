@@ -7,75 +7,84 @@ export interface Position {
   character: number;
 }
 
-/** Where lines start, with the line breaks of LSP and editors: `\n`, `\r\n` and a lone `\r`. */
-function lineStarts(text: string): number[] {
-  const list = [0];
-  const cr = text.indexOf('\r') !== -1;
-  for (let i = 0; i < text.length; i++) {
-    i = cr ? nextBreak(text, i) : text.indexOf('\n', i);
-    if (i === -1) break;
-    list.push(i + 1);
-  }
-  return list;
-}
-
-function nextBreak(text: string, from: number): number {
-  for (let i = from; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) return i;
-  }
-  return -1;
+/** What positions are computed from: line starts, the text's length and which lines end in `\r\n`. */
+export interface LineStarts {
+  count: number;
+  length: number;
+  start: ArrayLike<number>;
+  crlf: ArrayLike<number>;
 }
 
 export class LineIndex {
-  private readonly starts: ArrayLike<number>;
+  private readonly lines: LineStarts;
 
-  /** `starts` (each line's first offset) can come from the parser's line table to avoid a rescan. */
-  constructor(
-    private readonly text: string,
-    starts?: ArrayLike<number>,
-  ) {
-    this.starts = starts ?? lineStarts(text);
+  /**
+   * From a text (scanned here), or from a line table kept by the parser — which needs no text at
+   * all, so positions of a large document never require materialising it. Lines break where LSP
+   * and editors break them: `\n`, `\r\n` and a lone `\r`.
+   */
+  constructor(source: string | LineStarts) {
+    if (typeof source !== 'string') this.lines = source;
+    else {
+      const start = [0];
+      const crlf: number[] = [];
+      const cr = source.indexOf('\r') !== -1;
+      for (let i = cr ? nextBreak(source, 0) : source.indexOf('\n'); i !== -1; i = cr ? nextBreak(source, i + 1) : source.indexOf('\n', i + 1)) {
+        crlf.push(i > 0 && source.charCodeAt(i) === 10 && source.charCodeAt(i - 1) === 13 ? 1 : 0);
+        start.push(i + 1);
+      }
+      crlf.push(0);
+      this.lines = { count: start.length, length: source.length, start, crlf };
+    }
   }
 
   get lineCount(): number {
-    return this.starts.length;
+    return this.lines.count;
   }
 
   lineStart(line: number): number {
-    return this.starts[Math.max(0, Math.min(line, this.starts.length - 1))];
+    return this.lines.start[Math.max(0, Math.min(line, this.lines.count - 1))];
   }
 
   /** End of the line's content, before `\n` / `\r\n`. */
   lineEnd(line: number): number {
-    const start = this.lineStart(line);
-    let end = line + 1 < this.starts.length ? this.starts[line + 1] - 1 : this.text.length;
-    if (end > start && this.text.charCodeAt(end - 1) === 13) end--;
-    return end;
+    const clamped = Math.max(0, Math.min(line, this.lines.count - 1));
+    if (clamped + 1 >= this.lines.count) return this.lines.length;
+    return this.lines.start[clamped + 1] - 1 - this.lines.crlf[clamped];
   }
 
   lineOf(offset: number): number {
+    const starts = this.lines.start;
     let lo = 0;
-    let hi = this.starts.length - 1;
+    let hi = this.lines.count - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= offset) lo = mid;
+      if (starts[mid] <= offset) lo = mid;
       else hi = mid - 1;
     }
     return lo;
   }
 
   positionAt(offset: number): Position {
-    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    const clamped = Math.max(0, Math.min(offset, this.lines.length));
     const line = this.lineOf(clamped);
     // Inside a line break (between `\r` and `\n`), as editors do: the end of the line's content.
-    return { line, character: Math.min(clamped, this.lineEnd(line)) - this.starts[line] };
+    return { line, character: Math.min(clamped, this.lineEnd(line)) - this.lines.start[line] };
   }
 
   offsetAt(position: Position): number {
-    if (position.line >= this.starts.length) return this.text.length;
+    if (position.line >= this.lines.count) return this.lines.length;
     if (position.line < 0) return 0;
-    const start = this.starts[position.line];
+    const start = this.lines.start[position.line];
     return Math.min(start + Math.max(0, position.character), this.lineEnd(position.line));
   }
+}
+
+/** The next `\n`, or `\r` not followed by `\n`, from `from` on; -1 when there is none. */
+function nextBreak(text: string, from: number): number {
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) return i;
+  }
+  return -1;
 }

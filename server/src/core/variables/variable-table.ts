@@ -1,11 +1,15 @@
 /**
  * Install-time variables: the declarations under `spec.variables` and every `${{ … }}` use in the
- * document. Built once per version and shared by rules, completion, hover, rename and the client's
- * install prompt. Uses are found by scanning the raw text (that is what the server substitutes),
- * keeping only those inside a key or value: an expression in a comment is not a use.
+ * document, shared by rules, completion, hover, rename and the client's install prompt. Uses are
+ * found by scanning the raw text (that is what the server substitutes), keeping only those inside a
+ * key or value: an expression in a comment is not a use. Each item's uses are memoised with it, so
+ * an edit scans the edited item again, not the document.
  */
-import type { Section } from '../model/package-model';
-import { getValue, locate, stringValue, type NodePath, type YNode } from '../parse/yaml-tree';
+import { rememberForItem } from '../model/item-memo';
+import type { PackageModel, Resource, Section } from '../model/package-model';
+import { isSection } from '../model/sections';
+import { anchored, type Origin } from '../parse/nodes';
+import { getValue, keyName, locate, stringValue, type NodePath, type YNode } from '../parse/yaml-tree';
 import type { Span } from '../text/span';
 import { expressionScan, parseExpression, type Expression } from './parse-expression';
 
@@ -41,72 +45,201 @@ export interface ExpressionUse {
 export interface VariableTable {
   declarations: VariableDeclaration[];
   byName: Map<string, VariableDeclaration>;
-  uses: ExpressionUse[];
-  usesByName: Map<string, ExpressionUse[]>;
+  /** Every use in document order (gathered on first read: editor features need it, edits do not). */
+  readonly uses: ExpressionUse[];
+  readonly usesByName: Map<string, ExpressionUse[]>;
+  /** Names used anywhere, well-formed or not. */
+  readonly usedNames: ReadonlySet<string>;
 }
 
-export function buildVariableTable(text: string, root: YNode | null, variables: Section | undefined): VariableTable {
-  const declarations = collectDeclarations(variables);
+/**
+ * Where uses come from: the whole text (built on demand; items read only their own chunk's text)
+ * and the uses outside the items (`usesOutsideItems`, which the caller may keep across versions).
+ */
+export interface UseSources {
+  text(): string;
+  outside(): readonly ExpressionUse[];
+}
+
+/** Use sources for a plain string. */
+export function useSourcesOf(text: string, model: PackageModel): UseSources {
+  let outside: ExpressionUse[] | undefined;
+  return { text: () => text, outside: () => (outside ??= usesOutsideItems(text, model)) };
+}
+
+/**
+ * The table of one version. `usedNames` may be handed in when the caller knows the names did not
+ * change (an edit that kept an item's uses); otherwise they are gathered on first read.
+ */
+export function buildVariableTable(sources: UseSources, model: PackageModel, usedNames?: ReadonlySet<string>): VariableTable {
+  const declarations = collectDeclarations(model.sections.get('variables'));
   const byName = new Map<string, VariableDeclaration>();
   for (const d of declarations) if (!byName.has(d.name)) byName.set(d.name, d);
-  const uses = scanUses(text, root);
-  const usesByName = new Map<string, ExpressionUse[]>();
-  for (const use of uses) {
-    const name = use.expression.kind === 'var' ? use.expression.name : use.expression.name;
-    if (!name) continue;
-    const list = usesByName.get(name);
-    if (list) list.push(use);
-    else usesByName.set(name, [use]);
-  }
-  return { declarations, byName, uses, usesByName };
+  let uses: ExpressionUse[] | undefined;
+  let usesByName: Map<string, ExpressionUse[]> | undefined;
+  const allUses = () => (uses ??= gatherUses(sources, model));
+  return {
+    declarations,
+    byName,
+    get uses() {
+      return allUses();
+    },
+    get usesByName() {
+      if (!usesByName) {
+        usesByName = new Map();
+        for (const use of allUses()) {
+          const name = use.expression.name;
+          if (!name) continue;
+          const list = usesByName.get(name);
+          if (list) list.push(use);
+          else usesByName.set(name, [use]);
+        }
+      }
+      return usesByName;
+    },
+    get usedNames() {
+      return (usedNames ??= namesUsed(sources, model));
+    },
+  };
 }
+
+/** Every variable name the document uses: per item (memoised), plus the text around the items. */
+export function namesUsed(sources: UseSources, model: PackageModel): Set<string> {
+  const names = new Set<string>();
+  for (const use of sources.outside()) if (use.expression.name) names.add(use.expression.name);
+  for (const item of allItems(model)) for (const name of itemUsedNames(item, sources.text)) names.add(name);
+  return names;
+}
+
+/** The names one item uses, sorted and without repeats (memoised with the item). */
+export function itemUsedNames(item: Resource, text: () => string): readonly string[] {
+  return rememberForItem(item, 'used-names', () => [...new Set(itemUses(item, text).flatMap((u) => (u.expression.name ? [u.expression.name] : [])))].sort());
+}
+
+function allItems(model: PackageModel): Resource[] {
+  const variables = model.sections.get('variables')?.items ?? [];
+  return variables.length ? [...variables, ...model.resources] : model.resources;
+}
+
+function gatherUses(sources: UseSources, model: PackageModel): ExpressionUse[] {
+  const uses = [...sources.outside()];
+  for (const item of allItems(model)) uses.push(...itemUses(item, sources.text));
+  return uses.sort((a, b) => a.expression.span.start - b.expression.span.start);
+}
+
+const declarationsOf = new WeakMap<Resource, VariableDeclaration | null>();
 
 function collectDeclarations(variables: Section | undefined): VariableDeclaration[] {
   const out: VariableDeclaration[] = [];
   for (const item of variables?.items ?? []) {
-    const node = item.node;
-    const nameNode = getValue(node, 'name');
-    const name = stringValue(nameNode);
-    if (!nameNode || name === undefined) continue;
-    const scalar = (key: string) => {
-      const v = getValue(node, key);
-      return v && v.kind === 'scalar' ? v.value : undefined;
-    };
-    const choicesNode = getValue(node, 'choices');
-    const defaultNode = getValue(node, 'default') ?? undefined;
-    const required = scalar('required');
-    out.push({
-      name,
-      node,
-      nameNode,
-      type: stringValue(getValue(node, 'type')),
-      required: required === true || (typeof required === 'string' && /^(true|yes|on|1|y|t)$/i.test(required)),
-      default: defaultNode && defaultNode.kind === 'scalar' ? defaultNode.value : undefined,
-      defaultNode,
-      choices: choicesNode?.kind === 'seq' ? choicesNode.items.map((c) => (c.kind === 'scalar' ? c.value : undefined)) : undefined,
-      pattern: stringValue(getValue(node, 'pattern')),
-      resource: stringValue(getValue(node, 'resource')),
-      description: stringValue(getValue(node, 'description')),
-      example: scalar('example'),
-    });
+    let declaration = declarationsOf.get(item);
+    if (declaration === undefined) declarationsOf.set(item, (declaration = declare(item.node)));
+    if (declaration) out.push(declaration);
   }
   return out;
 }
 
-function scanUses(text: string, root: YNode | null): ExpressionUse[] {
+function declare(node: YNode): VariableDeclaration | null {
+  const nameNode = getValue(node, 'name');
+  const name = stringValue(nameNode);
+  if (!nameNode || name === undefined) return null;
+  const scalar = (key: string) => {
+    const v = getValue(node, key);
+    return v && v.kind === 'scalar' ? v.value : undefined;
+  };
+  const choicesNode = getValue(node, 'choices');
+  const defaultNode = getValue(node, 'default') ?? undefined;
+  const required = scalar('required');
+  return {
+    name,
+    node,
+    nameNode,
+    type: stringValue(getValue(node, 'type')),
+    required: required === true || (typeof required === 'string' && /^(true|yes|on|1|y|t)$/i.test(required)),
+    default: defaultNode && defaultNode.kind === 'scalar' ? defaultNode.value : undefined,
+    defaultNode,
+    choices: choicesNode?.kind === 'seq' ? choicesNode.items.map((c) => (c.kind === 'scalar' ? c.value : undefined)) : undefined,
+    pattern: stringValue(getValue(node, 'pattern')),
+    resource: stringValue(getValue(node, 'resource')),
+    description: stringValue(getValue(node, 'description')),
+    example: scalar('example'),
+  };
+}
+
+/**
+ * The uses inside one section item, memoised on its chunk (read from the chunk's own text):
+ * expression spans are kept relative to the chunk and paths start at `spec.<section>[index]`.
+ * `text` gives the whole text, needed only for an item without a chunk of its own.
+ */
+export function itemUses(item: Resource, text: () => string): ExpressionUse[] {
+  const chunk = item.chunk;
+  if (!chunk) return scanItemUses(text(), item);
+  const memo = chunk.rememberValue('uses', () => ({ section: item.section, index: item.index, uses: chunk.local((own) => anchorUses(scanItemUses(own, item), chunk)) }));
+  if (memo.section === item.section && memo.index === item.index) return memo.uses;
+  // The item moved to another place in its section: its paths are recomputed, not memoised.
+  return chunk.local((own) => anchorUses(scanItemUses(own, item), chunk));
+}
+
+function scanItemUses(text: string, item: Resource): ExpressionUse[] {
+  return scanUses(text, item.node, item.node.start, item.node.end, ['spec', item.section, item.index]);
+}
+
+function anchorUses(uses: ExpressionUse[], origin: Origin): ExpressionUse[] {
+  for (const use of uses) use.expression = anchorExpression(use.expression, origin);
+  return uses;
+}
+
+function anchorExpression(e: Expression, origin: Origin): Expression {
+  return { ...e, span: anchored(e.span, origin), ...(e.nameSpan ? { nameSpan: anchored(e.nameSpan, origin) } : {}) } as Expression;
+}
+
+/**
+ * Uses that are not inside a section item (the header, keys of `spec`, sections whose value is
+ * not a list of items). Their spans are anchored to the chunks holding them, so a caller may keep
+ * them while an edit changes only items.
+ */
+export function usesOutsideItems(text: string, model: PackageModel): ExpressionUse[] {
+  const root = model.root;
+  if (!root) return [];
   const uses: ExpressionUse[] = [];
-  if (!root) return uses;
+  if (root.kind !== 'map' || !model.spec) uses.push(...scanUses(text, root, root.start, root.end, []));
+  else {
+    for (const pair of root.pairs) {
+      if (pair.value !== model.spec) {
+        uses.push(...scanUses(text, root, pair.start, pair.end, []));
+        continue;
+      }
+      if (pair.key) uses.push(...scanUses(text, root, pair.key.start, pair.key.end, []));
+      if (model.spec.kind !== 'map') continue;
+      for (const section of model.spec.pairs) {
+        const name = keyName(section);
+        const isItems = name !== undefined && isSection(name) && model.sections.get(name)?.pair === section && section.value?.kind === 'seq';
+        if (isItems && section.key) uses.push(...scanUses(text, root, section.key.start, section.key.end, []));
+        else uses.push(...scanUses(text, root, section.start, section.end, []));
+      }
+    }
+  }
+  for (const use of uses) {
+    const origin = (use.scalar as { origin?: Origin }).origin;
+    if (origin) use.expression = anchorExpression(use.expression, origin);
+  }
+  return uses;
+}
+
+/** Uses in [from, to), located in the tree under `node`, whose path is `prefix`. */
+function scanUses(text: string, node: YNode, from: number, to: number, prefix: NodePath): ExpressionUse[] {
+  const uses: ExpressionUse[] = [];
   const scan = expressionScan(text);
   let shared: ReturnType<typeof locate> | undefined;
-  for (let at = text.indexOf('${{'); at !== -1; at = text.indexOf('${{', at + 3)) {
+  for (let at = text.indexOf('${{', from); at !== -1 && at < to; at = text.indexOf('${{', at + 3)) {
     // Uses in one scalar share its location (a long line can hold a hundred thousand).
     const previous = shared?.node;
-    const location = previous && previous.kind === 'scalar' && at >= previous.start && at < previous.end ? shared! : (shared = locate(root, at));
+    const location = previous && previous.kind === 'scalar' && at >= previous.start && at < previous.end ? shared! : (shared = locate(node, at));
     const scalar = location.node;
     if (!scalar || scalar.kind !== 'scalar' || at < scalar.start || at >= scalar.end) continue;
     const expression = parseExpression(text, at, contentEnd(text, scalar), scan);
     const whole = expression.span.start === contentStart(text, scalar) && expression.span.end === contentEnd(text, scalar);
-    uses.push({ expression, scalar, path: location.path, onKey: location.onKey, whole });
+    uses.push({ expression, scalar, path: [...prefix, ...location.path], onKey: location.onKey, whole });
   }
   return uses;
 }

@@ -5,7 +5,7 @@
  * UTF-16 columns whatever the editor's position encoding (position-encoding.ts).
  */
 import type { Connection, ServerCapabilities, TextDocuments } from 'vscode-languageserver/node';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { EditedDocument } from '../edited-document';
 import type { Analysis } from '../../core/analyze';
 import type { AnalysisCache } from '../analysis-cache';
 import type { PositionEncoder } from '../position-encoding';
@@ -13,7 +13,7 @@ import type { SettingsService } from '../settings';
 
 export interface HandlerContext {
   connection: Connection;
-  documents: TextDocuments<TextDocument>;
+  documents: TextDocuments<EditedDocument>;
   cache: AnalysisCache;
   settings: SettingsService;
   positions: PositionEncoder;

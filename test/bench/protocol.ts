@@ -1,0 +1,213 @@
+/**
+ * Both servers as real LSP processes over stdio, driven as an editor drives them: a fresh process
+ * opening a document (cold), a second document in the same process (warm), one-character edits as
+ * incremental and as full-text changes, completion, and resident memory. Every figure is taken two
+ * ways: wall-clock milliseconds (Red Hat's fixed 200 ms validation delay subtracted; ours runs
+ * with `delayMs: 0`), and the server process's on-CPU milliseconds over all its threads, which a
+ * busy shared machine disturbs far less.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { CompletionList } from 'vscode-languageserver-protocol';
+import { SERVER_ENV, SERVER_EXEC_ARGV } from '../../server/src/protocol/server-process';
+import { SERVER, TestLspClient } from '../support/lsp-client';
+import { median } from './measure';
+
+export const YLS_SERVER = join(__dirname, '../../node_modules/yaml-language-server/bin/yaml-language-server');
+const SCHEMA = join(__dirname, '../../schemas/sinas-package.schema.json');
+/** yaml-language-server waits this long after a change before validating (not configurable). */
+export const YLS_VALIDATION_DELAY_MS = 200;
+
+export type ServerName = 'sinas' | 'yls';
+
+/** A wall-clock and an on-CPU figure (milliseconds). */
+export interface Timing {
+  wall: number;
+  cpu: number;
+}
+
+export interface ProtocolFigures {
+  coldOpen: Timing;
+  warmOpen: Timing;
+  incrementalEdit: Timing;
+  fullTextEdit: Timing;
+  completion: Timing;
+  rssAfterStartMb: number;
+  rssAfterOpenMb: number;
+}
+
+/** On-CPU time of a process, all threads, in milliseconds (from the scheduler's nanosecond counters). */
+export function cpuMs(pid: number): number {
+  let ns = 0;
+  for (const task of readdirSync(`/proc/${pid}/task`)) {
+    try {
+      ns += Number(readFileSync(`/proc/${pid}/task/${task}/schedstat`, 'utf8').split(' ')[0]);
+    } catch {
+      // the thread ended meanwhile
+    }
+  }
+  return ns / 1e6;
+}
+
+export function rssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN) / 1024;
+}
+
+async function startServer(name: ServerName): Promise<TestLspClient> {
+  // Ours as the extension starts it (server-process.ts).
+  if (name === 'sinas') return TestLspClient.start('stdio', undefined, SERVER, { configuration: { sinas: { validation: { delayMs: 0 } } }, execArgv: SERVER_EXEC_ARGV, env: SERVER_ENV });
+  const yaml = { validate: true, hover: true, completion: true, schemas: { [pathToFileURL(SCHEMA).href]: '*.yaml' } };
+  const client = await TestLspClient.start('stdio', undefined, YLS_SERVER, { configuration: { yaml } });
+  // It pulls its settings when told they changed.
+  await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { yaml } });
+  return client;
+}
+
+/**
+ * The benchmark document: the generated package plus an unknown root key, which both servers
+ * report only once they validate against the schema (so a publish without it does not count).
+ */
+export function benchDocument(text: string): string {
+  return text.replace('\nspec:\n', '\nbogusRootKey: true\nspec:\n');
+}
+
+const hasSchemaError = (p: { diagnostics: { message: string }[] }) => p.diagnostics.some((d) => d.message.includes('bogusRootKey'));
+
+/** Where the edits type: one character after `Fetches item <n>` in a description near the middle. */
+function editPoint(text: string): { line: number; character: number; offset: number } {
+  const lines = text.split('\n');
+  const marker = 'description: Fetches item';
+  const candidates = lines.map((l, i) => (l.includes(marker) ? i : -1)).filter((i) => i >= 0);
+  const line = candidates[Math.floor(candidates.length / 2)];
+  const character = lines[line].length;
+  const offset = lines.slice(0, line).reduce((n, l) => n + l.length + 1, 0) + character;
+  return { line, character, offset };
+}
+
+/** A new key line at the end of the last resource, as when typing a new field. */
+function completionPoint(text: string): { line: number; character: number } {
+  return { line: text.split('\n').length - 1, character: 6 };
+}
+
+async function timed(pid: number, run: () => Promise<unknown>): Promise<Timing> {
+  const cpu = cpuMs(pid);
+  const started = performance.now();
+  await run();
+  return { wall: performance.now() - started, cpu: cpuMs(pid) - cpu };
+}
+
+function medianTiming(timings: Timing[], subtractWall = 0): Timing {
+  return { wall: Math.max(0, median(timings.map((t) => t.wall)) - subtractWall), cpu: median(timings.map((t) => t.cpu)) };
+}
+
+/** A fresh process opening `text`: from spawning it to the first complete diagnostics. */
+async function coldOpen(name: ServerName, text: string, uri: string): Promise<Timing> {
+  const started = performance.now();
+  const client = await startServer(name);
+  const pid = client.process.pid!;
+  client.open(uri, text);
+  await client.waitForDiagnostics(uri, hasSchemaError, 120_000);
+  const timing = { wall: performance.now() - started, cpu: cpuMs(pid) };
+  await client.stop();
+  return timing;
+}
+
+export async function measureProtocol(name: ServerName, generated: string, runs: number): Promise<ProtocolFigures> {
+  // A trailing blank key line for completion; the edit point lies well before it.
+  const text = benchDocument(generated).replace(/\n$/, '\n      \n');
+  const uri = (k: string) => `file:///bench/${name}/${k}/package.yaml`;
+  const cold: Timing[] = [];
+  // Past 30,000 lines one measurement takes seconds (the peer's): fewer repeats keep the run near 10 minutes.
+  const large = generated.length > 600_000; // about 22,000 generated lines
+  const openRuns = large ? Math.min(runs, 3) : runs;
+  const repeats = large ? runs : runs * 2 + 1;
+  for (let i = 0; i < openRuns; i++) cold.push(await coldOpen(name, text, uri(`cold-${i}`)));
+
+  const client = await startServer(name);
+  const pid = client.process.pid!;
+  try {
+    const rssAfterStartMb = rssMb(pid);
+    // Warm: the process has opened a document before.
+    client.open(uri('first'), text);
+    await client.waitForDiagnostics(uri('first'), hasSchemaError, 120_000);
+    const warm: Timing[] = [];
+    for (let i = 0; i < openRuns; i++) {
+      const u = uri(`warm-${i}`);
+      warm.push(await timed(pid, async () => {
+        client.open(u, text);
+        await client.waitForDiagnostics(u, hasSchemaError, 120_000);
+      }));
+      client.close(u);
+    }
+    const rssAfterOpenMb = rssMb(pid);
+
+    const point = editPoint(text);
+    const edited = text.slice(0, point.offset) + 'x' + text.slice(point.offset);
+    const doc = uri('first');
+    const incremental: Timing[] = [];
+    for (let i = 0; i < repeats; i++) {
+      const insert = i % 2 === 0;
+      const at = { line: point.line, character: point.character };
+      const range = insert ? { start: at, end: at } : { start: at, end: { line: at.line, character: at.character + 1 } };
+      incremental.push(await timed(pid, async () => {
+        const next = client.nextDiagnostics(doc, 120_000);
+        client.edit(doc, [{ range, text: insert ? 'x' : '' }]);
+        await next;
+      }));
+    }
+    const full: Timing[] = [];
+    for (let i = 0; i < repeats; i++) {
+      full.push(await timed(pid, async () => {
+        const next = client.nextDiagnostics(doc, 120_000);
+        client.change(doc, i % 2 === 0 ? edited : text);
+        await next;
+      }));
+    }
+    const at = completionPoint(text);
+    const completion: Timing[] = [];
+    for (let i = 0; i < repeats; i++) {
+      completion.push(await timed(pid, async () => {
+        const list = await client.request<CompletionList>('textDocument/completion', { textDocument: { uri: doc }, position: at });
+        if (!list || (Array.isArray(list) ? list.length : list.items.length) === 0) throw new Error(`${name}: no completion items`);
+      }));
+    }
+    const delay = name === 'yls' ? YLS_VALIDATION_DELAY_MS : 0;
+    return {
+      coldOpen: medianTiming(cold),
+      warmOpen: medianTiming(warm),
+      incrementalEdit: medianTiming(incremental, delay),
+      fullTextEdit: medianTiming(full, delay),
+      completion: medianTiming(completion),
+      rssAfterStartMb,
+      rssAfterOpenMb,
+    };
+  } finally {
+    await client.stop();
+  }
+}
+
+/** Resident memory of our server with a document open, and after `edits` incremental edits to it. */
+export async function measureMemory(generated: string, edits: number): Promise<{ afterOpenMb: number; afterEditsMb: number }> {
+  const text = benchDocument(generated);
+  const client = await startServer('sinas');
+  const pid = client.process.pid!;
+  try {
+    const doc = 'file:///bench/memory/package.yaml';
+    client.open(doc, text);
+    await client.waitForDiagnostics(doc, hasSchemaError, 120_000);
+    const afterOpenMb = rssMb(pid);
+    const point = editPoint(text);
+    for (let i = 0; i < edits; i++) {
+      const insert = i % 2 === 0;
+      const at = { line: point.line, character: point.character };
+      const next = client.nextDiagnostics(doc);
+      client.edit(doc, [{ range: insert ? { start: at, end: at } : { start: at, end: { line: at.line, character: at.character + 1 } }, text: insert ? 'x' : '' }]);
+      await next;
+    }
+    return { afterOpenMb, afterEditsMb: rssMb(pid) };
+  } finally {
+    await client.stop();
+  }
+}

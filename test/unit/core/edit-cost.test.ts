@@ -1,0 +1,90 @@
+/**
+ * What an edit costs, counted rather than timed (speed itself is measured by `npm run bench`):
+ * a one-character edit inside one item re-parses that item's chunk only, runs the item and scoped
+ * rules on that item only (scoped ones also around the items) and no header rule, and never reads the whole text — the same work in
+ * a 2,000-line package as in a 10,000-line one.
+ */
+import assert from 'node:assert/strict';
+import { analyze } from '../../../server/src/core/analyze';
+import { DocumentParser } from '../../../server/src/core/parse/parse-document';
+import { DOCUMENT_RULES, HEADER_RULES, ITEM_RULES, SCOPED_RULES } from '../../../server/src/core/rules';
+import type { TextSource } from '../../../server/src/core/text/text-source';
+import { generatePackage } from '../../support/generate-package';
+
+type Kind = 'item' | 'scoped' | 'header' | 'document';
+const RULES: [Kind, readonly { check(ctx: never): void }[]][] = [
+  ['item', ITEM_RULES],
+  ['scoped', SCOPED_RULES],
+  ['header', HEADER_RULES],
+  ['document', DOCUMENT_RULES],
+];
+
+interface Work {
+  parsedChunks: number;
+  wholeTextReads: number;
+  rules: Record<Kind, number>;
+}
+
+/** Counts rule runs while `run` runs. */
+function countingRules<T>(run: () => T): { result: T; rules: Record<Kind, number> } {
+  const rules: Record<Kind, number> = { item: 0, scoped: 0, header: 0, document: 0 };
+  const restore: (() => void)[] = [];
+  for (const [kind, list] of RULES) {
+    for (const rule of list) {
+      const check = rule.check;
+      rule.check = (ctx: never) => {
+        rules[kind]++;
+        check.call(rule, ctx);
+      };
+      restore.push(() => (rule.check = check));
+    }
+  }
+  try {
+    return { result: run(), rules };
+  } finally {
+    for (const r of restore) r();
+  }
+}
+
+/** The work of typing `edits` characters, one per version, into the description of one function. */
+function workPerEdit(lines: number, edits: number): Work[] {
+  let text = generatePackage(lines);
+  const parser = new DocumentParser();
+  analyze(text, { parser });
+  const marker = 'Fetches item 7';
+  const out: Work[] = [];
+  for (let i = 0; i < edits; i++) {
+    const at = text.indexOf(marker) + marker.length;
+    text = text.slice(0, at) + 'x' + text.slice(at);
+    // As the language server hands it over: the edit, and the text only on request.
+    parser.noteChange(at, at, 'x');
+    let wholeTextReads = 0;
+    const current = text;
+    const source: TextSource = {
+      length: current.length,
+      read: () => {
+        wholeTextReads++;
+        return current;
+      },
+    };
+    const { result, rules } = countingRules(() => analyze(source, { parser }));
+    out.push({ parsedChunks: result.stats.parsedChunks, wholeTextReads, rules });
+  }
+  return out;
+}
+
+describe('edit cost (counted work, not time)', () => {
+  it('re-examines only the edited item, the same in a 2,000-line as in a 10,000-line package', () => {
+    const small = workPerEdit(2_000, 5);
+    const large = workPerEdit(10_000, 5);
+    for (const work of large) {
+      assert.equal(work.parsedChunks, 1, 'one chunk re-parsed');
+      assert.equal(work.wholeTextReads, 0, 'the whole text is never built');
+      assert.equal(work.rules.header, 0, 'header rules are kept');
+      assert.ok(work.rules.item > 0 && work.rules.item <= ITEM_RULES.length, `item rules for one item only (${work.rules.item})`);
+      // The edited item, and the text around the items (its uses are kept from the last version).
+      assert.ok(work.rules.scoped <= 2 * SCOPED_RULES.length, `scoped rules for one item only (${work.rules.scoped})`);
+    }
+    assert.deepEqual(large, small);
+  });
+});

@@ -1,0 +1,121 @@
+/**
+ * An analysis that reuses the previous version's chunks, memoised results and tables must say
+ * exactly what a fresh analysis of the same text says: findings (codes, spans, messages, related
+ * spans), uses, references and definitions — after typing, after edits that change identities,
+ * declarations and structure, and whether the editor names the changed range or not.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyze, type Analysis } from '../../../server/src/core/analyze';
+import { DocumentParser } from '../../../server/src/core/parse/parse-document';
+import { CORPUS_FILES } from '../../support/corpus';
+import { generatePackage } from '../../support/generate-package';
+import { yamlFiles } from '../../support/yaml-files';
+
+const RULE_FIXTURES = yamlFiles(join(__dirname, '../../fixtures/rules'));
+
+/** Deterministic pseudo-random numbers, so a failure can be replayed. */
+function random(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+/** Everything a consumer reads of an analysis, with today's offsets. */
+function observable(a: Analysis): unknown {
+  return {
+    findings: a.findings.map((f) => [f.code, f.severity, f.span.start, f.span.end, f.message, (f.related ?? []).map((r) => [r.span.start, r.span.end, r.message]), f.data]),
+    uses: a.variables.uses.map((u) => [u.expression.kind, u.expression.span.start, u.expression.span.end, u.expression.nameSpan?.start, u.path.join('.'), u.whole, u.onKey, u.scalar.start]),
+    usedNames: [...a.variables.usedNames].sort(),
+    declarations: a.variables.declarations.map((d) => [d.name, d.nameNode.start, d.type]),
+    references: a.references.references.map((r) => [r.node.start, r.node.end, r.text, r.target, r.source.section, r.source.index, a.references.resolve(r)?.node.start]),
+    resources: a.model.resources.map((r) => [r.section, r.index, r.identity, r.identityNode.start, r.node.end]),
+  };
+}
+
+/** Typing-like edits and edits that change structure, names, declarations and references. */
+const INSERTS = ['x', 'x', 'x', '', '', '\n', '  ', '- ', ': ', '#', '"', '${{ vars.A }}', '${{ vars.', '/', 'default/', '\n    - name: n\n', '\t', '&a ', '*a'];
+
+function edit(text: string, next: () => number): { text: string; start: number; end: number; inserted: string } {
+  const start = Math.floor(next() * (text.length + 1));
+  const end = Math.min(text.length, start + (next() < 0.3 ? Math.floor(next() * 4) : 0));
+  const inserted = INSERTS[Math.floor(next() * INSERTS.length)];
+  return { text: text.slice(0, start) + inserted + text.slice(end), start, end, inserted };
+}
+
+function replay(original: string, seed: number, edits: number, noteChanges: boolean): void {
+  const next = random(seed);
+  const parser = new DocumentParser();
+  let text = original;
+  analyze(text, { parser });
+  for (let i = 0; i < edits; i++) {
+    const e = edit(text, next);
+    if (noteChanges) parser.noteChange(e.start, e.end, e.inserted);
+    text = e.text;
+    const label = `edit ${i} (seed ${seed}) at ${e.start}-${e.end}: ${JSON.stringify(e.inserted)}`;
+    assert.deepEqual(observable(analyze(text, { parser })), observable(analyze(text)), label);
+    // Back to the original now and then, so the text keeps its structure and edits keep landing in items.
+    if (next() < 0.3) {
+      if (noteChanges) parser.noteChange(0, text.length, original);
+      text = original;
+      assert.deepEqual(observable(analyze(text, { parser })), observable(analyze(text)), `${label}, then back to the original`);
+    }
+  }
+}
+
+describe('incremental analysis', () => {
+  it('matches a fresh analysis on every rule fixture after random edits', function () {
+    this.timeout(120_000);
+    RULE_FIXTURES.forEach((file, k) => replay(readFileSync(file, 'utf8'), k + 1, 3, k % 2 === 0));
+  });
+
+  it('matches a fresh analysis on the real packages and a generated one, with and without noted changes', function () {
+    this.timeout(120_000);
+    const texts = [...CORPUS_FILES.map((f) => readFileSync(f, 'utf8')), generatePackage(400)];
+    texts.forEach((text, k) => {
+      replay(text, 100 + k, 20, true);
+      replay(text, 200 + k, 20, false);
+    });
+  });
+
+  it('matches a fresh analysis after edits that leave a flow or a quote open at an item\'s end, or bring CR, NEL or LS breaks', () => {
+    const original = generatePackage(6);
+    const item = original.indexOf('      # agent 0 ends here');
+    const cases: [at: number, removed: number, inserted: string][] = [
+      [item, 0, '      tags: [a,\n'], // the next item's `- ` now continues the flow sequence (PyYAML)
+      [item, 0, '      note: "open\n'],
+      [item, 0, 'x\r'],
+      [item, 0, '\u0085'],
+      [item + 2, 0, '\u2028'],
+      [original.indexOf('Fetches item 0'), 0, '\r\n      x: 1\r'],
+    ];
+    for (const [k, [at, removed, inserted]] of cases.entries()) {
+      for (const whole of [false, true]) {
+        const parser = new DocumentParser();
+        analyze(original, { parser });
+        const text = original.slice(0, at) + inserted + original.slice(at + removed);
+        parser.noteChange(at, at + removed, inserted);
+        // As the server gives it: a source read only if the parser asks for the whole text.
+        const source = whole ? text : { length: text.length, read: () => text };
+        assert.deepEqual(observable(analyze(source, { parser })), observable(analyze(text)), `case ${k}`);
+        // And back, with the edit noted.
+        parser.noteChange(at, at + inserted.length, original.slice(at, at + removed));
+        assert.deepEqual(observable(analyze(whole ? original : { length: original.length, read: () => original }, { parser })), observable(analyze(original)), `case ${k}, undone`);
+      }
+    }
+  });
+
+  it('re-parses and re-checks only the edited item when typing inside one', () => {
+    const text = generatePackage(2000);
+    const parser = new DocumentParser();
+    analyze(text, { parser });
+    const at = text.indexOf('Fetches item 7') + 'Fetches item 7'.length;
+    parser.noteChange(at, at, 'x');
+    const edited = analyze(text.slice(0, at) + 'x' + text.slice(at), { parser });
+    assert.equal(edited.stats.parsedChunks, 1);
+    assert.deepEqual(observable(edited), observable(analyze(text.slice(0, at) + 'x' + text.slice(at))));
+  });
+});
