@@ -72,9 +72,10 @@ export function registerInstanceFeatures(context: vscode.ExtensionContext, facts
   const lenses = new PackageCodeLensProvider(connections, packages, facts);
   const statusBar = registerStatusBar(connections, health);
   const updateContext = () => void vscode.commands.executeCommand('setContext', CONTEXT.hasConnections, connections.list().length > 0);
-  // From the language server's facts: nothing reads the document here.
+  // From the language server's facts; until it has reported on a newly shown editor, from its
+  // content (once, not per keystroke), so the commands are there as soon as the editor is.
   const updateEditorContext = (editor = vscode.window.activeTextEditor) =>
-    void vscode.commands.executeCommand('setContext', CONTEXT.isPackageEditor, !!editor && editor.document.languageId === 'yaml' && facts.get(editor.document.uri)?.isPackage === true);
+    void vscode.commands.executeCommand('setContext', CONTEXT.isPackageEditor, !!editor && isPackage(editor.document));
 
   context.subscriptions.push(
     log, connections, clients, health, packages, contents, documents, diagnostics, answers, reports, tree, view, lenses, snapshots, instanceDocuments,
