@@ -15,7 +15,21 @@ const isOpen = (uri: vscode.Uri) => vscode.workspace.textDocuments.some((d) => d
 
 describe('workspace diagnostics', () => {
   const scratch = fixtureUri(SCRATCH);
-  before(() => vscode.workspace.fs.createDirectory(scratch));
+  before(async () => {
+    await vscode.workspace.fs.createDirectory(scratch);
+    // The file watcher takes up a new folder a moment after it appears, and a file written into it
+    // before then is never reported to anyone. Write a probe until the server reports it: from
+    // then on, the folder's events arrive.
+    const probe = vscode.Uri.joinPath(scratch, 'probe.yaml');
+    for (let attempt = 1; ; attempt++) {
+      await vscode.workspace.fs.writeFile(probe, encode(UNDECLARED));
+      const seen = await waitForDiagnostics(probe, () => codes(probe).includes('undeclared-variable'), 3000).then(() => true, () => false);
+      if (seen) break;
+      if (attempt === 7) throw new Error('the server never reported a package written into the new scratch folder');
+    }
+    await vscode.workspace.fs.delete(probe);
+    await waitForDiagnostics(probe, () => codes(probe).length === 0);
+  });
   after(() => vscode.workspace.fs.delete(scratch, { recursive: true, useTrash: false }));
 
   it('reports packages that were never opened', async () => {
