@@ -77,6 +77,9 @@ async function main() {
     process.exit(1);
   }, timeoutSeconds * 1000);
 
+  // The suite's scratch folder (git-ignored) exists before the workbench starts: the file watcher
+  // misses what is written into a folder created inside a folder that is itself brand new.
+  mkdirSync(join(fixturesDir, '.scratch'), { recursive: true });
   // Seeded like `npm start`'s: the UI scenarios show the instance-aware features against it.
   state.sandbox = await startSandbox({ logFile: join(resultsDir, 'sandbox.log'), extraArgs: ['--seed', join(repoRoot, 'test', 'sandbox', 'seed')] });
   state.server = await startCodeServer({
