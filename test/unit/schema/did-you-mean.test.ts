@@ -34,4 +34,15 @@ describe('did-you-mean', () => {
     assert.match(suggestKey('pipPackages', ['name', 'code']).hint ?? '', /spec\.dependencies/);
     assert.match(suggestKey('agents', ['apiVersion', 'kind', 'spec'], ['agents']).hint ?? '', /under `spec`/);
   });
+
+  it('answers at once for a pasted 1 MB key (each distance stops at the limit)', () => {
+    // An edit in the fuzzer made a 1.4 MB quoted line a key: measured in full against every
+    // allowed key, its suggestion took seconds (here about 15 s); bounded, it takes microseconds.
+    const candidates = Array.from({ length: 100 }, (_, i) => `candidateKeyNumber${i}`);
+    const started = performance.now();
+    assert.equal(suggestKey('k'.repeat(1_000_000), candidates).replacement, undefined);
+    assert.equal(suggestKey(`${'candidateKeyNumber7'}x`, candidates).replacement, 'candidateKeyNumber7');
+    const elapsed = performance.now() - started;
+    assert.ok(elapsed < 1000, `${Math.round(elapsed)} ms`);
+  });
 });

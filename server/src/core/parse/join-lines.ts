@@ -71,9 +71,24 @@ export function joinLines(text: string, starts: readonly number[]): string {
     if (end !== undefined && endsCleanly(text, end)) positions.push(...breaksIn(text, start, end));
   }
   if (positions.length === 0) return text;
-  const chars = text.split('');
-  for (const at of positions) chars[at] = ' ';
-  return chars.join('');
+  return withSpaces(text, positions.sort((a, b) => a - b).map((at) => [at, at + 1]));
+}
+
+/**
+ * `text` with the characters of each [from, to) (in order, not overlapping) replaced by spaces:
+ * slices of the text between them, so a long text costs its length once, not an array of its characters.
+ */
+function withSpaces(text: string, spans: readonly (readonly [number, number])[]): string {
+  const parts: string[] = [];
+  let at = 0;
+  for (const [from, to] of spans) {
+    if (to <= at) continue;
+    const start = Math.max(from, at);
+    parts.push(text.slice(at, start), ' '.repeat(to - start));
+    at = to;
+  }
+  parts.push(text.slice(at));
+  return parts.join('');
 }
 
 /** A key with nothing but a comment after its colon (dashes before it allowed): group 1 is its indentation, group 2 up to the colon. */
@@ -103,7 +118,5 @@ export function raiseBlockHeaders(text: string): string {
     offset += line.length + 1;
   }
   if (spans.length === 0) return text;
-  const chars = text.split('');
-  for (const [from, to] of spans) chars.fill(' ', from, to);
-  return chars.join('');
+  return withSpaces(text, spans);
 }

@@ -64,17 +64,19 @@ export function suggestKey(unknown: string, candidates: readonly string[], sibli
   const enabled = `enabled${unknown.charAt(0).toUpperCase()}${unknown.slice(1)}`;
   if (candidates.includes(enabled)) return { replacement: enabled };
 
+  // Only a key within the limit is suggested: each distance stops there, so a long key (a line
+  // pasted where a key goes) costs one length comparison per candidate, not its length times theirs.
+  const limit = norm.length <= 4 ? 1 : norm.length <= 8 ? 2 : 3;
   let best: string | undefined;
-  let bestDistance = Infinity;
+  let bestDistance = limit + 1;
   for (const key of candidates) {
-    const distance = editDistance(norm, normalise(key));
+    const distance = editDistance(norm, normalise(key), bestDistance - 1);
     if (distance < bestDistance) {
       best = key;
       bestDistance = distance;
     }
   }
-  const limit = norm.length <= 4 ? 1 : norm.length <= 8 ? 2 : 3;
-  if (best !== undefined && bestDistance <= limit) return { replacement: best };
+  if (best !== undefined) return { replacement: best };
 
   if (siblingLevelKeys.includes(unknown)) return { hint: `\`${unknown}\` belongs under \`spec\`` };
   const hint = KNOWN_HINTS[unknown];

@@ -171,9 +171,21 @@ function declare(node: YNode): VariableDeclaration | null {
  * expression spans are kept relative to the chunk and paths start at `spec.<section>[index]`.
  * `text` gives the whole text, needed only for an item without a chunk of its own.
  */
+/**
+ * Uses of items of a document parsed whole, per node, for the version being analysed: the rules
+ * and the used names read them once (a whole-document parse makes new nodes for every version).
+ */
+const unchunkedUses = new WeakMap<YNode, { section: string; index: number; uses: ExpressionUse[] }>();
+
 export function itemUses(item: Resource, text: () => string): ExpressionUse[] {
   const chunk = item.chunk;
-  if (!chunk) return scanItemUses(text(), item);
+  if (!chunk) {
+    const known = unchunkedUses.get(item.node);
+    if (known?.section === item.section && known.index === item.index) return known.uses;
+    const uses = scanItemUses(text(), item);
+    unchunkedUses.set(item.node, { section: item.section, index: item.index, uses });
+    return uses;
+  }
   const memo = chunk.rememberValue('uses', () => ({ section: item.section, index: item.index, uses: chunk.local((own) => anchorUses(scanItemUses(own, item), chunk)) }));
   if (memo.section === item.section && memo.index === item.index) return memo.uses;
   // The item moved to another place in its section: its paths are recomputed, not memoised.
