@@ -437,7 +437,7 @@ const ITEM_RULES_KEY = Object.fromEntries(SECTIONS.map((s) => [s, `items:${s}`])
  * Findings of every section's items, per section list: a section whose items did not change costs
  * nothing, and one whose list was patched (an edit inside one item) re-reads that item only.
  */
-const sectionMemo = new WeakMap<readonly Resource[], { key: string; perItem: Finding[][]; findings: Finding[] }>();
+const sectionMemo = new WeakMap<readonly Resource[], { key: string; perItem: Finding[][]; withFindings: number[]; findings: Finding[] }>();
 
 function itemFindings(full: () => string, model: PackageModel, chunked: boolean, tables: DocumentTables, key: string, connectionTypes: ConnectionTypeLookup | undefined, max: number): Finding[] {
   const out: Finding[] = [];
@@ -475,17 +475,43 @@ function itemFindings(full: () => string, model: PackageModel, chunked: boolean,
     const patched = section.patchedFrom;
     const before = patched && sectionMemo.get(patched.items);
     let perItem: Finding[][];
-    if (patched && before?.key === key) {
-      perItem = before.perItem.slice();
-      perItem[patched.index] = findingsOf(section.items[patched.index]);
-    } else perItem = section.items.map(findingsOf);
-    const findings: Finding[] = [];
-    for (const list of perItem) if (list.length) findings.push(...list);
+    /** Indexes of the items with findings: gathering them costs what they found, not a pass over every item. */
+    let withFindings: number[];
     // Only memoised results (positions relative to their chunks) may be kept across versions.
-    if (section.items.every((item) => item.chunk)) sectionMemo.set(section.items, { key, perItem, findings });
+    let memoised: boolean;
+    if (patched && before?.key === key) {
+      const index = patched.index;
+      perItem = before.perItem.slice();
+      perItem[index] = findingsOf(section.items[index]);
+      withFindings = before.withFindings.filter((i) => i !== index);
+      if (perItem[index].length) withFindings.splice(sortedIndex(withFindings, index), 0, index);
+      memoised = !!section.items[index].chunk; // the others were, or `before` would not be kept
+    } else {
+      perItem = section.items.map(findingsOf);
+      withFindings = [];
+      perItem.forEach((list, i) => {
+        if (list.length) withFindings.push(i);
+      });
+      memoised = section.items.every((item) => item.chunk);
+    }
+    const findings: Finding[] = [];
+    for (const i of withFindings) findings.push(...perItem[i]);
+    if (memoised) sectionMemo.set(section.items, { key, perItem, withFindings, findings });
     out.push(...findings);
   }
   return out;
+}
+
+/** Where `value` goes in an ascending list. */
+function sortedIndex(list: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid] < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Scoped rules on one item, memoised on its chunk while the tables keep their versions. */

@@ -10,6 +10,7 @@
  */
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver/node';
 import type { Position, Range, TextDocument } from 'vscode-languageserver-textdocument';
+import { ShiftedOffsets } from '../core/text/shifted-offsets';
 import type { TextSource } from '../core/text/text-source';
 
 export interface Edit {
@@ -26,8 +27,8 @@ const SMALL_PIECE = 1024;
 export class EditedDocument implements TextDocument {
   private pieces: string[];
   private size: number;
-  /** Line starts (with spare room), for the positions of incoming changes. */
-  private starts: Int32Array;
+  /** Line starts (with spare room, shifted lazily), for the positions of incoming changes. */
+  private starts: ShiftedOffsets;
   private lineTotal: number;
   /** Edits since the last `takeEdits`; `replaced` after a full-text change. */
   private edits: Edit[] | 'replaced' = [];
@@ -42,7 +43,7 @@ export class EditedDocument implements TextDocument {
     this.size = text.length;
     const starts = lineStartsOf(text);
     this.starts = starts;
-    this.lineTotal = starts.length;
+    this.lineTotal = starts.values.length;
   }
 
   static create(uri: string, languageId: string, version: number, text: string): EditedDocument {
@@ -103,18 +104,19 @@ export class EditedDocument implements TextDocument {
     let hi = this.lineTotal - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= clamped) lo = mid;
+      if (this.starts.at(mid) <= clamped) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo, character: this.beforeLineBreak(clamped, this.starts[lo]) - this.starts[lo] };
+    const lineStart = this.starts.at(lo);
+    return { line: lo, character: this.beforeLineBreak(clamped, lineStart) - lineStart };
   }
 
   offsetAt(position: Position): number {
     if (position.line >= this.lineTotal) return this.size;
     if (position.line < 0) return 0;
-    const start = this.starts[position.line];
+    const start = this.starts.at(position.line);
     if (position.character <= 0) return start;
-    const next = position.line + 1 < this.lineTotal ? this.starts[position.line + 1] : this.size;
+    const next = position.line + 1 < this.lineTotal ? this.starts.at(position.line + 1) : this.size;
     return this.beforeLineBreak(Math.min(start + position.character, next), start);
   }
 
@@ -137,7 +139,7 @@ export class EditedDocument implements TextDocument {
     this.pieces = [text];
     this.size = text.length;
     this.starts = lineStartsOf(text);
-    this.lineTotal = this.starts.length;
+    this.lineTotal = this.starts.values.length;
     this.edits = 'replaced';
   }
 
@@ -196,15 +198,14 @@ export class EditedDocument implements TextDocument {
     const from = Math.min(startLine + 1, this.lineTotal);
     const removed = Math.max(0, Math.min(endLine - startLine, this.lineTotal - from));
     const total = this.lineTotal - removed + added.length;
-    let starts = this.starts;
-    if (total > starts.length) {
-      starts = new Int32Array(total + (total >> 1));
-      starts.set(this.starts.subarray(0, this.lineTotal));
-    }
-    starts.copyWithin(from + added.length, from + removed, this.lineTotal);
-    for (let k = 0; k < added.length; k++) starts[from + k] = added[k];
-    if (delta !== 0) for (let k = startLine + 1 + added.length; k < total; k++) starts[k] += delta;
-    this.starts = starts;
+    const starts = this.starts;
+    starts.reserve(total + (total >> 1), this.lineTotal);
+    // The lines after the change move by delta: one addition (shifted-offsets.ts).
+    starts.splitAt(from + removed);
+    starts.values.copyWithin(from + added.length, from + removed, this.lineTotal);
+    starts.from = from + added.length;
+    starts.by += delta;
+    for (let k = 0; k < added.length; k++) starts.set(from + k, added[k]);
     this.lineTotal = total;
   }
 }
@@ -235,6 +236,6 @@ function lineStartsIn(text: string, base: number): number[] {
   return out;
 }
 
-function lineStartsOf(text: string): Int32Array {
-  return Int32Array.from([0, ...lineStartsIn(text, 0)]);
+function lineStartsOf(text: string): ShiftedOffsets {
+  return new ShiftedOffsets(Int32Array.from([0, ...lineStartsIn(text, 0)]));
 }

@@ -1,12 +1,13 @@
 /**
  * What an edit costs, counted rather than timed (speed itself is measured by `npm run bench`):
  * a one-character edit inside one item re-parses that item's chunk only, runs the item and scoped
- * rules on that item only (scoped ones also around the items) and no header rule, and never reads the whole text — the same work in
- * a 2,000-line package as in a 10,000-line one.
+ * rules on that item only (scoped ones also around the items) and no header rule, never reads the
+ * whole text, moves the chunks after it by their runs (not one by one) and rewrites no stored line
+ * start after it — the same work in a 2,000-line package as in a 20,000-line one.
  */
 import assert from 'node:assert/strict';
 import { analyze } from '../../../server/src/core/analyze';
-import { DocumentParser } from '../../../server/src/core/parse/parse-document';
+import { Chunk, DocumentParser } from '../../../server/src/core/parse/parse-document';
 import { DOCUMENT_RULES, HEADER_RULES, ITEM_RULES, SCOPED_RULES } from '../../../server/src/core/rules';
 import type { TextSource } from '../../../server/src/core/text/text-source';
 import { generatePackage } from '../../support/generate-package';
@@ -23,6 +24,28 @@ interface Work {
   parsedChunks: number;
   wholeTextReads: number;
   rules: Record<Kind, number>;
+  /** Chunks given a new start (the edited one's run; later runs move by one shift each). */
+  chunksMoved: number;
+  /** Stored line starts rewritten (an edit inside one line: none, the lines after it shift lazily). */
+  lineStartsRewritten: number;
+}
+
+/** Counts the chunk starts set while `run` runs (a chunk read on its own sets its start twice, which is counted too). */
+function countingMoves<T>(run: () => T): { result: T; moves: number } {
+  const accessor = Object.getOwnPropertyDescriptor(Chunk.prototype, 'base')!;
+  let moves = 0;
+  Object.defineProperty(Chunk.prototype, 'base', {
+    ...accessor,
+    set(this: Chunk, value: number) {
+      moves++;
+      accessor.set!.call(this, value);
+    },
+  });
+  try {
+    return { result: run(), moves };
+  } finally {
+    Object.defineProperty(Chunk.prototype, 'base', accessor);
+  }
 }
 
 /** Counts rule runs while `run` runs. */
@@ -67,16 +90,29 @@ function workPerEdit(lines: number, edits: number): Work[] {
         return current;
       },
     };
-    const { result, rules } = countingRules(() => analyze(source, { parser }));
-    out.push({ parsedChunks: result.stats.parsedChunks, wholeTextReads, rules });
+    const stored = storedLineStarts(parser);
+    const {
+      result: { result, rules },
+      moves,
+    } = countingMoves(() => countingRules(() => analyze(source, { parser })));
+    const after = storedLineStarts(parser);
+    let lineStartsRewritten = 0;
+    for (let k = 0; k < stored.length; k++) if (stored[k] !== after[k]) lineStartsRewritten++;
+    out.push({ parsedChunks: result.stats.parsedChunks, wholeTextReads, rules, chunksMoved: moves, lineStartsRewritten });
   }
   return out;
 }
 
+/** A copy of the parser's stored line starts (what an edit rewrites shows as a difference). */
+function storedLineStarts(parser: DocumentParser): Int32Array {
+  const lines = (parser as unknown as { lines: { start: { values: Int32Array } } }).lines;
+  return lines.start.values.slice();
+}
+
 describe('edit cost (counted work, not time)', () => {
-  it('re-examines only the edited item, the same in a 2,000-line as in a 10,000-line package', () => {
+  it('re-examines only the edited item, the same in a 2,000-line as in a 20,000-line package', () => {
     const small = workPerEdit(2_000, 5);
-    const large = workPerEdit(10_000, 5);
+    const large = workPerEdit(20_000, 5);
     for (const work of large) {
       assert.equal(work.parsedChunks, 1, 'one chunk re-parsed');
       assert.equal(work.wholeTextReads, 0, 'the whole text is never built');
@@ -84,6 +120,8 @@ describe('edit cost (counted work, not time)', () => {
       assert.ok(work.rules.item > 0 && work.rules.item <= ITEM_RULES.length, `item rules for one item only (${work.rules.item})`);
       // The edited item, and the text around the items (its uses are kept from the last version).
       assert.ok(work.rules.scoped <= 2 * SCOPED_RULES.length, `scoped rules for one item only (${work.rules.scoped})`);
+      assert.ok(work.chunksMoved < 100, `chunks moved one by one: ${work.chunksMoved}`);
+      assert.equal(work.lineStartsRewritten, 0, 'no stored line start rewritten');
     }
     assert.deepEqual(large, small);
   });

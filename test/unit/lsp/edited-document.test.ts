@@ -70,4 +70,21 @@ describe('EditedDocument', () => {
     assert.throws(() => snapshot.read(), /changed since version 1/);
     assert.equal(doc.snapshot().read(), 'a: 2\n');
   });
+
+  it('shifts the line starts after an edit lazily: typing on one line rewrites none of them', () => {
+    const text = Array.from({ length: 20_000 }, (_, i) => `line ${i}`).join('\n');
+    const doc = EditedDocument.create('file:///c.yaml', 'yaml', 1, text);
+    const stored = () => (doc as unknown as { starts: { values: Int32Array } }).starts.values.slice();
+    const at = { line: 10_000, character: 4 };
+    EditedDocument.update(doc, [{ range: { start: at, end: at }, text: 'x' }], 2);
+    const before = stored();
+    for (let version = 3; version < 23; version++) {
+      const position = { line: 10_000, character: 4 + (version % 3) };
+      EditedDocument.update(doc, [{ range: { start: position, end: position }, text: 'y' }], version);
+    }
+    const after = stored();
+    assert.equal(after.filter((value, k) => value !== before[k]).length, 0);
+    const reference = TextDocument.create('file:///c.yaml', 'yaml', 1, doc.getText());
+    for (const line of [0, 9_999, 10_000, 10_001, 19_999]) assert.equal(doc.offsetAt({ line, character: 0 }), reference.offsetAt({ line, character: 0 }));
+  });
 });

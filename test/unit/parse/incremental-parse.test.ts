@@ -8,12 +8,16 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { planChunks } from '../../../server/src/core/parse/chunk-plan';
 import { DocumentParser } from '../../../server/src/core/parse/parse-document';
-import { buildLineTable } from '../../../server/src/core/parse/line-table';
+import { buildLineTable, type LineTable } from '../../../server/src/core/parse/line-table';
+
 import { parseRegion } from '../../../server/src/core/parse/parse-region';
 import type { YNode } from '../../../server/src/core/parse/yaml-tree';
 import { generatePackage } from '../../support/generate-package';
 
 const CORPUS = CORPUS_DIR;
+
+/** A line table's starts, through the length after the last line. */
+const starts = (lines: LineTable) => Array.from({ length: lines.count + 1 }, (_, k) => lines.start.at(k));
 
 function shape(n: YNode | null): unknown {
   if (!n) return null;
@@ -68,8 +72,8 @@ describe('incremental parsing', () => {
         const incremental = parser.parse(text);
         const fresh = buildLineTable(text);
         assert.deepEqual(
-          [incremental.lines.count, [...incremental.lines.start.subarray(0, incremental.lines.count + 1)], [...incremental.lines.indent.subarray(0, incremental.lines.count)]],
-          [fresh.count, [...fresh.start], [...fresh.indent]],
+          [incremental.lines.count, starts(incremental.lines), [...incremental.lines.indent.subarray(0, incremental.lines.count)]],
+          [fresh.count, starts(fresh), [...fresh.indent]],
           `line table after edit ${i} at ${at}: ${JSON.stringify(insert)}`,
         );
         if (whole.findings.length === 0 && whole.documentCount <= 1) {

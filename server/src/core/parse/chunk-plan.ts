@@ -45,10 +45,10 @@ export function hasAnchor(text: string): boolean {
 }
 
 function lineText(text: string, lines: LineTable, line: number): string {
-  let end = lines.start[line + 1];
-  if (end > lines.start[line] && text.charCodeAt(end - 1) === 10) end--;
-  if (end > lines.start[line] && text.charCodeAt(end - 1) === 13) end--;
-  return text.slice(lines.start[line], end);
+  let end = lines.start.at(line + 1);
+  if (end > lines.start.at(line) && text.charCodeAt(end - 1) === 10) end--;
+  if (end > lines.start.at(line) && text.charCodeAt(end - 1) === 13) end--;
+  return text.slice(lines.start.at(line), end);
 }
 
 /** `lines` is the text's line table (the parser keeps one up to date across edits). */
@@ -57,7 +57,7 @@ export function planChunks(text: string, lines: LineTable = buildLineTable(text)
   for (let line = 0; line < lines.count; line++) {
     // A tab in indentation: let the real parser judge.
     if (lines.indent[line] === TAB_INDENT) return { kind: 'whole' };
-    const c = text.charCodeAt(lines.start[line]);
+    const c = text.charCodeAt(lines.start.at(line));
     // Only `-`, `.` and `%` can begin a document marker or directive.
     if (lines.indent[line] === 0 && (c === 45 || c === 46 || c === 37)) {
       const t = lineText(text, lines, line);
@@ -68,7 +68,7 @@ export function planChunks(text: string, lines: LineTable = buildLineTable(text)
   return root ? { kind: 'chunked', root } : { kind: 'whole' };
 }
 
-const end = (lines: LineTable, to: number) => lines.start[to];
+const end = (lines: LineTable, to: number) => lines.start.at(to);
 
 /** A quote opened after `: ` or `- ` and not closed on the line (escapes and `''` allowed). */
 const OPEN_QUOTE = /(?:^|[:-] +)(?:"(?:[^"\\]|\\.)*|'(?:[^']|'')*)$/;
@@ -112,11 +112,11 @@ function splitMap(text: string, lines: LineTable, from: number, to: number, inde
   if (starts.length === 0) return undefined;
   return starts.map((first, k) => {
     const last = k + 1 < starts.length ? starts[k + 1] : to;
-    const entry: EntryPlan = { start: k === 0 ? end(lines, from) : lines.start[first], end: end(lines, last) };
+    const entry: EntryPlan = { start: k === 0 ? end(lines, from) : lines.start.at(first), end: end(lines, last) };
     const header = lineText(text, lines, first);
     if (depth < 2 && HEADER_ONLY.test(header) && !/^ *["']/.test(header)) {
       const body = splitBody(text, lines, first + 1, last, indent, depth + 1);
-      if (body) entry.split = { header: { start: entry.start, end: lines.start[first + 1] }, body };
+      if (body) entry.split = { header: { start: entry.start, end: lines.start.at(first + 1) }, body };
     }
     return entry;
   });
@@ -151,14 +151,14 @@ function splitSeq(text: string, lines: LineTable, from: number, to: number, inde
   }
   if (starts.length === 0) return undefined;
   return starts.map((first, k) => ({
-    start: lines.start[first],
+    start: lines.start.at(first),
     end: end(lines, k + 1 < starts.length ? starts[k + 1] : to),
   }));
 }
 
 /** Line `line` has `-` at column `indent`, then a space, a tab or the end of the line. */
 function isItemStart(window: TextWindow, lines: LineTable, line: number, indent: number): boolean {
-  const at = lines.start[line] + indent - window.from;
+  const at = lines.start.at(line) + indent - window.from;
   const next = window.text.charCodeAt(at + 1);
   return window.text.charCodeAt(at) === 45 && (next === 32 || next === 9 || next === 10 || next === 13 || at + 1 >= window.text.length);
 }
@@ -172,7 +172,7 @@ function isItemStart(window: TextWindow, lines: LineTable, line: number, indent:
  */
 export function itemLinesHold(window: TextWindow, lines: LineTable, start: number, end: number, from: number, to: number, indent: number): boolean {
   const firstLine = lineAt(lines, start);
-  for (let line = lineAt(lines, from), last = lineAt(lines, to); line <= last && lines.start[line] < end; line++) {
+  for (let line = lineAt(lines, from), last = lineAt(lines, to); line <= last && lines.start.at(line) < end; line++) {
     const lineIndent = lines.indent[line];
     if (line === firstLine) {
       if (lineIndent !== indent || !isItemStart(window, lines, line, indent)) return false;
@@ -181,8 +181,8 @@ export function itemLinesHold(window: TextWindow, lines: LineTable, start: numbe
   // The line after the chunk starts another entry only if this one's last line is not left open.
   let last = lineAt(lines, end - 1);
   while (last > firstLine && lines.indent[last] < 0) last--;
-  const lineEnd = last + 1 < lines.count ? lines.start[last + 1] : end;
-  const t = window.text.slice(lines.start[last] - window.from, lineEnd - window.from).replace(/\r?\n$/, '');
+  const lineEnd = last + 1 < lines.count ? lines.start.at(last + 1) : end;
+  const t = window.text.slice(lines.start.at(last) - window.from, lineEnd - window.from).replace(/\r?\n$/, '');
   return !(OPEN_FLOW.test(t) || OPEN_QUOTE.test(t));
 }
 
@@ -192,7 +192,7 @@ function lineAt(lines: LineTable, offset: number): number {
   let hi = lines.count - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
-    if (lines.start[mid] <= offset) lo = mid;
+    if (lines.start.at(mid) <= offset) lo = mid;
     else hi = mid - 1;
   }
   return lo;

@@ -1,16 +1,19 @@
 /**
  * Line starts and indentation of a text, in flat arrays, kept up to date across edits: lines
- * before and after the changed region are kept (shifted in place), only the lines it touches are
- * scanned again — which needs only the text around the change, not the whole document. Shared by
- * the chunk planner and the LineIndex (offset <-> position).
+ * before and after the changed region are kept (the starts after it shifted lazily, see
+ * shifted-offsets.ts), only the lines it touches are scanned again — which needs only the text
+ * around the change, not the whole document. Shared by the chunk planner and the LineIndex
+ * (offset <-> position).
  */
+import { ShiftedOffsets } from '../text/shifted-offsets';
+
 export interface LineTable {
   /** Number of lines; a text ending in `\n` has an empty last line. */
   count: number;
   /** The text's length. */
   length: number;
-  /** start[i] is line i's first offset; start[count] is the text's length (entries past it are spare room). */
-  start: Int32Array;
+  /** start.at(i) is line i's first offset; start.at(count) is the text's length (entries past it are spare room). */
+  start: ShiftedOffsets;
   /** Leading spaces; -1 for blank and comment-only lines, -2 when a tab is in the indentation (count entries). */
   indent: Int32Array;
   /** 1 when line i ends with `\r\n` (count entries). */
@@ -57,7 +60,7 @@ export function buildLineTable(text: string): LineTable {
   start[count] = text.length;
   const indent = new Int32Array(count);
   for (let line = 0; line < count; line++) indent[line] = indentOf(window, start[line], start[line + 1]);
-  return { count, length: text.length, start, indent, crlf };
+  return { count, length: text.length, start: new ShiftedOffsets(start), indent, crlf };
 }
 
 /** First index in start[0..count) whose value is greater than `offset`. */
@@ -66,7 +69,7 @@ function upperBound(table: LineTable, offset: number): number {
   let hi = table.count;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (table.start[mid] <= offset) lo = mid + 1;
+    if (table.start.at(mid) <= offset) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -90,41 +93,42 @@ export function updateLineTable(previous: LineTable, window: TextWindow, prefix:
   for (let i = text.indexOf('\n', prefix - from); i !== -1 && i + from < newSuffixStart; i = text.indexOf('\n', i + 1)) newlines.push(i + from);
   const added = newlines.length;
   const count = kept + added + moved;
-  let { start, indent, crlf } = previous;
-  if (count + 1 > start.length) {
+  const start = previous.start;
+  let { indent, crlf } = previous;
+  if (count + 1 > start.values.length) {
     const capacity = count + 1 + (count >> 1);
-    const grownStart = new Int32Array(capacity);
     const grownIndent = new Int32Array(capacity);
     const grownCrlf = new Uint8Array(capacity);
-    grownStart.set(start.subarray(0, previous.count + 1));
+    start.reserve(capacity, previous.count + 1);
     grownIndent.set(indent.subarray(0, previous.count));
     grownCrlf.set(crlf.subarray(0, previous.count));
-    start = grownStart;
     indent = grownIndent;
     crlf = grownCrlf;
   }
   // The moved tail first (it may shift right over the lines the edit adds), then the new lines.
+  // The tail's starts (and the length after them) move by delta: one addition, see shifted-offsets.ts.
   const firstMoved = previous.count - moved;
   const line = kept + added;
-  start.copyWithin(line, firstMoved, previous.count);
+  start.splitAt(firstMoved);
+  start.values.copyWithin(line, firstMoved, previous.count + 1);
   indent.copyWithin(line, firstMoved, previous.count);
   crlf.copyWithin(line, firstMoved, previous.count);
-  if (delta !== 0) for (let k = line; k < count; k++) start[k] += delta;
+  start.from = line;
+  start.by += delta;
   for (let k = 0; k < added; k++) {
-    start[kept + k] = newlines[k] + 1;
+    start.set(kept + k, newlines[k] + 1);
     crlf[kept + k - 1] = crlfAt(window, newlines[k]);
   }
   const length = previous.length + delta;
-  start[count] = length;
+  start.set(count, length);
   // Re-measure the lines the change touched: the last kept one and the new ones (a `\r` typed or
   // removed before a kept line break changes how that line ends).
   for (let k = Math.max(0, kept - 1); k < line; k++) {
-    indent[k] = indentOf(window, start[k], start[k + 1]);
-    if (k + 1 < count) crlf[k] = crlfAt(window, start[k + 1] - 1);
+    indent[k] = indentOf(window, start.at(k), start.at(k + 1));
+    if (k + 1 < count) crlf[k] = crlfAt(window, start.at(k + 1) - 1);
   }
   previous.count = count;
   previous.length = length;
-  previous.start = start;
   previous.indent = indent;
   previous.crlf = crlf;
   return previous;

@@ -23,6 +23,19 @@ import type { YMap, YNode, YPair, YSeq } from './yaml-tree';
 type ChunkKind = 'whole' | 'entry' | 'header' | 'item';
 
 /**
+ * A shift shared by a run of consecutive chunks: an edit that changes a chunk's length moves the
+ * chunks after it in its run one by one and each later run by one addition, not every chunk.
+ */
+interface Shift {
+  by: number;
+}
+
+/** The shift of a chunk in no run (never changed). */
+const NO_SHIFT: Shift = { by: 0 };
+/** Chunks per run. */
+const RUN = 64;
+
+/**
  * A piece of text parsed on its own, with its own copy of that text; it is the origin its nodes
  * and findings are relative to.
  */
@@ -38,19 +51,39 @@ export class Chunk implements Origin {
   indent = 0;
   /** Derived data other modules keep per chunk (e.g. a resource's schema findings). */
   private memo?: Map<string, unknown>;
+  /** The run this chunk moves with, and its start relative to that run's shift. */
+  private shift = NO_SHIFT;
+  private offset: number;
 
   constructor(
     readonly kind: ChunkKind,
-    /** Current start offset in the document (the origin of this chunk's offsets). */
-    public base: number,
+    /** Start offset in the document (the origin of this chunk's offsets). */
+    base: number,
     /** This chunk's text (the document's characters from `base`). */
     readonly text: string,
   ) {
+    this.offset = base;
     const parsed = parseRegion(text, this);
     this.root = parsed.root;
     this.findings = parsed.findings;
     this.documentCount = parsed.documentCount;
     this.secondDocumentStart = parsed.secondDocumentStart;
+  }
+
+  /** Current start offset in the document (the origin of this chunk's offsets). */
+  get base(): number {
+    return this.offset + this.shift.by;
+  }
+
+  set base(base: number) {
+    this.offset = base - this.shift.by;
+  }
+
+  /** Moves with `shift` from now on, staying where it is. */
+  joinRun(shift: Shift): void {
+    const base = this.base;
+    this.shift = shift;
+    this.base = base;
   }
 
   get length(): number {
@@ -225,6 +258,10 @@ export class DocumentParser {
   private layout: EntryLayout[] | undefined;
   /** Every chunk of the previous version, in document order. */
   private leaves: Chunk[] = [];
+  /** The shift of each run of RUN leaves (leaves k·RUN to (k+1)·RUN - 1). */
+  private runs: Shift[] = [];
+  /** The chunks that have findings, in document order (an edit updates this short list, not a pass over every chunk). */
+  private faulty: Chunk[] = [];
   private pending: PendingChange | undefined;
   private generation = 0;
 
@@ -274,7 +311,7 @@ export class DocumentParser {
     this.previousLength = length;
 
     const findings: Finding[] = [];
-    for (const chunk of this.leaves) if (chunk.findings.length) findings.push(...chunk.findings);
+    for (const chunk of this.faulty) findings.push(...chunk.findings);
     let root: YNode | null;
     if (this.layout) root = assembleMap(this.layout);
     else {
@@ -327,7 +364,18 @@ export class DocumentParser {
     const patched = patchItems(seq, previous.index, next);
     const at = this.leaves.indexOf(previous, lastStartingAtOrBefore(this.leaves, start));
     this.leaves[at] = next;
-    if (region.delta !== 0) for (let i = at + 1; i < this.leaves.length; i++) this.leaves[i].base += region.delta;
+    const run = Math.floor(at / RUN);
+    next.joinRun(this.runs[run]);
+    if (region.delta !== 0) {
+      // The rest of its run chunk by chunk, later runs by their shift.
+      for (let i = at + 1; i < Math.min(this.leaves.length, (run + 1) * RUN); i++) this.leaves[i].base += region.delta;
+      for (let k = run + 1; k < this.runs.length; k++) this.runs[k].by += region.delta;
+    }
+    if (previous.findings.length || next.findings.length) {
+      const faulty = this.faulty.filter((chunk) => chunk !== previous);
+      if (next.findings.length) faulty.splice(firstStartingAtOrAfter(faulty, start), 0, next);
+      this.faulty = faulty;
+    }
     return { previous, next, patched };
   }
 
@@ -358,6 +406,12 @@ export class DocumentParser {
       this.layout = layoutEntries(plan.root, take);
     }
     this.leaves = leaves;
+    this.runs = [];
+    for (let i = 0; i < leaves.length; i++) {
+      if (i % RUN === 0) this.runs.push({ by: 0 });
+      leaves[i].joinRun(this.runs[this.runs.length - 1]);
+    }
+    this.faulty = leaves.filter((chunk) => chunk.findings.length);
     return parsed;
   }
 }
@@ -383,6 +437,18 @@ function applyEdits(chunk: Chunk, edits: readonly NotedEdit[]): string | undefin
     text = text.slice(0, start) + edit.text + text.slice(end);
   }
   return text;
+}
+
+/** Where a chunk starting at `offset` goes among chunks in document order: after those starting before it. */
+function firstStartingAtOrAfter(chunks: readonly Chunk[], offset: number): number {
+  let lo = 0;
+  let hi = chunks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (chunks[mid].base < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Index of the last chunk starting at or before offset (chunks in document order). */

@@ -11,7 +11,8 @@ export interface Position {
 export interface LineStarts {
   count: number;
   length: number;
-  start: ArrayLike<number>;
+  /** Line i's first offset is start.at(i). */
+  start: { at(index: number): number };
   crlf: ArrayLike<number>;
 }
 
@@ -34,7 +35,7 @@ export class LineIndex {
         start.push(i + 1);
       }
       crlf.push(0);
-      this.lines = { count: start.length, length: source.length, start, crlf };
+      this.lines = { count: start.length, length: source.length, start: { at: (index) => start[index] }, crlf };
     }
   }
 
@@ -43,14 +44,14 @@ export class LineIndex {
   }
 
   lineStart(line: number): number {
-    return this.lines.start[Math.max(0, Math.min(line, this.lines.count - 1))];
+    return this.lines.start.at(Math.max(0, Math.min(line, this.lines.count - 1)));
   }
 
   /** End of the line's content, before `\n` / `\r\n`. */
   lineEnd(line: number): number {
     const clamped = Math.max(0, Math.min(line, this.lines.count - 1));
     if (clamped + 1 >= this.lines.count) return this.lines.length;
-    return this.lines.start[clamped + 1] - 1 - this.lines.crlf[clamped];
+    return this.lines.start.at(clamped + 1) - 1 - this.lines.crlf[clamped];
   }
 
   lineOf(offset: number): number {
@@ -59,7 +60,7 @@ export class LineIndex {
     let hi = this.lines.count - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
+      if (starts.at(mid) <= offset) lo = mid;
       else hi = mid - 1;
     }
     return lo;
@@ -69,13 +70,13 @@ export class LineIndex {
     const clamped = Math.max(0, Math.min(offset, this.lines.length));
     const line = this.lineOf(clamped);
     // Inside a line break (between `\r` and `\n`), as editors do: the end of the line's content.
-    return { line, character: Math.min(clamped, this.lineEnd(line)) - this.lines.start[line] };
+    return { line, character: Math.min(clamped, this.lineEnd(line)) - this.lines.start.at(line) };
   }
 
   offsetAt(position: Position): number {
     if (position.line >= this.lines.count) return this.lines.length;
     if (position.line < 0) return 0;
-    const start = this.lines.start[position.line];
+    const start = this.lines.start.at(position.line);
     return Math.min(start + Math.max(0, position.character), this.lineEnd(position.line));
   }
 }
