@@ -32,6 +32,7 @@ import { unquotedCronFindings } from './rules/unquoted-cron';
 import { LineIndex } from './text/line-index';
 import type { Span } from './text/span';
 import { nameIndex, type NameIndex } from './text/suggest';
+import { partitionPoint } from './text/partition-point';
 import { textOf, type DocumentText } from './text/text-source';
 import { buildVariableTable, itemUsedNames, itemUses, usesOutsideItems, type ExpressionUse, type UseSources, type VariableDeclaration } from './variables/variable-table';
 
@@ -484,7 +485,7 @@ function itemFindings(full: () => string, model: PackageModel, chunked: boolean,
       perItem = before.perItem.slice();
       perItem[index] = findingsOf(section.items[index]);
       withFindings = before.withFindings.filter((i) => i !== index);
-      if (perItem[index].length) withFindings.splice(sortedIndex(withFindings, index), 0, index);
+      if (perItem[index].length) withFindings.splice(partitionPoint(withFindings.length, (k) => withFindings[k] < index), 0, index);
       memoised = !!section.items[index].chunk; // the others were, or `before` would not be kept
     } else {
       perItem = section.items.map(findingsOf);
@@ -500,18 +501,6 @@ function itemFindings(full: () => string, model: PackageModel, chunked: boolean,
     out.push(...findings);
   }
   return out;
-}
-
-/** Where `value` goes in an ascending list. */
-function sortedIndex(list: readonly number[], value: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid] < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** Scoped rules on one item, memoised on its chunk while the tables keep their versions. */

@@ -11,6 +11,7 @@
  * recovering across the whole text (test/unit/parse/incremental-parse.test.ts, `npm run fuzz`).
  */
 import type { Finding } from '../diagnostics/finding';
+import { partitionPoint } from '../text/partition-point';
 import type { Span } from '../text/span';
 import { ownCopy, textOf, type DocumentText } from '../text/text-source';
 import { itemLinesHold, hasAnchor, planChunks, type BodyPlan, type ChunkSpan, type EntryPlan } from './chunk-plan';
@@ -373,7 +374,7 @@ export class DocumentParser {
     }
     if (previous.findings.length || next.findings.length) {
       const faulty = this.faulty.filter((chunk) => chunk !== previous);
-      if (next.findings.length) faulty.splice(firstStartingAtOrAfter(faulty, start), 0, next);
+      if (next.findings.length) faulty.splice(partitionPoint(faulty.length, (k) => faulty[k].base < start), 0, next);
       this.faulty = faulty;
     }
     return { previous, next, patched };
@@ -437,18 +438,6 @@ function applyEdits(chunk: Chunk, edits: readonly NotedEdit[]): string | undefin
     text = text.slice(0, start) + edit.text + text.slice(end);
   }
   return text;
-}
-
-/** Where a chunk starting at `offset` goes among chunks in document order: after those starting before it. */
-function firstStartingAtOrAfter(chunks: readonly Chunk[], offset: number): number {
-  let lo = 0;
-  let hi = chunks.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (chunks[mid].base < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** Index of the last chunk starting at or before offset (chunks in document order). */
