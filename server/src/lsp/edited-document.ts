@@ -27,9 +27,12 @@ const SMALL_PIECE = 1024;
 export class EditedDocument implements TextDocument {
   private pieces: string[];
   private size: number;
-  /** Line starts (with spare room, shifted lazily), for the positions of incoming changes. */
-  private starts: ShiftedOffsets;
-  private lineTotal: number;
+  /**
+   * Line starts (with spare room, shifted lazily), for the positions of incoming changes; found
+   * when first needed (a document replaced whole by each change never needs them).
+   */
+  private lineStarts: ShiftedOffsets | undefined;
+  private lineTotal = 0;
   /** Edits since the last `takeEdits`; `replaced` after a full-text change. */
   private edits: Edit[] | 'replaced' = [];
 
@@ -41,9 +44,6 @@ export class EditedDocument implements TextDocument {
   ) {
     this.pieces = [text];
     this.size = text.length;
-    const starts = lineStartsOf(text);
-    this.starts = starts;
-    this.lineTotal = starts.values.length;
   }
 
   static create(uri: string, languageId: string, version: number, text: string): EditedDocument {
@@ -64,7 +64,16 @@ export class EditedDocument implements TextDocument {
   }
 
   get lineCount(): number {
+    this.starts();
     return this.lineTotal;
+  }
+
+  private starts(): ShiftedOffsets {
+    if (!this.lineStarts) {
+      this.lineStarts = lineStartsOf(this.read());
+      this.lineTotal = this.lineStarts.values.length;
+    }
+    return this.lineStarts;
   }
 
   /** The whole text (joined once, then kept until the next edit). */
@@ -100,23 +109,25 @@ export class EditedDocument implements TextDocument {
 
   positionAt(offset: number): Position {
     const clamped = Math.max(0, Math.min(offset, this.size));
+    const starts = this.starts();
     let lo = 0;
     let hi = this.lineTotal - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (this.starts.at(mid) <= clamped) lo = mid;
+      if (starts.at(mid) <= clamped) lo = mid;
       else hi = mid - 1;
     }
-    const lineStart = this.starts.at(lo);
+    const lineStart = starts.at(lo);
     return { line: lo, character: this.beforeLineBreak(clamped, lineStart) - lineStart };
   }
 
   offsetAt(position: Position): number {
+    const starts = this.starts();
     if (position.line >= this.lineTotal) return this.size;
     if (position.line < 0) return 0;
-    const start = this.starts.at(position.line);
+    const start = starts.at(position.line);
     if (position.character <= 0) return start;
-    const next = position.line + 1 < this.lineTotal ? this.starts.at(position.line + 1) : this.size;
+    const next = position.line + 1 < this.lineTotal ? starts.at(position.line + 1) : this.size;
     return this.beforeLineBreak(Math.min(start + position.character, next), start);
   }
 
@@ -138,8 +149,7 @@ export class EditedDocument implements TextDocument {
   private replace(text: string): void {
     this.pieces = [text];
     this.size = text.length;
-    this.starts = lineStartsOf(text);
-    this.lineTotal = this.starts.values.length;
+    this.lineStarts = undefined;
     this.edits = 'replaced';
   }
 
@@ -198,7 +208,7 @@ export class EditedDocument implements TextDocument {
     const from = Math.min(startLine + 1, this.lineTotal);
     const removed = Math.max(0, Math.min(endLine - startLine, this.lineTotal - from));
     const total = this.lineTotal - removed + added.length;
-    const starts = this.starts;
+    const starts = this.starts();
     starts.reserve(total + (total >> 1), this.lineTotal);
     // The lines after the change move by delta: one addition (shifted-offsets.ts).
     starts.splitAt(from + removed);
@@ -237,5 +247,11 @@ function lineStartsIn(text: string, base: number): number[] {
 }
 
 function lineStartsOf(text: string): ShiftedOffsets {
-  return new ShiftedOffsets(Int32Array.from([0, ...lineStartsIn(text, 0)]));
+  if (text.includes('\r')) return new ShiftedOffsets(Int32Array.from([0, ...lineStartsIn(text, 0)]));
+  // Counted first, then filled: no intermediate array for a document of many lines.
+  let count = 1;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) count++;
+  const starts = new Int32Array(count);
+  for (let line = 1, i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts[line++] = i + 1;
+  return new ShiftedOffsets(starts);
 }

@@ -74,7 +74,7 @@ describe('EditedDocument', () => {
   it('shifts the line starts after an edit lazily: typing on one line rewrites none of them', () => {
     const text = Array.from({ length: 20_000 }, (_, i) => `line ${i}`).join('\n');
     const doc = EditedDocument.create('file:///c.yaml', 'yaml', 1, text);
-    const stored = () => (doc as unknown as { starts: { values: Int32Array } }).starts.values.slice();
+    const stored = () => (doc as unknown as { lineStarts: { values: Int32Array } }).lineStarts.values.slice();
     const at = { line: 10_000, character: 4 };
     EditedDocument.update(doc, [{ range: { start: at, end: at }, text: 'x' }], 2);
     const before = stored();
