@@ -10,6 +10,10 @@ const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+// `--outdir DIR`: the shipped bundles into DIR instead of dist/, without the test suite (the bench
+// measures a production build there without touching dist/).
+const outdirAt = process.argv.indexOf('--outdir');
+const DIST = outdirAt >= 0 ? process.argv[outdirAt + 1] : 'dist';
 
 /**
  * The schema's validators are generated here, once per build, and replace
@@ -77,8 +81,8 @@ const WASM = [
   join(dirname(require.resolve('libpg-query')), 'libpg-query.wasm'),
   join(dirname(require.resolve('minijinja-js')), 'minijinja_js_bg.wasm'),
 ];
-mkdirSync('dist/parsers', { recursive: true });
-for (const file of WASM) copyFileSync(file, join('dist/parsers', file.split(/[\\/]/).pop()));
+mkdirSync(join(DIST, 'parsers'), { recursive: true });
+for (const file of WASM) copyFileSync(file, join(DIST, 'parsers', file.split(/[\\/]/).pop()));
 
 /**
  * re2js (the linear-time regex engine behind variable `pattern` checks) is one shared file,
@@ -101,6 +105,24 @@ const lazyBundles = {
   name: 'lazy-bundles',
   setup(build) {
     build.onResolve({ filter: /^(\.\/language-client\.js|undici)$/ }, (args) => ({ path: args.path === 'undici' ? './undici.js' : args.path, external: true }));
+  },
+};
+
+/**
+ * The extension parses YAML only in commands and views (preview, install, create, an installed
+ * package's contents), never while activating: there `yaml` resolves to a stand-in with the
+ * library's export names whose first use loads dist/yaml.js (the library, bundled on its own).
+ */
+const YAML_EXPORTS = Object.keys(require('yaml'));
+const lazyYaml = {
+  name: 'lazy-yaml',
+  setup(build) {
+    build.onResolve({ filter: /^yaml$/ }, () => ({ path: 'yaml', namespace: 'lazy-yaml' }));
+    build.onResolve({ filter: /^\.\/yaml\.js$/ }, (args) => ({ path: args.path, external: true }));
+    build.onLoad({ filter: /.*/, namespace: 'lazy-yaml' }, () => ({
+      contents: `let yaml;\nfor (const name of ${JSON.stringify(YAML_EXPORTS)}) Object.defineProperty(exports, name, { enumerable: true, get: () => (yaml ??= require('./yaml.js'))[name] });\n`,
+      loader: 'js',
+    }));
   },
 };
 
@@ -127,23 +149,24 @@ function testFiles(dir) {
 }
 
 const builds = [
-  { ...common, entryPoints: { re2: 'node_modules/re2js/build/index.cjs' }, outdir: 'dist', sourcemap: false },
-  { ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'], plugins: [...common.plugins, sharedRe2, lazyBundles] },
-  { ...common, entryPoints: { 'language-client': LAZY['./language-client.js'] }, outdir: 'dist', external: ['vscode'], plugins: [...common.plugins, sharedRe2] },
-  { ...common, stdin: { contents: `module.exports = require('${LAZY.undici}');`, resolveDir: '.', sourcefile: 'undici.js' }, outfile: 'dist/undici.js' },
-  { ...common, entryPoints: { server: 'server/src/lsp/main.ts' }, outdir: 'dist', plugins: [...common.plugins, separateParsers, sharedRe2] },
-  { ...common, entryPoints: { sandbox: 'test/sandbox/main.ts' }, outdir: 'dist', plugins: [...common.plugins, separateParsers, sharedRe2] },
+  { ...common, entryPoints: { re2: 'node_modules/re2js/build/index.cjs' }, outdir: DIST, sourcemap: false },
+  { ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: DIST, external: ['vscode'], plugins: [...common.plugins, sharedRe2, lazyBundles, lazyYaml] },
+  { ...common, entryPoints: { 'language-client': LAZY['./language-client.js'] }, outdir: DIST, external: ['vscode'], plugins: [...common.plugins, sharedRe2] },
+  { ...common, stdin: { contents: `module.exports = require('${LAZY.undici}');`, resolveDir: '.', sourcefile: 'undici.js' }, outfile: join(DIST, 'undici.js') },
+  { ...common, stdin: { contents: "module.exports = require('yaml');", resolveDir: '.', sourcefile: 'yaml.js' }, outfile: join(DIST, 'yaml.js') },
+  { ...common, entryPoints: { server: 'server/src/lsp/main.ts' }, outdir: DIST, plugins: [...common.plugins, separateParsers, sharedRe2] },
+  { ...common, entryPoints: { sandbox: 'test/sandbox/main.ts' }, outdir: DIST, plugins: [...common.plugins, separateParsers, sharedRe2] },
   {
     ...common,
     entryPoints: Object.fromEntries(Object.entries(PARSERS).map(([name, path]) => [`parse-${name}`, path])),
-    outdir: 'dist/parsers',
+    outdir: join(DIST, 'parsers'),
     entryNames: '[name]',
   },
   {
     ...common,
     plugins: [...common.plugins, separateParsers, sharedRe2, lazyBundles],
     entryPoints: { cli: 'cli/src/main.ts' },
-    outdir: 'dist',
+    outdir: DIST,
     // ES modules among the dependencies (tinyglobby's fdir) read import.meta.url, which a CJS bundle lacks.
     banner: { js: "#!/usr/bin/env node\nconst __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
     define: { ...common.define, 'import.meta.url': '__importMetaUrl' },
@@ -160,8 +183,11 @@ const builds = [
   },
 ];
 
+// The test suite (out/) is not shipped.
+const selected = outdirAt >= 0 ? builds.filter((options) => options.outdir !== 'out/test/vscode') : builds;
+
 if (watch) {
-  for (const options of builds) (await esbuild.context(options)).watch();
+  for (const options of selected) (await esbuild.context(options)).watch();
 } else {
-  await Promise.all(builds.map((options) => esbuild.build(options)));
+  await Promise.all(selected.map((options) => esbuild.build(options)));
 }
