@@ -55,6 +55,22 @@ export function rssMb(pid: number): number {
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN) / 1024;
 }
 
+/** The process's own memory: resident anonymous pages (not Node's executable and libraries, which every Node process maps and shares). */
+export function privateMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/RssAnon:\s+(\d+)/.exec(status)?.[1] ?? NaN) / 1024;
+}
+
+/** Resident memory of a Node process of this version that loaded nothing, as a baseline. */
+export async function bareNodeMb(): Promise<number> {
+  const { spawn } = await import('node:child_process');
+  const child = spawn(process.execPath, [...SERVER_EXEC_ARGV, '-e', 'setTimeout(() => {}, 60000); process.stdout.write("ready")'], { env: { ...process.env, ...SERVER_ENV }, stdio: ['ignore', 'pipe', 'ignore'] });
+  await new Promise((resolve) => child.stdout.once('data', resolve));
+  const mb = rssMb(child.pid!);
+  child.kill();
+  return mb;
+}
+
 async function startServer(name: ServerName): Promise<TestLspClient> {
   // Ours as the extension starts it (server-process.ts).
   if (name === 'sinas') return TestLspClient.start('stdio', undefined, SERVER, { configuration: { sinas: { validation: { delayMs: 0 } } }, execArgv: SERVER_EXEC_ARGV, env: SERVER_ENV });
@@ -188,8 +204,20 @@ export async function measureProtocol(name: ServerName, generated: string, runs:
   }
 }
 
-/** Resident memory of our server with a document open, and after `edits` incremental edits to it. */
-export async function measureMemory(generated: string, edits: number): Promise<{ afterOpenMb: number; afterEditsMb: number }> {
+export interface MemoryFigures {
+  afterOpenMb: number;
+  afterEditsMb: number;
+  /** The same two, the server's own pages only (see privateMb). */
+  afterOpenPrivateMb: number;
+  afterEditsPrivateMb: number;
+}
+
+/**
+ * Resident memory of our server with a document open, and after `edits` incremental edits to it.
+ * "Open" is once the server has also loaded the parsers of the languages inside the package and
+ * published again (what a user's server holds a moment after opening the file).
+ */
+export async function measureMemory(generated: string, edits: number): Promise<MemoryFigures> {
   const text = benchDocument(generated);
   const client = await startServer('sinas');
   const pid = client.process.pid!;
@@ -197,7 +225,10 @@ export async function measureMemory(generated: string, edits: number): Promise<{
     const doc = 'file:///bench/memory/package.yaml';
     client.open(doc, text);
     await client.waitForDiagnostics(doc, hasSchemaError, 120_000);
+    // The second publication, after the embedded parsers have loaded (none if nothing needed them).
+    await client.nextDiagnostics(doc, 5_000).catch(() => undefined);
     const afterOpenMb = rssMb(pid);
+    const afterOpenPrivateMb = privateMb(pid);
     const point = editPoint(text);
     for (let i = 0; i < edits; i++) {
       const insert = i % 2 === 0;
@@ -206,7 +237,7 @@ export async function measureMemory(generated: string, edits: number): Promise<{
       client.edit(doc, [{ range: insert ? { start: at, end: at } : { start: at, end: { line: at.line, character: at.character + 1 } }, text: insert ? 'x' : '' }]);
       await next;
     }
-    return { afterOpenMb, afterEditsMb: rssMb(pid) };
+    return { afterOpenMb, afterEditsMb: rssMb(pid), afterOpenPrivateMb, afterEditsPrivateMb: privateMb(pid) };
   } finally {
     await client.stop();
   }

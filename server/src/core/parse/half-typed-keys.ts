@@ -9,72 +9,50 @@
  * but a bare word are blanked (same length, so every offset stays), the text is parsed again, and
  * each such word gets one finding. The document then reads as it will once the key is finished.
  *
- * While the word is being typed, each keystroke would pay that twice (the broken text, where the
- * word swallows the next section into one large chunk, then the repaired one). So the words blanked
- * for the previous version are blanked again right away when the edit did not touch the lines
- * above them and they are still bare words: the parser then only sees repaired texts, and an
- * edit costs what any other edit costs.
+ * The document parser is told exactly what each text it is given differs in (the blanked words
+ * as same-length edits, and the words of the previous version as restored before this version's
+ * edits), so it re-parses only the chunks they touch and an edit session ends with the findings
+ * of a fresh open of the same text.
  */
 import type { Finding } from '../diagnostics/finding';
 import type { Span } from '../text/span';
 import { textOf, type DocumentText } from '../text/text-source';
-import { changedRegion, type DocumentParser, type ParsedDocument } from './parse-document';
+import { composeReplaced, type DocumentParser, type ParsedDocument } from './parse-document';
 
 /** eemeli `yaml` codes for "a key with no `:`": a multi-line implicit key, or a key without a value. */
 const KEY_ERRORS = new Set(['MULTILINE_IMPLICIT_KEY', 'MISSING_CHAR']);
 /** Indentation and `- ` indicators, then a plain scalar with no `:` in it, then maybe a comment. */
 const BARE_WORD_LINE = /^([ \t]*(?:-[ \t]+)*)([^\s#'"{}[\],&*!|>%@`?:-][^:]*?)[ \t]*(?:[ \t]#.*)?$/;
 
-/** Per document parser: the text of its last version and the words blanked in it. */
+/** Per document parser: the text of its last version and the words blanked in what it last parsed. */
 const lastRepair = new WeakMap<DocumentParser, { text: string; words: Span[] }>();
 
 /** Parses `text` with half-typed keys blanked; their findings replace what YAML said about them. */
 export function parseAsTyped(source: DocumentText, parser: DocumentParser): ParsedDocument {
   const last = lastRepair.get(parser);
-  let first: ParsedDocument | undefined;
-  if (typeof source !== 'string' && !last?.words.length) {
-    // Nothing blanked before: parse the edit as it is, and read the whole text only if a key error shows up.
-    first = parser.parse(source);
-    if (!first.findings.some(isKeyError)) {
-      lastRepair.delete(parser);
-      return first;
-    }
+  lastRepair.delete(parser);
+  // The parser last read the previous version with these words blanked: they are back first.
+  for (const word of last?.words ?? []) parser.noteRestored(word.start, word.end, last!.text.slice(word.start, word.end));
+  let parsed = parser.parse(source);
+  if (!parsed.findings.some(isKeyError)) {
+    parser.forgetDropped();
+    return parsed;
   }
   const text = textOf(source);
-  const words = carriedWords(text, last);
-  let parsed = first ?? parser.parse(blank(text, words));
+  const words: Span[] = [];
   // At most twice: new half-typed keys show up as YAML errors of the text parsed so far.
   for (let round = 0; round < 2; round++) {
     const found = parsed.findings.flatMap((f) => newWords(text, f));
     if (!found.length) break;
+    for (const word of found) parser.noteChange(word.start, word.end, ' '.repeat(word.end - word.start));
     words.push(...found);
-    parsed = parser.parse(blank(text, words));
+    const again = parser.parse(blank(text, words), true);
+    parsed = { ...again, replaced: composeReplaced(parsed.replaced, again.replaced), parsedChunks: parsed.parsedChunks + again.parsedChunks };
   }
-  lastRepair.set(parser, { text, words });
+  parser.forgetDropped();
   if (!words.length) return parsed;
+  lastRepair.set(parser, { text, words });
   return { ...parsed, findings: [...parsed.findings, ...words.map((w) => halfTypedKeyFinding(text, w))] };
-}
-
-/**
- * The previous version's blanked words, where they are now: kept when the edit lies within their
- * line or after it (what is above a line decides how YAML reads it) and the line is still a bare
- * word; the word is re-read from the line, since it may be what is being typed.
- */
-function carriedWords(text: string, last: { text: string; words: Span[] } | undefined): Span[] {
-  if (!last?.words.length) return [];
-  const { prefix, delta } = changedRegion(last.text, text);
-  const out: Span[] = [];
-  for (const word of last.words) {
-    const lineStart = last.text.lastIndexOf('\n', word.start - 1) + 1;
-    if (prefix < lineStart) continue;
-    const oldLineEnd = lineEndOf(last.text, lineStart);
-    // Within the line: the line now ends `delta` later; after it: nothing moved.
-    const lineEnd = prefix <= oldLineEnd ? lineEndOf(text, lineStart) : oldLineEnd;
-    if (prefix <= oldLineEnd && lineEnd !== oldLineEnd + delta) continue; // a line break was typed or removed
-    const found = bareWord(text, lineStart, lineEnd);
-    if (found) out.push(found);
-  }
-  return out;
 }
 
 /** The bare words of a key error (the words blanked already never show up as errors). */

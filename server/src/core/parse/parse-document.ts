@@ -227,6 +227,11 @@ export class DocumentParser {
   private leaves: Chunk[] = [];
   private pending: PendingChange | undefined;
   private generation = 0;
+  /**
+   * Chunks the readings of this version have dropped, by kind and text: a later reading of the
+   * same version (words blanked) plans them again, unchanged, after one where a word merged them.
+   */
+  private dropped = new Map<string, Chunk>();
 
   /**
    * Says what changed since the last parse (an incremental `didChange`): the characters
@@ -245,8 +250,29 @@ export class DocumentParser {
     pending.edits.push({ start, end, text });
   }
 
-  parse(source: DocumentText): ParsedDocument {
+  /**
+   * Says that the characters [start, end) of the text last parsed differ from the document as the
+   * notes know it, and hold `text` there in the document (same length): a text parsed with some
+   * characters blanked (half-typed keys) is followed by the document itself. Counted before every
+   * edit noted since, in the coordinates of the text last parsed.
+   */
+  noteRestored(start: number, end: number, text: string): void {
+    if (text.length !== end - start) throw new RangeError('noteRestored keeps the length');
+    const pending = (this.pending ??= { prefix: Infinity, suffix: Infinity, length: this.previousLength, edits: [], valid: true });
+    if (!(start >= 0 && end <= this.previousLength)) pending.valid = false;
+    pending.prefix = Math.min(pending.prefix, start);
+    pending.suffix = Math.min(pending.suffix, this.previousLength - end);
+    pending.edits.unshift({ start, end, text });
+  }
+
+  /**
+   * Parses this version of the text. `again`: another reading of the same version (the text with
+   * some characters blanked); the generation stays, so what follows treats the last reading as
+   * the version's, and `composeReplaced` joins the readings' item replacements.
+   */
+  parse(source: DocumentText, again = false): ParsedDocument {
     const length = source.length;
+    if (!again) this.dropped.clear();
     // The text as PyYAML breaks its lines, one character for one (line-breaks.ts); each scan once.
     let text: string | undefined;
     const read = (whole: string) => {
@@ -288,7 +314,7 @@ export class DocumentParser {
       }
       root = whole.root;
     }
-    return { generation: ++this.generation, root, findings, lines, editorLinesDiffer: this.unusualBreaks, chunked: !!this.layout, parsedChunks, chunkCount: this.leaves.length, replaced };
+    return { generation: again ? this.generation : ++this.generation, root, findings, lines, editorLinesDiffer: this.unusualBreaks, chunked: !!this.layout, parsedChunks, chunkCount: this.leaves.length, replaced };
   }
 
   /** The chunk holding a plain span wholly, to anchor a span computed from absolute offsets. */
@@ -344,8 +370,16 @@ export class DocumentParser {
       if (chunk && chunk.kind === kind && chunk.length === length) chunk.base = at.start;
       else {
         // The whole text is this version's own; a chunk's text is copied so that it does not keep the version alive.
-        chunk = new Chunk(kind, at.start, kind === 'whole' ? text : ownCopy(text, at.start, at.end));
-        parsed++;
+        const own = kind === 'whole' ? text : ownCopy(text, at.start, at.end);
+        const key = `${kind}\0${own}`;
+        chunk = this.dropped.get(key);
+        if (chunk) {
+          this.dropped.delete(key);
+          chunk.base = at.start;
+        } else {
+          chunk = new Chunk(kind, at.start, own);
+          parsed++;
+        }
       }
       leaves.push(chunk);
       return chunk;
@@ -357,9 +391,29 @@ export class DocumentParser {
     } else {
       this.layout = layoutEntries(plan.root, take);
     }
+    const kept = new Set(leaves);
+    for (const chunk of this.leaves) if (!kept.has(chunk) && chunk.kind !== 'whole') this.dropped.set(`${chunk.kind}\0${chunk.text}`, chunk);
     this.leaves = leaves;
     return parsed;
   }
+
+  /** The version has been read for the last time: chunks dropped by its readings can go. */
+  forgetDropped(): void {
+    this.dropped.clear();
+  }
+}
+
+/**
+ * The item replacement of two readings of one version in a row (`first`, then `then`), as one
+ * replacement of the previous version's chunk; undefined when the second was not a replacement
+ * of the chunk the first put in.
+ */
+export function composeReplaced(first: ReplacedItem | undefined, then: ReplacedItem | undefined): ReplacedItem | undefined {
+  if (!first || !then || then.previous !== first.next) return undefined;
+  const a = first.patched;
+  const b = then.patched;
+  const patched = a && b && a.index === b.index && b.previousItems === a.items ? { previousItems: a.previousItems, items: b.items, index: a.index } : undefined;
+  return { previous: first.previous, next: then.next, patched };
 }
 
 function regionOfNotes(pending: PendingChange, previousLength: number, length: number): ChangedRegion {
