@@ -10,10 +10,6 @@ const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
-// `--outdir DIR`: the shipped bundles into DIR instead of dist/, without the test suite (the bench
-// measures a production build there without touching dist/).
-const outdirAt = process.argv.indexOf('--outdir');
-const DIST = outdirAt >= 0 ? process.argv[outdirAt + 1] : 'dist';
 
 /**
  * The schema's validators are generated here, once per build, and replace
@@ -81,8 +77,8 @@ const WASM = [
   join(dirname(require.resolve('libpg-query')), 'libpg-query.wasm'),
   join(dirname(require.resolve('minijinja-js')), 'minijinja_js_bg.wasm'),
 ];
-mkdirSync(join(DIST, 'parsers'), { recursive: true });
-for (const file of WASM) copyFileSync(file, join(DIST, 'parsers', file.split(/[\\/]/).pop()));
+mkdirSync('dist/parsers', { recursive: true });
+for (const file of WASM) copyFileSync(file, join('dist/parsers', file.split(/[\\/]/).pop()));
 
 /**
  * re2js (the linear-time regex engine behind variable `pattern` checks) is one shared file,
@@ -98,7 +94,8 @@ const sharedRe2 = {
 /**
  * Code the extension and the CLI load only when needed lives in bundles of its own, required at
  * run time from dist/ (a bundled `require` would be parsed at activation whether used or not):
- * the language client (loaded when a package is opened) and undici (on the first request).
+ * the language client (loaded when a package is opened) and undici (on the first request); and
+ * `yaml` in the extension (lazyYaml below).
  */
 const LAZY = { './language-client.js': 'client/src/language-client.ts', undici: 'undici' };
 const lazyBundles = {
@@ -149,24 +146,24 @@ function testFiles(dir) {
 }
 
 const builds = [
-  { ...common, entryPoints: { re2: 'node_modules/re2js/build/index.cjs' }, outdir: DIST, sourcemap: false },
-  { ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: DIST, external: ['vscode'], plugins: [...common.plugins, sharedRe2, lazyBundles, lazyYaml] },
-  { ...common, entryPoints: { 'language-client': LAZY['./language-client.js'] }, outdir: DIST, external: ['vscode'], plugins: [...common.plugins, sharedRe2] },
-  { ...common, stdin: { contents: `module.exports = require('${LAZY.undici}');`, resolveDir: '.', sourcefile: 'undici.js' }, outfile: join(DIST, 'undici.js') },
-  { ...common, stdin: { contents: "module.exports = require('yaml');", resolveDir: '.', sourcefile: 'yaml.js' }, outfile: join(DIST, 'yaml.js') },
-  { ...common, entryPoints: { server: 'server/src/lsp/main.ts' }, outdir: DIST, plugins: [...common.plugins, separateParsers, sharedRe2] },
-  { ...common, entryPoints: { sandbox: 'test/sandbox/main.ts' }, outdir: DIST, plugins: [...common.plugins, separateParsers, sharedRe2] },
+  { ...common, entryPoints: { re2: 'node_modules/re2js/build/index.cjs' }, outdir: 'dist', sourcemap: false },
+  { ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'], plugins: [...common.plugins, sharedRe2, lazyBundles, lazyYaml] },
+  { ...common, entryPoints: { 'language-client': LAZY['./language-client.js'] }, outdir: 'dist', external: ['vscode'], plugins: [...common.plugins, sharedRe2] },
+  { ...common, stdin: { contents: `module.exports = require('${LAZY.undici}');`, resolveDir: '.', sourcefile: 'undici.js' }, outfile: 'dist/undici.js' },
+  { ...common, stdin: { contents: "module.exports = require('yaml');", resolveDir: '.', sourcefile: 'yaml.js' }, outfile: 'dist/yaml.js' },
+  { ...common, entryPoints: { server: 'server/src/lsp/main.ts' }, outdir: 'dist', plugins: [...common.plugins, separateParsers, sharedRe2] },
+  { ...common, entryPoints: { sandbox: 'test/sandbox/main.ts' }, outdir: 'dist', plugins: [...common.plugins, separateParsers, sharedRe2] },
   {
     ...common,
     entryPoints: Object.fromEntries(Object.entries(PARSERS).map(([name, path]) => [`parse-${name}`, path])),
-    outdir: join(DIST, 'parsers'),
+    outdir: 'dist/parsers',
     entryNames: '[name]',
   },
   {
     ...common,
     plugins: [...common.plugins, separateParsers, sharedRe2, lazyBundles],
     entryPoints: { cli: 'cli/src/main.ts' },
-    outdir: DIST,
+    outdir: 'dist',
     // ES modules among the dependencies (tinyglobby's fdir) read import.meta.url, which a CJS bundle lacks.
     banner: { js: "#!/usr/bin/env node\nconst __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
     define: { ...common.define, 'import.meta.url': '__importMetaUrl' },
@@ -183,11 +180,8 @@ const builds = [
   },
 ];
 
-// The test suite (out/) is not shipped.
-const selected = outdirAt >= 0 ? builds.filter((options) => options.outdir !== 'out/test/vscode') : builds;
-
 if (watch) {
-  for (const options of selected) (await esbuild.context(options)).watch();
+  for (const options of builds) (await esbuild.context(options)).watch();
 } else {
-  await Promise.all(selected.map((options) => esbuild.build(options)));
+  await Promise.all(builds.map((options) => esbuild.build(options)));
 }

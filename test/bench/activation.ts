@@ -1,24 +1,21 @@
 /**
- * The extension-activation part of `npm run bench`: a production build (into a temp directory;
- * dist/ is left alone), then fresh Node processes that each `require` its dist/extension.js and
- * run activate() against a stubbed VS Code API (activation-probe.cjs, vscode-stub.cjs). Reports
- * the medians of wall and CPU time and the JavaScript evaluated by the end of activate():
- * extension.js and any bundle it required on the way.
+ * The extension-activation part of `npm run bench` (which builds for production first): fresh
+ * Node processes that each `require` dist/extension.js and run activate() against a stubbed VS
+ * Code API (activation-probe.cjs, vscode-stub.cjs). Reports the medians of wall and CPU time and
+ * the JavaScript evaluated by the end of activate(): extension.js and any bundle it required.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { median } from './measure';
 
-const ROOT = join(__dirname, '../..');
+const EXTENSION = join(__dirname, '../../dist/extension.js');
 const PROBE = join(__dirname, 'activation-probe.cjs');
 
 export interface ActivationFigures {
   runs: number;
   ms: number;
   cpuMs: number;
-  /** Bytes of every bundle file evaluated, and their names. */
+  /** Bytes of the bundle files evaluated, and their names. */
   bytes: number;
   files: string[];
 }
@@ -30,14 +27,8 @@ interface ProbeResult {
 }
 
 export function benchActivation(runs: number): ActivationFigures {
-  const dir = mkdtempSync(join(tmpdir(), 'sinas-bench-activation-'));
-  try {
-    execFileSync(process.execPath, ['esbuild.mjs', '--production', '--outdir', dir], { cwd: ROOT, stdio: 'inherit' });
-    const samples: ProbeResult[] = [];
-    for (let i = 0; i < runs; i++) samples.push(JSON.parse(execFileSync(process.execPath, [PROBE, join(dir, 'extension.js')], { encoding: 'utf8' })));
-    const files = samples[0].files;
-    return { runs, ms: median(samples.map((s) => s.ms)), cpuMs: median(samples.map((s) => s.cpuMs)), bytes: files.reduce((n, f) => n + f.bytes, 0), files: files.map((f) => f.file) };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const samples: ProbeResult[] = [];
+  for (let i = 0; i < runs; i++) samples.push(JSON.parse(execFileSync(process.execPath, [PROBE, EXTENSION], { encoding: 'utf8' })));
+  const files = samples[0].files;
+  return { runs, ms: median(samples.map((s) => s.ms)), cpuMs: median(samples.map((s) => s.cpuMs)), bytes: files.reduce((n, f) => n + f.bytes, 0), files: files.map((f) => f.file) };
 }

@@ -55,7 +55,9 @@ export function checkInWorkers(files: readonly string[], jobs: number, overrides
       const pending: number[] = [];
       let crash: string | undefined;
       const feed = () => {
-        for (let index = pending.length < PREFETCH ? nextFile() : undefined; index !== undefined; index = pending.length < PREFETCH ? nextFile() : undefined) {
+        while (pending.length < PREFETCH) {
+          const index = nextFile();
+          if (index === undefined) return;
           pending.push(index);
           worker.postMessage({ index, file: files[index] } satisfies Job);
         }
