@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { CORPUS_FILES } from '../support/corpus';
 import { generatePackage } from '../support/generate-package';
@@ -84,6 +84,21 @@ describe('sinas-package validate --jobs (built CLI)', function () {
     expected.summary.files -= 1;
     expected.summary.warnings -= lost.findings.length;
     assert.deepEqual(JSON.parse(crashed.stdout), expected);
+  });
+
+  it('by default checks on one thread until there are enough bytes of packages to pay for more', async function () {
+    if (availableParallelism() < 2) this.skip(); // one core: always one thread
+    // The crash hook acts in worker threads only: whether it fires tells where files were checked.
+    const hook = { nodeArgs: ['--require', resolve(__dirname, 'crash-validate-worker.cjs')] };
+    const small = join(clean, 'generated-00.sinas.yaml');
+    assert.equal((await runCli(['validate', clean], { ...hook, env: { SINAS_TEST_CRASH_ON: small } })).code, 0, 'a dozen small packages stay on one thread');
+    const dir = join(root, 'large');
+    mkdirSync(dir);
+    for (let i = 0; i < 2; i++) writeFileSync(join(dir, `large-${i}.sinas.yaml`), generatePackage(20_000).replace('name: generated-package', `name: large-${i}`));
+    const crashing = join(dir, 'large-1.sinas.yaml');
+    const large = await runCli(['validate', dir], { ...hook, env: { SINAS_TEST_CRASH_ON: crashing } });
+    assert.equal(large.code, 1, 'two packages of 20,000 lines go to worker threads');
+    assert.ok(large.stderr.includes(`error: ${crashing} was not checked`), large.stderr);
   });
 
   it('--jobs takes a whole number of at least 1', async () => {
