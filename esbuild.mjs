@@ -94,13 +94,32 @@ const sharedRe2 = {
 /**
  * Code the extension and the CLI load only when needed lives in bundles of its own, required at
  * run time from dist/ (a bundled `require` would be parsed at activation whether used or not):
- * the language client (loaded when a package is opened) and undici (on the first request).
+ * the language client (loaded when a package is opened) and undici (on the first request); and
+ * `yaml` in the extension (lazyYaml below).
  */
 const LAZY = { './language-client.js': 'client/src/language-client.ts', undici: 'undici' };
 const lazyBundles = {
   name: 'lazy-bundles',
   setup(build) {
     build.onResolve({ filter: /^(\.\/language-client\.js|undici)$/ }, (args) => ({ path: args.path === 'undici' ? './undici.js' : args.path, external: true }));
+  },
+};
+
+/**
+ * The extension parses YAML only in commands and views (preview, install, create, an installed
+ * package's contents), never while activating: there `yaml` resolves to a stand-in with the
+ * library's export names whose first use loads dist/yaml.js (the library, bundled on its own).
+ */
+const YAML_EXPORTS = Object.keys(require('yaml'));
+const lazyYaml = {
+  name: 'lazy-yaml',
+  setup(build) {
+    build.onResolve({ filter: /^yaml$/ }, () => ({ path: 'yaml', namespace: 'lazy-yaml' }));
+    build.onResolve({ filter: /^\.\/yaml\.js$/ }, (args) => ({ path: args.path, external: true }));
+    build.onLoad({ filter: /.*/, namespace: 'lazy-yaml' }, () => ({
+      contents: `let yaml;\nfor (const name of ${JSON.stringify(YAML_EXPORTS)}) Object.defineProperty(exports, name, { enumerable: true, get: () => (yaml ??= require('./yaml.js'))[name] });\n`,
+      loader: 'js',
+    }));
   },
 };
 
@@ -128,9 +147,10 @@ function testFiles(dir) {
 
 const builds = [
   { ...common, entryPoints: { re2: 'node_modules/re2js/build/index.cjs' }, outdir: 'dist', sourcemap: false },
-  { ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'], plugins: [...common.plugins, sharedRe2, lazyBundles] },
+  { ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'], plugins: [...common.plugins, sharedRe2, lazyBundles, lazyYaml] },
   { ...common, entryPoints: { 'language-client': LAZY['./language-client.js'] }, outdir: 'dist', external: ['vscode'], plugins: [...common.plugins, sharedRe2] },
   { ...common, stdin: { contents: `module.exports = require('${LAZY.undici}');`, resolveDir: '.', sourcefile: 'undici.js' }, outfile: 'dist/undici.js' },
+  { ...common, stdin: { contents: "module.exports = require('yaml');", resolveDir: '.', sourcefile: 'yaml.js' }, outfile: 'dist/yaml.js' },
   { ...common, entryPoints: { server: 'server/src/lsp/main.ts' }, outdir: 'dist', plugins: [...common.plugins, separateParsers, sharedRe2] },
   { ...common, entryPoints: { sandbox: 'test/sandbox/main.ts' }, outdir: 'dist', plugins: [...common.plugins, separateParsers, sharedRe2] },
   {

@@ -2,7 +2,7 @@
 export const HELP = `Usage: sinas-package <command> [options]
 
 Commands:
-  validate <paths...> [--format text|json|github|sarif] [--max-warnings N] [--severity CODE=LEVEL ...] [--instance]
+  validate <paths...> [--format text|json|github|sarif] [--max-warnings N] [--severity CODE=LEVEL ...] [--instance] [--jobs N]
       Check SinasPackage files with the language core (no instance needed). A path is a file,
       a directory (searched recursively; node_modules and dot-folders are not) or a quoted glob;
       of the YAML files found in directories and by globs only SinasPackages are checked.
@@ -12,6 +12,8 @@ Commands:
       editor's sinas.diagnostics.severity). --instance also checks against the instance
       (SINAS_URL, SINAS_API_KEY): references missing there, inactive providers, resources the
       install would overwrite or skip. It only reads the instance's lists; files are not sent.
+      --jobs N checks on N threads (default: one per core when there are enough files; the
+      output is the same).
   preview <file> [--var NAME=value ...] [--format text|json]
       Show what installing the file would change (dry run on the instance).
   install <file> [--var NAME=value ...] [--yes] [--format text|json]

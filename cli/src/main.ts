@@ -10,6 +10,7 @@ import { runInstall, runPreview } from './install';
 import { CommandFailed, EXIT, line, problem, UsageError, type ExitCode, type Io } from './io';
 import { runExport, runGet, runList, runUninstall } from './packages';
 import { PromptCancelled } from './prompt';
+import { isValidateWorker, runValidateWorker } from './validate/check-worker';
 import { runValidate } from './validate/command';
 
 declare const __VERSION__: string | undefined;
@@ -75,7 +76,10 @@ export function internalError(error: unknown, verbose: boolean): string {
   return `internal error: ${message}\n${stack}`;
 }
 
-if (require.main === module) {
+// `validate --jobs N` starts this same file as its worker threads.
+if (isValidateWorker()) {
+  runValidateWorker();
+} else if (require.main === module) {
   const argv = process.argv.slice(2);
   const io: Io = {
     stdout: process.stdout,

@@ -3,9 +3,10 @@
  * same documents and our schema), both as real LSP processes over stdio at 500 to 100,000 lines:
  * cold and warm first open, one-character edits sent as incremental and as full-text changes,
  * completion, resident memory; the fitted cost per 1,000 lines of an edit; our memory over 1,000
- * edits; the language core in-process (edit, completion, code-heavy packages); and one CLI
- * `validate` run over 1,000 files. Writes test-results/bench/results.{json,md} and, after a run
- * with the default sizes, the README's Speed table. A benchmark, not a test: nothing here fails.
+ * edits; the language core in-process (edit, completion, code-heavy packages); one CLI `validate`
+ * run over 1,000 files on one and on two threads; and the extension's activation. Writes
+ * test-results/bench/results.{json,md} and, after a run with the default sizes, the README's Speed
+ * table. A benchmark, not a test: nothing here fails.
  * Options: --sizes 500,2000 --runs 3 --memory-edits 100 --cli-files 50 --no-peer --no-readme
  * (shorter runs never touch the README).
  */
@@ -15,6 +16,7 @@ import { analyze } from '../../server/src/core/analyze';
 import { loadEmbeddedParsers } from '../../server/src/core/embedded/parsers';
 import { getCompletions } from '../../server/src/features/completion';
 import { generatePackage } from '../support/generate-package';
+import { benchActivation, type ActivationFigures } from './activation';
 import { benchCli, type CliFigures } from './cli';
 import { timeEdits } from './edit-timings';
 import { benchInstance } from './instance';
@@ -51,6 +53,7 @@ interface Results {
   slopes: Partial<Record<ServerName, { incremental: number; fullText: number }>>;
   memory?: { lines: number; edits: number; bareNodeMb: number } & MemoryFigures;
   cli?: CliFigures;
+  activation?: ActivationFigures;
   embedded: EmbeddedRow[];
   instance?: { rows: unknown[]; setup: Record<string, number> };
 }
@@ -102,7 +105,14 @@ function markdown(r: Results): string {
     out += ` Our server holds ${fmt(m.afterOpenMb)} MB resident with a ${m.lines.toLocaleString('en')}-line package open (its embedded-language parsers loaded) and ${fmt(m.afterEditsMb)} MB after ${m.edits.toLocaleString('en')} edits to it;`;
     out += ` of that, ${fmt(m.afterOpenPrivateMb)} and ${fmt(m.afterEditsPrivateMb)} MB are its own pages, the rest is Node's executable and libraries, shared by every Node process (a Node ${r.node} process that loads nothing holds ${fmt(m.bareNodeMb)} MB).`;
   }
-  if (r.cli) out += ` \`sinas-package validate\` on ${r.cli.files.toLocaleString('en')} files of ${r.cli.linesPerFile} lines: ${(r.cli.wallMs / 1000).toFixed(1)} s, ${fmt(r.cli.peakRssMb)} MB peak.`;
+  if (r.cli) {
+    const runs = r.cli.runs.map((c) => `${(c.wallMs / 1000).toFixed(1)} s (${(c.cpuMs / 1000).toFixed(1)} s CPU), ${fmt(c.peakRssMb)} MB peak with \`--jobs ${c.jobs}\``);
+    out += ` \`sinas-package validate\` on ${r.cli.files.toLocaleString('en')} files of ${r.cli.linesPerFile} lines: ${runs.join('; ')}.`;
+  }
+  if (r.activation) {
+    const a = r.activation;
+    out += `\n\nExtension activation (production build, measured with a stubbed VS Code API, not a real one: \`require\` of dist/extension.js and \`activate()\`, median of ${a.runs} fresh Node processes): ${fmt(a.ms)} ms (${fmt(a.cpuMs)} ms CPU), ${Math.round(a.bytes / 1000)} kB of JavaScript evaluated (${a.files.join(', ')}).`;
+  }
   out += `\n\n<sub>Median of ${r.runs} runs (cold and warm opens; 3 from 30,000 lines), ${r.runs * 2 + 1} (edits, completion; ${r.runs} from 30,000 lines); Node ${r.node}; yaml-language-server's fixed 200 ms validation delay subtracted, ours at \`delayMs: 0\`.</sub>\n`;
   return out;
 }
@@ -145,6 +155,8 @@ async function main(): Promise<void> {
   results.memory = { lines: 10_000, edits: MEMORY_EDITS, bareNodeMb: await bareNodeMb(), ...(await measureMemory(generatePackage(10_000), MEMORY_EDITS)) };
   log(`CLI, ${CLI_FILES} files of 300 lines…`);
   results.cli = benchCli(CLI_FILES, 300);
+  log('extension activation…');
+  results.activation = benchActivation(5);
   log('code-heavy packages in-process…');
   for (const size of SIZES.filter((s) => s >= 2000 && s <= 30_000)) results.embedded.push(await benchEmbedded(size, RUNS));
   const instanceSizes = SIZES.filter((s) => s >= 2000 && s <= 10000);

@@ -41,6 +41,8 @@ export interface RunOptions {
    * bash). A write past it fails with EFBIG, as one on a full disk fails with ENOSPC.
    */
   fileSizeLimit?: number;
+  /** Node options before the script, e.g. `--require` of a test hook (worker threads inherit them). */
+  nodeArgs?: string[];
 }
 
 export function runCli(args: string[], options: RunOptions = {}): Promise<CliResult> {
@@ -48,7 +50,7 @@ export function runCli(args: string[], options: RunOptions = {}): Promise<CliRes
   const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('SINAS_')));
   const env = Object.fromEntries(Object.entries({ ...base, ...options.env }).filter((e): e is [string, string] => e[1] !== undefined));
   return new Promise((done, reject) => {
-    const command = [process.execPath, resolve(CLI), ...args];
+    const command = [process.execPath, ...(options.nodeArgs ?? []), resolve(CLI), ...args];
     const child =
       options.fileSizeLimit === undefined
         ? spawn(command[0], command.slice(1), { env, cwd: options.cwd, stdio: ['pipe', 'pipe', 'pipe'] })

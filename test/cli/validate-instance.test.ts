@@ -98,6 +98,16 @@ describe('sinas-package validate --instance (built CLI)', function () {
     assert.deepEqual(verdicts(JSON.parse(result.stdout)), expected);
   });
 
+  it('gives the same verdicts on worker threads (--jobs 2: the snapshot is read once and handed to each)', async () => {
+    const second = join(dir, 'second.yaml');
+    writeFileSync(second, PACKAGE);
+    const args = ['validate', '--instance', '--format', 'json', file, second];
+    const one = await runCli([...args, '--jobs', '1'], { env: env() });
+    assert.equal(one.code, 1, one.stderr);
+    assert.ok(one.stdout.includes('missing-on-instance'));
+    assert.deepEqual(await runCli([...args, '--jobs', '2'], { env: env() }), one);
+  });
+
   it('is a usage error without SINAS_URL, or with connection flags but no --instance; an unreachable instance fails', async () => {
     const noUrl = await runCli(['validate', '--instance', file]);
     assert.equal(noUrl.code, 2);

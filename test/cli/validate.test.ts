@@ -112,7 +112,7 @@ describe('sinas-package (built CLI)', function () {
     assert.deepEqual(await runCli(['validate']), {
       code: 2,
       stdout: '',
-      stderr: 'error: usage: sinas-package validate <files, directories or globs...> [--format text|json|github|sarif] [--max-warnings N] [--severity CODE=LEVEL ...] [--instance]\n',
+      stderr: 'error: usage: sinas-package validate <files, directories or globs...> [--format text|json|github|sarif] [--max-warnings N] [--severity CODE=LEVEL ...] [--instance] [--jobs N]\n',
     });
     assert.deepEqual(await runCli(['validate', `${FIXTURES}/missing.yaml`]), { code: 2, stdout: '', stderr: `error: cannot read ${FIXTURES}/missing.yaml: ENOENT\n` });
     assert.deepEqual(await runCli(['validate', '--format', 'xml', `${FIXTURES}/clean.yaml`]), {
