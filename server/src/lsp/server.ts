@@ -13,6 +13,7 @@ import {
 } from 'vscode-languageserver/node';
 import { AnalysisCache } from './analysis-cache';
 import { EditedDocument } from './edited-document';
+import { IdleCollection } from './idle-collection';
 import { DiagnosticsPublisher } from './diagnostics';
 import { PackageFactsPublisher } from './package-facts';
 import { registerCodeActions } from './handlers/code-actions';
@@ -126,12 +127,18 @@ export function startServer(connection: Connection): void {
     void rescanWorkspace();
   });
 
+  const idle = new IdleCollection();
   documents.onDidOpen((e) => {
+    idle.noteChange();
     workspace.forget(canonical(e.document.uri));
     if (settingsKnown) diagnostics.schedule(e.document.uri, 0);
   });
-  documents.onDidChangeContent((e) => settingsKnown && diagnostics.schedule(e.document.uri));
+  documents.onDidChangeContent((e) => {
+    idle.noteChange();
+    if (settingsKnown) diagnostics.schedule(e.document.uri);
+  });
   documents.onDidClose((e) => {
+    idle.noteChange();
     const { uri } = e.document;
     cache.delete(uri);
     facts.forget(uri);

@@ -201,8 +201,11 @@ function anchorUses(uses: ExpressionUse[], origin: Origin): ExpressionUse[] {
   return uses;
 }
 
+/** Anchors a use's expression in place: scanUses made it for this use alone. */
 function anchorExpression(e: Expression, origin: Origin): Expression {
-  return { ...e, span: anchored(e.span, origin), ...(e.nameSpan ? { nameSpan: anchored(e.nameSpan, origin) } : {}) } as Expression;
+  e.span = anchored(e.span, origin);
+  if (e.nameSpan) e.nameSpan = anchored(e.nameSpan, origin);
+  return e;
 }
 
 /**
@@ -242,16 +245,21 @@ export function usesOutsideItems(text: string, model: PackageModel): ExpressionU
 function scanUses(text: string, node: YNode, from: number, to: number, prefix: NodePath): ExpressionUse[] {
   const uses: ExpressionUse[] = [];
   const scan = expressionScan(text);
-  let shared: ReturnType<typeof locate> | undefined;
+  let shared: (ReturnType<typeof locate> & { fullPath: NodePath }) | undefined;
   for (let at = text.indexOf('${{', from); at !== -1 && at < to; at = text.indexOf('${{', at + 3)) {
-    // Uses in one scalar share its location (a long line can hold a hundred thousand).
+    // Uses in one scalar share its location and path (a long line can hold a hundred thousand).
     const previous = shared?.node;
-    const location = previous && previous.kind === 'scalar' && at >= previous.start && at < previous.end ? shared! : (shared = locate(node, at));
+    if (!(previous && previous.kind === 'scalar' && at >= previous.start && at < previous.end)) {
+      const found = locate(node, at);
+      shared = { ...found, fullPath: [...prefix, ...found.path] };
+    }
+    const location = shared!;
     const scalar = location.node;
     if (!scalar || scalar.kind !== 'scalar' || at < scalar.start || at >= scalar.end) continue;
-    const expression = parseExpression(text, at, contentEnd(text, scalar), scan);
-    const whole = expression.span.start === contentStart(text, scalar) && expression.span.end === contentEnd(text, scalar);
-    uses.push({ expression, scalar, path: [...prefix, ...location.path], onKey: location.onKey, whole });
+    const end = contentEnd(text, scalar);
+    const expression = parseExpression(text, at, end, scan);
+    const whole = expression.span.start === contentStart(text, scalar) && expression.span.end === end;
+    uses.push({ expression, scalar, path: location.fullPath, onKey: location.onKey, whole });
   }
   return uses;
 }
