@@ -125,6 +125,8 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
   const watch = (c: TestLspClient) => c.process.once('exit', () => (exited = true));
   watch(client);
 
+  /** With SINAS_FUZZ_KEEP_SLOW set: the text a slow request was asked about, for replay. */
+  let keepSlow: ((method: string, ms: number) => void) | undefined;
   const timed = async <R>(method: string, params: unknown, document: string, budget: number): Promise<R | undefined> => {
     report.requests++;
     const t = performance.now();
@@ -135,7 +137,10 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
       ]);
       const ms = performance.now() - t;
       report.slowestMs = Math.max(report.slowestMs, ms);
-      if (ms > budget) report.slowRequests.push({ method, ms: Math.round(ms), document });
+      if (ms > budget) {
+        report.slowRequests.push({ method, ms: Math.round(ms), document });
+        if (process.env.SINAS_FUZZ_KEEP_SLOW) keepSlow?.(method, Math.round(ms));
+      }
       return result;
     } catch (error) {
       if ((error as Error).message === 'unanswered') {
@@ -179,6 +184,10 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
     report.documents++;
     client.open(uri, initial);
     await diagnosticsFor(uri, 1, label, initial);
+    keepSlow = (method, ms) => {
+      mkdirSync(join(ROOT, 'test-results/fuzz'), { recursive: true });
+      writeFileSync(join(ROOT, 'test-results/fuzz', `slow-${options.seed}-${n}-v${doc.version}-${method.replace(/\W+/g, '_')}-${ms}ms.yaml`), doc.getText());
+    };
     for (let e = 0; e < options.editsPerDocument && !exited; e++) {
       const change = randomChange(doc, rnd);
       doc = TextDocument.update(doc, [change], doc.version + 1);

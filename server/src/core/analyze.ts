@@ -245,7 +245,7 @@ function analyzeUnguarded(source: DocumentText, options: AnalyzeOptions): Analys
     return analysis;
   }
   header ??= headerOf(full(), parsed, parser, model);
-  findings.push(...header.findings);
+  append(findings, header.findings);
   const report = (f: Finding) => findings.push(f);
   const ctx: DocumentContext = {
     get text() {
@@ -265,11 +265,11 @@ function analyzeUnguarded(source: DocumentText, options: AnalyzeOptions): Analys
       report(internalError(rule.id, error, full()));
     }
   }
-  findings.push(...scopedFindings(full, undefined, header.outsideUses, [], tables, max));
+  append(findings, scopedFindings(full, undefined, header.outsideUses, [], tables, max));
   // Item results also change when an embedded-language parser has loaded or the instance's facts changed.
   const connectionTypes = options.connectionTypes ?? options.instance?.connectionTypes;
   const key = `${versions.declarations}:${versions.definitions}:${versions.operations}:${versions.dependencies}:${versions.queries}@${embeddedGeneration()}:${connectionTypes?.revision ?? ''}`;
-  findings.push(...itemFindings(full, model, parsed.chunked, tables, key, connectionTypes, max));
+  append(findings, itemFindings(full, model, parsed.chunked, tables, key, connectionTypes, max));
   // The instance pass reads every reference: it runs only while a snapshot is set.
   const checked = options.instance ? checkWithInstance(ctx, options.instance, findings, (id, error) => internalError(id, error, full())) : findings;
 
@@ -470,7 +470,7 @@ function itemFindings(full: () => string, model: PackageModel, chunked: boolean,
   for (const section of model.sections.values()) {
     const known = sectionMemo.get(section.items);
     if (known?.key === key) {
-      out.push(...known.findings);
+      append(out, known.findings);
       continue;
     }
     const patched = section.patchedFrom;
@@ -496,9 +496,9 @@ function itemFindings(full: () => string, model: PackageModel, chunked: boolean,
       memoised = section.items.every((item) => item.chunk);
     }
     const findings: Finding[] = [];
-    for (const i of withFindings) findings.push(...perItem[i]);
+    for (const i of withFindings) append(findings, perItem[i]);
     if (memoised) sectionMemo.set(section.items, { key, perItem, withFindings, findings });
-    out.push(...findings);
+    append(out, findings);
   }
   return out;
 }
@@ -583,4 +583,9 @@ function finish(findings: Finding[], max: number, analysis: Analysis): ResolvedF
   }
   if (distinct > max) analysis.stats.truncatedFindings = distinct - max;
   return out;
+}
+
+/** `to.push(...from)` without passing every element as an argument (a hundred thousand findings overflow the stack). */
+function append<T>(to: T[], from: readonly T[]): void {
+  for (const item of from) to.push(item);
 }

@@ -39,6 +39,13 @@ describe('bad input', () => {
     assert.ok(!analyze(text).findings.some((f) => /nested more than/.test(f.message)));
   });
 
+  it('reports 130,000 findings in one item when no limit is set, not an internal error (found by npm run fuzz)', () => {
+    const text = `${HEAD}package:\n  name: p\n  version: "1"\nspec:\n  agents:\n    - namespace: a\n      name: b\n      description: "${'${{ }} '.repeat(130_000)}"\n`;
+    const findings = analyze(text, { maxFindings: Infinity }).findings;
+    assert.ok(!findings.some((f) => f.code === 'internal-error'), findings[0]?.message);
+    assert.equal(findings.filter((f) => f.code === 'malformed-expression').length, 130_000);
+  });
+
   it('cuts off an alias bomb with one finding', () => {
     let text = HEAD + 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n';
     const names = 'abcdefghi';

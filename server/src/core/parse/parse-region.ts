@@ -224,7 +224,7 @@ function convertDocument(doc: Document.Parsed, text: string, origin: Origin, com
     extents?.push({ start: s, end: block ? raw : e, kind: style === 'plain' ? 'plain' : block ? 'block' : 'quoted' });
     // Block scalars' ranges run to the end of their last line break; keep the content only.
     const end = block ? trimEnd(text, s, e) : e;
-    const out = new ScalarNode(origin, s, end, node.value, style);
+    const out = new ScalarNode(origin, s, end, flat(node.value), style);
     withMeta(out, node as unknown as YamlNode);
     composer.scalar(out, String(node.value), isKey);
     return out;
@@ -259,4 +259,15 @@ function trimEnd(text: string, start: number, end: number): number {
     else break;
   }
   return e;
+}
+
+/**
+ * The `yaml` library builds a quoted scalar's value piece by piece; in V8 that is a chain of one
+ * string object per piece (1.5 million for a 1.4 MB line of escapes and `${{ }}`), which every
+ * garbage collection walks while the tree is kept. Converting it to a number makes V8 store it as
+ * one flat string (the number itself is discarded).
+ */
+function flat<T>(value: T): T {
+  if (typeof value === 'string' && value.length > 1024) void Number(value);
+  return value;
 }
