@@ -210,6 +210,9 @@ export interface MemoryFigures {
   /** The same two, the server's own pages only (see privateMb). */
   afterOpenPrivateMb: number;
   afterEditsPrivateMb: number;
+  /** Two seconds after the last edit, once the server has collected while idle (lsp/idle-collection.ts). */
+  atRestMb: number;
+  atRestPrivateMb: number;
 }
 
 /**
@@ -237,7 +240,10 @@ export async function measureMemory(generated: string, edits: number): Promise<M
       client.edit(doc, [{ range: insert ? { start: at, end: at } : { start: at, end: { line: at.line, character: at.character + 1 } }, text: insert ? 'x' : '' }]);
       await next;
     }
-    return { afterOpenMb, afterEditsMb: rssMb(pid), afterOpenPrivateMb, afterEditsPrivateMb: privateMb(pid) };
+    const afterEditsMb = rssMb(pid);
+    const afterEditsPrivateMb = privateMb(pid);
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    return { afterOpenMb, afterEditsMb, afterOpenPrivateMb, afterEditsPrivateMb, atRestMb: rssMb(pid), atRestPrivateMb: privateMb(pid) };
   } finally {
     await client.stop();
   }

@@ -102,8 +102,8 @@ function markdown(r: Results): string {
   out += PEER ? `, ${fmt(s('yls')?.incremental)} and ${fmt(s('yls')?.fullText)} ms for yaml-language-server (least-squares fit over the sizes above).` : ' (least-squares fit).';
   if (r.memory) {
     const m = r.memory;
-    out += ` Our server holds ${fmt(m.afterOpenMb)} MB resident with a ${m.lines.toLocaleString('en')}-line package open (its embedded-language parsers loaded) and ${fmt(m.afterEditsMb)} MB after ${m.edits.toLocaleString('en')} edits to it;`;
-    out += ` of that, ${fmt(m.afterOpenPrivateMb)} and ${fmt(m.afterEditsPrivateMb)} MB are its own pages, the rest is Node's executable and libraries, shared by every Node process (a Node ${r.node} process that loads nothing holds ${fmt(m.bareNodeMb)} MB).`;
+    out += ` Our server holds ${fmt(m.afterOpenMb)} MB resident with a ${m.lines.toLocaleString('en')}-line package open (its embedded-language parsers loaded), ${fmt(m.afterEditsMb)} MB right after ${m.edits.toLocaleString('en')} edits to it and ${fmt(m.atRestMb)} MB two seconds later (it collects when idle);`;
+    out += ` of that, ${fmt(m.afterOpenPrivateMb)}, ${fmt(m.afterEditsPrivateMb)} and ${fmt(m.atRestPrivateMb)} MB are its own pages, the rest is Node's executable and libraries, shared by every Node process (a Node ${r.node} process that loads nothing holds ${fmt(m.bareNodeMb)} MB).`;
   }
   if (r.cli) {
     const runs = r.cli.runs.map((c) => `${(c.wallMs / 1000).toFixed(1)} s (${(c.cpuMs / 1000).toFixed(1)} s CPU), ${fmt(c.peakRssMb)} MB peak with \`--jobs ${c.jobs}\``);

@@ -8,6 +8,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSy
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { CORPUS_FILES } from '../support/corpus';
+import { defaultThreadCount } from '../../cli/src/validate/command';
 import { generatePackage } from '../support/generate-package';
 import { assertFreshBuild, runCli, type CliResult, type RunOptions } from './run-cli';
 
@@ -86,8 +87,7 @@ describe('sinas-package validate --jobs (built CLI)', function () {
     assert.deepEqual(JSON.parse(crashed.stdout), expected);
   });
 
-  it('by default checks on one thread until there are enough bytes of packages to pay for more', async function () {
-    if (availableParallelism() < 2) this.skip(); // one core: always one thread
+  it('by default checks on one thread until there are enough bytes of packages to pay for more, and with fewer than three cores', async () => {
     // The crash hook acts in worker threads only: whether it fires tells where files were checked.
     const hook = { nodeArgs: ['--require', resolve(__dirname, 'crash-validate-worker.cjs')] };
     const small = join(clean, 'generated-00.sinas.yaml');
@@ -97,8 +97,19 @@ describe('sinas-package validate --jobs (built CLI)', function () {
     for (let i = 0; i < 2; i++) writeFileSync(join(dir, `large-${i}.sinas.yaml`), generatePackage(20_000).replace('name: generated-package', `name: large-${i}`));
     const crashing = join(dir, 'large-1.sinas.yaml');
     const large = await runCli(['validate', dir], { ...hook, env: { SINAS_TEST_CRASH_ON: crashing } });
-    assert.equal(large.code, 1, 'two packages of 20,000 lines go to worker threads');
-    assert.ok(large.stderr.includes(`error: ${crashing} was not checked`), large.stderr);
+    if (availableParallelism() >= 3) {
+      assert.equal(large.code, 1, 'two packages of 20,000 lines go to worker threads');
+      assert.ok(large.stderr.includes(`error: ${crashing} was not checked`), large.stderr);
+    } else assert.equal(large.code, 0, `on ${availableParallelism()} cores they stay on one thread: ${large.stderr}`);
+  });
+
+  it('chooses one thread per 400 kB of packages, up to one per core but one, and one thread below three cores', () => {
+    assert.equal(defaultThreadCount(1, 50_000_000), 1);
+    assert.equal(defaultThreadCount(2, 50_000_000), 1);
+    assert.equal(defaultThreadCount(4, 100_000), 1);
+    assert.equal(defaultThreadCount(4, 900_000), 2);
+    assert.equal(defaultThreadCount(4, 50_000_000), 3);
+    assert.equal(defaultThreadCount(16, 2_000_000), 5);
   });
 
   it('--jobs takes a whole number of at least 1', async () => {
