@@ -42,6 +42,9 @@ export class IdleCollection {
     else {
       this.timer = setTimeout(() => {
         this.timer = undefined;
+        // The first collection frees the old versions; the second, finding the heap mostly empty,
+        // gives its pages back to the system (after one alone the process stays as large).
+        this.collect!();
         this.collect!();
       }, this.idleMs);
       this.timer.unref();
