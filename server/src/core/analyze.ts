@@ -29,6 +29,7 @@ import type { InstanceIndex } from './instance/instance-index';
 import { checkWithInstance } from './rules/instance';
 import { notAPackageFindings } from './rules/not-a-package';
 import { unquotedCronFindings } from './rules/unquoted-cron';
+import { append } from './append';
 import { LineIndex } from './text/line-index';
 import type { Span } from './text/span';
 import { nameIndex, type NameIndex } from './text/suggest';
@@ -321,7 +322,7 @@ function unquotedCron(parsed: ParsedDocument, full: () => string): Finding[] {
     if (f.code !== 'yaml-syntax') continue;
     const origin = (f.span as { origin?: Origin }).origin;
     if (!(origin instanceof Chunk)) {
-      out.push(...unquotedCronFindings(full(), [f]));
+      append(out, unquotedCronFindings(full(), [f]));
       continue;
     }
     const list = byOrigin.get(origin);
@@ -329,7 +330,7 @@ function unquotedCron(parsed: ParsedDocument, full: () => string): Finding[] {
     else byOrigin.set(origin, [f]);
   }
   for (const [chunk, syntax] of byOrigin as Map<Chunk, Finding[]>) {
-    out.push(...chunk.rememberValue('unquoted-cron', () => chunk.local((text) => unquotedCronFindings(text, syntax).map((f) => anchorFinding(f, chunk)))));
+    append(out, chunk.rememberValue('unquoted-cron', () => chunk.local((text) => unquotedCronFindings(text, syntax).map((f) => anchorFinding(f, chunk)))));
   }
   return out;
 }
@@ -583,9 +584,4 @@ function finish(findings: Finding[], max: number, analysis: Analysis): ResolvedF
   }
   if (distinct > max) analysis.stats.truncatedFindings = distinct - max;
   return out;
-}
-
-/** `to.push(...from)` without passing every element as an argument (a hundred thousand findings overflow the stack). */
-function append<T>(to: T[], from: readonly T[]): void {
-  for (const item of from) to.push(item);
 }

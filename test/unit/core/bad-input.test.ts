@@ -46,6 +46,13 @@ describe('bad input', () => {
     assert.equal(findings.filter((f) => f.code === 'malformed-expression').length, 130_000);
   });
 
+  it('reports 150,000 YAML errors in one item when no limit is set, not an internal error', () => {
+    const text = `${HEAD}package:\n  name: p\nspec:\n  agents:\n    - name: a\n      x: "a"${' ]'.repeat(150_000)}\n`;
+    const findings = analyze(text, { maxFindings: Infinity }).findings;
+    assert.ok(!findings.some((f) => f.code === 'internal-error'), findings[0]?.message);
+    assert.equal(findings.filter((f) => f.code === 'yaml-syntax').length, 150_000);
+  });
+
   it('cuts off an alias bomb with one finding', () => {
     let text = HEAD + 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n';
     const names = 'abcdefghi';

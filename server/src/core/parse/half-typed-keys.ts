@@ -15,6 +15,7 @@
  * of a fresh open of the same text.
  */
 import type { Finding } from '../diagnostics/finding';
+import { append } from '../append';
 import type { Span } from '../text/span';
 import { textOf, type DocumentText } from '../text/text-source';
 import { composeReplaced, type DocumentParser, type ParsedDocument } from './parse-document';
@@ -45,7 +46,7 @@ export function parseAsTyped(source: DocumentText, parser: DocumentParser): Pars
     const found = parsed.findings.flatMap((f) => newWords(text, f));
     if (!found.length) break;
     for (const word of found) parser.noteChange(word.start, word.end, ' '.repeat(word.end - word.start));
-    words.push(...found);
+    append(words, found);
     const again = parser.parse(blank(text, words), true);
     parsed = { ...again, replaced: composeReplaced(parsed.replaced, again.replaced), parsedChunks: parsed.parsedChunks + again.parsedChunks };
   }

@@ -7,6 +7,7 @@
  * (A joined quoted scalar keeps its inner spaces where YAML would fold them; its value is still a
  * string, which is all the checks look at.)
  */
+import { append } from '../append';
 
 function skipQuoted(text: string, i: number): number {
   const quote = text[i];
@@ -68,7 +69,7 @@ export function joinLines(text: string, starts: readonly number[]): string {
   const positions: number[] = [];
   for (const start of starts) {
     const end = nodeEnd(text, start);
-    if (end !== undefined && endsCleanly(text, end)) positions.push(...breaksIn(text, start, end));
+    if (end !== undefined && endsCleanly(text, end)) append(positions, breaksIn(text, start, end));
   }
   if (positions.length === 0) return text;
   return withSpaces(text, positions.sort((a, b) => a - b).map((at) => [at, at + 1]));

@@ -11,6 +11,7 @@
  * recovering across the whole text (test/unit/parse/incremental-parse.test.ts, `npm run fuzz`).
  */
 import type { Finding } from '../diagnostics/finding';
+import { append } from '../append';
 import { partitionPoint } from '../text/partition-point';
 import type { Span } from '../text/span';
 import { ownCopy, textOf, type DocumentText } from '../text/text-source';
@@ -338,7 +339,7 @@ export class DocumentParser {
     this.previousLength = length;
 
     const findings: Finding[] = [];
-    for (const chunk of this.faulty) findings.push(...chunk.findings);
+    for (const chunk of this.faulty) append(findings, chunk.findings);
     let root: YNode | null;
     if (this.layout) root = assembleMap(this.layout);
     else {
@@ -528,7 +529,7 @@ function assembleMap(entries: EntryLayout[]): YMap {
   const pairs: YPair[] = [];
   for (const entry of entries) {
     if ('chunk' in entry) {
-      if (entry.chunk.root?.kind === 'map') pairs.push(...entry.chunk.root.pairs);
+      if (entry.chunk.root?.kind === 'map') append(pairs, entry.chunk.root.pairs);
       continue;
     }
     const headerPair = entry.header.root?.kind === 'map' ? entry.header.root.pairs[0] : undefined;
@@ -569,7 +570,7 @@ function assembleSeq(layout: SeqLayout): YSeq {
       if (chunk.root?.kind !== 'seq') continue;
       layout.first ??= chunk.root;
       layout.last = chunk.root;
-      items.push(...chunk.root.items);
+      append(items, chunk.root.items);
     }
     layout.items = items;
     layout.oneEach = oneEach;

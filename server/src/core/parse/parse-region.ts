@@ -7,6 +7,7 @@
  * kept relative to the region's origin (nodes.ts), so a region that moves needs no rewriting.
  */
 import { parseAllDocuments, isAlias, isMap, isPair, isScalar, isSeq, visit, Scalar, type Node as YamlNode, type Document, type YAMLError } from 'yaml';
+import { append } from '../append';
 import type { Finding } from '../diagnostics/finding';
 import { excessiveNesting, MAX_FLOW_DEPTH } from './flow-depth';
 import { joinLines, raiseBlockHeaders } from './join-lines';
@@ -90,8 +91,16 @@ const MAX_JOIN_PASSES = 2;
 /** Parses, and again with block headers raised to their key's line or cut-off nodes joined onto one line when only their indentation was wrong. */
 function parseDocuments(text: string): Document.Parsed[] {
   const parse = (source: string) => {
-    const docs = parseAllDocuments(source, PYYAML_OPTIONS);
-    return Array.isArray(docs) ? (docs as Document.Parsed[]) : [];
+    // Every syntax error `yaml` finds is an Error, and capturing its stack trace is most of what
+    // a broken text costs (a line of a hundred thousand errors: 1.5 s); nothing reads those stacks.
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    try {
+      const docs = parseAllDocuments(source, PYYAML_OPTIONS);
+      return Array.isArray(docs) ? (docs as Document.Parsed[]) : [];
+    } finally {
+      Error.stackTraceLimit = limit;
+    }
   };
   let original = parse(text);
   let current = text;
@@ -133,6 +142,7 @@ export function parseRegion(text: string, origin: Origin = { base: 0 }): ParsedR
   const findings: Finding[] = [];
   const first = list[0];
   for (const doc of list.slice(0, 1)) {
+    const errors = new Set<unknown>(doc.errors);
     for (const error of [...doc.errors, ...doc.warnings]) {
       if (pyyamlAccepts(error, text)) continue;
       const [start, end] = error.pos;
@@ -140,7 +150,7 @@ export function parseRegion(text: string, origin: Origin = { base: 0 }): ParsedR
         code: 'yaml-syntax',
         message: tidyMessage(error.message),
         span: new LiveSpan(origin, start, Math.max(end, start + 1)),
-        severity: doc.errors.includes(error as never) ? 'error' : 'warning',
+        severity: errors.has(error) ? 'error' : 'warning',
         data: { yamlCode: error.code },
       });
     }
@@ -154,7 +164,7 @@ export function parseRegion(text: string, origin: Origin = { base: 0 }): ParsedR
   }
   // PyYAML's finer points are checked at the region's current offsets, then anchored to its origin.
   const base = origin.base;
-  findings.push(...nonPrintableFindings(text, origin), ...directiveFindings(text, base));
+  append(append(findings, nonPrintableFindings(text, origin)), directiveFindings(text, base));
   const extents: ScalarExtent[] | undefined = text.includes('\t') ? [] : undefined;
   const composer = new Composer(text, base);
   // After a stack overflow the tree `yaml` kept can be as deep as the stack was: walking it would
@@ -162,10 +172,10 @@ export function parseRegion(text: string, origin: Origin = { base: 0 }): ParsedR
   const root = first && overflow === -1 ? convertDocument(first, text, origin, composer, extents) : null;
   const syntaxErrors = findings.filter((f) => f.severity === 'error');
   // Where `yaml` already found the text broken, PyYAML's finer points would only add noise.
-  if (syntaxErrors.length === 0) findings.push(...composer.findings);
+  if (syntaxErrors.length === 0) append(findings, composer.findings);
   if (extents) {
     extents.sort((a, b) => a.start - b.start);
-    findings.push(...tabFindings(text, base, extents, (at) => syntaxErrors.some((f) => f.span.start <= at && at < Math.max(f.span.end, f.span.start + 1))));
+    append(findings, tabFindings(text, base, extents, (at) => syntaxErrors.some((f) => f.span.start <= at && at < Math.max(f.span.end, f.span.start + 1))));
   }
   for (const finding of findings) finding.span = anchored(finding.span, origin);
   return {

@@ -9,14 +9,21 @@ import type { Finding } from '../diagnostics/finding';
 const CRON_LINE = /^([ \t]*(?:-[ \t]+)?(?:"[^"\n]*"|'[^'\n]*'|[^\s#'"][^:\n#]*?)[ \t]*:[ \t]+)(\*[^\n#]*?)[ \t]*(?:#.*)?$/;
 const CRON_TOKEN = /^[0-9*\/,\-A-Za-z?#]+$/;
 
-/** Unquoted-cron findings for the lines that hold YAML syntax errors (identical ones are merged later). */
+/**
+ * Unquoted-cron findings for the lines that hold YAML syntax errors, one per line: a line is read
+ * once however many errors it holds (a long line can hold a hundred thousand).
+ */
 export function unquotedCronFindings(text: string, syntaxFindings: readonly Finding[]): Finding[] {
   const out: Finding[] = [];
-  for (const f of syntaxFindings) {
-    if (f.code !== 'yaml-syntax') continue;
-    const lineStart = text.lastIndexOf('\n', f.span.start - 1) + 1;
+  const starts = syntaxFindings.filter((f) => f.code === 'yaml-syntax').map((f) => f.span.start);
+  starts.sort((a, b) => a - b);
+  let lineEnd = -1;
+  for (const at of starts) {
+    if (at <= lineEnd) continue; // on the line just read
+    const lineStart = text.lastIndexOf('\n', at - 1) + 1;
     const nl = text.indexOf('\n', lineStart);
-    const m = CRON_LINE.exec(text.slice(lineStart, nl === -1 ? text.length : nl).replace(/\r$/, ''));
+    lineEnd = nl === -1 ? text.length : nl;
+    const m = CRON_LINE.exec(text.slice(lineStart, lineEnd).replace(/\r$/, ''));
     const tokens = m ? m[2].split(/[ \t]+/) : [];
     if (!m || tokens.length < 5 || tokens.length > 7 || !tokens.every((t) => CRON_TOKEN.test(t))) continue;
     const start = lineStart + m[1].length;
