@@ -10,6 +10,7 @@
  */
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver/node';
 import type { Position, Range, TextDocument } from 'vscode-languageserver-textdocument';
+import { lineContaining } from '../core/text/line-index';
 import { ShiftedOffsets } from '../core/text/shifted-offsets';
 import type { TextSource } from '../core/text/text-source';
 
@@ -110,15 +111,9 @@ export class EditedDocument implements TextDocument {
   positionAt(offset: number): Position {
     const clamped = Math.max(0, Math.min(offset, this.size));
     const starts = this.starts();
-    let lo = 0;
-    let hi = this.lineTotal - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts.at(mid) <= clamped) lo = mid;
-      else hi = mid - 1;
-    }
-    const lineStart = starts.at(lo);
-    return { line: lo, character: this.beforeLineBreak(clamped, lineStart) - lineStart };
+    const line = lineContaining({ count: this.lineTotal, start: starts }, clamped);
+    const lineStart = starts.at(line);
+    return { line, character: this.beforeLineBreak(clamped, lineStart) - lineStart };
   }
 
   offsetAt(position: Position): number {
@@ -211,10 +206,7 @@ export class EditedDocument implements TextDocument {
     const starts = this.starts();
     starts.reserve(total + (total >> 1), this.lineTotal);
     // The lines after the change move by delta: one addition (shifted-offsets.ts).
-    starts.splitAt(from + removed);
-    starts.values.copyWithin(from + added.length, from + removed, this.lineTotal);
-    starts.from = from + added.length;
-    starts.by += delta;
+    starts.moveTail(from + removed, from + added.length, this.lineTotal, delta);
     for (let k = 0; k < added.length; k++) starts.set(from + k, added[k]);
     this.lineTotal = total;
   }

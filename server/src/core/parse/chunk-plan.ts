@@ -5,6 +5,7 @@
  * (anchors, document markers, tabs, flow collections across lines, odd indentation) makes the
  * affected region a single chunk — or the whole text, which is then parsed in one go.
  */
+import { lineContaining } from '../text/line-index';
 import { BLANK, buildLineTable, TAB_INDENT, type LineTable, type TextWindow } from './line-table';
 
 /** A leaf chunk: [start, end) offsets, whole lines. */
@@ -171,29 +172,18 @@ function isItemStart(window: TextWindow, lines: LineTable, line: number, indent:
  * were checked when it was planned.
  */
 export function itemLinesHold(window: TextWindow, lines: LineTable, start: number, end: number, from: number, to: number, indent: number): boolean {
-  const firstLine = lineAt(lines, start);
-  for (let line = lineAt(lines, from), last = lineAt(lines, to); line <= last && lines.start.at(line) < end; line++) {
+  const firstLine = lineContaining(lines, start);
+  for (let line = lineContaining(lines, from), last = lineContaining(lines, to); line <= last && lines.start.at(line) < end; line++) {
     const lineIndent = lines.indent[line];
     if (line === firstLine) {
       if (lineIndent !== indent || !isItemStart(window, lines, line, indent)) return false;
     } else if (lineIndent === TAB_INDENT || (lineIndent !== BLANK && lineIndent <= indent)) return false;
   }
   // The line after the chunk starts another entry only if this one's last line is not left open.
-  let last = lineAt(lines, end - 1);
+  let last = lineContaining(lines, end - 1);
   while (last > firstLine && lines.indent[last] < 0) last--;
   const lineEnd = last + 1 < lines.count ? lines.start.at(last + 1) : end;
   const t = window.text.slice(lines.start.at(last) - window.from, lineEnd - window.from).replace(/\r?\n$/, '');
   return !(OPEN_FLOW.test(t) || OPEN_QUOTE.test(t));
 }
 
-/** The line holding an offset. */
-function lineAt(lines: LineTable, offset: number): number {
-  let lo = 0;
-  let hi = lines.count - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lines.start.at(mid) <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}

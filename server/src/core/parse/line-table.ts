@@ -109,12 +109,9 @@ export function updateLineTable(previous: LineTable, window: TextWindow, prefix:
   // The tail's starts (and the length after them) move by delta: one addition, see shifted-offsets.ts.
   const firstMoved = previous.count - moved;
   const line = kept + added;
-  start.splitAt(firstMoved);
-  start.values.copyWithin(line, firstMoved, previous.count + 1);
+  start.moveTail(firstMoved, line, previous.count + 1, delta);
   indent.copyWithin(line, firstMoved, previous.count);
   crlf.copyWithin(line, firstMoved, previous.count);
-  start.from = line;
-  start.by += delta;
   for (let k = 0; k < added; k++) {
     start.set(kept + k, newlines[k] + 1);
     crlf[kept + k - 1] = crlfAt(window, newlines[k]);

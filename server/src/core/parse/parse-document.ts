@@ -422,7 +422,8 @@ export class DocumentParser {
         // The whole text is this version's own; a chunk's text is copied so that it does not keep the version alive.
         const own = kind === 'whole' ? text : ownCopy(text, at.start, at.end);
         const key = `${kind}\0${own}`;
-        chunk = this.dropped.get(key);
+        // Looked up (the text hashed) only while a reading of this version has dropped chunks: not on a first open.
+        chunk = this.dropped.size ? this.dropped.get(key) : undefined;
         if (chunk) {
           this.dropped.delete(key);
           chunk.base = at.start;
@@ -497,14 +498,7 @@ function applyEdits(chunk: Chunk, edits: readonly NotedEdit[]): string | undefin
 
 /** Index of the last chunk starting at or before offset (chunks in document order). */
 function lastStartingAtOrBefore(chunks: readonly Chunk[], offset: number): number {
-  let lo = 0;
-  let hi = chunks.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (chunks[mid].base <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+  return Math.max(0, partitionPoint(chunks.length, (i) => chunks[i].base <= offset) - 1);
 }
 
 function layoutEntries(entries: EntryPlan[], take: (kind: ChunkKind, at: ChunkSpan) => Chunk): EntryLayout[] {

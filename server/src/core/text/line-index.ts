@@ -2,6 +2,8 @@
  * Offset <-> 0-based line/character (UTF-16) conversion. Built once per document version
  * and shared by every feature; lookups are a binary search over line starts.
  */
+import { partitionPoint } from './partition-point';
+
 export interface Position {
   line: number;
   character: number;
@@ -55,15 +57,7 @@ export class LineIndex {
   }
 
   lineOf(offset: number): number {
-    const starts = this.lines.start;
-    let lo = 0;
-    let hi = this.lines.count - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts.at(mid) <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return lineContaining(this.lines, offset);
   }
 
   positionAt(offset: number): Position {
@@ -88,4 +82,9 @@ function nextBreak(text: string, from: number): number {
     if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) return i;
   }
   return -1;
+}
+
+/** The line holding an offset: the last whose start is at or before it (the first line for an offset before every start). */
+export function lineContaining(lines: Pick<LineStarts, 'count' | 'start'>, offset: number): number {
+  return Math.max(0, partitionPoint(lines.count, (line) => lines.start.at(line) <= offset) - 1);
 }

@@ -22,8 +22,20 @@ export class ShiftedOffsets {
     this.values[index] = index >= this.from ? offset - this.by : offset;
   }
 
+  /**
+   * Moves the entries [from, end) to start at index `to` (over or past what was there) and adds
+   * `delta` to each: the tail of the line starts after an edit, rewriting only the entries
+   * between this edit's place and the last one's.
+   */
+  moveTail(from: number, to: number, end: number, delta: number): void {
+    this.splitAt(from);
+    this.values.copyWithin(to, from, end);
+    this.from = to;
+    this.by += delta;
+  }
+
   /** Stores the entries so that those before `index` hold their offsets and those from it on are `by` lower. */
-  splitAt(index: number): void {
+  private splitAt(index: number): void {
     const { values, by } = this;
     if (by !== 0) {
       if (index > this.from) for (let k = this.from; k < index; k++) values[k] += by;
