@@ -12,8 +12,8 @@ Commands:
       editor's sinas.diagnostics.severity). --instance also checks against the instance
       (SINAS_URL, SINAS_API_KEY): references missing there, inactive providers, resources the
       install would overwrite or skip. It only reads the instance's lists; files are not sent.
-      --jobs N checks on N threads (default: one per core when there are enough files; the
-      output is the same).
+      --jobs N checks on N threads (default: one thread below 3 cores; from 3 cores, one per
+      400 kB of files, up to one per core but one; the output is the same).
   preview <file> [--var NAME=value ...] [--format text|json]
       Show what installing the file would change (dry run on the instance).
   install <file> [--var NAME=value ...] [--yes] [--format text|json]

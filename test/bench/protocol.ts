@@ -6,6 +6,7 @@
  * with `delayMs: 0`), and the server process's on-CPU milliseconds over all its threads, which a
  * busy shared machine disturbs far less.
  */
+import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -63,7 +64,6 @@ export function privateMb(pid: number): number {
 
 /** Resident memory of a Node process of this version that loaded nothing, as a baseline. */
 export async function bareNodeMb(): Promise<number> {
-  const { spawn } = await import('node:child_process');
   const child = spawn(process.execPath, [...SERVER_EXEC_ARGV, '-e', 'setTimeout(() => {}, 60000); process.stdout.write("ready")'], { env: { ...process.env, ...SERVER_ENV }, stdio: ['ignore', 'pipe', 'ignore'] });
   await new Promise((resolve) => child.stdout.once('data', resolve));
   const mb = rssMb(child.pid!);

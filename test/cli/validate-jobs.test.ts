@@ -104,12 +104,12 @@ describe('sinas-package validate --jobs (built CLI)', function () {
   });
 
   it('chooses one thread per 400 kB of packages, up to one per core but one, and one thread below three cores', () => {
-    assert.equal(defaultThreadCount(1, 50_000_000), 1);
-    assert.equal(defaultThreadCount(2, 50_000_000), 1);
-    assert.equal(defaultThreadCount(4, 100_000), 1);
-    assert.equal(defaultThreadCount(4, 900_000), 2);
-    assert.equal(defaultThreadCount(4, 50_000_000), 3);
-    assert.equal(defaultThreadCount(16, 2_000_000), 5);
+    assert.equal(defaultThreadCount(1, () => 50_000_000), 1);
+    assert.equal(defaultThreadCount(2, () => 50_000_000), 1);
+    assert.equal(defaultThreadCount(4, () => 100_000), 1);
+    assert.equal(defaultThreadCount(4, () => 900_000), 2);
+    assert.equal(defaultThreadCount(4, () => 50_000_000), 3);
+    assert.equal(defaultThreadCount(16, () => 2_000_000), 5);
   });
 
   it('--jobs takes a whole number of at least 1', async () => {

@@ -58,17 +58,14 @@ function jobsOf(value: string | undefined): number | undefined {
  */
 const MIN_BYTES_PER_THREAD = 400_000;
 
-export function defaultThreadCount(cores: number, bytes: number): number {
+/** `bytes`: what the files give to check, asked only when there are cores enough to use it. */
+export function defaultThreadCount(cores: number, bytes: () => number): number {
   if (cores < 3) return 1;
-  return Math.max(1, Math.min(cores - 1, Math.floor(bytes / MIN_BYTES_PER_THREAD)));
+  return Math.max(1, Math.min(cores - 1, Math.floor(bytes() / MIN_BYTES_PER_THREAD)));
 }
 
 function defaultThreads(files: readonly string[]): number {
-  const cores = availableParallelism();
-  if (cores < 3) return 1;
-  let bytes = 0;
-  for (const file of files) bytes += sizeOf(file);
-  return defaultThreadCount(cores, bytes);
+  return defaultThreadCount(availableParallelism(), () => files.reduce((bytes, file) => bytes + sizeOf(file), 0));
 }
 
 /** The bytes a file gives to check: none when it is unreadable (reading it says why) or too large to be read. */
