@@ -12,31 +12,36 @@ const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
 /**
- * The schema's validators are generated here, once per build, and replace
- * server/src/core/schema/compile-validators.ts (which compiles them at run time) in every bundle.
+ * Validators are generated here, once per build, and replace the modules that compile them at run
+ * time in every bundle: the package schema's (server/src/core/schema/compile-validators.ts) and
+ * the JSON Schema meta-schemas' (server/src/core/embedded/json-schema/meta-schema-validators.ts).
  */
-let validatorsSource;
-function standaloneValidators() {
-  validatorsSource ??= (async () => {
-    const generator = resolve('server/src/core/schema/standalone-validators.ts');
-    const built = await esbuild.build({ entryPoints: [generator], bundle: true, platform: 'node', format: 'cjs', write: false, packages: 'external', logLevel: 'warning' });
-    const module = new Module(generator);
-    module.filename = generator;
-    module.paths = Module._nodeModulePaths(dirname(generator));
-    module._compile(built.outputFiles[0].text, generator);
-    return module.exports.standaloneValidatorsSource();
-  })();
-  return validatorsSource;
+const GENERATED = [
+  { replaces: /[\\/]server[\\/]src[\\/]core[\\/]schema[\\/]compile-validators\.ts$/, generator: 'server/src/core/schema/standalone-validators.ts', source: 'standaloneValidatorsSource' },
+  { replaces: /[\\/]server[\\/]src[\\/]core[\\/]embedded[\\/]json-schema[\\/]meta-schema-validators\.ts$/, generator: 'server/src/core/embedded/json-schema/standalone-meta-schemas.ts', source: 'standaloneMetaSchemasSource' },
+];
+const generatedSources = new Map();
+function generatedSource({ generator: path, source }) {
+  if (!generatedSources.has(path)) {
+    generatedSources.set(path, (async () => {
+      const generator = resolve(path);
+      const built = await esbuild.build({ entryPoints: [generator], bundle: true, platform: 'node', format: 'cjs', write: false, packages: 'external', logLevel: 'warning' });
+      const module = new Module(generator);
+      module.filename = generator;
+      module.paths = Module._nodeModulePaths(dirname(generator));
+      module._compile(built.outputFiles[0].text, generator);
+      return module.exports[source]();
+    })());
+  }
+  return generatedSources.get(path);
 }
 
 const generatedValidators = {
   name: 'generated-validators',
   setup(build) {
-    build.onLoad({ filter: /[\\/]server[\\/]src[\\/]core[\\/]schema[\\/]compile-validators\.ts$/ }, async (args) => ({
-      contents: await standaloneValidators(),
-      loader: 'js',
-      resolveDir: dirname(args.path),
-    }));
+    for (const generated of GENERATED) {
+      build.onLoad({ filter: generated.replaces }, async (args) => ({ contents: await generatedSource(generated), loader: 'js', resolveDir: dirname(args.path) }));
+    }
   },
 };
 
@@ -105,6 +110,11 @@ const lazyBundles = {
   },
 };
 
+/** The source of a module with `names` as exports whose first use requires `target` (and reads the export from it). */
+function standIn(names, target) {
+  return `let loaded;\nfor (const name of ${JSON.stringify(names)}) Object.defineProperty(exports, name, { enumerable: true, get: () => (loaded ??= require(${JSON.stringify(target)}))[name] });\n`;
+}
+
 /**
  * The extension parses YAML only in commands and views (preview, install, create, an installed
  * package's contents), never while activating: there `yaml` resolves to a stand-in with the
@@ -116,10 +126,27 @@ const lazyYaml = {
   setup(build) {
     build.onResolve({ filter: /^yaml$/ }, () => ({ path: 'yaml', namespace: 'lazy-yaml' }));
     build.onResolve({ filter: /^\.\/yaml\.js$/ }, (args) => ({ path: args.path, external: true }));
-    build.onLoad({ filter: /.*/, namespace: 'lazy-yaml' }, () => ({
-      contents: `let yaml;\nfor (const name of ${JSON.stringify(YAML_EXPORTS)}) Object.defineProperty(exports, name, { enumerable: true, get: () => (yaml ??= require('./yaml.js'))[name] });\n`,
-      loader: 'js',
-    }));
+    build.onLoad({ filter: /.*/, namespace: 'lazy-yaml' }, () => ({ contents: standIn(YAML_EXPORTS, './yaml.js'), loader: 'js' }));
+  },
+};
+
+/**
+ * Node modules the language server may never use, loaded on first use instead of at its start:
+ * vscode-jsonrpc's pipe and socket transports (crypto, os), vscode-languageserver's global module
+ * lookup (child_process), the workspace scan (fs/promises) and the idle collection's fallback for
+ * a Node started without `--expose-gc` (v8, vm). Each one a server over stdio never touches costs
+ * resident memory (crypto alone loads some twenty internal modules).
+ */
+const LAZY_BUILTINS = ['crypto', 'os', 'child_process', 'fs/promises', 'v8', 'vm'];
+const lazyBuiltins = {
+  name: 'lazy-builtins',
+  setup(build) {
+    const filter = new RegExp(`^(node:)?(${LAZY_BUILTINS.join('|').replace(/\//g, '\\/')})$`);
+    build.onResolve({ filter }, (args) =>
+      // The stand-in's own `require` is of the real module.
+      args.namespace === 'lazy-builtin' ? { path: args.path, external: true } : { path: `node:${args.path.replace(/^node:/, '')}`, namespace: 'lazy-builtin' },
+    );
+    build.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => ({ contents: standIn(Object.keys(require(args.path)), args.path), loader: 'js' }));
   },
 };
 
@@ -151,7 +178,7 @@ const builds = [
   { ...common, entryPoints: { 'language-client': LAZY['./language-client.js'] }, outdir: 'dist', external: ['vscode'], plugins: [...common.plugins, sharedRe2] },
   { ...common, stdin: { contents: `module.exports = require('${LAZY.undici}');`, resolveDir: '.', sourcefile: 'undici.js' }, outfile: 'dist/undici.js' },
   { ...common, stdin: { contents: "module.exports = require('yaml');", resolveDir: '.', sourcefile: 'yaml.js' }, outfile: 'dist/yaml.js' },
-  { ...common, entryPoints: { server: 'server/src/lsp/main.ts' }, outdir: 'dist', plugins: [...common.plugins, separateParsers, sharedRe2] },
+  { ...common, entryPoints: { server: 'server/src/lsp/main.ts' }, outdir: 'dist', plugins: [...common.plugins, separateParsers, sharedRe2, lazyBuiltins] },
   { ...common, entryPoints: { sandbox: 'test/sandbox/main.ts' }, outdir: 'dist', plugins: [...common.plugins, separateParsers, sharedRe2] },
   {
     ...common,

@@ -3,7 +3,11 @@
  * at run time: they load on first need, after which the open document is checked again.
  */
 import assert from 'node:assert/strict';
-import { TestLspClient } from '../support/lsp-client';
+import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SERVER_ENV, SERVER_EXEC_ARGV } from '../../server/src/protocol/server-process';
+import { SERVER, TestLspClient } from '../support/lsp-client';
 
 const PACKAGE = `apiVersion: sinas.co/v1
 kind: SinasPackage
@@ -45,5 +49,29 @@ describe('embedded languages through the built server', () => {
     assert.deepEqual(byCode.get('python-syntax'), { start: { line: 8, character: 39 }, end: { line: 8, character: 40 } });
     assert.deepEqual(byCode.get('sql-syntax'), { start: { line: 14, character: 11 }, end: { line: 14, character: 16 } });
     assert.deepEqual(diagnostics.map((d) => d.code).sort(), wanted);
+  });
+});
+
+describe('the built server as the extension starts it', () => {
+  // Node modules a server over stdio never needs; each one loaded costs resident memory.
+  const UNUSED = ['crypto', 'child_process', 'os', 'vm', 'v8', 'fs/promises'];
+
+  it('checks every embedded language without loading a Node module it does not use', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sinas-modules-'));
+    const file = join(dir, 'modules.json');
+    try {
+      const execArgv = [...SERVER_EXEC_ARGV, '--require', join(__dirname, '../support/report-modules.cjs')];
+      const client = await TestLspClient.start('stdio', undefined, SERVER, { execArgv, env: { ...SERVER_ENV, SINAS_TEST_MODULES_FILE: file } });
+      const uri = 'file:///tmp/embedded/modules.yaml';
+      client.open(uri, PACKAGE);
+      const wanted = ['invalid-json-schema', 'python-syntax', 'sql-syntax', 'template-syntax'];
+      await client.waitForDiagnostics(uri, (p) => wanted.every((code) => p.diagnostics.some((d) => d.code === code)));
+      await client.stop();
+      const loaded = JSON.parse(readFileSync(file, 'utf8')) as string[];
+      assert.ok(loaded.includes('NativeModule net'), 'the list names the modules loaded');
+      assert.deepEqual(UNUSED.filter((name) => loaded.includes(`NativeModule ${name}`)), []);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

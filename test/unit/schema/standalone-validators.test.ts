@@ -6,8 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { Module } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { analyze } from '../../../server/src/core/analyze';
 import { toValue } from '../../../server/src/core/parse/to-value';
@@ -17,17 +16,8 @@ import type { JsonSchema } from '../../../server/src/core/schema/schema-types';
 import { shellValue } from '../../../server/src/core/schema/validate-node';
 import { standaloneValidatorsSource } from '../../../server/src/core/schema/standalone-validators';
 import { CORPUS_FILES } from '../../support/corpus';
+import { loadGenerated } from '../../support/load-generated';
 import { yamlFiles } from '../../support/yaml-files';
-
-/** Loads the generated source as the module it replaces (same directory, same schema objects). */
-function loadGenerated(): Validators {
-  const file = join(__dirname, '../../../server/src/core/schema/compile-validators.generated.js');
-  const module = new Module(file) as Module & { _compile(code: string, file: string): void; paths: string[] };
-  module.filename = file;
-  module.paths = (Module as unknown as { _nodeModulePaths(dir: string): string[] })._nodeModulePaths(dirname(file));
-  module._compile(standaloneValidatorsSource(), file);
-  return (module.exports as { compileValidators(): Validators }).compileValidators();
-}
 
 /** What map-errors reads of an error, with the schema object named by identity-based lookups. */
 function observable(validate: ValidateFunction, value: unknown): unknown {
@@ -43,7 +33,7 @@ function observable(validate: ValidateFunction, value: unknown): unknown {
 
 describe('validators generated at build time', function () {
   this.timeout(60_000);
-  const generated = loadGenerated();
+  const generated = loadGenerated<{ compileValidators(): Validators }>(standaloneValidatorsSource(), join(__dirname, '../../../server/src/core/schema/compile-validators.ts')).compileValidators();
   const compiled = compileValidators();
 
   it('answer as the compiled ones on every item and shell of the fixtures and real packages', () => {

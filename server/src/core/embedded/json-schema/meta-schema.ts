@@ -5,9 +5,7 @@
  * Draft-04 and older are not checked (ajv does not ship their meta-schemas).
  */
 import type { ErrorObject } from 'ajv';
-import Ajv2019 from 'ajv/dist/2019';
-import Ajv2020 from 'ajv/dist/2020';
-import Ajv from 'ajv';
+import { metaSchemaValidator, type Draft } from './meta-schema-validators';
 
 export interface MetaSchemaProblem {
   /** JSON pointer into the schema value. */
@@ -21,46 +19,35 @@ export interface MetaSchemaChecker {
   check(schema: Record<string, unknown>): MetaSchemaProblem[];
 }
 
-type Checker = (schema: unknown) => ErrorObject[];
+/** The meta-schema's errors for a schema (each draft's validator is made when a schema first names it). */
+function metaSchemaErrors(draft: Draft, schema: unknown): ErrorObject[] {
+  const validate = metaSchemaValidator(draft);
+  if (!validate) return [];
+  try {
+    return validate(schema) ? [] : [...(validate.errors ?? [])];
+  } catch (error) {
+    if (error instanceof RangeError) return []; // nested deeper than the validator's stack: not judged
+    throw error;
+  }
+}
 
 export async function createMetaSchemaChecker(): Promise<MetaSchemaChecker> {
-  const options = { allErrors: true, strict: false, validateFormats: false, validateSchema: false } as const;
-  const checkers = new Map<string, Checker>();
-  // Each draft's validator is compiled when a schema first names it (2020-12, the default, now).
-  const make = (create: () => Ajv, metaId: string): Checker => {
-    let validate: ReturnType<Ajv['getSchema']>;
-    return (schema) => {
-      validate ??= create().getSchema(metaId);
-      if (!validate) return [];
-      try {
-        return validate(schema) ? [] : [...(validate.errors ?? [])];
-      } catch (error) {
-        if (error instanceof RangeError) return []; // nested deeper than the validator's stack: not judged
-        throw error;
-      }
-    };
-  };
-  const latest = make(() => new Ajv2020(options), 'https://json-schema.org/draft/2020-12/schema');
-  latest({});
-  checkers.set('2020-12', latest);
-  checkers.set('2019-09', make(() => new Ajv2019(options), 'https://json-schema.org/draft/2019-09/schema'));
-  checkers.set('draft-07', make(() => new Ajv(options), 'http://json-schema.org/draft-07/schema'));
+  metaSchemaErrors('2020-12', {}); // the default draft, ready now
   return {
     check(schema) {
       const draft = draftOf(schema.$schema);
-      const checker = draft && checkers.get(draft);
-      if (!checker) return [];
+      if (!draft) return [];
       // One problem per place: the deepest error wins over the anyOf/oneOf that wraps it.
-      const errors = checker(schema).sort((a, b) => b.instancePath.length - a.instancePath.length);
+      const errors = metaSchemaErrors(draft, schema).sort((a, b) => b.instancePath.length - a.instancePath.length);
       const kept: ErrorObject[] = [];
       for (const e of errors) if (!kept.some((k) => k.instancePath === e.instancePath || k.instancePath.startsWith(`${e.instancePath}/`))) kept.push(e);
-      return kept.reverse().map((e) => ({ path: e.instancePath, message: describe(e), draft: draft ?? '' }));
+      return kept.reverse().map((e) => ({ path: e.instancePath, message: describe(e), draft }));
     },
   };
 }
 
 /** The draft `jsonschema.validators.validator_for` picks; undefined for drafts not checked here. */
-function draftOf(id: unknown): string | undefined {
+function draftOf(id: unknown): Draft | undefined {
   if (id === undefined || typeof id !== 'string') return '2020-12';
   if (/draft-0[34]\b/.test(id)) return undefined;
   if (/draft-0[67]\b/.test(id)) return 'draft-07';
