@@ -11,6 +11,10 @@
  *   (lsp/idle-collection.ts). First opens and edits cost the same (the bench, 2k to 100k lines).
  * - `gc()` is exposed for that idle collection; without it the server has to create a second
  *   V8 context to reach it, about 2 MB.
+ * - One helper thread for V8's garbage collection and compilation instead of four: each helper
+ *   keeps buffers and a stack of its own (2 to 3 MB for three more), and the server's heap is
+ *   small enough that more helpers do not make it faster (on two cores they made first opens
+ *   slower, 10k to 100k lines).
  * - V8's builtins stay where Node's executable has them instead of being copied next to the
  *   compiled code for shorter calls: the copy and the original both end up resident (1.3 MB), and
  *   the shorter calls made no measurable difference to opens or edits.
@@ -18,7 +22,7 @@
  * `--optimize-for-size`, `--lite-mode` and `--jitless` were measured and rejected: two to three
  * times slower on documents that allocate a lot.
  */
-export const SERVER_EXEC_ARGV: readonly string[] = ['--max-semi-space-size=1', '--heap-growing-percent=50', '--expose-gc', '--no-short-builtin-calls'];
+export const SERVER_EXEC_ARGV: readonly string[] = ['--max-semi-space-size=1', '--heap-growing-percent=50', '--expose-gc', '--no-short-builtin-calls', '--v8-pool-size=1'];
 
 /**
  * glibc's allocator (Linux); ignored elsewhere. One arena keeps what the compilers free in one
