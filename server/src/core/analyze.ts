@@ -9,7 +9,7 @@ import { CODES } from './diagnostics/codes';
 import { looksLikeSinasPackage } from './detect';
 import { embeddedGeneration } from './embedded/parsers';
 import type { ConnectionTypeLookup } from './embedded/sql/dialect';
-import type { Finding, Severity } from './diagnostics/finding';
+import type { Finding, Lookups, Severity } from './diagnostics/finding';
 import { applyPrecedence } from './diagnostics/precedence';
 import { peekForItem, rememberForItem } from './model/item-memo';
 import { buildModel, resourceFor, type PackageModel, type Resource } from './model/package-model';
@@ -50,7 +50,8 @@ export interface AnalyzeOptions {
   instance?: InstanceIndex;
 }
 
-export interface ResolvedFinding extends Finding {
+/** A finding as reported: worded (plain data, nothing left to look up) and with its severity. */
+export interface ResolvedFinding extends Omit<Finding, 'describe'> {
   severity: Severity;
 }
 
@@ -238,11 +239,12 @@ function analyzeUnguarded(source: DocumentText, options: AnalyzeOptions): Analys
   }
 
   const max = options.maxFindings ?? DEFAULT_MAX_FINDINGS;
+  const lookups: Lookups = { closestVariable: (name) => tables.declarationIndex().closest(name) };
   const findings: Finding[] = [...parsed.findings, ...unquotedCron(parsed, full)];
   if (headerUnread) {
     // Nothing else can be judged before the syntax error is fixed (no cascade of missing fields).
     keep();
-    analysis.findings = finish(findings, max, analysis);
+    analysis.findings = finish(findings, max, analysis, lookups);
     return analysis;
   }
   header ??= headerOf(full(), parsed, parser, model);
@@ -275,7 +277,7 @@ function analyzeUnguarded(source: DocumentText, options: AnalyzeOptions): Analys
   const checked = options.instance ? checkWithInstance(ctx, options.instance, findings, (id, error) => internalError(id, error, full())) : findings;
 
   keep({ header: header.findings.every(isLiveFinding) ? header : undefined, usedNames: variables.usedNames });
-  analysis.findings = finish(checked, max, analysis);
+  analysis.findings = finish(checked, max, analysis, lookups);
   return analysis;
 }
 
@@ -562,7 +564,7 @@ function internalError(where: string, error: unknown, text: string, at = 0): Fin
   };
 }
 
-function finish(findings: Finding[], max: number, analysis: Analysis): ResolvedFinding[] {
+function finish(findings: Finding[], max: number, analysis: Analysis, lookups: Lookups): ResolvedFinding[] {
   const out: ResolvedFinding[] = [];
   let distinct = 0;
   findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
@@ -578,7 +580,8 @@ function finish(findings: Finding[], max: number, analysis: Analysis): ResolvedF
     distinct++;
     if (out.length >= max) continue;
     // Plain copies with today's offsets (only what is returned): memoised findings follow their chunks and must not leak.
-    const copy: ResolvedFinding = { ...f, span: snapshot(f.span), severity: f.severity ?? CODES[f.code].severity };
+    const { describe, ...plain } = f;
+    const copy: ResolvedFinding = { ...plain, ...describe?.(lookups), span: snapshot(f.span), severity: f.severity ?? CODES[f.code].severity };
     if (f.related) copy.related = f.related.map((r) => ({ ...r, span: snapshot(r.span) }));
     out.push(copy);
   }

@@ -12,8 +12,26 @@ import { toDiagnostics, type SeverityOverrides } from './convert';
 import { linesOfText, type LineText, type PositionEncoder } from './position-encoding';
 import { holdWhileTyping, type TypingTracker } from './typing';
 
+/** A publication waiting to run. */
+interface Pending {
+  cancel(): void;
+}
+
+/**
+ * Runs `run` after `delayMs`. Node rounds a zero timeout up to a millisecond, so "no delay" (a
+ * document just opened, `delayMs: 0`) runs on the next turn of the event loop instead.
+ */
+export function after(delayMs: number, run: () => void): Pending {
+  if (delayMs <= 0) {
+    const handle = setImmediate(run);
+    return { cancel: () => clearImmediate(handle) };
+  }
+  const handle = setTimeout(run, delayMs);
+  return { cancel: () => clearTimeout(handle) };
+}
+
 export class DiagnosticsPublisher {
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly pending = new Map<string, Pending>();
   /** What was last published per URI (non-empty only), so it can be cleared and compared with. */
   private readonly published = new Map<string, Diagnostic[]>();
 
@@ -29,13 +47,13 @@ export class DiagnosticsPublisher {
   ) {}
 
   schedule(uri: string, delayMs = this.settings().delayMs): void {
-    clearTimeout(this.timers.get(uri));
-    this.timers.set(
+    this.pending.get(uri)?.cancel();
+    this.pending.set(
       uri,
-      setTimeout(() => {
-        this.timers.delete(uri);
+      after(delayMs, () => {
+        this.pending.delete(uri);
         this.publish(uri);
-      }, delayMs),
+      }),
     );
   }
 
@@ -80,15 +98,15 @@ export class DiagnosticsPublisher {
    * to take over; returns whether it had published non-empty diagnostics.
    */
   release(uri: string): boolean {
-    clearTimeout(this.timers.get(uri));
-    this.timers.delete(uri);
+    this.pending.get(uri)?.cancel();
+    this.pending.delete(uri);
     this.typing?.forget(uri);
     return this.published.delete(uri);
   }
 
   clear(uri: string): void {
-    clearTimeout(this.timers.get(uri));
-    this.timers.delete(uri);
+    this.pending.get(uri)?.cancel();
+    this.pending.delete(uri);
     this.typing?.forget(uri);
     if (this.published.delete(uri)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }

@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { closest, editDistance, nameIndex, NameIndex } from '../../../server/src/core/text/suggest';
 import { analyze } from '../../../server/src/core/analyze';
+import { DocumentParser } from '../../../server/src/core/parse/parse-document';
 
 function seeded(seed: number) {
   let state = seed;
@@ -54,6 +55,14 @@ describe('did-you-mean', () => {
       const typo = target.slice(0, at) + 'X' + target.slice(at + 1);
       const found = index.closest(typo);
       assert.ok(found !== undefined && editDistance(typo.toLowerCase(), found.toLowerCase()) <= 1, `${typo} → ${found}`);
+      // One edit away, the answer is exactly a full scan's: the first declared of the nearest.
+      if (n % 10 === 0) {
+        const scan = names.filter((name) => name !== typo).reduce<[string | undefined, number]>(([best, d], name) => {
+          const e = editDistance(typo.toLowerCase(), name.toLowerCase());
+          return e < d ? [name, e] : [best, d];
+        }, [undefined, Infinity]);
+        if (scan[1] === 1) assert.equal(found, scan[0], typo);
+      }
     }
     assert.equal(index.closest('COMPLETELY_DIFFERENT_THING'), undefined);
   });
@@ -74,5 +83,38 @@ describe('did-you-mean', () => {
     assert.equal(findings.length, 3000);
     assert.ok(findings.every((f) => f.data?.replacement !== undefined), 'each has a suggestion');
     assert.ok(performance.now() - started < 15_000, 'once 25 s and more');
+  });
+
+  it('looks a did-you-mean up only for the findings shown, and an edit to a declaration re-words only those', () => {
+    let text = 'apiVersion: sinas.co/v1\nkind: SinasPackage\npackage:\n  name: many\n  version: "1.0.0"\nspec:\n  agents:\n';
+    for (let i = 0; i < 2000; i++) text += `    - namespace: a\n      name: a${i}\n      description: "\${{ vars.DECLARED_VARIABEL_${i} }}"\n`;
+    text += '  variables:\n';
+    for (let i = 0; i < 2000; i++) text += `    - name: DECLARED_VARIABLE_${i}\n`;
+    const asked: string[] = [];
+    const original = NameIndex.prototype.closest;
+    NameIndex.prototype.closest = function (this: NameIndex, word: string, max?: number) {
+      asked.push(word);
+      return original.call(this, word, max);
+    };
+    try {
+      const parser = new DocumentParser();
+      const first = analyze(text, { parser, maxFindings: 50 });
+      const undeclared = first.findings.filter((f) => f.code === 'undeclared-variable');
+      assert.equal(undeclared.length, 50);
+      assert.equal(undeclared[0].message, 'Variable `DECLARED_VARIABEL_0` is not declared; did you mean `DECLARED_VARIABLE_0`?');
+      assert.deepEqual(undeclared[0].data, { name: 'DECLARED_VARIABEL_0', replacement: 'DECLARED_VARIABLE_0' });
+      assert.ok(first.findings.every((f) => !('describe' in f)), 'findings are plain data');
+      assert.ok(asked.length <= 50, `${asked.length} look-ups for 50 findings shown`);
+      // Renaming a declaration changes the names every use is checked against.
+      asked.length = 0;
+      const at = text.indexOf('DECLARED_VARIABLE_1999');
+      parser.noteChange(at, at + 'DECLARED_VARIABLE_1999'.length, 'RENAMED');
+      const edited = text.slice(0, at) + 'RENAMED' + text.slice(at + 'DECLARED_VARIABLE_1999'.length);
+      const second = analyze(edited, { parser, maxFindings: 50 });
+      assert.equal(second.findings.filter((f) => f.code === 'undeclared-variable').length, 50);
+      assert.ok(asked.length <= 50, `${asked.length} look-ups after the rename`);
+    } finally {
+      NameIndex.prototype.closest = original;
+    }
   });
 });

@@ -22,6 +22,18 @@ export interface Finding {
   tags?: ('unnecessary' | 'deprecated')[];
   /** What a quick fix needs and cannot cheaply recompute (e.g. a did-you-mean candidate). */
   data?: FindingData;
+  /**
+   * The final wording, when it needs a look-up in the whole document (a did-you-mean among the
+   * declared names): done only for the findings shown, against the version shown, so a finding
+   * kept across versions never pays for it again. Replaces `message` and `data`.
+   */
+  describe?: (lookups: Lookups) => { message: string; data?: FindingData };
+}
+
+/** Look-ups into the version being reported, for `Finding.describe`. */
+export interface Lookups {
+  /** The declared variable name closest to `name`, if one is close enough to suggest. */
+  closestVariable(name: string): string | undefined;
 }
 
 /** Payloads read by quick fixes; positions are never stored here, they are recomputed from the text. */

@@ -6,11 +6,12 @@
  * of it (see chunk-plan.ts); problems come back as findings on the exact characters. Offsets are
  * kept relative to the region's origin (nodes.ts), so a region that moves needs no rewriting.
  */
-import { parseAllDocuments, isAlias, isMap, isPair, isScalar, isSeq, visit, Scalar, type Node as YamlNode, type Document, type YAMLError } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, visit, Scalar, type Node as YamlNode, type Document, type YAMLError } from 'yaml';
 import { append } from '../append';
 import type { Finding } from '../diagnostics/finding';
 import { excessiveNesting, MAX_FLOW_DEPTH } from './flow-depth';
 import { joinLines, raiseBlockHeaders } from './join-lines';
+import { parseYamlDocuments } from './long-quoted';
 import { AliasNode, anchored, LiveSpan, MapNode, PairNode, ScalarNode, SeqNode, type Origin } from './nodes';
 import { Composer } from './pyyaml-compose';
 import { directiveFindings } from './pyyaml-directives';
@@ -96,8 +97,7 @@ function parseDocuments(text: string): Document.Parsed[] {
     const limit = Error.stackTraceLimit;
     Error.stackTraceLimit = 0;
     try {
-      const docs = parseAllDocuments(source, PYYAML_OPTIONS);
-      return Array.isArray(docs) ? (docs as Document.Parsed[]) : [];
+      return parseYamlDocuments(source, PYYAML_OPTIONS);
     } finally {
       Error.stackTraceLimit = limit;
     }

@@ -51,37 +51,48 @@ export class NameIndex {
     if (same !== undefined && this.names[same] !== word) return this.names[same];
     let best: number | undefined;
     let bestDistance = limit + 1;
-    // In declaration order, so a tie goes to the first name (as a plain scan would).
-    for (const i of this.candidates(lower)) {
-      if (this.names[i] === word) continue;
-      const d = editDistance(lower, this.lower[i], bestDistance - 1);
-      if (d < bestDistance) {
-        best = i;
-        bestDistance = d;
+    // A tie goes to the first name in declaration order (as a plain scan would).
+    const measure = (indexes: readonly number[]) => {
+      for (const i of indexes) {
+        if (this.names[i] === word) continue;
+        // Exact up to the best so far, so that a tie is a real one.
+        const d = editDistance(lower, this.lower[i], bestDistance);
+        if (d < bestDistance || (d === bestDistance && best !== undefined && i < best)) {
+          best = i;
+          bestDistance = d;
+        }
       }
+    };
+    if (this.names.length <= SCAN_ALL) measure([...this.names.keys()]);
+    else {
+      // Every name one edit away shares a deletion variant with the word (names too long to be
+      // indexed aside): when one of them is the answer, no neighbour can be closer or tie earlier.
+      measure(this.oneEditAway(lower));
+      if (bestDistance > 1 || lower.length >= MAX_DELETION_LENGTH) measure(this.neighbours(lower));
     }
     return best === undefined ? undefined : this.names[best];
   }
 
-  /**
-   * Every name for a small set; for a large one, every name one edit away (found through
-   * single-character deletions, which one typo on either side leaves in common) and the
-   * neighbours of `lower` by prefix and by suffix.
-   */
-  private candidates(lower: string): number[] {
-    if (this.names.length <= SCAN_ALL) return [...this.names.keys()];
-    const sorted = (this.sorted ??= this.sort());
+  /** Every name at most one edit from `lower` (and some further), through single-character deletions. */
+  private oneEditAway(lower: string): number[] {
     const deletions = (this.deletions ??= this.indexDeletions());
     const out = new Set<number>();
     for (const variant of deletionsOf(lower)) for (const i of deletions.get(variant) ?? []) out.add(i);
+    return [...out];
+  }
+
+  /** The names nearest `lower` by prefix and by suffix (one typo leaves the text before or after it intact). */
+  private neighbours(lower: string): number[] {
+    const sorted = (this.sorted ??= this.sort());
+    const out: number[] = [];
     for (const [order, keys, probe] of [
       [sorted.forward, this.lower, lower],
       [sorted.backward, sorted.reversed, reverse(lower)],
     ] as const) {
       const at = lowerBound(order, keys, probe);
-      for (let j = Math.max(0, at - NEIGHBOURS); j < Math.min(order.length, at + NEIGHBOURS); j++) out.add(order[j]);
+      for (let j = Math.max(0, at - NEIGHBOURS); j < Math.min(order.length, at + NEIGHBOURS); j++) out.push(order[j]);
     }
-    return [...out].sort((a, b) => a - b);
+    return out;
   }
 
   private indexDeletions(): Map<string, number[]> {
@@ -143,6 +154,9 @@ export function nameIndex(candidates: Iterable<string>): NameIndex {
   return index;
 }
 
+/** Rows of the distance table, shared by every call (a call allocates nothing once they are long enough). */
+let rows = { before: new Int32Array(64), previous: new Int32Array(64), current: new Int32Array(64) };
+
 /**
  * Damerau-Levenshtein (optimal string alignment: a swapped pair of letters counts as one edit).
  * With `max`, returns `max + 1` as soon as the distance is known to exceed it.
@@ -151,21 +165,24 @@ export function editDistance(a: string, b: string, max = Infinity): number {
   if (a === b) return 0;
   if (Math.abs(a.length - b.length) > max) return max + 1;
   const cols = b.length + 1;
-  let before = new Array<number>(cols).fill(0);
-  let previous = Array.from({ length: cols }, (_, j) => j);
-  let current = new Array<number>(cols).fill(0);
+  if (rows.previous.length < cols) rows = { before: new Int32Array(cols * 2), previous: new Int32Array(cols * 2), current: new Int32Array(cols * 2) };
+  let { before, previous, current } = rows;
+  for (let j = 0; j < cols; j++) previous[j] = j;
+  let previousMin = 0;
   for (let i = 1; i <= a.length; i++) {
     current[0] = i;
     let rowMin = i;
+    const ai = a.charCodeAt(i - 1);
     for (let j = 1; j < cols; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let d = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, before[j - 2] + 1);
+      const bj = b.charCodeAt(j - 1);
+      let d = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ai === bj ? 0 : 1));
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) d = Math.min(d, before[j - 2] + 1);
       current[j] = d;
       if (d < rowMin) rowMin = d;
     }
     // A transposition reaches back two rows, so stop only when both rows are over the limit.
-    if (rowMin > max && Math.min(...previous) > max) return max + 1;
+    if (rowMin > max && previousMin > max) return max + 1;
+    previousMin = rowMin;
     [before, previous, current] = [previous, current, before];
   }
   const distance = previous[cols - 1];
