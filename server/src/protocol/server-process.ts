@@ -5,10 +5,6 @@
  *
  * - A young generation of 1 MB instead of up to 16 keeps a server with a large document open
  *   small for a few more (cheap) young collections.
- * - The old generation may grow by half of what is live before V8 collects it, not by the up to
- *   fourfold V8 allows a process that allocates fast: typing in a 10,000-line package would
- *   otherwise leave the process about 20 MB larger until the idle collection
- *   (lsp/idle-collection.ts). First opens and edits cost the same (the bench, 2k to 100k lines).
  * - `gc()` is exposed for that idle collection; without it the server has to create a second
  *   V8 context to reach it, about 2 MB.
  * - One helper thread for V8's garbage collection and compilation instead of four: each helper
@@ -20,9 +16,12 @@
  *   the shorter calls made no measurable difference to opens or edits.
  *
  * `--optimize-for-size`, `--lite-mode` and `--jitless` were measured and rejected: two to three
- * times slower on documents that allocate a lot.
+ * times slower on documents that allocate a lot. So was `--heap-growing-percent=50` (the old
+ * generation growing by half of what is live, not up to fourfold): 1,000 edits to a 10,000-line
+ * package left 84 MB resident instead of 101 until the idle collection (lsp/idle-collection.ts)
+ * brings both back to 70, but the first open of a 100,000-line package took 5% longer.
  */
-export const SERVER_EXEC_ARGV: readonly string[] = ['--max-semi-space-size=1', '--heap-growing-percent=50', '--expose-gc', '--no-short-builtin-calls', '--v8-pool-size=1'];
+export const SERVER_EXEC_ARGV: readonly string[] = ['--max-semi-space-size=1', '--expose-gc', '--no-short-builtin-calls', '--v8-pool-size=1'];
 
 /**
  * glibc's allocator (Linux); ignored elsewhere. One arena keeps what the compilers free in one
