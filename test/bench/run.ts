@@ -80,7 +80,8 @@ async function coreFigures(text: string, runs: number): Promise<SizeRow['core']>
   return { edit, completion };
 }
 
-const fmt = (v: number | undefined) => (v === undefined || Number.isNaN(v) ? '—' : v < 10 ? v.toFixed(1) : v.toFixed(0));
+// A slope that rounds to zero is written 0.0, never -0.0.
+const fmt = (v: number | undefined) => (v === undefined || Number.isNaN(v) ? '—' : Math.abs(v) < 0.05 ? '0.0' : v < 10 ? v.toFixed(1) : v.toFixed(0));
 const pair = (ours: number | undefined, peer: number | undefined) => (PEER ? `${fmt(ours)} / ${fmt(peer)}` : fmt(ours));
 
 function markdown(r: Results): string {

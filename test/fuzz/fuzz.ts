@@ -14,6 +14,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze } from '../../server/src/core/analyze';
 import { DocumentParser } from '../../server/src/core/parse/parse-document';
 import { parseRegion } from '../../server/src/core/parse/parse-region';
+import { SERVER_ENV, SERVER_EXEC_ARGV } from '../../server/src/protocol/server-process';
 import { DEFAULT_SETTINGS } from '../../server/src/protocol/settings';
 import { TestLspClient } from '../support/lsp-client';
 import { hostileDocuments } from './hostile';
@@ -120,7 +121,9 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
   };
   const started = Date.now();
   const pool = [...sources(), ...hostileDocuments(options.large)];
-  let client = await TestLspClient.start('stdio');
+  // The server's Node process as the extension starts it (its memory flags make collections more frequent).
+  const startServer = () => TestLspClient.start('stdio', undefined, undefined, { execArgv: SERVER_EXEC_ARGV, env: SERVER_ENV });
+  let client = await startServer();
   let exited = false;
   const watch = (c: TestLspClient) => c.process.once('exit', () => (exited = true));
   watch(client);
@@ -227,7 +230,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
     if (exited) {
       report.crashes++;
       log(`the server exited during document ${n} (${source.name}); restarting it`);
-      client = await TestLspClient.start('stdio');
+      client = await startServer();
       exited = false;
       watch(client);
     }
