@@ -102,3 +102,17 @@ describe('an edit session through half-typed keys', () => {
     });
   }
 });
+
+describe('a half-typed key, then a change the caller does not note (full-text sync)', () => {
+  it('sees a change of the same length in another item (the words put back are not all that changed)', () => {
+    const typed = PKG.replace('      name: bot\n', '      descr\n      name: bot\n');
+    const edited = typed.replace('      type: text\n', '      type: txet\n');
+    assert.equal(edited.length, typed.length);
+    const parser = new DocumentParser();
+    analyze(typed, { parser });
+    const seen = (findings: readonly Finding[]) => findings.map((f) => `${f.span.start}-${f.span.end} ${f.code} ${f.message}`).sort();
+    const fresh = analyze(edited).findings;
+    assert.ok(fresh.some((f) => edited.slice(f.span.start, f.span.end).includes('txet')), 'the new type is reported');
+    assert.deepEqual(seen(analyze(edited, { parser }).findings), seen(fresh));
+  });
+});

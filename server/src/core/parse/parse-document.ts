@@ -235,6 +235,12 @@ interface PendingChange {
   length: number;
   edits: NotedEdit[];
   valid: boolean;
+  /**
+   * The caller noted its changes. Restored words alone say nothing of what the caller changed
+   * (a caller that does not note, comparing texts instead, may have changed anything, even
+   * keeping the length): the texts are compared then.
+   */
+  noted: boolean;
 }
 
 /**
@@ -279,7 +285,8 @@ export class DocumentParser {
    * without them, `parse` finds the change by comparing the texts.
    */
   noteChange(start: number, end: number, text: string): void {
-    const pending = (this.pending ??= { prefix: Infinity, suffix: Infinity, length: this.previousLength, edits: [], valid: true });
+    const pending = (this.pending ??= { prefix: Infinity, suffix: Infinity, length: this.previousLength, edits: [], valid: true, noted: false });
+    pending.noted = true;
     if (!(start >= 0 && start <= end && end <= pending.length)) pending.valid = false;
     if (text.includes('\r')) this.mayHaveCr = true;
     if (hasUnusualBreaks(text)) this.unusualBreaks = true;
@@ -297,7 +304,7 @@ export class DocumentParser {
    */
   noteRestored(start: number, end: number, text: string): void {
     if (text.length !== end - start) throw new RangeError('noteRestored keeps the length');
-    const pending = (this.pending ??= { prefix: Infinity, suffix: Infinity, length: this.previousLength, edits: [], valid: true });
+    const pending = (this.pending ??= { prefix: Infinity, suffix: Infinity, length: this.previousLength, edits: [], valid: true, noted: false });
     if (!(start >= 0 && end <= this.previousLength)) pending.valid = false;
     pending.prefix = Math.min(pending.prefix, start);
     pending.suffix = Math.min(pending.suffix, this.previousLength - end);
@@ -320,7 +327,7 @@ export class DocumentParser {
       return this.unusualBreaks || this.mayHaveCr ? yamlBreaks(whole) : whole;
     };
     const full = () => (text ??= read(textOf(source)));
-    const pending = this.pending?.valid && this.pending.length === length && !this.mayHaveCr && !this.unusualBreaks ? this.pending : undefined;
+    const pending = this.pending?.valid && this.pending.noted && this.pending.length === length && !this.mayHaveCr && !this.unusualBreaks ? this.pending : undefined;
     if (typeof source === 'string') full();
     this.pending = undefined;
     const region = pending ? regionOfNotes(pending, this.previousLength, length) : this.previousText !== undefined ? changedRegion(this.previousText, full()) : everything(this.previousLength, length);
