@@ -98,16 +98,19 @@ export class DiagnosticsPublisher {
    * to take over; returns whether it had published non-empty diagnostics.
    */
   release(uri: string): boolean {
-    this.pending.get(uri)?.cancel();
-    this.pending.delete(uri);
-    this.typing?.forget(uri);
+    this.stop(uri);
     return this.published.delete(uri);
   }
 
   clear(uri: string): void {
+    this.stop(uri);
+    if (this.published.delete(uri)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  /** Cancels the document's waiting publication and forgets its typing. */
+  private stop(uri: string): void {
     this.pending.get(uri)?.cancel();
     this.pending.delete(uri);
     this.typing?.forget(uri);
-    if (this.published.delete(uri)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 }

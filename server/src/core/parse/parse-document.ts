@@ -285,7 +285,7 @@ export class DocumentParser {
    * without them, `parse` finds the change by comparing the texts.
    */
   noteChange(start: number, end: number, text: string): void {
-    const pending = (this.pending ??= { prefix: Infinity, suffix: Infinity, length: this.previousLength, edits: [], valid: true, noted: false });
+    const pending = this.pendingChange();
     pending.noted = true;
     if (!(start >= 0 && start <= end && end <= pending.length)) pending.valid = false;
     if (text.includes('\r')) this.mayHaveCr = true;
@@ -304,11 +304,16 @@ export class DocumentParser {
    */
   noteRestored(start: number, end: number, text: string): void {
     if (text.length !== end - start) throw new RangeError('noteRestored keeps the length');
-    const pending = (this.pending ??= { prefix: Infinity, suffix: Infinity, length: this.previousLength, edits: [], valid: true, noted: false });
+    const pending = this.pendingChange();
     if (!(start >= 0 && end <= this.previousLength)) pending.valid = false;
     pending.prefix = Math.min(pending.prefix, start);
     pending.suffix = Math.min(pending.suffix, this.previousLength - end);
     pending.edits.unshift({ start, end, text });
+  }
+
+  /** The notes since the last parse, begun empty by the first one. */
+  private pendingChange(): PendingChange {
+    return (this.pending ??= { prefix: Infinity, suffix: Infinity, length: this.previousLength, edits: [], valid: true, noted: false });
   }
 
   /**
