@@ -19,6 +19,7 @@ import { append } from '../append';
 import type { Span } from '../text/span';
 import { textOf, type DocumentText } from '../text/text-source';
 import { composeReplaced, type DocumentParser, type ParsedDocument } from './parse-document';
+import { blankSpans, halfTypedKeyFinding } from './stray-words';
 
 /** eemeli `yaml` codes for "a key with no `:`": a multi-line implicit key, or a key without a value. */
 const KEY_ERRORS = new Set(['MULTILINE_IMPLICIT_KEY', 'MISSING_CHAR']);
@@ -47,13 +48,13 @@ export function parseAsTyped(source: DocumentText, parser: DocumentParser): Pars
     if (!found.length) break;
     for (const word of found) parser.noteChange(word.start, word.end, ' '.repeat(word.end - word.start));
     append(words, found);
-    const again = parser.parse(blank(text, words), true);
+    const again = parser.parse(blankSpans(text, words), true);
     parsed = { ...again, replaced: composeReplaced(parsed.replaced, again.replaced), parsedChunks: parsed.parsedChunks + again.parsedChunks };
   }
   parser.forgetDropped();
   if (!words.length) return parsed;
   lastRepair.set(parser, { text, words });
-  return { ...parsed, findings: [...parsed.findings, ...words.map((w) => halfTypedKeyFinding(text, w))] };
+  return { ...parsed, findings: [...parsed.findings, ...words.map((w) => halfTypedKeyFinding(text.slice(w.start, w.end), w))] };
 }
 
 /** The bare words of a key error (the words blanked already never show up as errors). */
@@ -101,26 +102,4 @@ function bareWord(text: string, lineStart: number, lineEnd: number): Span | unde
 function lineEndOf(text: string, lineStart: number): number {
   const end = text.indexOf('\n', lineStart);
   return end === -1 ? text.length : end;
-}
-
-/** `text` with each word replaced by as many spaces. */
-function blank(text: string, words: readonly Span[]): string {
-  if (!words.length) return text;
-  let out = '';
-  let at = 0;
-  for (const word of [...words].sort((a, b) => a.start - b.start)) {
-    out += text.slice(at, word.start) + ' '.repeat(word.end - word.start);
-    at = word.end;
-  }
-  return out + text.slice(at);
-}
-
-function halfTypedKeyFinding(text: string, span: Span): Finding {
-  const word = text.slice(span.start, span.end);
-  return {
-    code: 'yaml-syntax',
-    message: `\`${word}\` is not a key yet: a key is followed by \`:\` (\`${word.split(/\s+/)[0]}: …\`). Sinas cannot read the file until it is; the rest is checked as if this line were not there.`,
-    span,
-    severity: 'error',
-  };
 }

@@ -6,6 +6,7 @@
  * (offset <-> position).
  */
 import { ShiftedOffsets } from '../text/shifted-offsets';
+import { columnZeroWordEnd } from './stray-words';
 
 export interface LineTable {
   /** Number of lines; a text ending in `\n` has an empty last line. */
@@ -14,7 +15,10 @@ export interface LineTable {
   length: number;
   /** start.at(i) is line i's first offset; start.at(count) is the text's length (entries past it are spare room). */
   start: ShiftedOffsets;
-  /** Leading spaces; -1 for blank and comment-only lines, -2 when a tab is in the indentation (count entries). */
+  /**
+   * Leading spaces; -1 for blank and comment-only lines and for a word alone at column 0 (read as
+   * blank, see stray-words.ts), -2 when a tab is in the indentation (count entries).
+   */
   indent: Int32Array;
   /** 1 when line i ends with `\r\n` (count entries). */
   crlf: Uint8Array;
@@ -39,6 +43,7 @@ function indentOf(window: TextWindow, start: number, end: number): number {
   while (i < stop && text.charCodeAt(i) === 32) i++;
   const c = text.charCodeAt(i);
   if (i >= stop || c === 10 || c === 13 || c === 35 /* # */) return BLANK;
+  if (i === start - from && columnZeroWordEnd(text, i) > i) return BLANK;
   return c === 9 ? TAB_INDENT : i - (start - from);
 }
 

@@ -17,6 +17,8 @@ import { Composer } from './pyyaml-compose';
 import { directiveFindings } from './pyyaml-directives';
 import { PYYAML_OPTIONS } from './pyyaml-schema';
 import { tabFindings, type ScalarExtent } from './pyyaml-tabs';
+import { blankSpans, columnZeroWords, halfTypedKeyFinding } from './stray-words';
+import type { Span } from '../text/span';
 import type { ScalarStyle, YNode, YPair } from './yaml-tree';
 
 export interface ParsedRegion {
@@ -138,7 +140,19 @@ export function parseRegion(text: string, origin: Origin = { base: 0 }): ParsedR
     const message = `The YAML is nested more than ${MAX_FLOW_DEPTH.toLocaleString('en')} levels deep; Sinas (PyYAML) cannot read it.`;
     return { root: null, findings: [{ code: 'yaml-syntax', message, span: new LiveSpan(origin, tooDeep, tooDeep + 1) }], documentCount: 1 };
   }
-  const list = parseDocuments(text);
+  // Words alone at column 0 are read as blank lines (stray-words.ts), unless that changes a node.
+  let words = columnZeroWords(text);
+  const original = text;
+  let list: Document.Parsed[];
+  if (words.length) {
+    text = blankSpans(original, words);
+    list = parseDocuments(text);
+    if (!standAlone(list, text, words)) {
+      words = [];
+      text = original;
+      list = parseDocuments(text);
+    }
+  } else list = parseDocuments(text);
   const findings: Finding[] = [];
   const first = list[0];
   for (const doc of list.slice(0, 1)) {
@@ -177,6 +191,7 @@ export function parseRegion(text: string, origin: Origin = { base: 0 }): ParsedR
     extents.sort((a, b) => a.start - b.start);
     append(findings, tabFindings(text, base, extents, (at) => syntaxErrors.some((f) => f.span.start <= at && at < Math.max(f.span.end, f.span.start + 1))));
   }
+  for (const word of words) findings.push(halfTypedKeyFinding(original.slice(word.start, word.end), new LiveSpan(origin, word.start, word.end)));
   for (const finding of findings) finding.span = anchored(finding.span, origin);
   return {
     root,
@@ -184,6 +199,40 @@ export function parseRegion(text: string, origin: Origin = { base: 0 }): ParsedR
     documentCount: list.length,
     secondDocumentStart: list[1] ? origin.base + (list[1].range?.[0] ?? 0) : undefined,
   };
+}
+
+/**
+ * Whether the blanked words were lines of their own: one document whose root is a block
+ * collection, and no quoted scalar or flow collection running across any of them. PyYAML reads
+ * those across lines whatever the indentation, so a word there is content; a plain or block
+ * scalar of a block collection ends at a line in column 0, so a word there is not.
+ */
+function standAlone(list: Document.Parsed[], text: string, words: readonly Span[]): boolean {
+  const contents = list[0]?.contents;
+  if (list.length !== 1 || !(isMap(contents) || isSeq(contents)) || contents.flow) return false;
+  const holdsWord = (start: number, end: number) => words.some((w) => start <= w.start && w.start < end);
+  let alone = true;
+  visit(list[0], {
+    Scalar(_, node) {
+      if (node.type !== 'QUOTE_DOUBLE' && node.type !== 'QUOTE_SINGLE') return undefined;
+      const [s, e] = node.range ?? [0, 0];
+      if (holdsWord(s, e)) {
+        alone = false;
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+    Collection(_, node) {
+      const [s, e] = node.range ?? [0, 0];
+      if (!holdsWord(s, trimEnd(text, s, e))) return visit.SKIP;
+      if (node.flow) {
+        alone = false;
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return alone;
 }
 
 function convertDocument(doc: Document.Parsed, text: string, origin: Origin, composer: Composer, extents: ScalarExtent[] | undefined): YNode | null {

@@ -1,0 +1,74 @@
+/**
+ * A word alone at column 0 (`spe` being typed before `spec:`, or a line that lost its indentation)
+ * can never be part of a package's block structure: PyYAML rejects the file, and YAML reads the
+ * word together with the next line, so everything below it changes meaning. Such a line is read
+ * as if it were blank: the chunk planner sees a blank line (line-table.ts), the region is parsed
+ * with the word blanked (parse-region.ts), and the word gets one finding. Being decided by the
+ * text alone, a fresh open and an edit session read it the same way, and the rest of the document
+ * keeps its chunks. Indented half-typed words are found from YAML's own errors (half-typed-keys.ts).
+ */
+import type { Finding } from '../diagnostics/finding';
+import type { Span } from '../text/span';
+
+/** Characters that cannot begin the word: indicators, quotes, flow brackets, comments, whitespace. */
+const NOT_FIRST = new Set(Array.from(' \t\r\n#\'"{}[],&*!|>%@`?:-', (c) => c.charCodeAt(0)));
+/** Characters that cannot occur in it: a `:` may make it a key, quotes and brackets may open a node across lines. */
+const NOT_INSIDE = new Set(Array.from(':\'"{}[],', (c) => c.charCodeAt(0)));
+
+/**
+ * The end of the word alone on the line beginning at `start` (which must be a line start), or -1
+ * when that line is something else. Linear in the line's length.
+ */
+export function columnZeroWordEnd(text: string, start: number): number {
+  const first = text.charCodeAt(start);
+  if (Number.isNaN(first) || NOT_FIRST.has(first)) return -1;
+  // `...` ends a YAML document.
+  if (first === 46 && text.startsWith('...', start) && /^(?:[ \t\r\n]|$)/.test(text.charAt(start + 3))) return -1;
+  let wordEnd = start;
+  for (let i = start; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) break;
+    if (c === 32 || c === 9) {
+      if (text.charCodeAt(i + 1) === 35 /* # */) break;
+      continue;
+    }
+    if (NOT_INSIDE.has(c) || c < 32 || (c >= 0x7f && c <= 0x9f) || c === 0xfffe || c === 0xffff) return -1;
+    wordEnd = i + 1;
+  }
+  return wordEnd;
+}
+
+/** Every column-0 word of `text`, in order. */
+export function columnZeroWords(text: string): Span[] {
+  const words: Span[] = [];
+  for (let start = 0; start < text.length; ) {
+    const end = columnZeroWordEnd(text, start);
+    if (end > start) words.push({ start, end });
+    const newline = text.indexOf('\n', start);
+    if (newline === -1) break;
+    start = newline + 1;
+  }
+  return words;
+}
+
+/** `text` with each span replaced by as many spaces (every offset stays). */
+export function blankSpans(text: string, spans: readonly Span[]): string {
+  if (!spans.length) return text;
+  let out = '';
+  let at = 0;
+  for (const span of [...spans].sort((a, b) => a.start - b.start)) {
+    out += text.slice(at, span.start) + ' '.repeat(span.end - span.start);
+    at = span.end;
+  }
+  return out + text.slice(at);
+}
+
+/** The one finding of a key being typed (`word`, at `span`), read as absent. */
+export function halfTypedKeyFinding(word: string, span: Span): Finding {
+  return {
+    code: 'yaml-syntax',
+    message: `\`${word}\` is not a key yet: a key is followed by \`:\` (\`${word.split(/\s+/)[0]}: …\`). Sinas cannot read the file until it is; the rest is checked as if this line were not there.`,
+    span,
+    severity: 'error',
+  };
+}

@@ -1,0 +1,121 @@
+/**
+ * A word alone at column 0 is read as a blank line with one finding on it, in the chunk that holds
+ * it: the document around it keeps its chunks (an edit elsewhere re-reads one item, not the whole
+ * text), and where the word is content of a node (a multi-line quoted or block scalar, a flow
+ * collection) it is left alone.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyze } from '../../../server/src/core/analyze';
+import { DocumentParser } from '../../../server/src/core/parse/parse-document';
+import { parseRegion } from '../../../server/src/core/parse/parse-region';
+import { columnZeroWordEnd, columnZeroWords } from '../../../server/src/core/parse/stray-words';
+import { toValue } from '../../../server/src/core/parse/to-value';
+import { generatePackage } from '../../support/generate-package';
+
+const PKG = readFileSync(join(__dirname, '../../fixtures/typing/tone.yaml'), 'utf8');
+
+const found = (text: string) => analyze(text).findings.map((f) => `${f.code} ${text.slice(f.span.start, f.span.end)}`);
+
+describe('words alone at column 0', () => {
+  it('recognises a word, with spaces or a comment after it, and nothing else', () => {
+    const word = (line: string) => {
+      const end = columnZeroWordEnd(line, 0);
+      return end > 0 ? line.slice(0, end) : undefined;
+    };
+    assert.equal(word('spe'), 'spe');
+    assert.equal(word('description hello  # typing\n'), 'description hello');
+    assert.equal(word('LARED_VARIABLE_2550\r\n'), 'LARED_VARIABLE_2550');
+    assert.equal(word('a#b'), 'a#b', 'a # inside a word is no comment');
+    for (const other of ['spec:', 'a: b', 'http://x', '  indented', '- item', '-x', '# comment', '', '\n', '...', '--- ', '%YAML 1.1', '"quoted', "it's", 'a, b', 'x]', '{a', '&anchor', '*alias', '!tag', '|', '>', '@at', '`tick', '?', 'bell\u0007']) {
+      assert.equal(word(other), undefined, JSON.stringify(other));
+    }
+    assert.equal(word('....'), '....', 'four dots are no document marker');
+    assert.deepEqual(columnZeroWords('a: 1\nspe\n  x\nfoo # c\n'), [{ start: 5, end: 8 }, { start: 13, end: 16 }]);
+  });
+
+  it('is linear in the line: a megabyte of spaces and no colon', () => {
+    const line = `a${' '.repeat(1_000_000)}b`;
+    const started = performance.now();
+    assert.equal(columnZeroWordEnd(line, 0), line.length);
+    assert.equal(columnZeroWordEnd(`${line}:`, 0), -1);
+    assert.ok(performance.now() - started < 1000);
+  });
+
+  const cases: [string, string, string][] = [
+    ['between two items of a section', PKG.replace('  agents:\n', '  agents:\n    - namespace: demo\n      name: first\nnam\n'), 'nam'],
+    ['at the end of the document', `${PKG}temp\n`, 'temp'],
+    ['at the end without a line break', `${PKG}temp`, 'temp'],
+    ['before the first line', `apiVer\n${PKG}`, 'apiVer'],
+    ['inside an item, between its keys', PKG.replace('      name: bot\n', 'descr\n      name: bot\n'), 'descr'],
+  ];
+  for (const [where, text, word] of cases) {
+    it(`${where}: one finding on the word, the rest read as without it`, () => {
+      assert.deepEqual(found(text), [`yaml-syntax ${word}`]);
+      assert.match(analyze(text).findings[0].message, new RegExp(`^\`${word}\` is not a key yet`));
+      assert.ok(analyze(text).model.resources.some((r) => r.identity === 'demo/bot'));
+    });
+  }
+
+  it('keeps a large package in chunks: an edit in another item re-reads that item only', () => {
+    const base = generatePackage(2_000);
+    const at = base.indexOf('\n  agents:\n') + 1;
+    const text = `${base.slice(0, at)}LARED_VARIABLE_2550\n${base.slice(at)}`;
+    const parser = new DocumentParser();
+    const opened = analyze(text, { parser });
+    assert.deepEqual(opened.findings.filter((f) => f.code === 'yaml-syntax').map((f) => text.slice(f.span.start, f.span.end)), ['LARED_VARIABLE_2550']);
+    const parsed = parser.parse(text);
+    assert.ok(parsed.chunked, 'the word does not make the document one chunk');
+    const item = text.lastIndexOf('    - namespace:');
+    const edited = `${text.slice(0, item + 6)}X${text.slice(item + 6)}`;
+    parser.noteChange(item + 6, item + 6, 'X');
+    const after = analyze(edited, { parser });
+    assert.ok(after.stats.parsedChunks <= 2, `${after.stats.parsedChunks} chunks parsed for one keystroke`);
+  });
+
+  it('leaves a word that is content alone: inside quotes or a flow collection', () => {
+    const contents: [string, string, unknown][] = [
+      ['a double-quoted scalar', 'a: "first\nsecond\nthird"\nb: 1\n', 'first second third'],
+      ['a single-quoted scalar', "a: 'first\nsecond'\nb: 1\n", 'first second'],
+      ['a flow mapping', 'a: {x: 1,\ny\n}\nb: 1\n', { x: 1, y: null }],
+    ];
+    for (const [what, text, value] of contents) {
+      const parsed = new DocumentParser().parse(text);
+      assert.deepEqual(parsed.findings, [], what);
+      assert.deepEqual((toValue(parsed.root).value as Record<string, unknown>).a, value, what);
+    }
+  });
+
+  it('in a chunked package, a word inside a multi-line node reads as a whole parse reads it', () => {
+    const base = generatePackage(600);
+    const item = base.indexOf('      description: Fetches item 3 ');
+    const lineEnd = base.indexOf('\n', item);
+    const variants = [
+      '      description: "Fetches\nword\n        more"',
+      "      description: 'Fetches\nword'",
+      '      description: [a,\nword\n        ]',
+      '      description: {a: 1,\nword\n        }',
+      '      description: |\n        x\nword\n        y',
+      '      description: Fetches\nword\n        more',
+    ];
+    for (const [k, variant] of variants.entries()) {
+      const text = base.slice(0, item) + variant + base.slice(lineEnd);
+      const whole = parseRegion(text);
+      const chunked = new DocumentParser().parse(text);
+      // PyYAML reads quoted and flow nodes across the line, so the word is content there (valid
+      // YAML); it ends a block or plain scalar, so there it is a stray line: one finding.
+      const expected = k < 4 ? [] : ['yaml-syntax word'];
+      const seen = (findings: readonly { code: string; span: { start: number; end: number } }[]) => findings.map((f) => `${f.code} ${text.slice(f.span.start, f.span.end)}`);
+      assert.deepEqual(seen(chunked.findings), expected, variant);
+      assert.deepEqual(seen(whole.findings), expected, variant);
+      assert.deepEqual(toValue(chunked.root).value, toValue(whole.root).value, variant);
+    }
+  });
+
+  it('leaves a document that is a plain scalar as it was (not a mapping, not stray words)', () => {
+    const parsed = new DocumentParser().parse('hello\nworld\n');
+    assert.deepEqual(parsed.findings, []);
+    assert.equal(toValue(parsed.root).value, 'hello world');
+  });
+});
