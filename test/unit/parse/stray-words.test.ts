@@ -74,6 +74,21 @@ describe('words alone at column 0', () => {
     assert.ok(after.stats.parsedChunks <= 2, `${after.stats.parsedChunks} chunks parsed for one keystroke`);
   });
 
+  it('typing a root key in a large package re-reads one chunk per keystroke, not the document', () => {
+    const base = generatePackage(2_000);
+    const at = base.indexOf('\n  agents:\n') + 1;
+    const parser = new DocumentParser();
+    analyze(base, { parser });
+    let text = base;
+    for (const [i, ch] of [...'meta'].entries()) {
+      parser.noteChange(at + i, at + i, i === 0 ? `${ch}\n` : ch);
+      text = text.slice(0, at + i) + (i === 0 ? `${ch}\n` : ch) + text.slice(at + i);
+      const analysis = analyze(text, { parser });
+      assert.deepEqual(analysis.findings.filter((f) => f.code === 'yaml-syntax').map((f) => text.slice(f.span.start, f.span.end)), ['meta'.slice(0, i + 1)]);
+      assert.ok(analysis.stats.chunked && analysis.stats.parsedChunks <= 2, `${analysis.stats.parsedChunks} of ${analysis.stats.chunkCount} chunks parsed for one keystroke`);
+    }
+  });
+
   it('leaves a word that is content alone: inside quotes or a flow collection', () => {
     const contents: [string, string, unknown][] = [
       ['a double-quoted scalar', 'a: "first\nsecond\nthird"\nb: 1\n', 'first second third'],
