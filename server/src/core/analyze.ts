@@ -61,7 +61,7 @@ export interface Analysis extends PackageStructure {
   /** The instance snapshot the findings were computed with (completion, hover and definition use it too). */
   instance?: InstanceIndex;
   findings: ResolvedFinding[];
-  stats: { chunked: boolean; parsedChunks: number; chunkCount: number; truncatedFindings: number };
+  stats: { chunked: boolean; parsedChunks: number; parsedLength: number; chunkCount: number; truncatedFindings: number };
 }
 
 const DEFAULT_MAX_LENGTH = 5 * 1024 * 1024;
@@ -94,7 +94,7 @@ function emptyAnalysis(text: string, lines: LineIndex, isSinasPackage: boolean):
     variables: buildVariableTable({ text: () => text, outside: () => [] }, model, new Set()),
     references: buildReferenceIndex(model),
     findings: [],
-    stats: { chunked: false, parsedChunks: 0, chunkCount: 0, truncatedFindings: 0 },
+    stats: { chunked: false, parsedChunks: 0, parsedLength: 0, chunkCount: 0, truncatedFindings: 0 },
   };
 }
 
@@ -228,7 +228,7 @@ function analyzeUnguarded(source: DocumentText, options: AnalyzeOptions): Analys
     references,
     instance: options.instance,
     findings: [],
-    stats: { chunked: parsed.chunked, parsedChunks: parsed.parsedChunks, chunkCount: parsed.chunkCount, truncatedFindings: 0 },
+    stats: { chunked: parsed.chunked, parsedChunks: parsed.parsedChunks, parsedLength: parsed.parsedLength, chunkCount: parsed.chunkCount, truncatedFindings: 0 },
   };
   const keep = (withRules?: { header?: Header; usedNames: ReadonlySet<string> }) =>
     carried.set(parser, { generation: parsed.generation, definitions, definitionsVersion, usedNames: withRules?.usedNames, tables: sectionTables, header: withRules?.header });

@@ -49,7 +49,7 @@ export function parseAsTyped(source: DocumentText, parser: DocumentParser): Pars
     for (const word of found) parser.noteChange(word.start, word.end, ' '.repeat(word.end - word.start));
     append(words, found);
     const again = parser.parse(blankSpans(text, words), true);
-    parsed = { ...again, replaced: composeReplaced(parsed.replaced, again.replaced), parsedChunks: parsed.parsedChunks + again.parsedChunks };
+    parsed = { ...again, replaced: composeReplaced(parsed.replaced, again.replaced), parsedChunks: parsed.parsedChunks + again.parsedChunks, parsedLength: parsed.parsedLength + again.parsedLength };
   }
   parser.forgetDropped();
   if (!words.length) return parsed;

@@ -148,8 +148,9 @@ export interface ParsedDocument {
    */
   editorLinesDiffer: boolean;
   chunked: boolean;
-  /** Number of chunks re-parsed for this version (the rest were reused). */
+  /** Number of chunks re-parsed for this version (the rest were reused), and their characters. */
   parsedChunks: number;
+  parsedLength: number;
   chunkCount: number;
   /**
    * Set when this version differs from the previous one only inside one section item: the item
@@ -346,7 +347,8 @@ export class DocumentParser {
 
     const replaced = candidate && chunkText !== undefined ? this.replaceItem(candidate, chunkText, region, lines) : undefined;
     let parsedChunks = 1;
-    if (!replaced) parsedChunks = this.relayout(full(), region, lines);
+    let parsedLength = chunkText?.length ?? 0;
+    if (!replaced) ({ parsedChunks, parsedLength } = this.relayout(full(), region, lines));
     this.previousText = text;
     this.previousLength = length;
 
@@ -365,7 +367,7 @@ export class DocumentParser {
       }
       root = whole.root;
     }
-    return { generation: again ? this.generation : ++this.generation, root, findings, lines, editorLinesDiffer: this.unusualBreaks, chunked: !!this.layout, parsedChunks, chunkCount: this.leaves.length, replaced };
+    return { generation: again ? this.generation : ++this.generation, root, findings, lines, editorLinesDiffer: this.unusualBreaks, chunked: !!this.layout, parsedChunks, parsedLength, chunkCount: this.leaves.length, replaced };
   }
 
   /** The chunk holding a plain span wholly, to anchor a span computed from absolute offsets. */
@@ -420,11 +422,12 @@ export class DocumentParser {
   }
 
   /** Plans the whole text again, reusing every chunk whose text is unchanged. Returns how many were parsed. */
-  private relayout(text: string, region: ChangedRegion, lines: LineTable): number {
+  private relayout(text: string, region: ChangedRegion, lines: LineTable): { parsedChunks: number; parsedLength: number } {
     const previous = new Map<number, Chunk>();
     for (const chunk of this.leaves) previous.set(chunk.base, chunk);
     const leaves: Chunk[] = [];
     let parsed = 0;
+    let parsedLength = 0;
     const take = (kind: ChunkKind, at: ChunkSpan): Chunk => {
       const length = at.end - at.start;
       const oldStart = at.end <= region.prefix ? at.start : at.start >= region.newSuffixStart ? at.start - region.delta : -1;
@@ -442,6 +445,7 @@ export class DocumentParser {
         } else {
           chunk = new Chunk(kind, at.start, own);
           parsed++;
+          parsedLength += own.length;
         }
       }
       leaves.push(chunk);
@@ -463,7 +467,7 @@ export class DocumentParser {
       leaves[i].joinRun(this.runs[this.runs.length - 1]);
     }
     this.faulty = leaves.filter((chunk) => chunk.findings.length);
-    return parsed;
+    return { parsedChunks: parsed, parsedLength };
   }
 
   /** The version has been read for the last time: chunks dropped by its readings can go. */
