@@ -14,8 +14,10 @@ export function hasUnusualBreaks(text: string): boolean {
 
 /** Whether some `\r` in [from, to) is not followed by `\n` (the character after `to` counts). */
 function hasLoneCr(text: string, from: number, to: number): boolean {
-  for (let i = text.indexOf('\r', from); i !== -1 && i < to; i = text.indexOf('\r', i + 1)) {
-    if (text.charCodeAt(i + 1) !== 10) return true;
+  // In a view of [from, to) (no copy): a search of the whole text would run past `to`.
+  const part = text.slice(from, to);
+  for (let i = part.indexOf('\r'); i !== -1; i = part.indexOf('\r', i + 1)) {
+    if (text.charCodeAt(from + i + 1) !== 10) return true;
   }
   return false;
 }

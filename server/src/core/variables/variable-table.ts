@@ -246,7 +246,11 @@ function scanUses(text: string, node: YNode, from: number, to: number, prefix: N
   const uses: ExpressionUse[] = [];
   const scan = expressionScan(text);
   let shared: (ReturnType<typeof locate> & { fullPath: NodePath }) | undefined;
-  for (let at = text.indexOf('${{', from); at !== -1 && at < to; at = text.indexOf('${{', at + 3)) {
+  // Searched in [from, to) only (a slice is a view, not a copy): an item without `${{` would
+  // otherwise scan the rest of the document, once per item.
+  const window = text.slice(from, Math.min(text.length, to + 2));
+  for (let found = window.indexOf('${{'); found !== -1 && from + found < to; found = window.indexOf('${{', found + 3)) {
+    const at = from + found;
     // Uses in one scalar share its location and path (a long line can hold a hundred thousand).
     const previous = shared?.node;
     if (!(previous && previous.kind === 'scalar' && at >= previous.start && at < previous.end)) {
