@@ -46,6 +46,8 @@ export interface FuzzReport {
   slowRequests: { method: string; ms: number; document: string }[];
   unansweredAt: string[];
   slowestMs: number;
+  /** The request that took slowestMs, and on which document. */
+  slowestAt: string;
   sessionMismatches: string[];
   invalidYaml: number;
   chunkedDiffers: number;
@@ -117,7 +119,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
   const rnd = random(options.seed);
   const log = options.log ?? (() => {});
   const report: FuzzReport = {
-    seed: options.seed, documents: 0, edits: 0, requests: 0, crashes: 0, unanswered: 0, unansweredAt: [], slowRequests: [], slowestMs: 0,
+    seed: options.seed, documents: 0, edits: 0, requests: 0, crashes: 0, unanswered: 0, unansweredAt: [], slowRequests: [], slowestMs: 0, slowestAt: '',
     sessionMismatches: [], invalidYaml: 0, chunkedDiffers: 0, contractBreaks: [], seconds: 0,
   };
   const started = Date.now();
@@ -140,7 +142,10 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
         new Promise<never>((_, reject) => setTimeout(() => reject(new Error('unanswered')), ANSWER_TIMEOUT_MS).unref()),
       ]);
       const ms = performance.now() - t;
-      report.slowestMs = Math.max(report.slowestMs, ms);
+      if (ms > report.slowestMs) {
+        report.slowestMs = ms;
+        report.slowestAt = `${method} on ${document}`;
+      }
       if (ms > budget) {
         report.slowRequests.push({ method, ms: Math.round(ms), document });
         if (process.env.SINAS_FUZZ_KEEP_SLOW) keepSlow?.(method, Math.round(ms));
@@ -273,7 +278,7 @@ export function failures(report: FuzzReport): string[] {
 export function summary(report: FuzzReport): string {
   return (
     `seed ${report.seed}: ${report.documents} documents, ${report.edits} edits, ${report.requests} requests in ${report.seconds} s; ` +
-    `${report.crashes} crashes, ${report.unanswered} unanswered, ${report.slowRequests.length} over budget (slowest ${Math.round(report.slowestMs)} ms), ` +
+    `${report.crashes} crashes, ${report.unanswered} unanswered, ${report.slowRequests.length} over budget (slowest ${Math.round(report.slowestMs)} ms: ${report.slowestAt}), ` +
     `${report.sessionMismatches.length} edit-session mismatches; ${report.invalidYaml} invalid YAML texts, ${report.chunkedDiffers} with errors placed or worded ` +
     `otherwise than a whole parse, ${report.contractBreaks.length} contract breaks`
   );
