@@ -34,13 +34,15 @@ function containing(extents: readonly ScalarExtent[], at: number): number {
   return -1;
 }
 
-/** A comment (`#` after whitespace or at line start, outside any scalar) before `at` on its line. */
-function inComment(text: string, extents: readonly ScalarExtent[], lineStart: number, at: number): boolean {
-  for (let j = text.indexOf('#', lineStart); j !== -1 && j < at; j = text.indexOf('#', j + 1)) {
-    const before = j === lineStart ? 32 : text.charCodeAt(j - 1);
-    if ((before === 32 || before === 9 || j === lineStart) && containing(extents, j) === -1) return true;
+/** Where the comment of the line [lineStart, lineEnd) starts (`#` after whitespace or at line start, outside any scalar), or -1. */
+function commentStart(text: string, extents: readonly ScalarExtent[], lineStart: number, lineEnd: number): number {
+  const line = text.slice(lineStart, lineEnd); // a view: the search stays on the line
+  for (let k = line.indexOf('#'); k !== -1; k = line.indexOf('#', k + 1)) {
+    const j = lineStart + k;
+    const before = k === 0 ? 32 : text.charCodeAt(j - 1);
+    if ((before === 32 || before === 9) && containing(extents, j) === -1) return j;
   }
-  return false;
+  return -1;
 }
 
 /** Leading spaces of a block scalar's first content line: its indentation, as PyYAML detects it. */
@@ -58,35 +60,46 @@ function blockIndent(text: string, extent: ScalarExtent): number {
   return Number.MAX_SAFE_INTEGER;
 }
 
-/** Whether a tab inside a block scalar is content: past the header line and the indentation. */
-function tabInBlockIsContent(text: string, extent: ScalarExtent, at: number, indents: Map<ScalarExtent, number>): boolean {
-  const lineStart = lineStartOf(text, at);
-  if (lineStart <= extent.start) {
-    // The header line (`|`, `>-`, …): only its comment may hold a tab.
-    const hash = text.indexOf('#', extent.start);
-    return hash !== -1 && hash < at;
+/**
+ * Whether a tab inside a block scalar is content: past the header line (where only its comment may
+ * hold one) and the indentation. Per scalar, its indentation and where its header line's `#` is
+ * are found once.
+ */
+function tabInBlockIsContent(text: string, extent: ScalarExtent, line: { start: number; end: number }, at: number, memo: Map<ScalarExtent, { indent?: number; hash?: number }>): boolean {
+  let known = memo.get(extent);
+  if (!known) memo.set(extent, (known = {}));
+  if (line.start <= extent.start) {
+    known.hash ??= text.slice(extent.start, line.end).indexOf('#');
+    return known.hash !== -1 && extent.start + known.hash < at;
   }
-  let indent = indents.get(extent);
-  if (indent === undefined) indents.set(extent, (indent = blockIndent(text, extent)));
+  const indent = (known.indent ??= blockIndent(text, extent));
   let spaces = 0;
-  while (text.charCodeAt(lineStart + spaces) === 32) spaces++;
+  while (text.charCodeAt(line.start + spaces) === 32) spaces++;
   return spaces >= indent;
 }
 
 export function tabFindings(text: string, base: number, extents: readonly ScalarExtent[], taken: (at: number) => boolean): Finding[] {
   const out: Finding[] = [];
-  const indents = new Map<ScalarExtent, number>();
-  let lastLine = -1;
+  const blocks = new Map<ScalarExtent, { indent?: number; hash?: number }>();
+  // The line of the tab at hand, found once per line however many tabs it holds (a line of a
+  // hundred thousand tabs must not be measured a hundred thousand times).
+  const line = { start: 0, end: -1, comment: undefined as number | undefined, reported: false };
   for (let at = text.indexOf('\t'); at !== -1 && out.length < MAX_FINDINGS; at = text.indexOf('\t', at + 1)) {
-    const lineStart = lineStartOf(text, at);
-    if (lineStart === lastLine) continue;
+    if (at > line.end) {
+      line.start = lineStartOf(text, at);
+      const end = text.indexOf('\n', at);
+      line.end = end === -1 ? text.length : end;
+      line.comment = undefined;
+      line.reported = false;
+    }
+    if (line.reported) continue;
     const i = containing(extents, at);
     const extent = i >= 0 ? extents[i] : undefined;
     const allowed = extent
-      ? extent.kind === 'quoted' || (extent.kind === 'block' && tabInBlockIsContent(text, extent, at, indents))
-      : inComment(text, extents, lineStart, at);
+      ? extent.kind === 'quoted' || (extent.kind === 'block' && tabInBlockIsContent(text, extent, line, at, blocks))
+      : (line.comment ??= commentStart(text, extents, line.start, line.end)) !== -1 && line.comment < at;
     if (allowed || taken(base + at)) continue;
-    lastLine = lineStart;
+    line.reported = true;
     out.push({
       code: 'yaml-syntax',
       message: 'Sinas reads YAML with PyYAML, which accepts a tab only inside quotes, block scalar text and comments; here it fails ("found character \'\\t\' that cannot start any token"). Use spaces.',
