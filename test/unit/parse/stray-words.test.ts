@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { analyze } from '../../../server/src/core/analyze';
 import { DocumentParser } from '../../../server/src/core/parse/parse-document';
 import { parseRegion } from '../../../server/src/core/parse/parse-region';
-import { columnZeroWordEnd, columnZeroWords } from '../../../server/src/core/parse/stray-words';
+import { bareWordOfLine, columnZeroWordEnd, columnZeroWords } from '../../../server/src/core/parse/stray-words';
 import { toValue } from '../../../server/src/core/parse/to-value';
 import { generatePackage } from '../../support/generate-package';
 
@@ -41,6 +41,24 @@ describe('words alone at column 0', () => {
     assert.equal(columnZeroWordEnd(line, 0), line.length);
     assert.equal(columnZeroWordEnd(`${line}:`, 0), -1);
     assert.ok(performance.now() - started < 1000);
+  });
+
+  it("reads a line's bare word exactly as the regular expression it replaces, in linear time", () => {
+    const reference = /^([ \t]*(?:-[ \t]+)*)([^\s#'"{}[\],&*!|>%@`?:-][^:]*?)[ \t]*(?:[ \t]#.*)?$/;
+    const alphabet = [' ', '\t', '-', 'a', 'b', '#', ':', '\r', '"', '\u2028', '.'];
+    let seed = 11;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (let n = 0; n < 20_000; n++) {
+      const line = Array.from({ length: Math.floor(next() * 12) }, () => alphabet[Math.floor(next() * alphabet.length)]).join('');
+      const m = reference.exec(line);
+      const expected = m ? { start: m[1].length, end: m[1].length + m[2].length } : undefined;
+      assert.deepEqual(bareWordOfLine(line), expected, JSON.stringify(line));
+    }
+    const tabs = `descr${'\t'.repeat(200_000)}x`;
+    const started = performance.now();
+    assert.deepEqual(bareWordOfLine(tabs), { start: 0, end: tabs.length });
+    assert.equal(bareWordOfLine(`${tabs}:`), undefined);
+    assert.ok(performance.now() - started < 1000, 'the regular expression took minutes');
   });
 
   const cases: [string, string, string][] = [

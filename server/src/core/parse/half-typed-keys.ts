@@ -19,12 +19,10 @@ import { append } from '../append';
 import type { Span } from '../text/span';
 import { textOf, type DocumentText } from '../text/text-source';
 import { composeReplaced, type DocumentParser, type ParsedDocument } from './parse-document';
-import { blankSpans, halfTypedKeyFinding } from './stray-words';
+import { bareWordOfLine, blankSpans, halfTypedKeyFinding } from './stray-words';
 
 /** eemeli `yaml` codes for "a key with no `:`": a multi-line implicit key, or a key without a value. */
 const KEY_ERRORS = new Set(['MULTILINE_IMPLICIT_KEY', 'MISSING_CHAR']);
-/** Indentation and `- ` indicators, then a plain scalar with no `:` in it, then maybe a comment. */
-const BARE_WORD_LINE = /^([ \t]*(?:-[ \t]+)*)([^\s#'"{}[\],&*!|>%@`?:-][^:]*?)[ \t]*(?:[ \t]#.*)?$/;
 
 /** Per document parser: the text of its last version and the words blanked in what it last parsed. */
 const lastRepair = new WeakMap<DocumentParser, { text: string; words: Span[] }>();
@@ -92,11 +90,10 @@ function bareWordsOf(text: string, span: Span, multiline: boolean): Span[] | und
 }
 
 function bareWord(text: string, lineStart: number, lineEnd: number): Span | undefined {
-  const match = BARE_WORD_LINE.exec(text.slice(lineStart, lineEnd));
+  const word = bareWordOfLine(text.slice(lineStart, lineEnd));
   // `...` alone ends a YAML document; it is no key.
-  if (!match || match[2] === '...') return undefined;
-  const start = lineStart + match[1].length;
-  return { start, end: start + match[2].length };
+  if (!word || text.slice(lineStart + word.start, lineStart + word.end) === '...') return undefined;
+  return { start: lineStart + word.start, end: lineStart + word.end };
 }
 
 function lineEndOf(text: string, lineStart: number): number {
