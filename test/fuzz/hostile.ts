@@ -20,6 +20,7 @@ export function hostileDocuments(large: boolean): { name: string; text: string }
   add('alias bomb', `${HEAD}  functions: []\nx0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n${Array.from({ length: 8 }, (_, i) => `x${i + 1}: &a${i + 1} [${Array(10).fill(`*a${i}`).join(', ')}]`).join('\n')}\n`);
   add('binary junk', HEAD + Array.from({ length: 4000 }, (_, i) => String.fromCharCode((i * 7919) % 256)).join(''));
   add('a 200,000-character key', `${HEAD}  ${'k'.repeat(200_000)}: 1\n`);
+  add('lines of 100,000 blanks and no colon', `${HEAD}  agents:\n    - name: x\n  a${' '.repeat(100_000)}b"\n    - a${'\t'.repeat(100_000)}b\n  cron: a${' '.repeat(100_000)}b *\n`);
   add('lines of 100,000 tabs (quoted, comment, plain)', HEAD + agent(`description: "x${'\t'.repeat(100_000)}y" # ${'\t'.repeat(100_000)}\n      systemPrompt: x${'\t'.repeat(100_000)}y`));
   add('20,000 uninterpolated ${VAR}', HEAD + `  webhooks:\n${Array.from({ length: 2000 }, (_, i) => `    - path: "\${APP_URL}/h${i}\${A}\${B}\${C}\${D}\${E}\${F}\${G}\${H}\${I}"\n      functionName: f\n`).join('')}`);
   if (large) {

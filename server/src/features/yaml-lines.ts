@@ -21,8 +21,52 @@ export interface LineShape {
   empty: boolean;
 }
 
-// `key:` where the key is quoted or plain (a plain key may hold `:` not followed by a space).
-const KEY = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s#'"{}[\],&*!|>%@`?:-][^#]*?|[?:-][^\s#][^#]*?)[ \t]*:(?=[ \t]|$)/;
+const NOT_PLAIN_START = new Set(Array.from('#\'"{}[],&*!|>%@`?:-', (c) => c.charCodeAt(0)));
+const isBlank = (c: number) => c === 32 || c === 9;
+const isLineTerminator = (c: number) => c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
+
+/**
+ * `key:` at the start of `rest`, the key quoted or plain (a plain key may hold `:` not followed by
+ * a blank): the key as written and where the colon is. This is the regular expression
+ * `^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s#'"{}[\],&*!|>%@\`?:-][^#]*?|[?:-][^\s#][^#]*?)[ \t]*:(?=[ \t]|$)`,
+ * matched in one pass (it backtracks quadratically over a long run of blanks).
+ */
+export function keyAt(rest: string): { raw: string; colon: number } | undefined {
+  const c = rest.charCodeAt(0);
+  const colonAt = (k: number) => rest.charCodeAt(k) === 58 && (k + 1 === rest.length || isBlank(rest.charCodeAt(k + 1)));
+  if (c === 34 || c === 39) {
+    let j = 1;
+    for (;;) {
+      if (j >= rest.length) return undefined;
+      const ch = rest.charCodeAt(j);
+      if (c === 34 && ch === 92 /* \ */) {
+        if (j + 1 >= rest.length || isLineTerminator(rest.charCodeAt(j + 1))) return undefined;
+        j += 2;
+      } else if (ch === c) {
+        if (c === 39 && rest.charCodeAt(j + 1) === 39) j += 2;
+        else break;
+      } else j++;
+    }
+    const raw = rest.slice(0, j + 1);
+    let k = j + 1;
+    while (isBlank(rest.charCodeAt(k))) k++;
+    return colonAt(k) ? { raw, colon: k } : undefined;
+  }
+  let j: number;
+  if (c === 63 || c === 58 || c === 45) {
+    if (rest.length < 2 || /\s/.test(rest[1]) || rest.charCodeAt(1) === 35) return undefined;
+    j = 2;
+  } else {
+    if (rest.length === 0 || /\s/.test(rest[0]) || NOT_PLAIN_START.has(c)) return undefined;
+    j = 1;
+  }
+  // The first `:` followed by a blank or the end, with no `#` before it; the key stops at the blanks before it.
+  for (; j < rest.length && !colonAt(j); j++) if (rest.charCodeAt(j) === 35) return undefined;
+  if (j >= rest.length) return undefined;
+  let end = j;
+  while (end > (c === 63 || c === 58 || c === 45 ? 2 : 1) && isBlank(rest.charCodeAt(end - 1))) end--;
+  return { raw: rest.slice(0, end), colon: j };
+}
 const BLOCK_SCALAR = /^[|>][-+0-9]*[ \t]*(?:#.*)?$/;
 
 export function shapeOf(line: string): LineShape {
@@ -38,11 +82,11 @@ export function shapeOf(line: string): LineShape {
   const content = i;
   const rest = line.slice(content);
   const shape: LineShape = { indent, dashes, content, blockScalar: false, empty: rest === '' || rest.startsWith('#') };
-  const match = shape.empty ? null : KEY.exec(rest);
+  const match = shape.empty ? undefined : keyAt(rest);
   if (match) {
-    const raw = match[1];
+    const raw = match.raw;
     const name = raw.startsWith('"') ? safeJson(raw) : raw.startsWith("'") ? raw.slice(1, -1).replace(/''/g, "'") : raw.trimEnd();
-    const colon = content + match[0].length - 1;
+    const colon = content + match.colon;
     shape.key = { name, start: content, end: content + raw.trimEnd().length, colon };
     let v = colon + 1;
     while (line[v] === ' ' || line[v] === '\t') v++;

@@ -3,11 +3,15 @@
  * must not run on through the rest of the document (in a package read whole, 2,000 items without
  * `${{` each searched to the end of the text: 160 MB of characters for a 160 kB file, a quarter of
  * every version's time), and a line of many tabs is measured once, not once per tab (80,000 tabs
- * in a quoted value took a second, 400,000 would take half a minute).
+ * in a quoted value took a second, 400,000 would take half a minute); and the line patterns that
+ * regular expressions read quadratically (a key line, a cron value) are read in one pass.
  */
 import assert from 'node:assert/strict';
 import { analyze } from '../../../server/src/core/analyze';
+import { isKeyLine } from '../../../server/src/core/parse/chunk-plan';
 import { DocumentParser } from '../../../server/src/core/parse/parse-document';
+import { starValueOf } from '../../../server/src/core/rules/unquoted-cron';
+import { keyAt } from '../../../server/src/features/yaml-lines';
 
 /** Characters `indexOf('${{', …)` was asked to search while `run` ran. */
 function searched(run: () => void): number {
@@ -69,5 +73,64 @@ describe('bounded scans', () => {
       assert.equal(tabFindings, k === 3 ? 1 : 0, 'a tab is allowed in quotes, comments and a header\'s comment; in plain text it is one finding per line');
       assert.ok(characters <= 3 * text.length, `${characters.toLocaleString('en')} characters scanned back for line starts in a ${text.length.toLocaleString('en')}-character text`);
     }
+  });
+});
+
+describe('line patterns read in one pass', () => {
+  /** Random short lines over `alphabet`, deterministic. */
+  function* lines(alphabet: string[], count: number, seed: number): Generator<string> {
+    let s = seed;
+    const next = () => (s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (let n = 0; n < count; n++) yield Array.from({ length: Math.floor(next() * 12) }, () => alphabet[Math.floor(next() * alphabet.length)]).join('');
+  }
+
+  it('a key line, exactly as the regular expression it replaces, in linear time', () => {
+    const reference = /^ *(?:"(?:[^"\\\n]|\\.)*"|'(?:[^'\n]|'')*'|[^\s#'"?:,[\]{}&*!|>%@`-][^\n#]*?|-[^\s\n#][^\n#]*?)\s*:(?:[ \t]|$)/;
+    for (const line of lines([' ', '\t', '-', 'a', '#', ':', '\r', '\n', '"', "'", '\\', '?', '\u2028'], 30_000, 5)) {
+      assert.equal(isKeyLine(line), reference.test(line), JSON.stringify(line));
+    }
+    const blanks = `  a${' '.repeat(200_000)}b${'\t'.repeat(200_000)}"`;
+    const started = performance.now();
+    assert.equal(isKeyLine(blanks), false);
+    assert.equal(isKeyLine(`${blanks}: x`), true);
+    assert.ok(performance.now() - started < 1000, 'the regular expression took minutes');
+  });
+});
+
+describe('the unquoted-cron line, read in one pass', () => {
+  it('is what the regular expression it replaces matched, in linear time', () => {
+    const reference = /^([ \t]*(?:-[ \t]+)?(?:"[^"\n]*"|'[^'\n]*'|[^\s#'"][^:\n#]*?)[ \t]*:[ \t]+)(\*[^\n#]*?)[ \t]*(?:#.*)?$/;
+    const alphabet = [' ', '\t', '-', 'a', '*', ':', '#', '"', "'", '\n', '\u2028', '5'];
+    let s = 3;
+    const next = () => (s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (let n = 0; n < 40_000; n++) {
+      const line = Array.from({ length: Math.floor(next() * 12) }, () => alphabet[Math.floor(next() * alphabet.length)]).join('');
+      const m = reference.exec(line);
+      assert.deepEqual(starValueOf(line), m ? { start: m[1].length, value: m[2] } : undefined, JSON.stringify(line));
+    }
+    const blanks = `  a${' '.repeat(200_000)}b${'\t'.repeat(200_000)}*`;
+    const started = performance.now();
+    assert.equal(starValueOf(blanks), undefined);
+    assert.deepEqual(starValueOf(`  cron: * * * * *${' '.repeat(200_000)}x`), { start: 8, value: `* * * * *${' '.repeat(200_000)}x` });
+    assert.ok(performance.now() - started < 1000, 'the regular expression took seconds');
+  });
+});
+
+describe('the key of a line as completion reads it, in one pass', () => {
+  it('is what the regular expression it replaces matched, in linear time', () => {
+    const reference = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s#'"{}[\],&*!|>%@`?:-][^#]*?|[?:-][^\s#][^#]*?)[ \t]*:(?=[ \t]|$)/;
+    const alphabet = [' ', '\t', '-', 'a', '?', ':', '#', '"', "'", '\\', '\n', '\u2028'];
+    let s = 9;
+    const next = () => (s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (let n = 0; n < 40_000; n++) {
+      const line = Array.from({ length: Math.floor(next() * 12) }, () => alphabet[Math.floor(next() * alphabet.length)]).join('');
+      const m = reference.exec(line);
+      assert.deepEqual(keyAt(line), m ? { raw: m[1], colon: m[0].length - 1 } : undefined, JSON.stringify(line));
+    }
+    const blanks = `a${' '.repeat(200_000)}b${'\t'.repeat(200_000)}`;
+    const started = performance.now();
+    assert.equal(keyAt(blanks), undefined);
+    assert.deepEqual(keyAt(`${blanks}:`)?.colon, blanks.length);
+    assert.ok(performance.now() - started < 1000, 'the regular expression took minutes');
   });
 });

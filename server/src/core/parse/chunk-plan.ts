@@ -25,8 +25,58 @@ export type BodyPlan = { kind: 'map'; entries: EntryPlan[] } | { kind: 'seq'; it
 export type Plan = { kind: 'whole' } | { kind: 'chunked'; root: EntryPlan[] };
 
 const DOCUMENT_MARKER = /^(?:---|\.\.\.)(?:\s|$)/;
-// `key:` where key is a simple plain or quoted scalar.
-const KEY_LINE = /^ *(?:"(?:[^"\\\n]|\\.)*"|'(?:[^'\n]|'')*'|[^\s#'"?:,[\]{}&*!|>%@`-][^\n#]*?|-[^\s\n#][^\n#]*?)\s*:(?:[ \t]|$)/;
+/** Characters a plain key cannot begin with (besides whitespace). */
+const NOT_KEY_START = new Set(Array.from('#\'"?:,[]{}&*!|>%@`-', (c) => c.charCodeAt(0)));
+const isSpace = (ch: string | undefined) => ch !== undefined && /\s/.test(ch);
+const isLineTerminator = (c: number) => c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
+
+/**
+ * `key:` where key is a simple plain or quoted scalar, after spaces: the regular expression
+ * `^ *(?:"(?:[^"\\\n]|\\.)*"|'(?:[^'\n]|'')*'|[^\s#'"?:,[\]{}&*!|>%@\`-][^\n#]*?|-[^\s\n#][^\n#]*?)\s*:(?:[ \t]|$)`,
+ * matched in one pass (the expression backtracks quadratically over a long run of blanks).
+ */
+export function isKeyLine(t: string): boolean {
+  let i = 0;
+  while (t.charCodeAt(i) === 32) i++;
+  const c = t.charCodeAt(i);
+  if (c === 34 /* " */ || c === 39 /* ' */) {
+    let j = i + 1;
+    for (;;) {
+      if (j >= t.length || t.charCodeAt(j) === 10) return false;
+      const ch = t.charCodeAt(j);
+      if (c === 34 && ch === 92 /* \ */) {
+        if (j + 1 >= t.length || isLineTerminator(t.charCodeAt(j + 1))) return false;
+        j += 2;
+      } else if (ch === c) {
+        if (c === 39 && t.charCodeAt(j + 1) === 39) j += 2;
+        else break;
+      } else j++;
+    }
+    j++;
+    while (isSpace(t[j])) j++;
+    return t.charCodeAt(j) === 58 /* : */ && (j + 1 === t.length || t.charCodeAt(j + 1) === 32 || t.charCodeAt(j + 1) === 9);
+  }
+  let j: number;
+  if (c === 45 /* - */) {
+    if (i + 1 >= t.length || isSpace(t[i + 1]) || t.charCodeAt(i + 1) === 35) return false;
+    j = i + 2;
+  } else {
+    if (i >= t.length || isSpace(t[i]) || NOT_KEY_START.has(c)) return false;
+    j = i + 1;
+  }
+  // The first `:` followed by a blank or the end, before any `#` (or, past a line break, only whitespace before it).
+  const colonAt = (k: number) => t.charCodeAt(k) === 58 && (k + 1 === t.length || t.charCodeAt(k + 1) === 32 || t.charCodeAt(k + 1) === 9);
+  for (; j < t.length; j++) {
+    const ch = t.charCodeAt(j);
+    if (ch === 35) return false;
+    if (ch === 10) {
+      while (isSpace(t[j])) j++;
+      return colonAt(j);
+    }
+    if (colonAt(j)) return true;
+  }
+  return false;
+}
 const HEADER_ONLY = /:[ \t]*(?:#.*)?$/;
 const SEQ_ITEM = /^ *-(?:[ \t]|$)/;
 
@@ -103,7 +153,7 @@ function splitMap(text: string, lines: LineTable, from: number, to: number, inde
       continue;
     }
     const t = lineText(text, lines, i);
-    if (KEY_LINE.test(t)) {
+    if (isKeyLine(t)) {
       if (starts.length > 0 && continuesAcross(text, lines, from, i)) return undefined;
       starts.push(i);
     }
