@@ -29,7 +29,12 @@ export type FailurePhase = 'connect' | 'headers' | 'body';
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const seconds = (ms: number) => `${Math.round(ms / 100) / 10} s`;
 /** Server text inside one of our sentences: clean, cut to length, without its final full stop. */
-const sentence = (text: string) => serverText(text).replace(/[\s.]+$/, '');
+const sentence = (text: string) => {
+  const clean = serverText(text);
+  let end = clean.length;
+  while (end > 0 && (clean[end - 1] === '.' || /\s/.test(clean[end - 1]))) end--;
+  return clean.slice(0, end);
+};
 
 function make(ctx: CallContext, init: Omit<SinasApiErrorInit, 'method' | 'path'>): SinasApiError {
   return new SinasApiError({ method: ctx.method, path: ctx.path, ...init });

@@ -134,11 +134,11 @@ export class HttpClient {
 
   constructor(private readonly options: HttpOptions) {
     const url = parseBaseUrl(options.baseUrl);
-    this.baseUrl = url.href.replace(/\/+$/, '');
+    this.baseUrl = withoutTrailingSlashes(url.href);
     this.host = url.host;
     this.hostname = url.hostname;
     this.origin = url.origin;
-    this.basePath = url.pathname.replace(/\/+$/, '');
+    this.basePath = withoutTrailingSlashes(url.pathname);
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.retry = { ...DEFAULT_RETRY, ...options.retry };
   }
@@ -282,6 +282,13 @@ export class HttpClient {
 /** `raw` as it may be shown: a password (or a whole `user:password@`) replaced by `***`. */
 export function displayUrl(raw: string): string {
   return raw.replace(/^(\s*[a-z][a-z0-9+.-]*:\/\/)[^/?#@\s]*@/i, '$1***@');
+}
+
+/** `url` without trailing slashes (a loop: `/\/+$/` backtracks quadratically over many slashes). */
+export function withoutTrailingSlashes(url: string): string {
+  let end = url.length;
+  while (end > 0 && url.charCodeAt(end - 1) === 47) end--;
+  return url.slice(0, end);
 }
 
 /** The base URL to call, or a SinasApiError saying why `raw` cannot be one (the password masked). */

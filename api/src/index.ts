@@ -6,7 +6,7 @@ export { SinasClient, PACKAGE_PERMISSIONS } from './sinas-client';
 export type { CreateResult, InstallResult, ListOptions, PreviewResult, SinasClientOptions, VariableInput } from './sinas-client';
 export { SinasApiError, isSinasApiError } from './errors';
 export type { SinasErrorKind, ValidationItem } from './errors';
-export { DEFAULT_RETRY, DEFAULT_TIMEOUT_MS, displayUrl, formatExchange, HttpClient, parseBaseUrl } from './http';
+export { DEFAULT_RETRY, DEFAULT_TIMEOUT_MS, displayUrl, formatExchange, HttpClient, parseBaseUrl, withoutTrailingSlashes } from './http';
 export type { CallOptions, ExchangeHook, ExchangeLog, HttpOptions, RetryPolicy } from './http';
 export { echoForms, MIN_SCRUB_LENGTH, REDACTED, redactBody, redactHeaders, redactVariables, scrub, scrubDeep, secretValues } from './redact';
 export { MAX_SERVER_TEXT, oneLine, serverText, stripControls } from './server-text';

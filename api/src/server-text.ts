@@ -31,5 +31,7 @@ export function serverText(text: string, limit = MAX_SERVER_TEXT): string {
 
 /** On one line: line breaks and tabs become spaces (table cells, one-line messages). */
 export function oneLine(text: string): string {
-  return stripControls(text).replace(/\s*[\n\t]\s*/g, ' ');
+  // Each run of whitespace holding a line break or tab: matching `\s*[\n\t]\s*` instead backtracks
+  // quadratically over a long run of spaces.
+  return stripControls(text).replace(/\s+/g, (run) => (/[\n\t]/.test(run) ? ' ' : run));
 }

@@ -45,7 +45,7 @@ function pydanticReport(text: string): ValidationItem[] {
     if (!/^\s/.test(line)) {
       loc = line.trim();
     } else if (loc !== undefined && /^ {2}\S/.test(line)) {
-      items.push({ path: loc, message: line.trim().replace(/\s*\[type=[\s\S]*$/, '') });
+      items.push({ path: loc, message: withoutTypeNote(line.trim()) });
       loc = undefined;
     }
   }
@@ -67,4 +67,10 @@ export function pydanticItems(detail: unknown): ValidationItem[] | undefined {
     const message = typeof raw?.msg === 'string' ? raw.msg : String(raw?.type ?? 'Invalid value');
     return { path, message };
   });
+}
+
+/** `Field required [type=missing, …]` → `Field required` (an index, not `\s*\[type=…$`, which backtracks quadratically over long blank runs). */
+function withoutTypeNote(message: string): string {
+  const at = message.indexOf('[type=');
+  return at === -1 ? message : message.slice(0, at).trimEnd();
 }

@@ -17,7 +17,7 @@ export function formatText(result: ValidateResult): TextOutput {
   for (const report of result.reports) {
     if (notChecked(report)) stderr.push(`warning: ${report.file}: not a SinasPackage (no apiVersion sinas.co/… or kind SinasPackage); skipped`);
     for (const f of report.findings) {
-      stdout.push(`${report.file}:${f.line}:${f.column} ${f.severity} ${f.code} ${f.message.replace(/\s*\n\s*/g, ' ')}`);
+      stdout.push(`${report.file}:${f.line}:${f.column} ${f.severity} ${f.code} ${f.message.replace(/\s+/g, (run) => (run.includes('\n') ? ' ' : run))}`);
     }
   }
   stderr.push(summaryLine(result));

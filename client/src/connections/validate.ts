@@ -1,4 +1,5 @@
 /** Input checks for the connection prompts (pure; the messages show under the input box). */
+import { withoutTrailingSlashes } from '../../../api/src';
 
 /** Undefined when `url` is an http(s) base URL; otherwise why not. */
 export function checkUrl(url: string): string | undefined {
@@ -18,7 +19,7 @@ export function checkUrl(url: string): string | undefined {
 
 /** `https://x.example.com/` -> `https://x.example.com` (what is stored and shown). */
 export function normaliseUrl(url: string): string {
-  return url.trim().replace(/\/+$/, '');
+  return withoutTrailingSlashes(url.trim());
 }
 
 /** Undefined when `name` can label a new (or renamed) connection. */

@@ -12,6 +12,9 @@ import { isKeyLine } from '../../../server/src/core/parse/chunk-plan';
 import { DocumentParser } from '../../../server/src/core/parse/parse-document';
 import { starValueOf } from '../../../server/src/core/rules/unquoted-cron';
 import { keyAt } from '../../../server/src/features/yaml-lines';
+import { oneLine, stripControls } from '../../../api/src/server-text';
+import { withoutTrailingSlashes } from '../../../api/src/http';
+import { conventionalPackageName } from '../../../server/src/core/model/package-name';
 
 /** Characters `indexOf('${{', …)` was asked to search while `run` ran. */
 function searched(run: () => void): number {
@@ -132,5 +135,27 @@ describe('the key of a line as completion reads it, in one pass', () => {
     assert.equal(keyAt(blanks), undefined);
     assert.deepEqual(keyAt(`${blanks}:`)?.colon, blanks.length);
     assert.ok(performance.now() - started < 1000, 'the regular expression took minutes');
+  });
+});
+
+describe('text clean-ups in one pass', () => {
+  it('equal the regular expressions they replace, in linear time on long runs', () => {
+    const pairs: [string, (t: string) => string, (t: string) => string][] = [
+      ['one line', oneLine, (t) => stripControls(t).replace(/\s*[\n\t]\s*/g, ' ')],
+      ['package name', conventionalPackageName, (t) => t.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '').replace(/-{2,}/g, '-')],
+      ['trailing slashes', withoutTrailingSlashes, (t) => t.replace(/\/+$/, '')],
+    ];
+    const alphabet = [' ', '\t', '\n', '-', 'a', 'B', '/', '.', '_', '\r'];
+    let seed = 21;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (let n = 0; n < 10_000; n++) {
+      const text = Array.from({ length: Math.floor(next() * 10) }, () => alphabet[Math.floor(next() * alphabet.length)]).join('');
+      for (const [what, fast, reference] of pairs) assert.equal(fast(text), reference(text), `${what}: ${JSON.stringify(text)}`);
+    }
+    for (const [what, fast] of pairs) {
+      const started = performance.now();
+      for (const run of [' ', '-', '/']) fast(`a${run.repeat(200_000)}b`);
+      assert.ok(performance.now() - started < 1000, `${what}: the regular expression took seconds`);
+    }
   });
 });
