@@ -3,6 +3,7 @@
  * invalid while typing) and the quick fixes (which edit whole lines) need. A line is its indent,
  * its `- ` item indicators, and its content: `key:` with or without a value, or a bare scalar.
  */
+import { closingQuote, isBlank, isSpace } from '../core/text/chars';
 
 export interface LineShape {
   /** Leading spaces. */
@@ -22,8 +23,6 @@ export interface LineShape {
 }
 
 const NOT_PLAIN_START = new Set(Array.from('#\'"{}[],&*!|>%@`?:-', (c) => c.charCodeAt(0)));
-const isBlank = (c: number) => c === 32 || c === 9;
-const isLineTerminator = (c: number) => c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
 
 /**
  * `key:` at the start of `rest`, the key quoted or plain (a plain key may hold `:` not followed by
@@ -35,29 +34,19 @@ export function keyAt(rest: string): { raw: string; colon: number } | undefined 
   const c = rest.charCodeAt(0);
   const colonAt = (k: number) => rest.charCodeAt(k) === 58 && (k + 1 === rest.length || isBlank(rest.charCodeAt(k + 1)));
   if (c === 34 || c === 39) {
-    let j = 1;
-    for (;;) {
-      if (j >= rest.length) return undefined;
-      const ch = rest.charCodeAt(j);
-      if (c === 34 && ch === 92 /* \ */) {
-        if (j + 1 >= rest.length || isLineTerminator(rest.charCodeAt(j + 1))) return undefined;
-        j += 2;
-      } else if (ch === c) {
-        if (c === 39 && rest.charCodeAt(j + 1) === 39) j += 2;
-        else break;
-      } else j++;
-    }
-    const raw = rest.slice(0, j + 1);
-    let k = j + 1;
+    const close = closingQuote(rest, 0, true);
+    if (close === -1) return undefined;
+    const raw = rest.slice(0, close + 1);
+    let k = close + 1;
     while (isBlank(rest.charCodeAt(k))) k++;
     return colonAt(k) ? { raw, colon: k } : undefined;
   }
   let j: number;
   if (c === 63 || c === 58 || c === 45) {
-    if (rest.length < 2 || /\s/.test(rest[1]) || rest.charCodeAt(1) === 35) return undefined;
+    if (rest.length < 2 || isSpace(rest[1]) || rest.charCodeAt(1) === 35) return undefined;
     j = 2;
   } else {
-    if (rest.length === 0 || /\s/.test(rest[0]) || NOT_PLAIN_START.has(c)) return undefined;
+    if (rest.length === 0 || isSpace(rest[0]) || NOT_PLAIN_START.has(c)) return undefined;
     j = 1;
   }
   // The first `:` followed by a blank or the end, with no `#` before it; the key stops at the blanks before it.

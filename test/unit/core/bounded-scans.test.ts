@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 import { analyze } from '../../../server/src/core/analyze';
 import { isKeyLine } from '../../../server/src/core/parse/chunk-plan';
 import { DocumentParser } from '../../../server/src/core/parse/parse-document';
+import { randomLines } from '../../support/random-lines';
 import { starValueOf } from '../../../server/src/core/rules/unquoted-cron';
 import { keyAt } from '../../../server/src/features/yaml-lines';
 import { oneLine, stripControls } from '../../../api/src/server-text';
@@ -80,16 +81,9 @@ describe('bounded scans', () => {
 });
 
 describe('line patterns read in one pass', () => {
-  /** Random short lines over `alphabet`, deterministic. */
-  function* lines(alphabet: string[], count: number, seed: number): Generator<string> {
-    let s = seed;
-    const next = () => (s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
-    for (let n = 0; n < count; n++) yield Array.from({ length: Math.floor(next() * 12) }, () => alphabet[Math.floor(next() * alphabet.length)]).join('');
-  }
-
   it('a key line, exactly as the regular expression it replaces, in linear time', () => {
     const reference = /^ *(?:"(?:[^"\\\n]|\\.)*"|'(?:[^'\n]|'')*'|[^\s#'"?:,[\]{}&*!|>%@`-][^\n#]*?|-[^\s\n#][^\n#]*?)\s*:(?:[ \t]|$)/;
-    for (const line of lines([' ', '\t', '-', 'a', '#', ':', '\r', '\n', '"', "'", '\\', '?', '\u2028'], 30_000, 5)) {
+    for (const line of randomLines([' ', '\t', '-', 'a', '#', ':', '\r', '\n', '"', "'", '\\', '?', '\u2028'], 30_000, 5)) {
       assert.equal(isKeyLine(line), reference.test(line), JSON.stringify(line));
     }
     const blanks = `  a${' '.repeat(200_000)}b${'\t'.repeat(200_000)}"`;
@@ -104,10 +98,7 @@ describe('the unquoted-cron line, read in one pass', () => {
   it('is what the regular expression it replaces matched, in linear time', () => {
     const reference = /^([ \t]*(?:-[ \t]+)?(?:"[^"\n]*"|'[^'\n]*'|[^\s#'"][^:\n#]*?)[ \t]*:[ \t]+)(\*[^\n#]*?)[ \t]*(?:#.*)?$/;
     const alphabet = [' ', '\t', '-', 'a', '*', ':', '#', '"', "'", '\n', '\u2028', '5'];
-    let s = 3;
-    const next = () => (s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
-    for (let n = 0; n < 40_000; n++) {
-      const line = Array.from({ length: Math.floor(next() * 12) }, () => alphabet[Math.floor(next() * alphabet.length)]).join('');
+    for (const line of randomLines(alphabet, 40_000, 3)) {
       const m = reference.exec(line);
       assert.deepEqual(starValueOf(line), m ? { start: m[1].length, value: m[2] } : undefined, JSON.stringify(line));
     }
@@ -123,10 +114,7 @@ describe('the key of a line as completion reads it, in one pass', () => {
   it('is what the regular expression it replaces matched, in linear time', () => {
     const reference = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s#'"{}[\],&*!|>%@`?:-][^#]*?|[?:-][^\s#][^#]*?)[ \t]*:(?=[ \t]|$)/;
     const alphabet = [' ', '\t', '-', 'a', '?', ':', '#', '"', "'", '\\', '\n', '\u2028'];
-    let s = 9;
-    const next = () => (s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
-    for (let n = 0; n < 40_000; n++) {
-      const line = Array.from({ length: Math.floor(next() * 12) }, () => alphabet[Math.floor(next() * alphabet.length)]).join('');
+    for (const line of randomLines(alphabet, 40_000, 9)) {
       const m = reference.exec(line);
       assert.deepEqual(keyAt(line), m ? { raw: m[1], colon: m[0].length - 1 } : undefined, JSON.stringify(line));
     }
@@ -146,10 +134,7 @@ describe('text clean-ups in one pass', () => {
       ['trailing slashes', withoutTrailingSlashes, (t) => t.replace(/\/+$/, '')],
     ];
     const alphabet = [' ', '\t', '\n', '-', 'a', 'B', '/', '.', '_', '\r'];
-    let seed = 21;
-    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
-    for (let n = 0; n < 10_000; n++) {
-      const text = Array.from({ length: Math.floor(next() * 10) }, () => alphabet[Math.floor(next() * alphabet.length)]).join('');
+    for (const text of randomLines(alphabet, 10_000, 21, 10)) {
       for (const [what, fast, reference] of pairs) assert.equal(fast(text), reference(text), `${what}: ${JSON.stringify(text)}`);
     }
     for (const [what, fast] of pairs) {

@@ -13,6 +13,7 @@ import { parseRegion } from '../../../server/src/core/parse/parse-region';
 import { bareWordOfLine, columnZeroWordEnd, columnZeroWords } from '../../../server/src/core/parse/stray-words';
 import { toValue } from '../../../server/src/core/parse/to-value';
 import { generatePackage } from '../../support/generate-package';
+import { randomLines } from '../../support/random-lines';
 
 const PKG = readFileSync(join(__dirname, '../../fixtures/typing/tone.yaml'), 'utf8');
 
@@ -46,10 +47,7 @@ describe('words alone at column 0', () => {
   it("reads a line's bare word exactly as the regular expression it replaces, in linear time", () => {
     const reference = /^([ \t]*(?:-[ \t]+)*)([^\s#'"{}[\],&*!|>%@`?:-][^:]*?)[ \t]*(?:[ \t]#.*)?$/;
     const alphabet = [' ', '\t', '-', 'a', 'b', '#', ':', '\r', '"', '\u2028', '.'];
-    let seed = 11;
-    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
-    for (let n = 0; n < 20_000; n++) {
-      const line = Array.from({ length: Math.floor(next() * 12) }, () => alphabet[Math.floor(next() * alphabet.length)]).join('');
+    for (const line of randomLines(alphabet, 20_000, 11)) {
       const m = reference.exec(line);
       const expected = m ? { start: m[1].length, end: m[1].length + m[2].length } : undefined;
       assert.deepEqual(bareWordOfLine(line), expected, JSON.stringify(line));

@@ -5,6 +5,7 @@
  * (anchors, document markers, tabs, flow collections across lines, odd indentation) makes the
  * affected region a single chunk — or the whole text, which is then parsed in one go.
  */
+import { closingQuote, isSpace } from '../text/chars';
 import { lineContaining } from '../text/line-index';
 import { BLANK, buildLineTable, TAB_INDENT, type LineTable, type TextWindow } from './line-table';
 
@@ -27,8 +28,6 @@ export type Plan = { kind: 'whole' } | { kind: 'chunked'; root: EntryPlan[] };
 const DOCUMENT_MARKER = /^(?:---|\.\.\.)(?:\s|$)/;
 /** Characters a plain key cannot begin with (besides whitespace). */
 const NOT_KEY_START = new Set(Array.from('#\'"?:,[]{}&*!|>%@`-', (c) => c.charCodeAt(0)));
-const isSpace = (ch: string | undefined) => ch !== undefined && /\s/.test(ch);
-const isLineTerminator = (c: number) => c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
 
 /**
  * `key:` where key is a simple plain or quoted scalar, after spaces: the regular expression
@@ -40,19 +39,9 @@ export function isKeyLine(t: string): boolean {
   while (t.charCodeAt(i) === 32) i++;
   const c = t.charCodeAt(i);
   if (c === 34 /* " */ || c === 39 /* ' */) {
-    let j = i + 1;
-    for (;;) {
-      if (j >= t.length || t.charCodeAt(j) === 10) return false;
-      const ch = t.charCodeAt(j);
-      if (c === 34 && ch === 92 /* \ */) {
-        if (j + 1 >= t.length || isLineTerminator(t.charCodeAt(j + 1))) return false;
-        j += 2;
-      } else if (ch === c) {
-        if (c === 39 && t.charCodeAt(j + 1) === 39) j += 2;
-        else break;
-      } else j++;
-    }
-    j++;
+    const close = closingQuote(t, i, false);
+    if (close === -1) return false;
+    let j = close + 1;
     while (isSpace(t[j])) j++;
     return t.charCodeAt(j) === 58 /* : */ && (j + 1 === t.length || t.charCodeAt(j + 1) === 32 || t.charCodeAt(j + 1) === 9);
   }

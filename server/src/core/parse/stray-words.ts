@@ -8,6 +8,7 @@
  * keeps its chunks. Indented half-typed words are found from YAML's own errors (half-typed-keys.ts).
  */
 import type { Finding } from '../diagnostics/finding';
+import { isBlank, isLineTerminator, isSpace } from '../text/chars';
 import type { Span } from '../text/span';
 
 /** Characters that cannot begin the word: indicators, quotes, flow brackets, comments, whitespace. */
@@ -53,9 +54,6 @@ export function columnZeroWords(text: string): Span[] {
 
 /** Characters a bare word cannot begin with (besides whitespace): YAML indicators, quotes, brackets. */
 const NOT_WORD_START = new Set(Array.from('#\'"{}[],&*!|>%@`?:-', (c) => c.charCodeAt(0)));
-const isBlank = (c: number) => c === 32 || c === 9;
-/** Characters `.` does not match in a JavaScript regular expression. */
-const isLineTerminator = (c: number) => c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
 
 /**
  * The bare word of one line (no line break in it): after the indentation and any `- `
@@ -72,7 +70,7 @@ export function bareWordOfLine(line: string): { start: number; end: number } | u
     while (isBlank(line.charCodeAt(i))) i++;
   }
   const start = i;
-  if (start >= line.length || NOT_WORD_START.has(line.charCodeAt(start)) || /\s/.test(line[start])) return undefined;
+  if (start >= line.length || NOT_WORD_START.has(line.charCodeAt(start)) || isSpace(line[start])) return undefined;
   // The word ends at the blanks before the first ` #` that starts a comment reaching the line's
   // end, or else at the trailing blanks; it holds no `:` either way.
   let lastTerminator = -1;

@@ -5,6 +5,7 @@
  * inside it give way to it (diagnostics/precedence.ts).
  */
 import type { Finding } from '../diagnostics/finding';
+import { isBlank, isLineTerminator, isSpace } from '../text/chars';
 
 const CRON_TOKEN = /^[0-9*\/,\-A-Za-z?#]+$/;
 
@@ -36,8 +37,6 @@ export function unquotedCronFindings(text: string, syntaxFindings: readonly Find
   return out;
 }
 
-const isBlank = (c: number) => c === 32 || c === 9;
-const isLineTerminator = (c: number) => c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
 
 /**
  * `key: *…` on one line (after blanks and maybe one `- `): where the value starting with `*` begins
@@ -67,7 +66,7 @@ function starValueFrom(line: string, keyStart: number): { start: number; value: 
     j = close + 1;
     while (isBlank(line.charCodeAt(j))) j++;
   } else {
-    if (keyStart >= line.length || /\s/.test(line[keyStart]) || c === 35) return undefined;
+    if (keyStart >= line.length || isSpace(line[keyStart]) || c === 35) return undefined;
     // A plain key has no `:`, `#` or line break: it runs to the first `:`.
     for (j = keyStart + 1; j < line.length && line.charCodeAt(j) !== 58; j++) {
       if (line.charCodeAt(j) === 35 || line.charCodeAt(j) === 10) return undefined;
