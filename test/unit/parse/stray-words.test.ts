@@ -150,3 +150,35 @@ describe('words alone at column 0', () => {
     assert.equal(toValue(parsed.root).value, 'hello world');
   });
 });
+
+describe('a quoted value broken across lines, its rest at column 0', () => {
+  // A line break typed inside `"${{ vars.X }}"`: PyYAML reads the quoted value on across the line,
+  // whatever its indentation, so the line at column 0 is the value's, not the start of junk.
+  const base = generatePackage(2_000);
+  const at = base.indexOf('Fetches item 30 ') + 'Fetches item 3'.length;
+  const line = base.lastIndexOf('\n', at) + 1;
+  const quoted = `${base.slice(0, line)}      description: "Fetches item 3${base.slice(at, base.indexOf('\n', at))}"${base.slice(base.indexOf('\n', at))}`.replace('description: description: ', 'description: ');
+
+  it('keeps the package in chunks and reads the value as a whole parse does', () => {
+    const split = quoted.replace('"Fetches item 3', '"Fetches item\n3');
+    assert.ok(split.includes('\n3'));
+    const parser = new DocumentParser();
+    const parsed = parser.parse(split);
+    assert.ok(parsed.chunked, 'the line at column 0 does not make the document one chunk');
+    assert.deepEqual(parsed.findings, []);
+    assert.deepEqual(toValue(parsed.root).value, toValue(parseRegion(split).root).value);
+  });
+
+  it('an edit that closes the quote before the break ends with the findings of a fresh open', () => {
+    const split = quoted.replace('"Fetches item 3', '"Fetches item\n3');
+    const parser = new DocumentParser();
+    analyze(split, { parser });
+    const closeAt = split.indexOf('"Fetches item\n') + '"Fetches item'.length;
+    const closed = `${split.slice(0, closeAt)}"${split.slice(closeAt)}`;
+    parser.noteChange(closeAt, closeAt, '"');
+    const seen = (findings: readonly { span: { start: number; end: number }; code: string; message: string }[]) => findings.map((f) => `${f.span.start}-${f.span.end} ${f.code} ${f.message}`).sort();
+    const session = analyze(closed, { parser });
+    assert.ok(session.findings.some((f) => f.code === 'yaml-syntax'), 'the rest of the line is now junk at column 0');
+    assert.deepEqual(seen(session.findings), seen(analyze(closed).findings));
+  });
+});

@@ -116,6 +116,34 @@ const OPEN_QUOTE = /(?:^|[:-] +)(?:"(?:[^"\\]|\\.)*|'(?:[^']|'')*)$/;
 const OPEN_FLOW = /[[{,][ \t]*(?:#.*)?$/;
 
 /**
+ * When the last non-blank line before `at` (from `from` on) leaves a quoted scalar open, the line
+ * holding its closing quote: PyYAML reads a quoted scalar across lines whatever their indentation
+ * (a line break typed inside `"${{ vars.X }}"` leaves ` }}"` at column 0), so the lines up to that
+ * one belong to the entry or item being read. Undefined when no quote is left open there; -1 when
+ * it is never closed.
+ */
+function quoteClosingLine(text: string, lines: LineTable, from: number, at: number): number | undefined {
+  let last = at - 1;
+  while (last >= from && lines.indent[last] < 0) last--;
+  if (last < from) return undefined;
+  const t = lineText(text, lines, last);
+  const open = OPEN_QUOTE.exec(t);
+  if (!open) return undefined;
+  const quoteAt = lines.start.at(last) + open.index + open[0].search(/["']/);
+  const quote = text.charCodeAt(quoteAt);
+  // A YAML escape (`\` and any character, a line break too) in double quotes; `''` in single ones.
+  for (let j = quoteAt + 1; j < text.length; j++) {
+    const c = text.charCodeAt(j);
+    if (quote === 34 && c === 92) j++;
+    else if (c === quote) {
+      if (quote === 39 && text.charCodeAt(j + 1) === 39) j++;
+      else return lineContaining(lines, j);
+    }
+  }
+  return -1;
+}
+
+/**
  * PyYAML reads flow collections and quoted scalars across lines whatever the indentation, so a
  * line that looks like a new entry may continue the last one: such a boundary is not split.
  */
@@ -136,6 +164,14 @@ function splitMap(text: string, lines: LineTable, from: number, to: number, inde
   for (let i = from; i < to; i++) {
     const lineIndent = lines.indent[i];
     if (lineIndent < 0) continue;
+    if (lineIndent <= indent && starts.length > 0) {
+      const closing = quoteClosingLine(text, lines, from, i);
+      if (closing === -1 || (closing !== undefined && closing >= to)) return undefined;
+      if (closing !== undefined) {
+        i = closing; // the quoted value's lines are the current entry's
+        continue;
+      }
+    }
     if (lineIndent < indent) return undefined;
     if (lineIndent > indent) {
       if (starts.length === 0) return undefined;
@@ -185,6 +221,14 @@ function splitSeq(text: string, lines: LineTable, from: number, to: number, inde
   for (let i = from; i < to; i++) {
     const lineIndent = lines.indent[i];
     if (lineIndent < 0 || lineIndent > indent) continue;
+    if (starts.length > 0) {
+      const closing = quoteClosingLine(text, lines, from, i);
+      if (closing === -1 || (closing !== undefined && closing >= to)) return undefined;
+      if (closing !== undefined) {
+        i = closing; // the quoted value's lines are the current item's
+        continue;
+      }
+    }
     if (lineIndent < indent || !isItemStart({ text, from: 0 }, lines, i, indent)) return undefined;
     if (starts.length > 0 && continuesAcross(text, lines, from, i)) return undefined;
     starts.push(i);
@@ -212,6 +256,11 @@ function isItemStart(window: TextWindow, lines: LineTable, line: number, indent:
  */
 export function itemLinesHold(window: TextWindow, lines: LineTable, start: number, end: number, from: number, to: number, indent: number): boolean {
   const firstLine = lineContaining(lines, start);
+  // A chunk that holds lines at or left of its `-` (a quoted value's lines, see quoteClosingLine)
+  // is planned again after any edit: the edit may have closed the quote earlier.
+  for (let line = firstLine + 1, last = lineContaining(lines, end - 1); line <= last; line++) {
+    if (lines.indent[line] >= 0 && lines.indent[line] <= indent) return false;
+  }
   for (let line = lineContaining(lines, from), last = lineContaining(lines, to); line <= last && lines.start.at(line) < end; line++) {
     const lineIndent = lines.indent[line];
     if (line === firstLine) {
