@@ -3,7 +3,7 @@
  * invalid while typing) and the quick fixes (which edit whole lines) need. A line is its indent,
  * its `- ` item indicators, and its content: `key:` with or without a value, or a bare scalar.
  */
-import { closingQuote, isBlank, isSpace } from '../core/text/chars';
+import { closingQuote, colonEndsKey, isBlank, isIndicator, isSpace } from '../core/text/chars';
 
 export interface LineShape {
   /** Leading spaces. */
@@ -22,8 +22,6 @@ export interface LineShape {
   empty: boolean;
 }
 
-const NOT_PLAIN_START = new Set(Array.from('#\'"{}[],&*!|>%@`?:-', (c) => c.charCodeAt(0)));
-
 /**
  * `key:` at the start of `rest`, the key quoted or plain (a plain key may hold `:` not followed by
  * a blank): the key as written and where the colon is. This is the regular expression
@@ -32,25 +30,24 @@ const NOT_PLAIN_START = new Set(Array.from('#\'"{}[],&*!|>%@`?:-', (c) => c.char
  */
 export function keyAt(rest: string): { raw: string; colon: number } | undefined {
   const c = rest.charCodeAt(0);
-  const colonAt = (k: number) => rest.charCodeAt(k) === 58 && (k + 1 === rest.length || isBlank(rest.charCodeAt(k + 1)));
   if (c === 34 || c === 39) {
     const close = closingQuote(rest, 0, true);
     if (close === -1) return undefined;
     const raw = rest.slice(0, close + 1);
     let k = close + 1;
     while (isBlank(rest.charCodeAt(k))) k++;
-    return colonAt(k) ? { raw, colon: k } : undefined;
+    return colonEndsKey(rest, k) ? { raw, colon: k } : undefined;
   }
   let j: number;
   if (c === 63 || c === 58 || c === 45) {
     if (rest.length < 2 || isSpace(rest[1]) || rest.charCodeAt(1) === 35) return undefined;
     j = 2;
   } else {
-    if (rest.length === 0 || isSpace(rest[0]) || NOT_PLAIN_START.has(c)) return undefined;
+    if (rest.length === 0 || isSpace(rest[0]) || isIndicator(c)) return undefined;
     j = 1;
   }
   // The first `:` followed by a blank or the end, with no `#` before it; the key stops at the blanks before it.
-  for (; j < rest.length && !colonAt(j); j++) if (rest.charCodeAt(j) === 35) return undefined;
+  for (; j < rest.length && !colonEndsKey(rest, j); j++) if (rest.charCodeAt(j) === 35) return undefined;
   if (j >= rest.length) return undefined;
   let end = j;
   while (end > (c === 63 || c === 58 || c === 45 ? 2 : 1) && isBlank(rest.charCodeAt(end - 1))) end--;

@@ -5,7 +5,7 @@
  * (anchors, document markers, tabs, flow collections across lines, odd indentation) makes the
  * affected region a single chunk — or the whole text, which is then parsed in one go.
  */
-import { closingQuote, isSpace } from '../text/chars';
+import { closingQuote, colonEndsKey, isIndicator, isSpace } from '../text/chars';
 import { lineContaining } from '../text/line-index';
 import { BLANK, buildLineTable, TAB_INDENT, type LineTable, type TextWindow } from './line-table';
 
@@ -26,9 +26,6 @@ export type BodyPlan = { kind: 'map'; entries: EntryPlan[] } | { kind: 'seq'; it
 export type Plan = { kind: 'whole' } | { kind: 'chunked'; root: EntryPlan[] };
 
 const DOCUMENT_MARKER = /^(?:---|\.\.\.)(?:\s|$)/;
-/** Characters a plain key cannot begin with (besides whitespace). */
-const NOT_KEY_START = new Set(Array.from('#\'"?:,[]{}&*!|>%@`-', (c) => c.charCodeAt(0)));
-
 /**
  * `key:` where key is a simple plain or quoted scalar, after spaces: the regular expression
  * `^ *(?:"(?:[^"\\\n]|\\.)*"|'(?:[^'\n]|'')*'|[^\s#'"?:,[\]{}&*!|>%@\`-][^\n#]*?|-[^\s\n#][^\n#]*?)\s*:(?:[ \t]|$)`,
@@ -43,26 +40,25 @@ export function isKeyLine(t: string): boolean {
     if (close === -1) return false;
     let j = close + 1;
     while (isSpace(t[j])) j++;
-    return t.charCodeAt(j) === 58 /* : */ && (j + 1 === t.length || t.charCodeAt(j + 1) === 32 || t.charCodeAt(j + 1) === 9);
+    return colonEndsKey(t, j);
   }
   let j: number;
   if (c === 45 /* - */) {
     if (i + 1 >= t.length || isSpace(t[i + 1]) || t.charCodeAt(i + 1) === 35) return false;
     j = i + 2;
   } else {
-    if (i >= t.length || isSpace(t[i]) || NOT_KEY_START.has(c)) return false;
+    if (i >= t.length || isSpace(t[i]) || isIndicator(c)) return false;
     j = i + 1;
   }
   // The first `:` followed by a blank or the end, before any `#` (or, past a line break, only whitespace before it).
-  const colonAt = (k: number) => t.charCodeAt(k) === 58 && (k + 1 === t.length || t.charCodeAt(k + 1) === 32 || t.charCodeAt(k + 1) === 9);
   for (; j < t.length; j++) {
     const ch = t.charCodeAt(j);
     if (ch === 35) return false;
     if (ch === 10) {
       while (isSpace(t[j])) j++;
-      return colonAt(j);
+      return colonEndsKey(t, j);
     }
-    if (colonAt(j)) return true;
+    if (colonEndsKey(t, j)) return true;
   }
   return false;
 }
@@ -129,18 +125,8 @@ function quoteClosingLine(text: string, lines: LineTable, from: number, at: numb
   const t = lineText(text, lines, last);
   const open = OPEN_QUOTE.exec(t);
   if (!open) return undefined;
-  const quoteAt = lines.start.at(last) + open.index + open[0].search(/["']/);
-  const quote = text.charCodeAt(quoteAt);
-  // A YAML escape (`\` and any character, a line break too) in double quotes; `''` in single ones.
-  for (let j = quoteAt + 1; j < text.length; j++) {
-    const c = text.charCodeAt(j);
-    if (quote === 34 && c === 92) j++;
-    else if (c === quote) {
-      if (quote === 39 && text.charCodeAt(j + 1) === 39) j++;
-      else return lineContaining(lines, j);
-    }
-  }
-  return -1;
+  const close = closingQuote(text, lines.start.at(last) + open.index + open[0].search(/["']/), true, true);
+  return close === -1 ? -1 : lineContaining(lines, close);
 }
 
 /**

@@ -8,12 +8,10 @@
  * keeps its chunks. Indented half-typed words are found from YAML's own errors (half-typed-keys.ts).
  */
 import type { Finding } from '../diagnostics/finding';
-import { isBlank, isLineTerminator, isSpace } from '../text/chars';
+import { isBlank, isIndicator, isLineTerminator, isSpace } from '../text/chars';
 import type { Span } from '../text/span';
 
-/** Characters that cannot begin the word: indicators, quotes, flow brackets, comments, whitespace. */
-const NOT_FIRST = new Set(Array.from(' \t\r\n#\'"{}[],&*!|>%@`?:-', (c) => c.charCodeAt(0)));
-/** Characters that cannot occur in it: a `:` may make it a key, quotes and brackets may open a node across lines. */
+/** Characters a column-0 word cannot hold: a `:` may make it a key, quotes and brackets may open a node across lines. */
 const NOT_INSIDE = new Set(Array.from(':\'"{}[],', (c) => c.charCodeAt(0)));
 
 /**
@@ -22,14 +20,15 @@ const NOT_INSIDE = new Set(Array.from(':\'"{}[],', (c) => c.charCodeAt(0)));
  */
 export function columnZeroWordEnd(text: string, start: number): number {
   const first = text.charCodeAt(start);
-  if (Number.isNaN(first) || NOT_FIRST.has(first)) return -1;
+  // Not an indicator (quotes, brackets, comments among them), a blank or a line break.
+  if (Number.isNaN(first) || isIndicator(first) || isBlank(first) || first === 10 || first === 13) return -1;
   // `...` ends a YAML document.
   if (first === 46 && text.startsWith('...', start) && /^(?:[ \t\r\n]|$)/.test(text.charAt(start + 3))) return -1;
   let wordEnd = start;
   for (let i = start; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 10 || c === 13) break;
-    if (c === 32 || c === 9) {
+    if (isBlank(c)) {
       if (text.charCodeAt(i + 1) === 35 /* # */) break;
       continue;
     }
@@ -52,9 +51,6 @@ export function columnZeroWords(text: string): Span[] {
   return words;
 }
 
-/** Characters a bare word cannot begin with (besides whitespace): YAML indicators, quotes, brackets. */
-const NOT_WORD_START = new Set(Array.from('#\'"{}[],&*!|>%@`?:-', (c) => c.charCodeAt(0)));
-
 /**
  * The bare word of one line (no line break in it): after the indentation and any `- `
  * indicators, a plain word with no `:` in it, then maybe blanks and a comment (` # …`). Returns
@@ -70,7 +66,7 @@ export function bareWordOfLine(line: string): { start: number; end: number } | u
     while (isBlank(line.charCodeAt(i))) i++;
   }
   const start = i;
-  if (start >= line.length || NOT_WORD_START.has(line.charCodeAt(start)) || isSpace(line[start])) return undefined;
+  if (start >= line.length || isIndicator(line.charCodeAt(start)) || isSpace(line[start])) return undefined;
   // The word ends at the blanks before the first ` #` that starts a comment reaching the line's
   // end, or else at the trailing blanks; it holds no `:` either way.
   let lastTerminator = -1;

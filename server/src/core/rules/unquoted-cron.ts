@@ -37,7 +37,6 @@ export function unquotedCronFindings(text: string, syntaxFindings: readonly Find
   return out;
 }
 
-
 /**
  * `key: *…` on one line (after blanks and maybe one `- `): where the value starting with `*` begins
  * and what it is, up to a comment. The regular expression

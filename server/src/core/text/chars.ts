@@ -13,18 +13,26 @@ export const isLineTerminator = (c: number): boolean => c === 10 || c === 13 || 
 /** `\s` of a JavaScript regular expression. */
 export const isSpace = (ch: string | undefined): boolean => ch !== undefined && ch !== '' && /\s/.test(ch);
 
+/** YAML's indicator characters, none of which can begin a plain scalar (a word, a simple key). */
+const INDICATORS = new Set(Array.from('-?:,[]{}#&*!|>\'"%@`', (c) => c.charCodeAt(0)));
+export const isIndicator = (c: number): boolean => INDICATORS.has(c);
+
+/** Whether the `:` at `at` ends a simple key: followed by a blank or the end of `text`. */
+export const colonEndsKey = (text: string, at: number): boolean => text.charCodeAt(at) === 58 && (at + 1 === text.length || isBlank(text.charCodeAt(at + 1)));
+
 /**
  * The closing quote of the quoted scalar whose opening quote (`"` or `'`) is at `open`, or -1: a
- * double-quoted one skips `\` and the character after it (not a line terminator), a single-quoted
- * one skips `''`. `acrossLines`: whether the scalar may run past a `\n`.
+ * double-quoted one skips `\` and the character after it, a single-quoted one skips `''`.
+ * `acrossLines`: whether the scalar may run past a `\n`. `escapedBreaks`: whether `\` may escape a
+ * line break (YAML's rule; the regular expressions this replaces, `\\.`, did not allow it).
  */
-export function closingQuote(text: string, open: number, acrossLines: boolean): number {
+export function closingQuote(text: string, open: number, acrossLines: boolean, escapedBreaks = false): number {
   const quote = text.charCodeAt(open);
   for (let j = open + 1; j < text.length; ) {
     const ch = text.charCodeAt(j);
     if (ch === 10 && !acrossLines) return -1;
     if (quote === 34 && ch === 92 /* \ */) {
-      if (j + 1 >= text.length || isLineTerminator(text.charCodeAt(j + 1))) return -1;
+      if (j + 1 >= text.length || (!escapedBreaks && isLineTerminator(text.charCodeAt(j + 1)))) return -1;
       j += 2;
     } else if (ch === quote) {
       if (quote === 39 && text.charCodeAt(j + 1) === 39) j += 2;
