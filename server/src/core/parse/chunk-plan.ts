@@ -119,9 +119,8 @@ const OPEN_FLOW = /[[{,][ \t]*(?:#.*)?$/;
  * it is never closed.
  */
 function quoteClosingLine(text: string, lines: LineTable, from: number, at: number): number | undefined {
-  let last = at - 1;
-  while (last >= from && lines.indent[last] < 0) last--;
-  if (last < from) return undefined;
+  const last = lastNonBlank(lines, from, at);
+  if (last === -1) return undefined;
   const t = lineText(text, lines, last);
   const open = OPEN_QUOTE.exec(t);
   if (!open) return undefined;
@@ -130,15 +129,20 @@ function quoteClosingLine(text: string, lines: LineTable, from: number, at: numb
 }
 
 /**
- * PyYAML reads flow collections and quoted scalars across lines whatever the indentation, so a
- * line that looks like a new entry may continue the last one: such a boundary is not split.
+ * PyYAML reads flow collections across lines whatever the indentation, so a line that looks like a
+ * new entry may continue the last one: such a boundary is not split. (A quoted value is followed
+ * to its closing quote instead, before this is asked: quoteClosingLine.)
  */
-function continuesAcross(text: string, lines: LineTable, from: number, at: number): boolean {
+function flowContinues(text: string, lines: LineTable, from: number, at: number): boolean {
+  const last = lastNonBlank(lines, from, at);
+  return last !== -1 && OPEN_FLOW.test(lineText(text, lines, last));
+}
+
+/** The last line in [from, at) that is not blank, or -1. */
+function lastNonBlank(lines: LineTable, from: number, at: number): number {
   let last = at - 1;
   while (last >= from && lines.indent[last] < 0) last--;
-  if (last < from) return false;
-  const t = lineText(text, lines, last);
-  return OPEN_FLOW.test(t) || OPEN_QUOTE.test(t);
+  return last < from ? -1 : last;
 }
 
 /**
@@ -165,7 +169,7 @@ function splitMap(text: string, lines: LineTable, from: number, to: number, inde
     }
     const t = lineText(text, lines, i);
     if (isKeyLine(t)) {
-      if (starts.length > 0 && continuesAcross(text, lines, from, i)) return undefined;
+      if (starts.length > 0 && flowContinues(text, lines, from, i)) return undefined;
       starts.push(i);
     }
     else if (SEQ_ITEM.test(t) && starts.length > 0) continue; // `key:` followed by a same-indent sequence
@@ -216,7 +220,7 @@ function splitSeq(text: string, lines: LineTable, from: number, to: number, inde
       }
     }
     if (lineIndent < indent || !isItemStart({ text, from: 0 }, lines, i, indent)) return undefined;
-    if (starts.length > 0 && continuesAcross(text, lines, from, i)) return undefined;
+    if (starts.length > 0 && flowContinues(text, lines, from, i)) return undefined;
     starts.push(i);
   }
   if (starts.length === 0) return undefined;
