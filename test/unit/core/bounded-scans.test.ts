@@ -8,7 +8,7 @@
  */
 import assert from 'node:assert/strict';
 import { analyze } from '../../../server/src/core/analyze';
-import { isKeyLine } from '../../../server/src/core/parse/chunk-plan';
+import { isKeyLine } from '../../../server/src/core/parse/key-line';
 import { DocumentParser } from '../../../server/src/core/parse/parse-document';
 import { randomLines } from '../../support/random-lines';
 import { starValueOf } from '../../../server/src/core/rules/unquoted-cron';

@@ -5,8 +5,10 @@
  * (anchors, document markers, tabs, flow collections across lines, odd indentation) makes the
  * affected region a single chunk — or the whole text, which is then parsed in one go.
  */
-import { closingQuote, colonEndsKey, isIndicator, isSpace } from '../text/chars';
+import { closingQuote } from '../text/chars';
 import { lineContaining } from '../text/line-index';
+import { isKeyLine } from './key-line';
+import { breaksPlainValue, keyWithPlainValue } from './unreadable-entry';
 import { BLANK, buildLineTable, TAB_INDENT, type LineTable, type TextWindow } from './line-table';
 
 /** A leaf chunk: [start, end) offsets, whole lines. */
@@ -18,6 +20,8 @@ export interface ChunkSpan {
 export interface EntryPlan extends ChunkSpan {
   /** When set, the entry is `key:` on its own line (`header`) and a block body that is split further. */
   split?: { header: ChunkSpan; body: BodyPlan };
+  /** The entry is `key: value` with lines under it that YAML cannot read (unreadable-entry.ts): it is not parsed. */
+  unreadable?: true;
 }
 
 /** A sequence body's items are leaves; `indent` is the column of their `-`. */
@@ -26,42 +30,6 @@ export type BodyPlan = { kind: 'map'; entries: EntryPlan[] } | { kind: 'seq'; it
 export type Plan = { kind: 'whole' } | { kind: 'chunked'; root: EntryPlan[] };
 
 const DOCUMENT_MARKER = /^(?:---|\.\.\.)(?:\s|$)/;
-/**
- * `key:` where key is a simple plain or quoted scalar, after spaces: the regular expression
- * `^ *(?:"(?:[^"\\\n]|\\.)*"|'(?:[^'\n]|'')*'|[^\s#'"?:,[\]{}&*!|>%@\`-][^\n#]*?|-[^\s\n#][^\n#]*?)\s*:(?:[ \t]|$)`,
- * matched in one pass (the expression backtracks quadratically over a long run of blanks).
- */
-export function isKeyLine(t: string): boolean {
-  let i = 0;
-  while (t.charCodeAt(i) === 32) i++;
-  const c = t.charCodeAt(i);
-  if (c === 34 /* " */ || c === 39 /* ' */) {
-    const close = closingQuote(t, i, false);
-    if (close === -1) return false;
-    let j = close + 1;
-    while (isSpace(t[j])) j++;
-    return colonEndsKey(t, j);
-  }
-  let j: number;
-  if (c === 45 /* - */) {
-    if (i + 1 >= t.length || isSpace(t[i + 1]) || t.charCodeAt(i + 1) === 35) return false;
-    j = i + 2;
-  } else {
-    if (i >= t.length || isSpace(t[i]) || isIndicator(c)) return false;
-    j = i + 1;
-  }
-  // The first `:` followed by a blank or the end, before any `#` (or, past a line break, only whitespace before it).
-  for (; j < t.length; j++) {
-    const ch = t.charCodeAt(j);
-    if (ch === 35) return false;
-    if (ch === 10) {
-      while (isSpace(t[j])) j++;
-      return colonEndsKey(t, j);
-    }
-    if (colonEndsKey(t, j)) return true;
-  }
-  return false;
-}
 const HEADER_ONLY = /:[ \t]*(?:#.*)?$/;
 const SEQ_ITEM = /^ *-(?:[ \t]|$)/;
 
@@ -183,9 +151,19 @@ function splitMap(text: string, lines: LineTable, from: number, to: number, inde
     if (depth < 2 && HEADER_ONLY.test(header) && !/^ *["']/.test(header)) {
       const body = splitBody(text, lines, first + 1, last, indent, depth + 1);
       if (body) entry.split = { header: { start: entry.start, end: lines.start.at(first + 1) }, body };
-    }
+    } else if (depth < 2 && unreadableUnder(text, lines, first, last, header)) entry.unreadable = true;
     return entry;
   });
+}
+
+/**
+ * Whether the entry whose key line is `first` (text `header`), ending before line `last`, is
+ * `key: value` followed by a more-indented line that YAML cannot read (unreadable-entry.ts).
+ */
+function unreadableUnder(text: string, lines: LineTable, first: number, last: number, header: string): boolean {
+  let under = first + 1;
+  while (under < last && lines.indent[under] < 0) under++;
+  return under < last && lines.indent[under] > lines.indent[first] && keyWithPlainValue(header) !== undefined && breaksPlainValue(lineText(text, lines, under));
 }
 
 /** The block body of `key:` at `parentIndent`: a mapping at deeper indent or a sequence. */

@@ -36,7 +36,8 @@ export interface TextWindow {
   from: number;
 }
 
-function indentOf(window: TextWindow, start: number, end: number): number {
+/** The indentation of the line [start, end) of `window` as the table keeps it (see `indent`). */
+export function indentOf(window: TextWindow, start: number, end: number): number {
   const { text, from } = window;
   let i = start - from;
   const stop = end - from;

@@ -20,9 +20,11 @@ import { hasUnusualBreaks, yamlBreaks } from './line-breaks';
 import { buildLineTable, updateLineTable, type LineTable, type TextWindow } from './line-table';
 import { anchored, type Origin } from './nodes';
 import { parseRegion } from './parse-region';
+import { unreadableEntry } from './unreadable-entry';
 import type { YMap, YNode, YPair, YSeq } from './yaml-tree';
 
-type ChunkKind = 'whole' | 'entry' | 'header' | 'item';
+/** `unread`: an entry YAML cannot read, not parsed (unreadable-entry.ts). */
+type ChunkKind = 'whole' | 'entry' | 'header' | 'item' | 'unread';
 
 /**
  * A shift shared by a run of consecutive chunks: an edit that changes a chunk's length moves the
@@ -65,7 +67,7 @@ export class Chunk implements Origin {
     readonly text: string,
   ) {
     this.offset = base;
-    const parsed = parseRegion(text, this);
+    const parsed = kind === 'unread' ? unreadableEntry(text, this) : parseRegion(text, this);
     this.root = parsed.root;
     this.findings = parsed.findings;
     this.documentCount = parsed.documentCount;
@@ -148,7 +150,7 @@ export interface ParsedDocument {
    */
   editorLinesDiffer: boolean;
   chunked: boolean;
-  /** Number of chunks re-parsed for this version (the rest were reused), and their characters. */
+  /** Number of chunks re-parsed for this version (the rest were reused), and the characters parsed (an unreadable entry, unreadable-entry.ts, is not). */
   parsedChunks: number;
   parsedLength: number;
   chunkCount: number;
@@ -445,7 +447,7 @@ export class DocumentParser {
         } else {
           chunk = new Chunk(kind, at.start, own);
           parsed++;
-          parsedLength += own.length;
+          if (kind !== 'unread') parsedLength += own.length;
         }
       }
       leaves.push(chunk);
@@ -518,7 +520,7 @@ function lastStartingAtOrBefore(chunks: readonly Chunk[], offset: number): numbe
 }
 
 function layoutEntries(entries: EntryPlan[], take: (kind: ChunkKind, at: ChunkSpan) => Chunk): EntryLayout[] {
-  return entries.map((entry): EntryLayout => (entry.split ? { header: take('header', entry.split.header), body: layoutBody(entry.split.body, take) } : { chunk: take('entry', entry) }));
+  return entries.map((entry): EntryLayout => (entry.split ? { header: take('header', entry.split.header), body: layoutBody(entry.split.body, take) } : { chunk: take(entry.unreadable ? 'unread' : 'entry', entry) }));
 }
 
 function layoutBody(plan: BodyPlan, take: (kind: ChunkKind, at: ChunkSpan) => Chunk): BodyLayout {
