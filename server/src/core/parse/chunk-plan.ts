@@ -125,7 +125,7 @@ function splitMap(text: string, lines: LineTable, from: number, to: number, inde
     if (lineIndent <= indent && starts.length > 0) {
       const closing = quoteClosingLine(text, lines, from, i);
       if (closing === -1 || (closing !== undefined && closing >= to)) return undefined;
-      if (closing !== undefined) {
+      if (closing !== undefined && closing >= i) {
         i = closing; // the quoted value's lines are the current entry's
         continue;
       }
@@ -192,7 +192,7 @@ function splitSeq(text: string, lines: LineTable, from: number, to: number, inde
     if (starts.length > 0) {
       const closing = quoteClosingLine(text, lines, from, i);
       if (closing === -1 || (closing !== undefined && closing >= to)) return undefined;
-      if (closing !== undefined) {
+      if (closing !== undefined && closing >= i) {
         i = closing; // the quoted value's lines are the current item's
         continue;
       }
