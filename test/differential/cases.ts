@@ -147,6 +147,10 @@ export const CASES: DifferentialCase[] = [
   { name: 'block scalar header under its key, at the key\'s column', text: pkg('  functions:\n    - name: f\n      code:\n      |\n        def handler(input_data, context):\n            return {}\n'), backend: 'accepts', source: `${SCANNER}: the header is not below the mapping's indent, so it is the key's value` },
   { name: 'block scalar header left of its key', text: pkg('  functions:\n    - name: f\n      code:\n    |\n        x\n'), backend: { rejects: { line: 9 } }, source: `${YAML}: parser.py expects <block end>` },
   { name: 'comment right after a quoted value', text: pkg(fn('      description: "hi"#note\n')), backend: 'accepts', source: SCANNER },
+  { name: 'a line starting with @ at column 0', text: pkg(`${FUNCTION}@note\n  skills: []\n`), backend: { rejects: { line: 11 } }, source: `${SCANNER}: '@' cannot start any token` },
+  { name: 'a line starting with ] at column 0', text: pkg(`${FUNCTION}]\n  skills: []\n`), backend: { rejects: { line: 11 } }, source: `${YAML}: parser.py expects <block end>` },
+  { name: 'a list item that lost its indentation, at column 0', text: pkg(`  variables:\n    - name: A\nx    - name: B\n    - name: C\n${FUNCTION}`), backend: { rejects: { line: 9 } }, source: `${SCANNER}: a plain value read across lines ends at ': ' (mapping values are not allowed here)` },
+  { name: 'a value typed after a section key with items under it', text: pkg(`  variables: none\n    - name: A\n${FUNCTION}`), backend: { rejects: { line: 7 } }, source: `${SCANNER}: a plain value read across lines ends at ': ' (mapping values are not allowed here)` },
 
   // ── Free-form dicts need string keys (dict[str, …]); models and list[Any] do not care.
   { name: 'hooks key `on` (True)', text: pkg(agent('      hooks:\n        on: []\n')), backend: { rejects: { path: 'spec.agents.0.hooks.key:on' } }, source: `${MODELS}: AgentConfig.hooks Optional[dict[str, Any]]` },

@@ -29,10 +29,15 @@ describe('words alone at column 0', () => {
     assert.equal(word('description hello  # typing\n'), 'description hello');
     assert.equal(word('LARED_VARIABLE_2550\r\n'), 'LARED_VARIABLE_2550');
     assert.equal(word('a#b'), 'a#b', 'a # inside a word is no comment');
-    for (const other of ['spec:', 'a: b', 'http://x', '  indented', '- item', '-x', '# comment', '', '\n', '...', '--- ', '%YAML 1.1', '"quoted', "it's", 'a, b', 'x]', '{a', '&anchor', '*alias', '!tag', '|', '>', '@at', '`tick', '?', 'bell\u0007']) {
+    for (const other of ['spec:', 'a: b', 'http://x', '  indented', '- item', '-x', '# comment', '', '\n', '...', '--- ', '%YAML 1.1', '"quoted', "it's", 'a, b', 'x]', '{a', '&anchor', '*alias', '!tag', '|', '>', '?', 'bell\u0007', ']', '}, x', ',']) {
       assert.equal(word(other), undefined, JSON.stringify(other));
     }
     assert.equal(word('....'), '....', 'four dots are no document marker');
+    // `@` and a backtick start no token: the whole line is unreadable, whatever it holds.
+    assert.equal(word('@at'), '@at');
+    assert.equal(word('`tick: x  # c'), '`tick: x');
+    assert.equal(word('@x "y'), undefined, 'a quote may end a node the planner follows');
+    assert.equal(word('@bell\u0007'), undefined);
     assert.deepEqual(columnZeroWords('a: 1\nspe\n  x\nfoo # c\n'), [{ start: 5, end: 8 }, { start: 13, end: 16 }]);
   });
 
@@ -88,6 +93,28 @@ describe('words alone at column 0', () => {
     parser.noteChange(item + 6, item + 6, 'X');
     const after = analyze(edited, { parser });
     assert.ok(after.stats.parsedChunks <= 2, `${after.stats.parsedChunks} chunks parsed for one keystroke`);
+  });
+
+  it('reads a line starting with `@` or a backtick as blank, with one finding, and keeps the package in chunks', () => {
+    const base = generatePackage(2_000);
+    for (const line of ['@', '`x: y']) {
+      const text = `${base}${line}\n`;
+      const parser = new DocumentParser();
+      const opened = analyze(text, { parser });
+      const errors = opened.findings.filter((f) => f.code === 'yaml-syntax');
+      assert.deepEqual(errors.map((f) => text.slice(f.span.start, f.span.end)), [line]);
+      assert.match(errors[0].message, /^A line cannot start with (`@`|a backtick) here: YAML cannot read it/);
+      assert.ok(opened.stats.chunked, 'the line does not make the document one chunk');
+      const item = text.lastIndexOf('    - namespace:');
+      parser.noteChange(item + 6, item + 6, 'X');
+      const after = analyze(`${text.slice(0, item + 6)}X${text.slice(item + 6)}`, { parser });
+      assert.ok(after.stats.parsedLength < 1_000, `${after.stats.parsedLength} characters re-read for one keystroke`);
+    }
+    // Inside a quoted value it is content, as PyYAML reads it.
+    const quoted = new DocumentParser().parse('a: "first\n@second"\nb: 1\n');
+    // (A quote in the line keeps it from being read as blank: the planner follows quotes.)
+    assert.deepEqual(quoted.findings, []);
+    assert.equal((toValue(quoted.root).value as Record<string, unknown>).a, 'first @second');
   });
 
   it('typing a root key in a large package re-reads one chunk per keystroke, not the document', () => {
@@ -181,4 +208,28 @@ describe('a quoted value broken across lines, its rest at column 0', () => {
     assert.ok(session.findings.some((f) => f.code === 'yaml-syntax'), 'the rest of the line is now junk at column 0');
     assert.deepEqual(seen(session.findings), seen(analyze(closed).findings));
   });
+});
+
+describe('a quoted value with a line that starts with `#` (text, not a comment)', () => {
+  // The planner skips comment lines when it looks for an open quote: it found the quote closed on
+  // such a line, before the line it was at, went back to it, and looped forever.
+  const variants = [
+    'a: "first\n# c"\nb: 1\n',
+    "a: 'first\n# c'\nb: 1\n",
+    'spec:\n  agents:\n    - description: "x\n# y"\n    - name: b\n',
+    'spec:\n  agents:\n    - description: "x\n  # y"\n  skills: []\n',
+  ];
+  for (const text of variants) {
+    it(`reads ${JSON.stringify(text)} as a whole parse does, in chunks, and an edit session ends as a fresh open`, () => {
+      const parser = new DocumentParser();
+      const parsed = parser.parse(text);
+      assert.ok(parsed.chunked);
+      assert.deepEqual(parsed.findings, []);
+      assert.deepEqual(toValue(parsed.root).value, toValue(parseRegion(text).root).value);
+      const at = text.indexOf('#') + 1;
+      const edited = `${text.slice(0, at)}x${text.slice(at)}`;
+      parser.noteChange(at, at, 'x');
+      assert.deepEqual(toValue(parser.parse(edited).root).value, toValue(parseRegion(edited).root).value);
+    });
+  }
 });

@@ -21,7 +21,7 @@ function variables(count: number): string {
   return text;
 }
 
-const syntax = (findings: readonly { code: string }[]) => findings.filter((f) => f.code === 'yaml-syntax');
+const syntax = <F extends { code: string }>(findings: readonly F[]): F[] => findings.filter((f) => f.code === 'yaml-syntax');
 const unreadable = (text: string) => {
   const plan = planChunks(text);
   const entries = plan.kind === 'chunked' ? plan.root.flatMap((e) => [e, ...(e.split?.body.kind === 'map' ? e.split.body.entries : [])]) : [];

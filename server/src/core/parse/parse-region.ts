@@ -17,7 +17,7 @@ import { Composer } from './pyyaml-compose';
 import { directiveFindings } from './pyyaml-directives';
 import { PYYAML_OPTIONS } from './pyyaml-schema';
 import { tabFindings, type ScalarExtent } from './pyyaml-tabs';
-import { blankSpans, columnZeroWords, halfTypedKeyFinding } from './stray-words';
+import { blankSpans, columnZeroFinding, columnZeroWords } from './stray-words';
 import type { Span } from '../text/span';
 import type { ScalarStyle, YNode, YPair } from './yaml-tree';
 
@@ -191,7 +191,7 @@ export function parseRegion(text: string, origin: Origin = { base: 0 }): ParsedR
     extents.sort((a, b) => a.start - b.start);
     append(findings, tabFindings(text, base, extents, (at) => syntaxErrors.some((f) => f.span.start <= at && at < Math.max(f.span.end, f.span.start + 1))));
   }
-  for (const word of words) findings.push(halfTypedKeyFinding(original.slice(word.start, word.end), new LiveSpan(origin, word.start, word.end)));
+  for (const word of words) findings.push(columnZeroFinding(original.slice(word.start, word.end), new LiveSpan(origin, word.start, word.end)));
   for (const finding of findings) finding.span = anchored(finding.span, origin);
   return {
     root,

@@ -15,13 +15,24 @@ import type { Span } from '../text/span';
 const NOT_INSIDE = new Set(Array.from(':\'"{}[],', (c) => c.charCodeAt(0)));
 
 /**
- * The end of the word alone on the line beginning at `start` (which must be a line start), or -1
- * when that line is something else. Linear in the line's length.
+ * Characters that make a line starting with them at column 0 unreadable: `@` and `` ` `` start no
+ * YAML token ("found character '@' that cannot start any token"), in a flow collection too. Such a
+ * line is read like a word, `:` allowed (content only inside a quoted scalar; like a word, it holds
+ * no quote or bracket that could end a node the chunk planner follows across lines). `]`, `}` and
+ * `,` are not among them: at column 0 they may close or continue a flow collection.
+ */
+const NO_TOKEN = new Set(Array.from('@`', (c) => c.charCodeAt(0)));
+
+/**
+ * The end of the word alone on the line beginning at `start` (which must be a line start), or of
+ * the line when it begins with a character that starts no token (NO_TOKEN); -1 when that line is
+ * something else. Linear in the line's length.
  */
 export function columnZeroWordEnd(text: string, start: number): number {
   const first = text.charCodeAt(start);
+  const noToken = NO_TOKEN.has(first);
   // Not an indicator (quotes, brackets, comments among them), a blank or a line break.
-  if (Number.isNaN(first) || isIndicator(first) || isBlank(first) || first === 10 || first === 13) return -1;
+  if (!noToken && (Number.isNaN(first) || isIndicator(first) || isBlank(first) || first === 10 || first === 13)) return -1;
   // `...` ends a YAML document.
   if (first === 46 && text.startsWith('...', start) && /^(?:[ \t\r\n]|$)/.test(text.charAt(start + 3))) return -1;
   let wordEnd = start;
@@ -32,7 +43,7 @@ export function columnZeroWordEnd(text: string, start: number): number {
       if (text.charCodeAt(i + 1) === 35 /* # */) break;
       continue;
     }
-    if (NOT_INSIDE.has(c) || c < 32 || (c >= 0x7f && c <= 0x9f) || c === 0xfffe || c === 0xffff) return -1;
+    if ((NOT_INSIDE.has(c) && !(noToken && c === 58)) || c < 32 || (c >= 0x7f && c <= 0x9f) || c === 0xfffe || c === 0xffff) return -1;
     wordEnd = i + 1;
   }
   return wordEnd;
@@ -109,6 +120,18 @@ export function halfTypedKeyFinding(word: string, span: Span): Finding {
   return {
     code: 'yaml-syntax',
     message: `\`${word}\` is not a key yet: a key is followed by \`:\` (\`${word.split(/\s+/)[0]}: …\`). Sinas cannot read the file until it is; the rest is checked as if this line were not there.`,
+    span,
+    severity: 'error',
+  };
+}
+
+/** The finding of a column-0 word or unreadable line (columnZeroWordEnd) `word`, at `span`. */
+export function columnZeroFinding(word: string, span: Span): Finding {
+  if (!NO_TOKEN.has(word.charCodeAt(0))) return halfTypedKeyFinding(word, span);
+  const first = word.charAt(0) === '`' ? 'a backtick' : `\`${word.charAt(0)}\``;
+  return {
+    code: 'yaml-syntax',
+    message: `A line cannot start with ${first} here: YAML cannot read it, and Sinas rejects the file. Remove or indent it; the rest is checked as if this line were not there.`,
     span,
     severity: 'error',
   };
