@@ -564,12 +564,14 @@ function internalError(where: string, error: unknown, text: string, at = 0): Fin
   };
 }
 
+/** Which findings a capped list keeps first: errors, then warnings, then the rest. */
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
+
 function finish(findings: Finding[], max: number, analysis: Analysis, lookups: Lookups): ResolvedFinding[] {
-  const out: ResolvedFinding[] = [];
-  let distinct = 0;
   findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
   const kept = applyPrecedence(findings);
   // Exact duplicates share a span, so they are looked for among the findings on the same span only.
+  let distinct: Finding[] = [];
   const run = new Set<string>();
   for (let k = 0; k < kept.length; k++) {
     const f = kept[k];
@@ -577,14 +579,22 @@ function finish(findings: Finding[], max: number, analysis: Analysis, lookups: L
     const key = `${f.code}\u0000${f.message}`;
     if (run.has(key)) continue;
     run.add(key);
-    distinct++;
-    if (out.length >= max) continue;
+    distinct.push(f);
+  }
+  const severity = (f: Finding) => f.severity ?? CODES[f.code].severity;
+  if (distinct.length > max) {
+    analysis.stats.truncatedFindings = distinct.length - max;
+    // Over the cap, an error past the first thousand warnings must still show (the file is rejected):
+    // the most severe are kept, in document order.
+    const order = distinct.map((_, i) => i).sort((a, b) => SEVERITY_RANK[severity(distinct[a])] - SEVERITY_RANK[severity(distinct[b])] || a - b);
+    const chosen = order.slice(0, max).sort((a, b) => a - b);
+    distinct = chosen.map((i) => distinct[i]);
+  }
+  return distinct.map((f) => {
     // Plain copies with today's offsets (only what is returned): memoised findings follow their chunks and must not leak.
     const { describe, ...plain } = f;
-    const copy: ResolvedFinding = { ...plain, ...describe?.(lookups), span: snapshot(f.span), severity: f.severity ?? CODES[f.code].severity };
+    const copy: ResolvedFinding = { ...plain, ...describe?.(lookups), span: snapshot(f.span), severity: severity(f) };
     if (f.related) copy.related = f.related.map((r) => ({ ...r, span: snapshot(r.span) }));
-    out.push(copy);
-  }
-  if (distinct > max) analysis.stats.truncatedFindings = distinct - max;
-  return out;
+    return copy;
+  });
 }

@@ -6,6 +6,20 @@ const HEAD = 'apiVersion: sinas.co/v1\nkind: SinasPackage\n';
 const codes = (text: string) => analyze(text).findings.map((f) => f.code);
 
 describe('bad input', () => {
+  it('keeps errors over the findings cap: a syntax error after a thousand warnings still shows, in document order (found by npm run fuzz)', () => {
+    let text = `${HEAD}package:\n  name: p\nspec:\n  variables:\n`;
+    for (let i = 0; i < 1_100; i++) text += `    - name: UNUSED_${i}\n`;
+    text += '  agents:\n    - namespace: a\n      name: b\n      model: "x"y\n';
+    const analysis = analyze(text, { maxFindings: 1_000 });
+    assert.equal(analysis.findings.length, 1_000);
+    assert.ok(analysis.stats.truncatedFindings > 100);
+    const error = analysis.findings.find((f) => f.code === 'yaml-syntax');
+    assert.ok(error, 'the error past the first thousand warnings is kept');
+    assert.equal(analysis.findings[analysis.findings.length - 1], error, 'in document order: it is last');
+    const starts = analysis.findings.map((f) => f.span.start);
+    assert.deepEqual(starts, [...starts].sort((a, b) => a - b));
+  });
+
   it('reports flow nesting deeper than Sinas can read as one YAML error, without parsing it', () => {
     for (const [open, close] of [['[', ']'], ['{a: ', '}']]) {
       const text = HEAD + 'spec: ' + open.repeat(20_000) + close.repeat(20_000) + '\n';
