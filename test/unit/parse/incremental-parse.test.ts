@@ -131,6 +131,51 @@ describe('incremental parsing', () => {
     console.log(`      ${invalid} invalid of 150 mutated documents; ${differing} report errors elsewhere or worded otherwise than a whole parse`);
   });
 
+  it('keeps a line at column 0 that starts nothing with the item above it: the rest keeps its chunks', () => {
+    const base = generatePackage(2_000);
+    const at = base.indexOf('    - namespace:', base.length >> 1);
+    const text = `${base.slice(0, at)}2396 }}"\n${base.slice(at)}`;
+    const parser = new DocumentParser();
+    const parsed = parser.parse(text);
+    assert.ok(parsed.chunked, 'the line does not make the document one chunk');
+    const errors = parsed.findings.filter((f) => f.code === 'yaml-syntax');
+    assert.deepEqual(errors.map((f) => text.slice(f.span.start, f.span.end)), ['2396 }}"']);
+    assert.ok(parseRegion(text).findings.some((f) => f.code === 'yaml-syntax'));
+    // An edit in another item re-reads that item only.
+    const item = text.lastIndexOf('    - namespace:');
+    parser.noteChange(item + 6, item + 6, 'X');
+    const after = parser.parse(`${text.slice(0, item + 6)}X${text.slice(item + 6)}`);
+    assert.ok(after.parsedLength < 1_000, `${after.parsedLength} characters re-read`);
+    // Lines YAML may read as something (an explicit key, a key, a flow or quoted node, a sequence) are left to a whole parse.
+    for (const other of ['? x', ': y', 'a#b: c', '"q', '[a]: b', '- x', '!!str k: v']) {
+      assert.ok(new DocumentParser().parse(`${base.slice(0, at)}${other}\n${base.slice(at)}`).chunkCount < 10, other);
+    }
+  });
+
+  it('a line inserted at column 0: a syntax error exactly when a whole parse has one, an edit session as a fresh parse (random lines)', function () {
+    this.timeout(60_000);
+    const base = generatePackage(60);
+    const lineStarts = [0];
+    for (let i = base.indexOf('\n'); i !== -1 && i < base.length - 1; i = base.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+    const next = random(11);
+    const pieces = ['a', 'b ', ' ', '"', "'", '[', ']', '{', '}', ',', ':', ': ', '#', ' #', '?', '-', '!', '&', '*', '|', '>', '9', '}}"', '\\'];
+    let chunked = 0;
+    for (let n = 0; n < 400; n++) {
+      const line = Array.from({ length: 1 + Math.floor(next() * 6) }, () => pieces[Math.floor(next() * pieces.length)]).join('');
+      const at = lineStarts[4 + Math.floor(next() * (lineStarts.length - 4))];
+      const text = `${base.slice(0, at)}${line}\n${base.slice(at)}`;
+      const fresh = new DocumentParser().parse(text);
+      if (fresh.chunked) chunked++;
+      const whole = parseRegion(text).findings.some((f) => f.code === 'yaml-syntax');
+      assert.equal(fresh.findings.some((f) => f.code === 'yaml-syntax'), whole, `line ${JSON.stringify(line)} at ${at}`);
+      const session = new DocumentParser();
+      session.parse(base);
+      session.noteChange(at, at, `${line}\n`);
+      assert.deepEqual(session.parse(text).findings.map((f) => f.message), fresh.findings.map((f) => f.message), `edit session: ${JSON.stringify(line)}`);
+    }
+    assert.ok(chunked > 100, `${chunked} of 400 texts were chunked: the property says little`);
+  });
+
   it('falls back to a whole parse when anchors are used', () => {
     const text = 'apiVersion: sinas.co/v1\nkind: SinasPackage\ndefaults: &d\n  timeout: 5\nspec:\n  functions:\n    - <<: *d\n      name: f\n';
     assert.equal(planChunks(text).kind, 'whole');

@@ -66,6 +66,7 @@ describe('words alone at column 0', () => {
 
   const cases: [string, string, string][] = [
     ['between two items of a section', PKG.replace('  agents:\n', '  agents:\n    - namespace: demo\n      name: first\nnam\n'), 'nam'],
+    ['before the first item of a section (its chunk held no line of it)', PKG.replace('  agents:\n', '  agents:\nnam\n'), 'nam'],
     ['at the end of the document', `${PKG}temp\n`, 'temp'],
     ['at the end without a line break', `${PKG}temp`, 'temp'],
     ['before the first line', `apiVer\n${PKG}`, 'apiVer'],

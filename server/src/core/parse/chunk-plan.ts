@@ -5,7 +5,7 @@
  * (anchors, document markers, tabs, flow collections across lines, odd indentation) makes the
  * affected region a single chunk — or the whole text, which is then parsed in one go.
  */
-import { closingQuote } from '../text/chars';
+import { closingQuote, colonEndsKey, isBlank, isIndicator } from '../text/chars';
 import { lineContaining } from '../text/line-index';
 import { isKeyLine } from './key-line';
 import { breaksPlainValue, keyWithPlainValue } from './unreadable-entry';
@@ -106,6 +106,23 @@ function flowContinues(text: string, lines: LineTable, from: number, at: number)
   return last !== -1 && OPEN_FLOW.test(lineText(text, lines, last));
 }
 
+/**
+ * Whether a line at column 0 (`t`) can be nothing where it stands: it starts with no indicator and
+ * holds no `:` that could end a key, so YAML cannot read it as a key, and outside a quoted value
+ * or flow collection (which the planner follows) no plain or block value of the entries above
+ * runs on at column 0. `2396 }}"` left by a line break typed inside a quoted value, or anything
+ * typed at the start of a line: YAML fails at it within the lines before it, a whole-text parse as
+ * well as a parse of the entry or item above it, so it is kept with that entry or item (always
+ * planned again when edited, see itemLinesHold) and the rest of the document keeps its chunks.
+ * Words alone are read as blank lines instead (stray-words.ts).
+ */
+function startsNothing(t: string): boolean {
+  const c = t.charCodeAt(0);
+  if (Number.isNaN(c) || isIndicator(c) || isBlank(c)) return false;
+  for (let k = 1; k < t.length; k++) if (colonEndsKey(t, k)) return false;
+  return true;
+}
+
 /** The last line in [from, at) that is not blank, or -1. */
 function lastNonBlank(lines: LineTable, from: number, at: number): number {
   let last = at - 1;
@@ -130,7 +147,10 @@ function splitMap(text: string, lines: LineTable, from: number, to: number, inde
         continue;
       }
     }
-    if (lineIndent < indent) return undefined;
+    if (lineIndent < indent) {
+      if (lineIndent === 0 && starts.length > 0 && startsNothing(lineText(text, lines, i))) continue;
+      return undefined;
+    }
     if (lineIndent > indent) {
       if (starts.length === 0) return undefined;
       continue;
@@ -141,6 +161,7 @@ function splitMap(text: string, lines: LineTable, from: number, to: number, inde
       starts.push(i);
     }
     else if (SEQ_ITEM.test(t) && starts.length > 0) continue; // `key:` followed by a same-indent sequence
+    else if (indent === 0 && starts.length > 0 && startsNothing(t)) continue;
     else return undefined;
   }
   if (starts.length === 0) return undefined;
@@ -197,15 +218,27 @@ function splitSeq(text: string, lines: LineTable, from: number, to: number, inde
         continue;
       }
     }
+    if (lineIndent === 0 && indent > 0 && starts.length > 0 && startsNothing(lineText(text, lines, i))) continue;
     if (lineIndent < indent || !isItemStart({ text, from: 0 }, lines, i, indent)) return undefined;
     if (starts.length > 0 && flowContinues(text, lines, from, i)) return undefined;
     starts.push(i);
   }
   if (starts.length === 0) return undefined;
   return starts.map((first, k) => ({
-    start: lines.start.at(first),
+    // Lines before the first item are blank or comments, or words alone at column 0 (read as
+    // blank, stray-words.ts): the item's chunk holds a word, so that its finding is not lost.
+    start: k === 0 && holdsWord(text, lines, from, first) ? lines.start.at(from) : lines.start.at(first),
     end: end(lines, k + 1 < starts.length ? starts[k + 1] : to),
   }));
+}
+
+/** Whether a line in [from, to) is a word alone at column 0 (blank in the line table, not in the text). */
+function holdsWord(text: string, lines: LineTable, from: number, to: number): boolean {
+  for (let line = from; line < to; line++) {
+    const c = text.charCodeAt(lines.start.at(line));
+    if (lines.indent[line] === BLANK && c !== 32 && c !== 35 && c !== 10 && c !== 13 && line < lines.count && lines.start.at(line) < lines.length) return true;
+  }
+  return false;
 }
 
 /** Line `line` has `-` at column `indent`, then a space, a tab or the end of the line. */
