@@ -176,9 +176,30 @@ describe('incremental parsing', () => {
     assert.ok(chunked > 100, `${chunked} of 400 texts were chunked: the property says little`);
   });
 
-  it('falls back to a whole parse when anchors are used', () => {
+  it('falls back to a whole parse when anchors and aliases are used', () => {
     const text = 'apiVersion: sinas.co/v1\nkind: SinasPackage\ndefaults: &d\n  timeout: 5\nspec:\n  functions:\n    - <<: *d\n      name: f\n';
     assert.equal(planChunks(text).kind, 'whole');
     assertSameAsWhole(new DocumentParser(), text, 'anchors');
+  });
+
+  it('keeps chunks for an anchor no alias names, and goes whole once an alias is typed in an item', () => {
+    const base = generatePackage(2_000);
+    const at = base.indexOf('description: ', base.length >> 1) + 'description: '.length;
+    const text = `${base.slice(0, at)}&a ${base.slice(at)}`;
+    const parser = new DocumentParser();
+    assertSameAsWhole(parser, text, 'an anchor alone');
+    assert.ok(parser.parse(text).chunked, 'an anchor alone links no chunks');
+    // An alias of it typed in another item: the item alone cannot resolve it, a whole parse can.
+    const item = text.indexOf('description: ', at + 1000) + 'description: '.length;
+    const lineEnd = text.indexOf('\n', item);
+    const aliased = `${text.slice(0, item)}*a${text.slice(lineEnd)}`;
+    parser.noteChange(item, lineEnd, '*a');
+    assertSameAsWhole(parser, aliased, 'an alias typed');
+    assert.equal(parser.parse(aliased).chunked, false);
+    // A second anchor of the same name in another item: PyYAML rejects it, so a chunked parse must too.
+    const twice = `${text.slice(0, item)}&a x${text.slice(lineEnd)}`;
+    const fresh = new DocumentParser().parse(twice);
+    assert.equal(fresh.chunked, false);
+    assert.ok(fresh.findings.some((f) => /anchor/i.test(f.message)), fresh.findings.map((f) => f.message).join('; '));
   });
 });

@@ -2,7 +2,7 @@
  * Splits a package's text into independently parseable chunks, so an edit re-parses only the
  * chunk it touched. Chunks follow the shape every package has: root entries, the sections
  * under `spec:`, and the items of each section. Anything this line scanner cannot prove safe
- * (anchors, document markers, tabs, flow collections across lines, odd indentation) makes the
+ * (anchors with aliases, document markers, tabs, flow collections across lines, odd indentation) makes the
  * affected region a single chunk — or the whole text, which is then parsed in one go.
  */
 import { closingQuote, colonEndsKey, isBlank, isIndicator } from '../text/chars';
@@ -34,18 +34,31 @@ const HEADER_ONLY = /:[ \t]*(?:#.*)?$/;
 const SEQ_ITEM = /^ *-(?:[ \t]|$)/;
 
 /**
- * An anchor (`&name`) lets an alias in one chunk depend on another chunk: parse whole then.
- * Over-approximates (an `&` starting a word in prose also counts), which only costs speed.
+ * Anchors (`&name`) link chunks when an alias (`*name`) in one names an anchor in another, and
+ * when two anchors share a name (PyYAML rejects the second): a text with an anchor and an alias,
+ * or two anchors, is parsed whole. One anchor and no alias links nothing (it only labels its
+ * node), nor do aliases without anchors (an error in any chunk). Over-approximates (a `&` or `*`
+ * starting a word in prose also counts), which only costs speed.
  */
-export function hasAnchor(text: string): boolean {
-  for (let i = text.indexOf('&'); i !== -1; i = text.indexOf('&', i + 1)) {
+export function mayLinkChunks(text: string): boolean {
+  const anchors = namesStarted(text, '&', 2);
+  return anchors === 2 || (anchors === 1 && namesStarted(text, '*', 1) === 1);
+}
+
+/** Whether `text` holds `mark` (`&` or `*`) at the start of a word, followed by a name character. */
+export const startsName = (text: string, mark: '&' | '*'): boolean => namesStarted(text, mark, 1) === 1;
+
+/** How many times `mark` starts a name in `text`, counting up to `max`. */
+function namesStarted(text: string, mark: '&' | '*', max: number): number {
+  let found = 0;
+  for (let i = text.indexOf(mark); i !== -1 && found < max; i = text.indexOf(mark, i + 1)) {
     const before = i === 0 ? 32 : text.charCodeAt(i - 1);
     const after = text.charCodeAt(i + 1);
     const boundary = before === 32 || before === 10 || before === 13 || before === 9 || before === 91 || before === 123 || before === 44;
     const nameChar = after > 32 && after !== 91 && after !== 93 && after !== 123 && after !== 125 && after !== 44;
-    if (boundary && nameChar) return true;
+    if (boundary && nameChar) found++;
   }
-  return false;
+  return found;
 }
 
 function lineText(text: string, lines: LineTable, line: number): string {
@@ -57,7 +70,7 @@ function lineText(text: string, lines: LineTable, line: number): string {
 
 /** `lines` is the text's line table (the parser keeps one up to date across edits). */
 export function planChunks(text: string, lines: LineTable = buildLineTable(text)): Plan {
-  if (hasAnchor(text)) return { kind: 'whole' };
+  if (mayLinkChunks(text)) return { kind: 'whole' };
   for (let line = 0; line < lines.count; line++) {
     // A tab in indentation: let the real parser judge.
     if (lines.indent[line] === TAB_INDENT) return { kind: 'whole' };

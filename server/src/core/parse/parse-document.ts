@@ -15,7 +15,7 @@ import { append } from '../append';
 import { partitionPoint } from '../text/partition-point';
 import type { Span } from '../text/span';
 import { ownCopy, textOf, type DocumentText } from '../text/text-source';
-import { itemLinesHold, hasAnchor, planChunks, type BodyPlan, type ChunkSpan, type EntryPlan } from './chunk-plan';
+import { itemLinesHold, planChunks, startsName, type BodyPlan, type ChunkSpan, type EntryPlan } from './chunk-plan';
 import { hasUnusualBreaks, yamlBreaks } from './line-breaks';
 import { buildLineTable, updateLineTable, type LineTable, type TextWindow } from './line-table';
 import { anchored, type Origin } from './nodes';
@@ -397,7 +397,8 @@ export class DocumentParser {
     // The chunk must still end with its line break (the next chunk starts on its own line).
     if (end < lines.length && text.charCodeAt(text.length - 1) !== 10) return undefined;
     if (!itemLinesHold({ text, from: start }, lines, start, end, region.prefix, Math.max(region.prefix, region.newSuffixStart), previous.indent)) return undefined;
-    if (hasAnchor(text)) return undefined;
+    // An anchor or an alias typed in the item may link it to another chunk: the planner decides.
+    if (startsName(text, '&') || startsName(text, '*')) return undefined;
 
     const next = new Chunk('item', start, text);
     next.seq = previous.seq;
