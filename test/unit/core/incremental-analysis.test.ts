@@ -108,6 +108,26 @@ describe('incremental analysis', () => {
     }
   });
 
+  it('moves the uses of a section kept as one chunk when an edit before it changes the length (found by npm run fuzz)', () => {
+    // A line at column 3 keeps the functions section from being split into items: its items have
+    // no chunk of their own, and their uses were cached with the offsets of the version that made them.
+    const base = generatePackage(6);
+    const functions = base.indexOf('  functions:\n');
+    const odd = `${base.slice(0, functions)}  functions:\n    - name: g\n      description: "\${{ vars.MISSING }} \${{ oops"\n   }x\n${base.slice(functions + '  functions:\n'.length)}`;
+    const parser = new DocumentParser();
+    const opened = analyze(odd, { parser });
+    assert.ok(opened.findings.some((f) => f.code === 'malformed-expression') && opened.findings.some((f) => f.code === 'undeclared-variable'));
+    const at = odd.indexOf('    - name: ', odd.indexOf('  variables:\n')) + '    - name: '.length;
+    assert.ok(at < odd.indexOf('  functions:'), 'the edit lies before the section');
+    for (const inserted of ['x', 'xyz', '']) {
+      const text = `${odd.slice(0, at)}${inserted}${odd.slice(at)}`;
+      parser.noteChange(at, at, inserted);
+      assert.deepEqual(observable(analyze(text, { parser })), observable(analyze(text)), JSON.stringify(inserted));
+      parser.noteChange(at, at + inserted.length, '');
+      assert.deepEqual(observable(analyze(odd, { parser })), observable(analyze(odd)), `${JSON.stringify(inserted)}, undone`);
+    }
+  });
+
   it('re-parses and re-checks only the edited item when typing inside one', () => {
     const text = generatePackage(2000);
     const parser = new DocumentParser();

@@ -47,6 +47,11 @@ export function snapshot(span: Span): Span {
   return { start: span.start, end: span.end };
 }
 
+/** The chunk a node of our tree was parsed from (its offsets follow that origin). */
+export function originOf(node: YNode): Origin | undefined {
+  return node instanceof Positioned ? node.origin : undefined;
+}
+
 abstract class Positioned {
   constructor(
     readonly origin: Origin,

@@ -8,7 +8,7 @@
 import { rememberForItem } from '../model/item-memo';
 import type { PackageModel, Resource, Section } from '../model/package-model';
 import { isSection } from '../model/sections';
-import { anchored, type Origin } from '../parse/nodes';
+import { anchored, originOf, type Origin } from '../parse/nodes';
 import { getValue, keyName, locate, stringValue, type NodePath, type YNode } from '../parse/yaml-tree';
 import type { Span } from '../text/span';
 import { expressionScan, parseExpression, type Expression } from './parse-expression';
@@ -172,8 +172,9 @@ function declare(node: YNode): VariableDeclaration | null {
  * `text` gives the whole text, needed only for an item without a chunk of its own.
  */
 /**
- * Uses of items of a document parsed whole, per node, for the version being analysed: the rules
- * and the used names read them once (a whole-document parse makes new nodes for every version).
+ * Uses of items without a chunk of their own, per node: the rules and the used names read them
+ * once per version. The node is kept across versions when its chunk is (a section that is one
+ * chunk, in a document otherwise chunked), so the spans are anchored to that chunk and move with it.
  */
 const unchunkedUses = new WeakMap<YNode, { section: string; index: number; uses: ExpressionUse[] }>();
 
@@ -182,7 +183,8 @@ export function itemUses(item: Resource, text: () => string): ExpressionUse[] {
   if (!chunk) {
     const known = unchunkedUses.get(item.node);
     if (known?.section === item.section && known.index === item.index) return known.uses;
-    const uses = scanItemUses(text(), item);
+    const origin = originOf(item.node);
+    const uses = origin ? anchorUses(scanItemUses(text(), item), origin) : scanItemUses(text(), item);
     unchunkedUses.set(item.node, { section: item.section, index: item.index, uses });
     return uses;
   }
