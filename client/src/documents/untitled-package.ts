@@ -5,6 +5,7 @@
  * `-2`, `-3`, … so Save never offers to overwrite it.
  */
 import * as vscode from 'vscode';
+import { fileStem } from './file-stem';
 
 export async function openUntitledPackage(baseName: string, text: string): Promise<vscode.TextDocument> {
   const uri = await freeUntitledUri(fileStem(baseName));
@@ -14,11 +15,6 @@ export async function openUntitledPackage(baseName: string, text: string): Promi
   await vscode.workspace.applyEdit(edit);
   await vscode.window.showTextDocument(document, { preview: false });
   return document;
-}
-
-/** A package name as a file name: `crm/support` → `crm-support` (no folders, no odd characters). */
-export function fileStem(name: string): string {
-  return name.trim().replace(/[^\w.-]+/g, '-').replace(/^[.-]+|-+$/g, '') || 'package';
 }
 
 async function freeUntitledUri(stem: string): Promise<vscode.Uri> {

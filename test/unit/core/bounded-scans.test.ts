@@ -15,6 +15,8 @@ import { starValueOf } from '../../../server/src/core/rules/unquoted-cron';
 import { keyAt } from '../../../server/src/features/yaml-lines';
 import { oneLine, stripControls } from '../../../api/src/server-text';
 import { withoutTrailingSlashes } from '../../../api/src/http';
+import { withoutComment } from '../../../server/src/features/completion/header-completion';
+import { fileStem } from '../../../client/src/documents/file-stem';
 import { conventionalPackageName } from '../../../server/src/core/model/package-name';
 
 /** Characters `indexOf('${{', …)` was asked to search while `run` ran. */
@@ -132,14 +134,16 @@ describe('text clean-ups in one pass', () => {
       ['one line', oneLine, (t) => stripControls(t).replace(/\s*[\n\t]\s*/g, ' ')],
       ['package name', conventionalPackageName, (t) => t.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '').replace(/-{2,}/g, '-')],
       ['trailing slashes', withoutTrailingSlashes, (t) => t.replace(/\/+$/, '')],
+      ['header value without its comment', (t) => withoutComment(t).trimEnd(), (t) => t.replace(/\s+#.*$/, '').trimEnd()],
+      ['file name of a package', fileStem, (t) => t.trim().replace(/[^\w.-]+/g, '-').replace(/^[.-]+|-+$/g, '') || 'package'],
     ];
-    const alphabet = [' ', '\t', '\n', '-', 'a', 'B', '/', '.', '_', '\r'];
+    const alphabet = [' ', '\t', '\n', '-', 'a', 'B', '/', '.', '_', '\r', '#', '\u00a0'];
     for (const text of randomLines(alphabet, 10_000, 21, 10)) {
       for (const [what, fast, reference] of pairs) assert.equal(fast(text), reference(text), `${what}: ${JSON.stringify(text)}`);
     }
     for (const [what, fast] of pairs) {
       const started = performance.now();
-      for (const run of [' ', '-', '/']) fast(`a${run.repeat(200_000)}b`);
+      for (const run of [' ', '-', '/', '\u00a0']) fast(`a${run.repeat(200_000)}b`);
       assert.ok(performance.now() - started < 1000, `${what}: the regular expression took seconds`);
     }
   });
