@@ -120,6 +120,17 @@ function flowContinues(text: string, lines: LineTable, from: number, at: number)
 }
 
 /**
+ * Whether line `i`, less indented than the entries or items around it (and not inside a quoted
+ * value or flow collection, which the planner follows before asking), is one YAML cannot read
+ * there: at column 0 when it starts nothing (below); indented between two levels of the structure
+ * (` name: X` among items at column 4, under a section key at column 2) always, since it closes
+ * the collections deeper than it and no collection of the package sits at its column.
+ */
+function unreadableHere(text: string, lines: LineTable, i: number): boolean {
+  return lines.indent[i] > 0 || startsNothing(lineText(text, lines, i));
+}
+
+/**
  * Whether a line at column 0 (`t`) can be nothing where it stands: it starts with no indicator and
  * holds no `:` that could end a key, so YAML cannot read it as a key, and outside a quoted value
  * or flow collection (which the planner follows) no plain or block value of the entries above
@@ -161,7 +172,7 @@ function splitMap(text: string, lines: LineTable, from: number, to: number, inde
       }
     }
     if (lineIndent < indent) {
-      if (lineIndent === 0 && starts.length > 0 && startsNothing(lineText(text, lines, i))) continue;
+      if (starts.length > 0 && unreadableHere(text, lines, i)) continue;
       return undefined;
     }
     if (lineIndent > indent) {
@@ -231,7 +242,7 @@ function splitSeq(text: string, lines: LineTable, from: number, to: number, inde
         continue;
       }
     }
-    if (lineIndent === 0 && indent > 0 && starts.length > 0 && startsNothing(lineText(text, lines, i))) continue;
+    if (lineIndent < indent && starts.length > 0 && unreadableHere(text, lines, i)) continue;
     if (lineIndent < indent || !isItemStart({ text, from: 0 }, lines, i, indent)) return undefined;
     if (starts.length > 0 && flowContinues(text, lines, from, i)) return undefined;
     starts.push(i);
