@@ -158,7 +158,7 @@ describe('incremental parsing', () => {
     }
   });
 
-  it('a line inserted at column 0 to 5: a syntax error exactly when a whole parse has one, an edit session as a fresh parse (random lines)', function () {
+  it('a line inserted at columns 0 to 9, or indented with a tab: a syntax error exactly when a whole parse has one, an edit session as a fresh parse (random lines)', function () {
     this.timeout(60_000);
     const base = generatePackage(60);
     const lineStarts = [0];
@@ -166,8 +166,9 @@ describe('incremental parsing', () => {
     const next = random(11);
     const pieces = ['a', 'b ', ' ', '"', "'", '[', ']', '{', '}', ',', ':', ': ', '#', ' #', '?', '-', '!', '&', '*', '|', '>', '9', '}}"', '\\'];
     let chunked = 0;
-    for (let n = 0; n < 800; n++) {
-      const indent = n % 2 === 0 ? '' : ' '.repeat(1 + Math.floor(next() * 5));
+    for (let n = 0; n < 1200; n++) {
+      const spaces = ' '.repeat(Math.floor(next() * 9));
+      const indent = n % 3 === 0 ? '' : n % 3 === 1 ? ` ${spaces}` : `${spaces}\t`;
       const line = indent + Array.from({ length: 1 + Math.floor(next() * 6) }, () => pieces[Math.floor(next() * pieces.length)]).join('');
       const at = lineStarts[4 + Math.floor(next() * (lineStarts.length - 4))];
       const text = `${base.slice(0, at)}${line}\n${base.slice(at)}`;
@@ -180,7 +181,22 @@ describe('incremental parsing', () => {
       session.noteChange(at, at, `${line}\n`);
       assert.deepEqual(session.parse(text).findings.map((f) => f.message), fresh.findings.map((f) => f.message), `edit session: ${JSON.stringify(line)}`);
     }
-    assert.ok(chunked > 200, `${chunked} of 800 texts were chunked: the property says little`);
+    assert.ok(chunked > 300, `${chunked} of 1200 texts were chunked: the property says little`);
+  });
+
+  it('keeps chunks for code indented with tabs in a block scalar, with the whole-text tree', () => {
+    const base = generatePackage(2_000);
+    const at = base.indexOf('      description: ', base.length >> 1);
+    const text = `${base.slice(0, at)}      code: |\n        def handler(input_data, context):\n        \tif input_data:\n        \t\treturn {}\n${base.slice(at)}`;
+    const parser = new DocumentParser();
+    assertSameAsWhole(parser, text, 'tabs in code');
+    const parsed = parser.parse(text);
+    assert.ok(parsed.chunked && parsed.chunkCount > 100, 'a tab in the indentation no longer makes the text one chunk');
+    assert.deepEqual(parsed.findings, []);
+    const item = text.lastIndexOf('    - namespace:');
+    parser.noteChange(item + 6, item + 6, 'X');
+    const after = parser.parse(`${text.slice(0, item + 6)}X${text.slice(item + 6)}`);
+    assert.ok(after.parsedLength < 1_000, `${after.parsedLength} characters re-read`);
   });
 
   it('falls back to a whole parse when anchors and aliases are used', () => {

@@ -2,7 +2,7 @@
  * Splits a package's text into independently parseable chunks, so an edit re-parses only the
  * chunk it touched. Chunks follow the shape every package has: root entries, the sections
  * under `spec:`, and the items of each section. Anything this line scanner cannot prove safe
- * (anchors with aliases, document markers, tabs, flow collections across lines, odd indentation) makes the
+ * (anchors with aliases, document markers, flow collections across lines, odd indentation) makes the
  * affected region a single chunk — or the whole text, which is then parsed in one go.
  */
 import { closingQuote, colonEndsKey, isBlank, isIndicator } from '../text/chars';
@@ -71,9 +71,9 @@ function lineText(text: string, lines: LineTable, line: number): string {
 /** `lines` is the text's line table (the parser keeps one up to date across edits). */
 export function planChunks(text: string, lines: LineTable = buildLineTable(text)): Plan {
   if (mayLinkChunks(text)) return { kind: 'whole' };
+  // A line with a tab in its indentation starts no entry or item (YAML reads it as part of a value
+  // above it, or fails at it): like a blank line, it is read with the lines above it.
   for (let line = 0; line < lines.count; line++) {
-    // A tab in indentation: let the real parser judge.
-    if (lines.indent[line] === TAB_INDENT) return { kind: 'whole' };
     const c = text.charCodeAt(lines.start.at(line));
     // Only `-`, `.` and `%` can begin a document marker or directive.
     if (lines.indent[line] === 0 && (c === 45 || c === 46 || c === 37)) {
@@ -249,16 +249,18 @@ function splitSeq(text: string, lines: LineTable, from: number, to: number, inde
   }
   if (starts.length === 0) return undefined;
   return starts.map((first, k) => ({
-    // Lines before the first item are blank or comments, or words alone at column 0 (read as
-    // blank, stray-words.ts): the item's chunk holds a word, so that its finding is not lost.
-    start: k === 0 && holdsWord(text, lines, from, first) ? lines.start.at(from) : lines.start.at(first),
+    // Lines before the first item are blank or comments, or text the table reads as blank (a word
+    // alone at column 0, stray-words.ts; a line indented with a tab): the item's chunk holds such
+    // text, so that what it says is not lost.
+    start: k === 0 && holdsText(text, lines, from, first) ? lines.start.at(from) : lines.start.at(first),
     end: end(lines, k + 1 < starts.length ? starts[k + 1] : to),
   }));
 }
 
-/** Whether a line in [from, to) is a word alone at column 0 (blank in the line table, not in the text). */
-function holdsWord(text: string, lines: LineTable, from: number, to: number): boolean {
+/** Whether a line in [from, to) holds text the line table reads as blank: a word alone at column 0, or a tab in the indentation. */
+function holdsText(text: string, lines: LineTable, from: number, to: number): boolean {
   for (let line = from; line < to; line++) {
+    if (lines.indent[line] === TAB_INDENT) return true;
     const c = text.charCodeAt(lines.start.at(line));
     if (lines.indent[line] === BLANK && c !== 32 && c !== 35 && c !== 10 && c !== 13 && line < lines.count && lines.start.at(line) < lines.length) return true;
   }

@@ -12,7 +12,7 @@
  */
 import { colonEndsKey, isBlank, isIndicator } from '../text/chars';
 import { keyColon } from './key-line';
-import { BLANK, indentOf } from './line-table';
+import { indentOf } from './line-table';
 import { LiveSpan, type Origin } from './nodes';
 import type { ParsedRegion } from './parse-region';
 
@@ -49,14 +49,15 @@ export function breaksPlainValue(line: string): boolean {
   return false;
 }
 
-/** Lines of `text` that are not blank, comments or column-0 words (as the line table reads them): [start, end) without the line break, and indentation. */
+/** Lines of `text` that are not blank, comments, column-0 words or tab-indented (as the planner reads them): [start, end) without the line break, and indentation. */
 function* contentLines(text: string): Generator<{ start: number; end: number; indent: number }> {
   const window = { text, from: 0 };
   for (let start = 0; start < text.length; ) {
     const newline = text.indexOf('\n', start);
     const next = newline === -1 ? text.length : newline + 1;
     const indent = indentOf(window, start, next);
-    if (indent !== BLANK) {
+    // As the chunk planner reads lines: blank, comments, column-0 words and tab-indented lines are skipped.
+    if (indent >= 0) {
       const end = newline === -1 ? text.length : newline > start && text.charCodeAt(newline - 1) === 13 ? newline - 1 : newline;
       yield { start, end, indent };
     }
