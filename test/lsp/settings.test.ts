@@ -62,11 +62,18 @@ describe('settings over LSP', () => {
     });
     client.open(uri, TEXT);
     const published = await client.waitForDiagnostics(uri, (p) => p.diagnostics.length === 2);
+    // Over the cap the errors are kept first: two of the three undeclared variables, not the unused one's warning.
     assert.deepEqual(
       published.diagnostics.map((d) => d.code),
-      ['unused-variable', 'undeclared-variable'],
+      ['undeclared-variable', 'undeclared-variable'],
     );
-    assert.equal(published.diagnostics[0].severity, 2, 'an unknown severity keeps the default');
+    client.setConfiguration('sinas', { diagnostics: { maxProblems: '4', severity: { 'unused-variable': 'loud' } }, validation: { delayMs: -5, maxFileSizeKb: 'lots' } });
+    const all = await client.waitForDiagnostics(uri, (p) => p.diagnostics.length === 4);
+    assert.deepEqual(
+      all.diagnostics.map((d) => d.code),
+      ['unused-variable', 'undeclared-variable', 'undeclared-variable', 'undeclared-variable'],
+    );
+    assert.equal(all.diagnostics[0].severity, 2, 'an unknown severity keeps the default');
   });
 
   it('skips files over the size limit', async () => {
