@@ -143,7 +143,7 @@ function unreadableHere(text: string, lines: LineTable, i: number): boolean {
 function startsNothing(t: string): boolean {
   const c = t.charCodeAt(0);
   if (Number.isNaN(c) || isIndicator(c) || isBlank(c)) return false;
-  for (let k = 1; k < t.length; k++) if (colonEndsKey(t, k)) return false;
+  for (let k = t.indexOf(':', 1); k !== -1; k = t.indexOf(':', k + 1)) if (colonEndsKey(t, k)) return false;
   return true;
 }
 
