@@ -166,6 +166,8 @@ function splitMap(text: string, lines: LineTable, from: number, to: number, inde
     if (lineIndent <= indent && starts.length > 0) {
       const closing = quoteClosingLine(text, lines, from, i);
       if (closing === -1 || (closing !== undefined && closing >= to)) return undefined;
+      // Only forward: a quote can close before line i on a line the table reads as a comment or
+      // blank (`# c"` inside the quoted value), and going back there would loop for ever.
       if (closing !== undefined && closing >= i) {
         i = closing; // the quoted value's lines are the current entry's
         continue;
