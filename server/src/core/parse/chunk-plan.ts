@@ -8,6 +8,7 @@
 import { closingQuote, colonEndsKey, isBlank, isIndicator } from '../text/chars';
 import { lineContaining } from '../text/line-index';
 import { isKeyLine } from './key-line';
+import { columnZeroWordEnd } from './stray-words';
 import { breaksPlainValue, keyWithPlainValue } from './unreadable-entry';
 import { BLANK, buildLineTable, TAB_INDENT, type LineTable, type TextWindow } from './line-table';
 
@@ -71,8 +72,6 @@ function lineText(text: string, lines: LineTable, line: number): string {
 /** `lines` is the text's line table (the parser keeps one up to date across edits). */
 export function planChunks(text: string, lines: LineTable = buildLineTable(text)): Plan {
   if (mayLinkChunks(text)) return { kind: 'whole' };
-  // A line with a tab in its indentation starts no entry or item (YAML reads it as part of a value
-  // above it, or fails at it): like a blank line, it is read with the lines above it.
   for (let line = 0; line < lines.count; line++) {
     const c = text.charCodeAt(lines.start.at(line));
     // Only `-`, `.` and `%` can begin a document marker or directive.
@@ -162,6 +161,8 @@ function splitMap(text: string, lines: LineTable, from: number, to: number, inde
   const starts: number[] = [];
   for (let i = from; i < to; i++) {
     const lineIndent = lines.indent[i];
+    // Blank, a comment, a word alone at column 0, or a tab in the indentation (such a line starts no
+    // entry or item: YAML reads it as part of a value above it, or fails at it): read with the lines above.
     if (lineIndent < 0) continue;
     if (lineIndent <= indent && starts.length > 0) {
       const closing = quoteClosingLine(text, lines, from, i);
@@ -263,8 +264,8 @@ function splitSeq(text: string, lines: LineTable, from: number, to: number, inde
 function holdsText(text: string, lines: LineTable, from: number, to: number): boolean {
   for (let line = from; line < to; line++) {
     if (lines.indent[line] === TAB_INDENT) return true;
-    const c = text.charCodeAt(lines.start.at(line));
-    if (lines.indent[line] === BLANK && c !== 32 && c !== 35 && c !== 10 && c !== 13 && line < lines.count && lines.start.at(line) < lines.length) return true;
+    const start = lines.start.at(line);
+    if (lines.indent[line] === BLANK && columnZeroWordEnd(text, start) > start) return true;
   }
   return false;
 }

@@ -8,7 +8,7 @@
  * keeps its chunks. Indented half-typed words are found from YAML's own errors (half-typed-keys.ts).
  */
 import type { Finding } from '../diagnostics/finding';
-import { isBlank, isIndicator, isLineTerminator, isSpace } from '../text/chars';
+import { isBlank, isIndicator, isSpace, trailingCommentStart } from '../text/chars';
 import type { Span } from '../text/span';
 
 /** Characters a column-0 word cannot hold: a `:` may make it a key, quotes and brackets may open a node across lines. */
@@ -80,25 +80,9 @@ export function bareWordOfLine(line: string): { start: number; end: number } | u
   if (start >= line.length || isIndicator(line.charCodeAt(start)) || isSpace(line[start])) return undefined;
   // The word ends at the blanks before the first ` #` that starts a comment reaching the line's
   // end, or else at the trailing blanks; it holds no `:` either way.
-  let lastTerminator = -1;
-  for (let k = line.length - 1; k > start; k--) {
-    if (isLineTerminator(line.charCodeAt(k))) {
-      lastTerminator = k;
-      break;
-    }
-  }
-  let end = -1;
-  for (let h = Math.max(start + 2, lastTerminator + 1); h < line.length; h++) {
-    if (line.charCodeAt(h) === 35 /* # */ && isBlank(line.charCodeAt(h - 1))) {
-      end = h - 1;
-      while (end > start + 1 && isBlank(line.charCodeAt(end - 1))) end--;
-      break;
-    }
-  }
-  if (end === -1) {
-    end = line.length;
-    while (end > start + 1 && isBlank(line.charCodeAt(end - 1))) end--;
-  }
+  const comment = trailingCommentStart(line, start + 2, isBlank);
+  let end = comment === -1 ? line.length : comment;
+  while (end > start + 1 && isBlank(line.charCodeAt(end - 1))) end--;
   for (let k = start; k < end; k++) if (line.charCodeAt(k) === 58 /* : */) return undefined;
   return { start, end };
 }

@@ -41,3 +41,15 @@ export function closingQuote(text: string, open: number, acrossLines: boolean, e
   }
   return -1;
 }
+
+/**
+ * Where a trailing comment starts in `line` as a regular expression ending in `…#.*$` finds it: the
+ * first `#` at or after `from` whose preceding character is whitespace by `space`, past the line's
+ * last line terminator (`.` does not match one, so a `#` before it ends nothing); -1 if none.
+ */
+export function trailingCommentStart(line: string, from: number, space: (c: number) => boolean): number {
+  let last = line.length - 1;
+  while (last >= from && !isLineTerminator(line.charCodeAt(last))) last--;
+  for (let h = Math.max(from, last + 1); h < line.length; h++) if (line.charCodeAt(h) === 35 /* # */ && space(line.charCodeAt(h - 1))) return h;
+  return -1;
+}

@@ -9,7 +9,7 @@
 import { CompletionItemKind, InsertTextFormat, InsertTextMode, MarkupKind, type CompletionItem } from 'vscode-languageserver-types';
 import type { Analysis } from '../../core/analyze';
 import { deref, schemaAt } from '../../core/schema/schema-lookup';
-import { isLineTerminator, isSpace } from '../../core/text/chars';
+import { isSpace, trailingCommentStart } from '../../core/text/chars';
 import { toRange } from '../ranges';
 import { layoutOf } from '../yaml-layout';
 import { TextLines } from '../yaml-lines';
@@ -50,11 +50,8 @@ function rootKind(lines: TextLines): 'empty' | 'package-keys' | 'other' {
  * blanks: a header line of 100,000 spaces took 4 s per completion).
  */
 export function withoutComment(value: string): string {
-  // `.*$` cannot cross a line break: only a `#` after the last one counts.
-  let from = value.length - 1;
-  while (from > 0 && !isLineTerminator(value.charCodeAt(from))) from--;
-  for (let i = Math.max(1, from + 1); i < value.length; i++) if (value.charCodeAt(i) === 35 /* # */ && isSpace(value[i - 1])) return value.slice(0, i);
-  return value;
+  const comment = trailingCommentStart(value, 1, (c) => isSpace(String.fromCharCode(c)));
+  return comment === -1 ? value : value.slice(0, comment);
 }
 
 /** `byFileName`: the document is a `*.sinas.yaml` / `*.sinas.yml` file. */
