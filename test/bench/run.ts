@@ -103,7 +103,7 @@ function markdown(r: Results): string {
   out += PEER ? `, ${fmt(s('yls')?.incremental)} and ${fmt(s('yls')?.fullText)} ms for yaml-language-server (least-squares fit over the sizes above).` : ' (least-squares fit).';
   if (r.memory) {
     const m = r.memory;
-    out += ` Our server holds ${fmt(m.afterOpenMb)} MB resident with a ${m.lines.toLocaleString('en')}-line package open (its embedded-language parsers loaded), ${fmt(m.afterEditsMb)} MB right after ${m.edits.toLocaleString('en')} edits to it and ${fmt(m.atRestMb)} MB two seconds later (it collects when idle);`;
+    out += ` Our server holds ${fmt(m.afterOpenMb)} MB resident with a ${m.lines.toLocaleString('en')}-line package open (its embedded-language parsers loaded), ${fmt(m.afterEditsMb)} MB right after ${m.edits.toLocaleString('en')} edits to it and ${fmt(m.atRestMb)} MB two seconds later (it collects during sustained editing once its heap has grown well past what was live, and when idle);`;
     out += ` of that, ${fmt(m.afterOpenPrivateMb)}, ${fmt(m.afterEditsPrivateMb)} and ${fmt(m.atRestPrivateMb)} MB are its own pages, the rest is Node's executable and libraries, shared by every Node process (a Node ${r.node} process that loads nothing holds ${fmt(m.bareNodeMb)} MB).`;
   }
   if (r.cli) {

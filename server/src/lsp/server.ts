@@ -52,7 +52,11 @@ export function startServer(connection: Connection): void {
   const instance = new InstanceSnapshotState();
   const cache = new AnalysisCache(() => settings.current, () => instance.current);
   const facts = new PackageFactsPublisher(connection);
-  const diagnostics = new DiagnosticsPublisher(connection, documents, cache, () => settings.current, positions, typing, (uri, version, analysis) => facts.update(uri, version, analysis));
+  const idle = new IdleCollection();
+  const diagnostics = new DiagnosticsPublisher(connection, documents, cache, () => settings.current, positions, typing, (uri, version, analysis) => {
+    facts.update(uri, version, analysis);
+    idle.noteAnalysis();
+  });
   const context: HandlerContext = { connection, documents, cache, settings, positions };
   const isOpen = (uri: string) => documents.all().some((d) => d.uri === uri || canonical(d.uri) === uri);
   const workspace = new WorkspaceDiagnostics(connection, isOpen, () => settings.current, () => instance.current, positions);
@@ -127,9 +131,8 @@ export function startServer(connection: Connection): void {
     void rescanWorkspace();
   });
 
-  const idle = new IdleCollection();
   documents.onDidOpen((e) => {
-    idle.noteChange();
+    idle.noteOpen();
     workspace.forget(canonical(e.document.uri));
     if (settingsKnown) diagnostics.schedule(e.document.uri, 0);
   });

@@ -1,6 +1,25 @@
-/** The server collects garbage once, after changes, when it has been quiet for a moment. */
+/**
+ * The server collects garbage once, after changes, when it has been quiet for a moment; and,
+ * during sustained editing, right after an analysis once the heap has grown too far past what
+ * was live after the last collection.
+ */
 import assert from 'node:assert/strict';
-import { IdleCollection } from '../../../server/src/lsp/idle-collection';
+import { growthAllowance, IdleCollection, type CollectionHooks } from '../../../server/src/lsp/idle-collection';
+
+const MB = 1024 * 1024;
+
+/** A heap whose size the test sets, a collector that brings it down to what the test says is live, and deferred checks the test runs. */
+function fakeHeap(liveMb: number) {
+  const heap = { usedMb: liveMb, liveMb, collections: 0, deferred: [] as (() => void)[] };
+  const hooks: CollectionHooks = { heapUsed: () => heap.usedMb * MB, soon: (run) => heap.deferred.push(run) };
+  const collect = () => {
+    heap.collections++;
+    heap.usedMb = heap.liveMb;
+  };
+  const runDeferred = () => heap.deferred.splice(0).forEach((run) => run());
+  return { heap, hooks, collect, runDeferred };
+}
+
 
 describe('idle collection', () => {
   it('collects (twice in a row, to give memory back) once a burst of changes is over', async () => {
@@ -32,5 +51,105 @@ describe('idle collection', () => {
     const idle = new IdleCollection();
     assert.equal(typeof (idle as unknown as { collect: unknown }).collect, 'function');
     idle.dispose();
+  });
+
+  describe('during sustained editing', () => {
+    it('takes the first reading as the baseline, then collects once the heap has grown past the allowance', () => {
+      const { heap, hooks, collect, runDeferred } = fakeHeap(20);
+      const idle = new IdleCollection(collect, 60_000, hooks);
+      idle.noteAnalysis();
+      runDeferred();
+      assert.equal(heap.collections, 0, 'the first reading only sets the baseline');
+      heap.usedMb = 20 + 9; // past 8 MB, under half of 20 MB
+      idle.noteAnalysis();
+      runDeferred();
+      assert.equal(heap.collections, 0, 'within the allowance (the larger of 8 MB and half of what is live)');
+      heap.usedMb = 20 + 11;
+      heap.liveMb = 18; // what the collection will leave
+      idle.noteAnalysis();
+      runDeferred();
+      assert.equal(heap.collections, 1);
+      // The baseline is now what the collection left: 18 MB live means 9 MB more is allowed.
+      heap.usedMb = 18 + 8.5;
+      idle.noteAnalysis();
+      runDeferred();
+      assert.equal(heap.collections, 1, 'the baseline is what was live after the collection');
+      heap.usedMb = 20 + 8.5;
+      idle.noteAnalysis();
+      runDeferred();
+      assert.equal(heap.collections, 2);
+      idle.dispose();
+    });
+
+    it('collects only after the analysis is done, and reads the heap once for a burst of analyses', () => {
+      const { heap, hooks, collect, runDeferred } = fakeHeap(20);
+      let readings = 0;
+      const counting: CollectionHooks = { ...hooks, heapUsed: () => (readings++, hooks.heapUsed()) };
+      const idle = new IdleCollection(collect, 60_000, counting);
+      idle.noteAnalysis();
+      runDeferred();
+      heap.usedMb = 40;
+      for (let i = 0; i < 5; i++) idle.noteAnalysis();
+      assert.equal(heap.collections, 0, 'nothing happens during the analysis itself');
+      assert.equal(heap.deferred.length, 1, 'one check for the burst');
+      runDeferred();
+      assert.equal(heap.collections, 1);
+      assert.equal(readings, 3, 'baseline, check, after the collection');
+      idle.dispose();
+    });
+
+    it('takes what the idle collection leaves as the new baseline', async () => {
+      const { heap, hooks, collect, runDeferred } = fakeHeap(30);
+      let idleDone!: () => void;
+      const done = new Promise<void>((resolve) => (idleDone = resolve));
+      const idle = new IdleCollection(
+        () => {
+          collect();
+          if (heap.collections === 2) idleDone();
+        },
+        10,
+        hooks,
+      );
+      idle.noteAnalysis();
+      runDeferred(); // baseline 30 MB: 15 MB allowed
+      heap.liveMb = 12; // a document was closed
+      heap.usedMb = 40;
+      idle.noteChange();
+      await done;
+      assert.equal(heap.collections, 2, 'the idle collection collects twice');
+      heap.usedMb = 12 + 9; // within 15 MB of the old baseline, past 8 MB of the new one
+      idle.noteAnalysis();
+      runDeferred();
+      assert.equal(heap.collections, 3);
+      idle.dispose();
+    });
+
+    it('does not collect after an open: the analysis that follows it is the new baseline', () => {
+      const { heap, hooks, collect, runDeferred } = fakeHeap(20);
+      const idle = new IdleCollection(collect, 60_000, hooks);
+      idle.noteAnalysis();
+      runDeferred();
+      // A second document opens: its analysis grows the heap by more than the allowance.
+      idle.noteOpen();
+      heap.usedMb = 45;
+      idle.noteAnalysis();
+      runDeferred();
+      assert.equal(heap.collections, 0);
+      // Edits to it are measured from there (45 MB: 22.5 MB allowed).
+      heap.usedMb = 45 + 20;
+      idle.noteAnalysis();
+      runDeferred();
+      assert.equal(heap.collections, 0);
+      heap.usedMb = 45 + 23;
+      idle.noteAnalysis();
+      runDeferred();
+      assert.equal(heap.collections, 1);
+      idle.dispose();
+    });
+
+    it('allows large heaps to grow by half of what is live', () => {
+      assert.equal(growthAllowance(4 * MB), 8 * MB);
+      assert.equal(growthAllowance(100 * MB), 50 * MB);
+    });
   });
 });
