@@ -1,14 +1,25 @@
 import type { ItemRule } from './rule';
 import { contentSpan, stringAt } from './support/scalar';
 
-const ZONES = new Set<string>([...Intl.supportedValuesOf('timeZone'), 'UTC']);
-const BY_LOWER = new Map<string, string>([...ZONES].map((z) => [z.toLowerCase(), z]));
+/**
+ * The zone names (and by their lower case), read on the first `timezone` checked: reading them loads
+ * ICU's time zone data, about 2 MB resident that a package without schedules never needs.
+ */
+let known: { zones: Set<string>; byLower: Map<string, string> } | undefined;
+function knownZones(): { zones: Set<string>; byLower: Map<string, string> } {
+  if (!known) {
+    const zones = new Set<string>([...Intl.supportedValuesOf('timeZone'), 'UTC']);
+    known = { zones, byLower: new Map([...zones].map((zone) => [zone.toLowerCase(), zone])) };
+  }
+  return known;
+}
 
 /** Whether the scheduler can load this zone; a differently-cased known name is returned as a fix. */
 export function checkTimezone(zone: string): { valid: true } | { valid: false; replacement?: string } {
-  if (ZONES.has(zone)) return { valid: true };
-  const known = BY_LOWER.get(zone.toLowerCase());
-  if (known) return { valid: false, replacement: known };
+  const { zones, byLower } = knownZones();
+  if (zones.has(zone)) return { valid: true };
+  const differentlyCased = byLower.get(zone.toLowerCase());
+  if (differentlyCased) return { valid: false, replacement: differentlyCased };
   // `UTC+2` is not a zone; the fixed-offset zones are `Etc/GMT-2` (POSIX signs are inverted).
   const offset = /^(?:UTC|GMT)([+-])(\d{1,2})$/i.exec(zone);
   if (offset && Number(offset[2]) <= 14) return { valid: false, replacement: Number(offset[2]) === 0 ? 'UTC' : `Etc/GMT${offset[1] === '+' ? '-' : '+'}${Number(offset[2])}` };
