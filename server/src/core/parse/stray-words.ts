@@ -8,6 +8,7 @@
  * keeps its chunks. Indented half-typed words are found from YAML's own errors (half-typed-keys.ts).
  */
 import type { Finding } from '../diagnostics/finding';
+import { clip } from '../diagnostics/shown-text';
 import { isBlank, isIndicator, isSpace, trailingCommentStart } from '../text/chars';
 import type { Span } from '../text/span';
 
@@ -103,10 +104,16 @@ export function blankSpans(text: string, spans: readonly Span[]): string {
 export function halfTypedKeyFinding(word: string, span: Span): Finding {
   return {
     code: 'yaml-syntax',
-    message: `\`${word}\` is not a key yet: a key is followed by \`:\` (\`${word.split(/\s+/)[0]}: …\`). Sinas cannot read the file until it is; the rest is checked as if this line were not there.`,
+    message: `\`${clip(word)}\` is not a key yet: a key is followed by \`:\` (\`${clip(firstToken(word))}: …\`). Sinas cannot read the file until it is; the rest is checked as if this line were not there.`,
     span,
     severity: 'error',
   };
+}
+
+/** `word` up to its first blank. */
+function firstToken(word: string): string {
+  const blank = word.search(/\s/);
+  return blank === -1 ? word : word.slice(0, blank);
 }
 
 /** The finding of a column-0 word or unreadable line (columnZeroWordEnd) `word`, at `span`. */

@@ -24,7 +24,7 @@ import { negotiatePositionEncoding, utf16ToUtf8Column, type PositionEncoding } f
 import { scanJsonString } from './json-string-scan';
 
 /** Smaller messages are decoded whole: comparing would save nothing worth the bookkeeping. */
-export const MIN_FULL_TEXT_BYTES = 128 * 1024;
+const MIN_FULL_TEXT_BYTES = 128 * 1024;
 /** Where a change's `"text"` key is looked for: what precedes the literal is a few hundred bytes. */
 const HEAD_LIMIT = 4096;
 /** A marker for the literal while what surrounds it is parsed; a backslash outside a string is invalid JSON. */
