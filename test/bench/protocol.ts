@@ -33,6 +33,8 @@ export interface ProtocolFigures {
   warmOpen: Timing;
   incrementalEdit: Timing;
   fullTextEdit: Timing;
+  /** The editor's own part of a full-text change: writing the message (JSON and UTF-8), timed in this process. */
+  fullTextEncodeMs: number;
   completion: Timing;
   rssAfterStartMb: number;
   rssAfterOpenMb: number;
@@ -183,6 +185,12 @@ export async function measureProtocol(name: ServerName, generated: string, runs:
         await next;
       }));
     }
+    const encode: number[] = [];
+    for (let i = 0; i < repeats; i++) {
+      const started = performance.now();
+      Buffer.from(JSON.stringify({ jsonrpc: '2.0', method: 'textDocument/didChange', params: { textDocument: { uri: doc, version: i }, contentChanges: [{ text: i % 2 === 0 ? edited : text }] } }));
+      encode.push(performance.now() - started);
+    }
     const at = completionPoint(text);
     const completion: Timing[] = [];
     for (let i = 0; i < repeats; i++) {
@@ -197,6 +205,7 @@ export async function measureProtocol(name: ServerName, generated: string, runs:
       warmOpen: medianTiming(warm),
       incrementalEdit: medianTiming(incremental, delay),
       fullTextEdit: medianTiming(full, delay),
+      fullTextEncodeMs: median(encode),
       completion: medianTiming(completion),
       rssAfterStartMb,
       rssAfterOpenMb,

@@ -91,6 +91,9 @@ function markdown(r: Results): string {
   let out = head;
   out += line('edit → diagnostics, incremental change (protocol, ms)', (f) => f.incrementalEdit.wall);
   out += line('edit → diagnostics, full-text change (protocol, ms)', (f) => f.fullTextEdit.wall);
+  out += `| of which the editor writing the full-text message (JSON and UTF-8, in the bench's client, ms) | ${rows.map((x) => fmt(x.protocol.sinas?.fullTextEncodeMs)).join(' | ')} |\n`;
+  out += line('server on-CPU per edit, incremental change (protocol, ms)', (f) => f.incrementalEdit.cpu);
+  out += line('server on-CPU per edit, full-text change (protocol, ms)', (f) => f.fullTextEdit.cpu);
   out += line('completion, new key at the end (protocol, ms)', (f) => f.completion.wall);
   out += line('cold first open, fresh process → diagnostics (protocol, ms)', (f) => f.coldOpen.wall);
   out += line('cold first open, on-CPU (protocol, ms)', (f) => f.coldOpen.cpu);

@@ -197,11 +197,14 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
       mkdirSync(join(ROOT, 'test-results/fuzz'), { recursive: true });
       writeFileSync(join(ROOT, 'test-results/fuzz', `slow-${options.seed}-${n}-v${doc.version}-${method.replace(/\W+/g, '_')}-${ms}ms.yaml`), doc.getText());
     };
+    // Every fourth session sends full texts, as vim-lsp and kak-lsp do (the server compares each
+    // with the last one: server/src/lsp/full-text/); the random sequence is the same either way.
+    const fullTexts = n % 4 === 3;
     for (let e = 0; e < options.editsPerDocument && !exited; e++) {
       const change = randomChange(doc, rnd);
       doc = TextDocument.update(doc, [change], doc.version + 1);
       changes.push(change);
-      void client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: doc.version }, contentChanges: [change] });
+      void client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: doc.version }, contentChanges: [fullTexts ? { text: doc.getText() } : change] });
       report.edits++;
       const position = { line: rnd.int(doc.lineCount + 2), character: rnd.int(60) };
       const textDocument = { uri };

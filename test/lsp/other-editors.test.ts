@@ -11,7 +11,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { URI as Uri } from 'vscode-uri';
 import type { CodeAction, CompletionList, Hover, Location, MarkupContent, Position, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
-import { TestLspClient } from '../support/lsp-client';
+import { spawn } from 'node:child_process';
+import { SERVER, TestLspClient } from '../support/lsp-client';
 
 // "Größe ✓ 😀 " is 11 UTF-16 code units and 17 UTF-8 bytes before the first expression on that line.
 const TEXT = `apiVersion: sinas.co/v1
@@ -206,6 +207,64 @@ describe('the server as other editors run it', () => {
     } finally {
       await client.stop();
       rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  for (const encoding of ['utf-8', 'utf-16'] as const) {
+    it(`syncs a large package by full texts (vim-lsp, Kakoune) with the findings of a fresh open, in ${encoding} columns`, async () => {
+      // Over 128 kB: the server compares each full text with the last one (lsp/full-text/).
+      const connectors = Array.from({ length: 1500 }, (_, i) => `    - name: api${i}\n      description: "Größe ✓ 😀 \${{ vars.APP_URL }} ${i}"\n      baseUrl: "\${{ vars.APP_URL }}"\n`).join('');
+      const base = TEXT.replace('  connectors:\n', `  connectors:\n${connectors}`);
+      const client = await TestLspClient.start('stdio', undefined, undefined, { capabilities: capabilities([encoding]) });
+      try {
+        client.open(URI, base);
+        await client.waitForDiagnostics(URI, (p) => p.diagnostics.some((d) => d.code === 'undeclared-variable'));
+        // Typing a second undeclared variable, one full text per keystroke, on a line of multi-byte characters.
+        let text = base;
+        let at = base.indexOf('😀 ${{ vars.APP_URL }} 1200"') + 2;
+        for (const typed of ['$', '{{', ' vars.', 'NOPE', ' }}']) {
+          text = text.slice(0, at) + typed + text.slice(at);
+          at += typed.length;
+          client.change(URI, text);
+        }
+        const line = text.slice(0, at).split('\n').length - 1;
+        const lineText = text.split('\n')[line];
+        const published = await client.waitForDiagnostics(URI, (p) => p.diagnostics.some((d) => d.message.includes('NOPE')));
+        const nope = published.diagnostics.find((d) => d.message.includes('NOPE'))!;
+        const units = lineText.indexOf('NOPE');
+        const start = encoding === 'utf-8' ? Buffer.byteLength(lineText.slice(0, units)) : units;
+        assert.deepEqual(nope.range, { start: { line, character: start }, end: { line, character: start + 4 } });
+        // The same findings as the final text opened afresh.
+        const fresh = 'file:///other-editors/fresh.sinas.yaml';
+        client.open(fresh, text);
+        const reopened = await client.waitForDiagnostics(fresh, (p) => p.diagnostics.some((d) => d.message.includes('NOPE')));
+        const key = (d: { code?: unknown; range: Range; message: string }) => JSON.stringify([d.code, d.range, d.message]);
+        assert.deepEqual(published.diagnostics.map(key).sort(), reopened.diagnostics.map(key).sort());
+      } finally {
+        await client.stop();
+      }
+    });
+  }
+
+  it('ends when the editor closes stdin: with code 0 after a shutdown request, 1 without', async () => {
+    const frame = (message: object) => {
+      const body = JSON.stringify(message);
+      return `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
+    };
+    for (const [messages, code] of [
+      [[{ jsonrpc: '2.0', id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } }], 1],
+      [[{ jsonrpc: '2.0', id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } }, { jsonrpc: '2.0', id: 2, method: 'shutdown' }], 0],
+    ] as const) {
+      const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+      let answered = '';
+      const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+      // Close stdin once the last request is answered.
+      child.stdout.on('data', (data: Buffer) => {
+        answered += data.toString();
+        if (answered.includes(`"id":${messages.length}`) && answered.includes('"result"')) child.stdin.end();
+      });
+      for (const message of messages) child.stdin.write(frame(message));
+      assert.equal(await exited, code, JSON.stringify(messages.map((m) => m.method)));
     }
   });
 

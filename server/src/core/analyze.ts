@@ -11,6 +11,7 @@ import { embeddedGeneration } from './embedded/parsers';
 import type { ConnectionTypeLookup } from './embedded/sql/dialect';
 import type { Finding, Lookups, Severity } from './diagnostics/finding';
 import { applyPrecedence } from './diagnostics/precedence';
+import { boundedMessage } from './diagnostics/shown-text';
 import { peekForItem, rememberForItem } from './model/item-memo';
 import { buildModel, resourceFor, type PackageModel, type Resource } from './model/package-model';
 import { SECTIONS, type SectionName } from './model/sections';
@@ -594,7 +595,8 @@ function finish(findings: Finding[], max: number, analysis: Analysis, lookups: L
     // Plain copies with today's offsets (only what is returned): memoised findings follow their chunks and must not leak.
     const { describe, ...plain } = f;
     const copy: ResolvedFinding = { ...plain, ...describe?.(lookups), span: snapshot(f.span), severity: severity(f) };
-    if (f.related) copy.related = f.related.map((r) => ({ ...r, span: snapshot(r.span) }));
+    copy.message = boundedMessage(copy.message);
+    if (f.related) copy.related = f.related.map((r) => ({ ...r, message: boundedMessage(r.message), span: snapshot(r.span) }));
     return copy;
   });
 }

@@ -20,6 +20,18 @@ describe('bad input', () => {
     assert.deepEqual(starts, [...starts].sort((a, b) => a - b));
   });
 
+  it('quotes at most a short piece of a huge text in a message: a 200,000-character key, a megabyte line read as a word (found by npm run fuzz)', () => {
+    const key = 'k'.repeat(200_000);
+    const unknown = analyze(`${HEAD}package:\n  name: p\nspec:\n  ${key}: 1\n`).findings.find((f) => f.code === 'unknown-key');
+    assert.ok(unknown);
+    assert.ok(unknown.message.length <= 1_010, `${unknown.message.length} characters`);
+    assert.match(unknown.message, /^Unknown key `k+ … k+` under `spec`; the server rejects it/, 'what is wrong and why are kept, the middle of the key goes');
+    const line = 'word '.repeat(200_000);
+    const word = analyze(`${HEAD}package:\n  name: p\n${line}\n`).findings.find((f) => f.message.includes('is not a key yet'));
+    assert.ok(word);
+    assert.equal(word.message, '`word word word word word word word word …` is not a key yet: a key is followed by `:` (`word: …`). Sinas cannot read the file until it is; the rest is checked as if this line were not there.');
+  });
+
   it('reports flow nesting deeper than Sinas can read as one YAML error, without parsing it', () => {
     for (const [open, close] of [['[', ']'], ['{a: ', '}']]) {
       const text = HEAD + 'spec: ' + open.repeat(20_000) + close.repeat(20_000) + '\n';

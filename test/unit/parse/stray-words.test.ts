@@ -49,6 +49,21 @@ describe('words alone at column 0', () => {
     assert.ok(performance.now() - started < 1000);
   });
 
+  it('reads a column-0 word as this regular expression describes it, on random lines', () => {
+    // Word characters (a `#` too, unless a blank comes before it), then maybe blanks and a ` #` comment.
+    const word = String.raw`[^\n\r \t:'"{}[\],\x00-\x1f\x7f-\x9f\ufffe\uffff]`;
+    const after = String.raw`[ \t]*(?:[ \t]#[^\r\n]*)?(?=[\r\n]|$)`;
+    const plain = new RegExp(String.raw`^((?=${word})[^-?:,[\]{}#&*!|>'"%@\`](?:${word}|[ \t]+(?=[^#])${word})*)${after}`);
+    // After `@` or a backtick, `:` is part of the word too.
+    const wordOrColon = word.replace('\\t:', '\\t');
+    const noToken = new RegExp(String.raw`^([@\`](?:${wordOrColon}|[ \t]+(?=[^#])${wordOrColon})*)${after}`);
+    const alphabet = [' ', '\t', 'a', 'b', '#', ':', '\r', '\n', '"', '[', ',', '@', '`', '-', '.', '\u0007', '\u0085', '\u00e9', '\ud83d', '\uffff'];
+    for (const line of randomLines(alphabet, 40_000, 17)) {
+      const m = /^\.\.\.(?:[ \t\r\n]|$)/.test(line) ? null : (plain.exec(line) ?? noToken.exec(line));
+      assert.equal(columnZeroWordEnd(line, 0), m && m[1].length > 0 ? m[1].length : -1, JSON.stringify(line));
+    }
+  });
+
   it("reads a line's bare word exactly as the regular expression it replaces, in linear time", () => {
     const reference = /^([ \t]*(?:-[ \t]+)*)([^\s#'"{}[\],&*!|>%@`?:-][^:]*?)[ \t]*(?:[ \t]#.*)?$/;
     const alphabet = [' ', '\t', '-', 'a', 'b', '#', ':', '\r', '"', '\u2028', '.'];

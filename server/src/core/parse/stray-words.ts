@@ -8,6 +8,7 @@
  * keeps its chunks. Indented half-typed words are found from YAML's own errors (half-typed-keys.ts).
  */
 import type { Finding } from '../diagnostics/finding';
+import { clip } from '../diagnostics/shown-text';
 import { isBlank, isIndicator, isSpace, trailingCommentStart } from '../text/chars';
 import type { Span } from '../text/span';
 
@@ -22,6 +23,8 @@ const NOT_INSIDE = new Set(Array.from(':\'"{}[],', (c) => c.charCodeAt(0)));
  * `,` are not among them: at column 0 they may close or continue a flow collection.
  */
 const NO_TOKEN = new Set(Array.from('@`', (c) => c.charCodeAt(0)));
+/** Characters the loop of columnZeroWordEnd takes into the word as they come: none of the above, no blank, break or control. */
+const WORD_RUN = /[^\n\r \t:'"{}[\],\x00-\x1f\x7f-\x9f\ufffe\uffff]+/y;
 
 /**
  * The end of the word alone on the line beginning at `start` (which must be a line start), or of
@@ -37,6 +40,13 @@ export function columnZeroWordEnd(text: string, start: number): number {
   if (first === 46 && text.startsWith('...', start) && /^(?:[ \t\r\n]|$)/.test(text.charAt(start + 3))) return -1;
   let wordEnd = start;
   for (let i = start; i < text.length; i++) {
+    // A run of characters that only extend the word is skipped in one native search (a line can be megabytes).
+    WORD_RUN.lastIndex = i;
+    if (WORD_RUN.test(text)) {
+      i = WORD_RUN.lastIndex;
+      wordEnd = i;
+      if (i >= text.length) break;
+    }
     const c = text.charCodeAt(i);
     if (c === 10 || c === 13) break;
     if (isBlank(c)) {
@@ -103,10 +113,16 @@ export function blankSpans(text: string, spans: readonly Span[]): string {
 export function halfTypedKeyFinding(word: string, span: Span): Finding {
   return {
     code: 'yaml-syntax',
-    message: `\`${word}\` is not a key yet: a key is followed by \`:\` (\`${word.split(/\s+/)[0]}: …\`). Sinas cannot read the file until it is; the rest is checked as if this line were not there.`,
+    message: `\`${clip(word)}\` is not a key yet: a key is followed by \`:\` (\`${clip(firstToken(word))}: …\`). Sinas cannot read the file until it is; the rest is checked as if this line were not there.`,
     span,
     severity: 'error',
   };
+}
+
+/** `word` up to its first blank. */
+function firstToken(word: string): string {
+  const blank = word.search(/\s/);
+  return blank === -1 ? word : word.slice(0, blank);
 }
 
 /** The finding of a column-0 word or unreadable line (columnZeroWordEnd) `word`, at `span`. */

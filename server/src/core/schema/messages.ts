@@ -4,17 +4,11 @@
  * `version: 1.0` is a number and `name: yes` a boolean before Sinas ever sees them.
  */
 import { resolve, type PathSegment, type YNode } from '../parse/yaml-tree';
+import { clip } from '../diagnostics/shown-text';
 import type { LaxKind } from './schema-types';
-
-const MAX_SHOWN = 40;
 
 export function tick(text: string): string {
   return '`' + text + '`';
-}
-
-function clip(text: string): string {
-  const line = text.split('\n')[0];
-  return line.length > MAX_SHOWN || line !== text ? line.slice(0, MAX_SHOWN) + '…' : line;
 }
 
 /** `auth.type`, `operations[0].method`; `base` names the object when the path is empty. */
