@@ -60,21 +60,21 @@ describe('idle collection', () => {
       idle.noteAnalysis();
       runDeferred();
       assert.equal(heap.collections, 0, 'the first reading only sets the baseline');
-      heap.usedMb = 20 + 9; // past 8 MB, under half of 20 MB
+      heap.usedMb = 20 + 17; // past 16 MB, under the 20 MB live
       idle.noteAnalysis();
       runDeferred();
-      assert.equal(heap.collections, 0, 'within the allowance (the larger of 8 MB and half of what is live)');
-      heap.usedMb = 20 + 11;
+      assert.equal(heap.collections, 0, 'within the allowance (the larger of 16 MB and what is live)');
+      heap.usedMb = 20 + 21;
       heap.liveMb = 18; // what the collection will leave
       idle.noteAnalysis();
       runDeferred();
       assert.equal(heap.collections, 1);
-      // The baseline is now what the collection left: 18 MB live means 9 MB more is allowed.
-      heap.usedMb = 18 + 8.5;
+      // The baseline is now what the collection left: 18 MB live means 18 MB more is allowed.
+      heap.usedMb = 18 + 17.5;
       idle.noteAnalysis();
       runDeferred();
       assert.equal(heap.collections, 1, 'the baseline is what was live after the collection');
-      heap.usedMb = 20 + 8.5;
+      heap.usedMb = 18 + 18.5;
       idle.noteAnalysis();
       runDeferred();
       assert.equal(heap.collections, 2);
@@ -88,7 +88,7 @@ describe('idle collection', () => {
       const idle = new IdleCollection(collect, 60_000, counting);
       idle.noteAnalysis();
       runDeferred();
-      heap.usedMb = 40;
+      heap.usedMb = 45;
       for (let i = 0; i < 5; i++) idle.noteAnalysis();
       assert.equal(heap.collections, 0, 'nothing happens during the analysis itself');
       assert.equal(heap.deferred.length, 1, 'one check for the burst');
@@ -111,13 +111,13 @@ describe('idle collection', () => {
         hooks,
       );
       idle.noteAnalysis();
-      runDeferred(); // baseline 30 MB: 15 MB allowed
+      runDeferred(); // baseline 30 MB: 30 MB allowed
       heap.liveMb = 12; // a document was closed
       heap.usedMb = 40;
       idle.noteChange();
       await done;
       assert.equal(heap.collections, 2, 'the idle collection collects twice');
-      heap.usedMb = 12 + 9; // within 15 MB of the old baseline, past 8 MB of the new one
+      heap.usedMb = 12 + 17; // under the old baseline, past 16 MB above the new one
       idle.noteAnalysis();
       runDeferred();
       assert.equal(heap.collections, 3);
@@ -135,21 +135,21 @@ describe('idle collection', () => {
       idle.noteAnalysis();
       runDeferred();
       assert.equal(heap.collections, 0);
-      // Edits to it are measured from there (45 MB: 22.5 MB allowed).
-      heap.usedMb = 45 + 20;
+      // Edits to it are measured from there (45 MB: 45 MB allowed).
+      heap.usedMb = 45 + 40;
       idle.noteAnalysis();
       runDeferred();
       assert.equal(heap.collections, 0);
-      heap.usedMb = 45 + 23;
+      heap.usedMb = 45 + 46;
       idle.noteAnalysis();
       runDeferred();
       assert.equal(heap.collections, 1);
       idle.dispose();
     });
 
-    it('allows large heaps to grow by half of what is live', () => {
-      assert.equal(growthAllowance(4 * MB), 8 * MB);
-      assert.equal(growthAllowance(100 * MB), 50 * MB);
+    it('lets large heaps double before collecting', () => {
+      assert.equal(growthAllowance(4 * MB), 16 * MB);
+      assert.equal(growthAllowance(100 * MB), 100 * MB);
     });
   });
 });
