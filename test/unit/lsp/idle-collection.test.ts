@@ -17,7 +17,14 @@ function fakeHeap(liveMb: number) {
     heap.usedMb = heap.liveMb;
   };
   const runDeferred = () => heap.deferred.splice(0).forEach((run) => run());
-  return { heap, hooks, collect, runDeferred };
+  /** An analysis that left `usedMb` on the heap, and its publication sent: the collections so far. */
+  const analysed = (idle: IdleCollection, usedMb = heap.usedMb) => {
+    heap.usedMb = usedMb;
+    idle.noteAnalysis();
+    runDeferred();
+    return heap.collections;
+  };
+  return { heap, hooks, collect, runDeferred, analysed };
 }
 
 
@@ -55,29 +62,15 @@ describe('idle collection', () => {
 
   describe('during sustained editing', () => {
     it('takes the first reading as the baseline, then collects once the heap has grown past the allowance', () => {
-      const { heap, hooks, collect, runDeferred } = fakeHeap(20);
+      const { heap, hooks, collect, analysed } = fakeHeap(20);
       const idle = new IdleCollection(collect, 60_000, hooks);
-      idle.noteAnalysis();
-      runDeferred();
-      assert.equal(heap.collections, 0, 'the first reading only sets the baseline');
-      heap.usedMb = 20 + 17; // past 16 MB, under the 20 MB live
-      idle.noteAnalysis();
-      runDeferred();
-      assert.equal(heap.collections, 0, 'within the allowance (the larger of 16 MB and what is live)');
-      heap.usedMb = 20 + 21;
+      assert.equal(analysed(idle), 0, 'the first reading only sets the baseline');
+      assert.equal(analysed(idle, 20 + 17), 0, 'past 16 MB but within the 20 MB live (the allowance is the larger)');
       heap.liveMb = 18; // what the collection will leave
-      idle.noteAnalysis();
-      runDeferred();
-      assert.equal(heap.collections, 1);
+      assert.equal(analysed(idle, 20 + 21), 1);
       // The baseline is now what the collection left: 18 MB live means 18 MB more is allowed.
-      heap.usedMb = 18 + 17.5;
-      idle.noteAnalysis();
-      runDeferred();
-      assert.equal(heap.collections, 1, 'the baseline is what was live after the collection');
-      heap.usedMb = 18 + 18.5;
-      idle.noteAnalysis();
-      runDeferred();
-      assert.equal(heap.collections, 2);
+      assert.equal(analysed(idle, 18 + 17.5), 1, 'the baseline is what was live after the collection');
+      assert.equal(analysed(idle, 18 + 18.5), 2);
       idle.dispose();
     });
 
@@ -99,7 +92,7 @@ describe('idle collection', () => {
     });
 
     it('takes what the idle collection leaves as the new baseline', async () => {
-      const { heap, hooks, collect, runDeferred } = fakeHeap(30);
+      const { heap, hooks, collect, analysed } = fakeHeap(30);
       let idleDone!: () => void;
       const done = new Promise<void>((resolve) => (idleDone = resolve));
       const idle = new IdleCollection(
@@ -110,40 +103,26 @@ describe('idle collection', () => {
         10,
         hooks,
       );
-      idle.noteAnalysis();
-      runDeferred(); // baseline 30 MB: 30 MB allowed
+      analysed(idle); // baseline 30 MB: 30 MB allowed
       heap.liveMb = 12; // a document was closed
       heap.usedMb = 40;
       idle.noteChange();
       await done;
       assert.equal(heap.collections, 2, 'the idle collection collects twice');
-      heap.usedMb = 12 + 17; // under the old baseline, past 16 MB above the new one
-      idle.noteAnalysis();
-      runDeferred();
-      assert.equal(heap.collections, 3);
+      assert.equal(analysed(idle, 12 + 17), 3, 'under the old baseline, but past 16 MB above the new one');
       idle.dispose();
     });
 
     it('does not collect after an open: the analysis that follows it is the new baseline', () => {
-      const { heap, hooks, collect, runDeferred } = fakeHeap(20);
+      const { hooks, collect, analysed } = fakeHeap(20);
       const idle = new IdleCollection(collect, 60_000, hooks);
-      idle.noteAnalysis();
-      runDeferred();
+      analysed(idle);
       // A second document opens: its analysis grows the heap by more than the allowance.
       idle.noteOpen();
-      heap.usedMb = 45;
-      idle.noteAnalysis();
-      runDeferred();
-      assert.equal(heap.collections, 0);
+      assert.equal(analysed(idle, 45), 0);
       // Edits to it are measured from there (45 MB: 45 MB allowed).
-      heap.usedMb = 45 + 40;
-      idle.noteAnalysis();
-      runDeferred();
-      assert.equal(heap.collections, 0);
-      heap.usedMb = 45 + 46;
-      idle.noteAnalysis();
-      runDeferred();
-      assert.equal(heap.collections, 1);
+      assert.equal(analysed(idle, 45 + 40), 0);
+      assert.equal(analysed(idle, 45 + 46), 1);
       idle.dispose();
     });
 
