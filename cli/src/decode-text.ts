@@ -4,6 +4,7 @@
  * text in that encoding are reported with their position instead of becoming U+FFFD.
  */
 import { isUtf8 } from 'node:buffer';
+import { utf8SequenceLength } from '../../server/src/core/text/utf8';
 
 export type Decoded = { text: string } | { error: string };
 
@@ -46,29 +47,12 @@ function where(prefix: string): string {
 export function firstInvalidUtf8(bytes: Uint8Array): number {
   let i = 0;
   while (i < bytes.length) {
-    const b = bytes[i];
-    if (b < 0x80) {
-      i++;
-      continue;
+    if (bytes[i] < 0x80) i++;
+    else {
+      const length = utf8SequenceLength(bytes, i);
+      if (length === 0) return i;
+      i += length;
     }
-    let length: number;
-    let low = 0x80;
-    let high = 0xbf;
-    if (b >= 0xc2 && b <= 0xdf) length = 2;
-    else if (b >= 0xe0 && b <= 0xef) {
-      length = 3;
-      if (b === 0xe0) low = 0xa0;
-      if (b === 0xed) high = 0x9f;
-    } else if (b >= 0xf0 && b <= 0xf4) {
-      length = 4;
-      if (b === 0xf0) low = 0x90;
-      if (b === 0xf4) high = 0x8f;
-    } else return i;
-    for (let k = 1; k < length; k++) {
-      const c = bytes[i + k];
-      if (c === undefined || c < (k === 1 ? low : 0x80) || c > (k === 1 ? high : 0xbf)) return i;
-    }
-    i += length;
   }
   return bytes.length;
 }

@@ -10,6 +10,8 @@
  * start this reading recorded.
  */
 
+import { utf8SequenceLength } from '../../core/text/utf8';
+
 export interface StringScan {
   /** Where reading stopped: the literal's closing quote, or the end of the range. */
   stop: number;
@@ -63,7 +65,7 @@ export function scanJsonString(bytes: Uint8Array, from: number, to: number): Str
     } else if (byte < 0x20) {
       return undefined; // JSON allows no raw control character in a string
     } else {
-      const size = utf8Sequence(bytes, i, to);
+      const size = utf8SequenceLength(bytes, i, to);
       if (size === 0) return undefined;
       code = 0x80; // not a line break; its value does not matter here
       i += size;
@@ -93,31 +95,4 @@ function hexDigit(byte: number): number {
   if (byte >= 0x41 && byte <= 0x46) return byte - 0x37;
   if (byte >= 0x61 && byte <= 0x66) return byte - 0x57;
   return -1;
-}
-
-/**
- * Length of the well-formed UTF-8 sequence starting at `at` (2 to 4), or 0 if there is none that
- * ends before `to` (the byte ranges of the Unicode standard's table 3-7: no overlong forms, no
- * surrogates, nothing past U+10FFFF).
- */
-function utf8Sequence(bytes: Uint8Array, at: number, to: number): number {
-  const lead = bytes[at];
-  let size: number;
-  let low = 0x80;
-  let high = 0xbf;
-  if (lead >= 0xc2 && lead <= 0xdf) size = 2;
-  else if (lead >= 0xe0 && lead <= 0xef) {
-    size = 3;
-    if (lead === 0xe0) low = 0xa0;
-    else if (lead === 0xed) high = 0x9f;
-  } else if (lead >= 0xf0 && lead <= 0xf4) {
-    size = 4;
-    if (lead === 0xf0) low = 0x90;
-    else if (lead === 0xf4) high = 0x8f;
-  } else return 0;
-  if (at + size > to) return 0;
-  const second = bytes[at + 1];
-  if (second < low || second > high) return 0;
-  for (let k = at + 2; k < at + size; k++) if (bytes[k] < 0x80 || bytes[k] > 0xbf) return 0;
-  return size;
 }
