@@ -11,6 +11,11 @@ export const scenarios = [
       // The language server's diagnostic, as the user sees it: a red squiggle, then its hover.
       { waitFor: '.monaco-editor .squiggly-error', timeoutMs: 45_000 },
       { hover: '.monaco-editor .squiggly-error', until: '.monaco-hover .hover-contents' },
+      // The server's own hover and the quick fix come after the diagnostic's part, and the code
+      // lens after the instance answered: the screenshot shows the finished hover, not "Loading…".
+      { waitFor: '.monaco-hover:has-text("so installers are asked for it")' },
+      { waitFor: '.monaco-hover:has-text("Quick Fix")' },
+      { waitFor: '.contentWidgets .codelens-decoration:has-text("Install")' },
       { screenshot: 'undeclared-variable.png' },
     ],
   },
