@@ -142,6 +142,30 @@ export function locate(root: YNode | null, offset: number): NodeLocation {
   return location;
 }
 
+/**
+ * The first offset at or after `offset` that may lie in a node of the tree: `offset` itself when a
+ * scalar or alias holds it, else the start of the next node after it at the deepest level that
+ * holds it (between two pairs or items, before the root), or Infinity after the last. Nothing in
+ * between is inside any node: a search for text in nodes can jump there (a line of megabytes that
+ * is in no node holds a hundred thousand `${{`).
+ */
+export function nextNodeFrom(root: YNode | null, offset: number): number {
+  let next = Infinity;
+  let children: readonly (YNode | YPair)[] = root ? [root] : [];
+  for (;;) {
+    const i = lowerBound(children, offset);
+    const child = children[i];
+    if (!child) return next;
+    if (offset < child.start) return child.start;
+    if (i + 1 < children.length) next = children[i + 1].start;
+    if ('kind' in child) {
+      if (child.kind === 'map') children = child.pairs;
+      else if (child.kind === 'seq') children = child.items;
+      else return offset;
+    } else children = [child.key, child.value].filter((node): node is YNode => node !== null);
+  }
+}
+
 /** Follows a path of keys/indices; undefined when some step is missing. */
 export function nodeAtPath(root: YNode | null, path: readonly PathSegment[]): YNode | null | undefined {
   let node: YNode | null | undefined = root;

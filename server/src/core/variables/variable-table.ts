@@ -9,7 +9,7 @@ import { rememberForItem } from '../model/item-memo';
 import type { PackageModel, Resource, Section } from '../model/package-model';
 import { isSection } from '../model/sections';
 import { anchored, originOf, type Origin } from '../parse/nodes';
-import { getValue, keyName, locate, stringValue, type NodePath, type YNode } from '../parse/yaml-tree';
+import { getValue, keyName, locate, nextNodeFrom, stringValue, type NodePath, type YNode } from '../parse/yaml-tree';
 import type { Span } from '../text/span';
 import { expressionScan, parseExpression, type Expression } from './parse-expression';
 
@@ -251,7 +251,9 @@ function scanUses(text: string, node: YNode, from: number, to: number, prefix: N
   // Searched in [from, to) only (a slice is a view, not a copy): an item without `${{` would
   // otherwise scan the rest of the document, once per item.
   const window = text.slice(from, Math.min(text.length, to + 2));
-  for (let found = window.indexOf('${{'); found !== -1 && from + found < to; found = window.indexOf('${{', found + 3)) {
+  // Past this, the next `${{` may be in a node; before it, none is (text outside every node).
+  let inNodesFrom = from;
+  for (let found = window.indexOf('${{'); found !== -1 && from + found < to; found = window.indexOf('${{', Math.max(found + 3, inNodesFrom - from))) {
     const at = from + found;
     // Uses in one scalar share its location and path (a long line can hold a hundred thousand).
     const previous = shared?.node;
@@ -261,7 +263,10 @@ function scanUses(text: string, node: YNode, from: number, to: number, prefix: N
     }
     const location = shared!;
     const scalar = location.node;
-    if (!scalar || scalar.kind !== 'scalar' || at < scalar.start || at >= scalar.end) continue;
+    if (!scalar || scalar.kind !== 'scalar' || at < scalar.start || at >= scalar.end) {
+      inNodesFrom = nextNodeFrom(node, at);
+      continue;
+    }
     const end = contentEnd(text, scalar);
     const expression = parseExpression(text, at, end, scan);
     const whole = expression.span.start === contentStart(text, scalar) && expression.span.end === end;
