@@ -19,12 +19,15 @@ import { withoutComment } from '../../../server/src/features/completion/header-c
 import { fileStem } from '../../../client/src/documents/file-stem';
 import { conventionalPackageName } from '../../../server/src/core/model/package-name';
 
-/** Characters `indexOf('${{', …)` was asked to search while `run` ran. */
-function searched(run: () => void): number {
+/** The searches for `${{` while `run` ran: how many, and how many characters they were asked to search. */
+function searched(run: () => void): { calls: number; characters: number } {
   const original = String.prototype.indexOf;
-  let characters = 0;
+  const counted = { calls: 0, characters: 0 };
   String.prototype.indexOf = function (this: string, needle: string, from?: number) {
-    if (needle === '${{') characters += this.length - Math.max(0, from ?? 0);
+    if (needle === '${{') {
+      counted.calls++;
+      counted.characters += this.length - Math.max(0, from ?? 0);
+    }
     return original.call(this, needle, from);
   };
   try {
@@ -32,23 +35,7 @@ function searched(run: () => void): number {
   } finally {
     String.prototype.indexOf = original;
   }
-  return characters;
-}
-
-/** How many times `indexOf('${{', …)` was called while `run` ran. */
-function searches(run: () => void): number {
-  const original = String.prototype.indexOf;
-  let calls = 0;
-  String.prototype.indexOf = function (this: string, needle: string, from?: number) {
-    if (needle === '${{') calls++;
-    return original.call(this, needle, from);
-  };
-  try {
-    run();
-  } finally {
-    String.prototype.indexOf = original;
-  }
-  return calls;
+  return counted;
 }
 
 /** Characters `lastIndexOf('\n', at)` may scan back over while `run` runs (`at` for each call). */
@@ -77,9 +64,9 @@ describe('bounded scans', () => {
     let analysis = analyze(text, { parser, maxFindings: 10_000 });
     assert.equal(analysis.stats.chunked, false, 'the anchor and its alias make it one chunk');
     assert.ok(analysis.findings.some((f) => f.code === 'undeclared-variable'), 'the use at the end is still found');
-    const opening = searched(() => analyze(text));
+    const opening = searched(() => analyze(text)).characters;
     const edited = text.replace('/h7"', '/h7x"');
-    const editing = searched(() => (analysis = analyze(edited, { parser })));
+    const editing = searched(() => (analysis = analyze(edited, { parser }))).characters;
     for (const [what, characters] of [['open', opening], ['edit', editing]] as const) {
       assert.ok(characters <= 3 * text.length, `${what}: ${characters.toLocaleString('en')} characters searched for \`\${{\` in a ${text.length.toLocaleString('en')}-character text`);
     }
@@ -90,7 +77,7 @@ describe('bounded scans', () => {
     const fragment = '${{ vars.X }} ${{ }} ${{ vars. }} ${{ vars.Y';
     const text = `apiVersion: sinas.co/v1*a\nkind: SinasPackage\npackage:\n  name: ho\n  - name: n\ns.Y${fragment.repeat(20_000)}"\n? `;
     let findings: string[] = [];
-    const count = searches(() => (findings = analyze(text).findings.map((f) => f.code)));
+    const count = searched(() => (findings = analyze(text).findings.map((f) => f.code))).calls;
     assert.ok(count < 100, `${count.toLocaleString('en')} searches for \`\${{\` among 80,000 of them`);
     assert.ok(findings.includes('yaml-syntax'));
   });
