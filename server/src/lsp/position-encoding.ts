@@ -9,6 +9,7 @@
  */
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { isSurrogatePair } from '../core/text/chars';
 import type { LineIndex } from '../core/text/line-index';
 
 export type PositionEncoding = 'utf-8' | 'utf-16';
@@ -57,12 +58,6 @@ function utf8Size(text: string, i: number): number {
   return code < 0x80 ? 1 : code < 0x800 ? 2 : isSurrogatePair(text, i) ? 4 : 3;
 }
 
-function isSurrogatePair(text: string, i: number): boolean {
-  const code = text.charCodeAt(i);
-  if (code < 0xd800 || code > 0xdbff) return false;
-  const next = text.charCodeAt(i + 1);
-  return next >= 0xdc00 && next <= 0xdfff;
-}
 
 const STRIDE = 256;
 

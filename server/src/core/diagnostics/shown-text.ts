@@ -3,6 +3,8 @@
  * A message is read at a glance, and the text may be a megabyte (a whole line of junk read as one
  * word): quoting it whole would send it to the editor in every publication.
  */
+import { isSurrogatePair } from '../text/chars';
+
 const MAX_SHOWN = 40;
 
 export function clip(text: string): string {
@@ -25,11 +27,8 @@ export function boundedMessage(message: string): string {
   if (message.length <= MAX_MESSAGE) return message;
   let head = KEPT_HEAD;
   let tail = message.length - KEPT_TAIL;
-  if (isHighSurrogate(message.charCodeAt(head - 1))) head--;
-  if (isHighSurrogate(message.charCodeAt(tail - 1))) tail++;
+  // Not between the halves of a character outside the BMP.
+  if (isSurrogatePair(message, head - 1)) head--;
+  if (isSurrogatePair(message, tail - 1)) tail++;
   return `${message.slice(0, head)} … ${message.slice(tail)}`;
-}
-
-function isHighSurrogate(code: number): boolean {
-  return code >= 0xd800 && code <= 0xdbff;
 }

@@ -13,6 +13,14 @@ export const isLineTerminator = (c: number): boolean => c === 10 || c === 13 || 
 /** `\s` of a JavaScript regular expression. */
 export const isSpace = (ch: string | undefined): boolean => ch !== undefined && ch !== '' && /\s/.test(ch);
 
+/** Whether the code units at `i` and `i + 1` of `text` are a surrogate pair (one character outside the BMP). */
+export function isSurrogatePair(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  if (code < 0xd800 || code > 0xdbff) return false;
+  const next = text.charCodeAt(i + 1);
+  return next >= 0xdc00 && next <= 0xdfff;
+}
+
 /** YAML's indicator characters, none of which can begin a plain scalar (a word, a simple key). */
 const INDICATORS = new Set(Array.from('-?:,[]{}#&*!|>\'"%@`', (c) => c.charCodeAt(0)));
 export const isIndicator = (c: number): boolean => INDICATORS.has(c);

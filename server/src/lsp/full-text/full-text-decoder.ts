@@ -18,6 +18,10 @@
  * that are not well-formed UTF-8), the message is decoded whole, the ordinary way.
  */
 import type { Message } from 'vscode-languageserver/node';
+import { changedRegion } from '../../core/parse/parse-document';
+import { isSurrogatePair } from '../../core/text/chars';
+import { commonLength } from '../../core/text/common-length';
+import { LineIndex } from '../../core/text/line-index';
 import { partitionPoint } from '../../core/text/partition-point';
 import { ShiftedOffsets } from '../../core/text/shifted-offsets';
 import { negotiatePositionEncoding, utf16ToUtf8Column, type PositionEncoding } from '../position-encoding';
@@ -115,8 +119,8 @@ export class FullTextDecoder {
     const oldLength = old.end - old.start;
     const newLength = end - start;
     const shorter = Math.min(oldLength, newLength);
-    const prefix = commonPrefix(old.body, old.start, body, start, shorter);
-    const suffix = commonSuffix(old.body, old.end, body, end, shorter - prefix);
+    const prefix = commonLength(shorter, (from, to) => old.body.compare(body, start + from, start + to, old.start + from, old.start + to) === 0);
+    const suffix = commonLength(shorter - prefix, (from, to) => old.body.compare(body, end - to, end - from, old.end - to, old.end - from) === 0);
     // The changed bytes widened to whole lines of the old text: [first line start, line start after).
     const { lineCount, lineBytes } = old;
     const first = partitionPoint(lineCount, (line) => lineBytes.at(line) <= prefix) - 1;
@@ -131,7 +135,8 @@ export class FullTextDecoder {
     const before = this.stringAt(old.body, old.start + fromByte, old.start + oldToByte);
     if (now === undefined || before === undefined || now.length !== scan.units) return undefined;
     const edit = narrowed(before, now);
-    const range = { start: this.position(before, first, edit.start), end: this.position(before, first, edit.end) };
+    const lines = new LineIndex(before);
+    const range = { start: this.position(before, lines, first, edit.start), end: this.position(before, lines, first, edit.end) };
     // The new text's line starts, as EditedDocument keeps a document's: the changed lines' go,
     // theirs in the new text come in, later ones shift.
     const removed = Math.min(after + 1, lineCount) - (first + 1);
@@ -154,15 +159,11 @@ export class FullTextDecoder {
     }
   }
 
-  /** The protocol position of code unit `at` of `lines`, which starts at line `line`, in the editor's encoding. */
-  private position(lines: string, line: number, at: number): { line: number; character: number } {
-    let lineStart = 0;
-    for (let k = lines.indexOf('\n'); k >= 0 && k < at; k = lines.indexOf('\n', k + 1)) {
-      line++;
-      lineStart = k + 1;
-    }
-    const units = at - lineStart;
-    return { line, character: this.encoding === 'utf-8' ? utf16ToUtf8Column(lines.slice(lineStart, at), units) : units };
+  /** The protocol position of code unit `at` of `text` (indexed by `lines`), which starts the document's line `first`, in the editor's encoding. */
+  private position(text: string, lines: LineIndex, first: number, at: number): { line: number; character: number } {
+    const { line, character } = lines.positionAt(at);
+    const column = this.encoding === 'utf-8' ? utf16ToUtf8Column(text.slice(lines.lineStart(line), at), character) : character;
+    return { line: first + line, character: column };
   }
 }
 
@@ -171,11 +172,9 @@ export class FullTextDecoder {
  * out of a surrogate pair and out of a `\r\n`, where a position cannot point.
  */
 function narrowed(before: string, now: string): { start: number; end: number } {
-  const shorter = Math.min(before.length, now.length);
-  let start = 0;
-  while (start < shorter && before.charCodeAt(start) === now.charCodeAt(start)) start++;
-  let tail = 0;
-  while (tail < shorter - start && before.charCodeAt(before.length - 1 - tail) === now.charCodeAt(now.length - 1 - tail)) tail++;
+  const region = changedRegion(before, now);
+  let start = region.prefix;
+  let tail = now.length - region.newSuffixStart;
   if (start > 0 && splits(before, start)) start--;
   while (tail > 0 && (splits(before, before.length - tail) || splits(now, now.length - tail))) tail--;
   return { start, end: before.length - tail };
@@ -183,9 +182,7 @@ function narrowed(before: string, now: string): { start: number; end: number } {
 
 /** Whether a position at `at` would fall between a surrogate pair's halves or a `\r` and its `\n`. */
 function splits(text: string, at: number): boolean {
-  const previous = text.charCodeAt(at - 1);
-  const next = text.charCodeAt(at);
-  return (previous === 0x0d && next === 0x0a) || (previous >= 0xd800 && previous <= 0xdbff && next >= 0xdc00 && next <= 0xdfff);
+  return (text.charCodeAt(at - 1) === 0x0d && text.charCodeAt(at) === 0x0a) || isSurrogatePair(text, at - 1);
 }
 
 /** Where the change's text literal is: after the first `"text":"` near the start, up to the last `"` before only closing brackets. */
@@ -246,32 +243,4 @@ function keep(body: Buffer, message: ChangeMessage): Previous | undefined {
   const lineBytes = new Int32Array(scan.lineBytes.length + 1);
   for (let k = 0; k < scan.lineBytes.length; k++) lineBytes[k + 1] = scan.lineBytes[k] - literal.start;
   return { body, start: literal.start, end: literal.end, lineCount: lineBytes.length, lineBytes: new ShiftedOffsets(lineBytes) };
-}
-
-/** Length of the common prefix of a[aFrom…] and b[bFrom…], at most `limit` (compared natively, halving the range). */
-function commonPrefix(a: Buffer, aFrom: number, b: Buffer, bFrom: number, limit: number): number {
-  let equal = 0;
-  let size = limit;
-  while (size > 0) {
-    const half = Math.ceil(size / 2);
-    if (a.compare(b, bFrom + equal, bFrom + equal + half, aFrom + equal, aFrom + equal + half) === 0) {
-      equal += half;
-      size -= half;
-    } else size = half - 1; // the first difference is inside the half
-  }
-  return equal;
-}
-
-/** Length of the common suffix of a[…aEnd) and b[…bEnd), at most `limit`. */
-function commonSuffix(a: Buffer, aEnd: number, b: Buffer, bEnd: number, limit: number): number {
-  let equal = 0;
-  let size = limit;
-  while (size > 0) {
-    const half = Math.ceil(size / 2);
-    if (a.compare(b, bEnd - equal - half, bEnd - equal, aEnd - equal - half, aEnd - equal) === 0) {
-      equal += half;
-      size -= half;
-    } else size = half - 1;
-  }
-  return equal;
 }
