@@ -105,13 +105,13 @@ export class IdleCollection {
     this.hooks.soon(() => {
       this.checkPending = false;
       const used = this.hooks.heapUsed();
-      if (this.live !== undefined && used - this.live <= growthAllowance(this.live)) return;
       // After an open, the first reading is the baseline (what the open took, garbage included).
-      if (this.live !== undefined) {
+      if (this.live === undefined) this.live = used;
+      else if (used - this.live > growthAllowance(this.live)) {
         // One collection frees the garbage for reuse; giving pages back takes a second (the idle one).
         this.collect!();
         this.live = this.hooks.heapUsed();
-      } else this.live = used;
+      }
     });
   }
 
