@@ -3,7 +3,8 @@
  * a one-character edit inside one item re-parses that item's chunk only, runs the item and scoped
  * rules on that item only (scoped ones also around the items) and no header rule, never reads the
  * whole text, moves the chunks after it by their runs (not one by one) and rewrites no stored line
- * start after it — the same work in a 2,000-line package as in a 20,000-line one.
+ * start after it — the same work in a 2,000-line package as in a 20,000-line one. An edit around
+ * the items (the package's version) re-plans the text, but runs no rule on any item again.
  */
 import assert from 'node:assert/strict';
 import { analyze } from '../../../server/src/core/analyze';
@@ -69,12 +70,11 @@ function countingRules<T>(run: () => T): { result: T; rules: Record<Kind, number
   }
 }
 
-/** The work of typing `edits` characters, one per version, into the description of one function. */
-function workPerEdit(lines: number, edits: number): Work[] {
+/** The work of typing `edits` characters, one per version, after `marker` (by default in the description of one function). */
+function workPerEdit(lines: number, edits: number, marker = 'Fetches item 7'): Work[] {
   let text = generatePackage(lines);
   const parser = new DocumentParser();
   analyze(text, { parser });
-  const marker = 'Fetches item 7';
   const out: Work[] = [];
   for (let i = 0; i < edits; i++) {
     const at = text.indexOf(marker) + marker.length;
@@ -124,5 +124,16 @@ describe('edit cost (counted work, not time)', () => {
       assert.equal(work.lineStartsRewritten, 0, 'no stored line start rewritten');
     }
     assert.deepEqual(large, small);
+  });
+
+  it('runs no rule on an item again after an edit around the items (the package description)', () => {
+    for (const lines of [2_000, 20_000]) {
+      for (const work of workPerEdit(lines, 3, 'A generated package for benchmarks')) {
+        assert.equal(work.rules.item, 0, `item rules run again at ${lines} lines`);
+        // Around the items only: the header and the text outside them.
+        assert.ok(work.rules.scoped <= SCOPED_RULES.length, `scoped rules run again at ${lines} lines: ${work.rules.scoped}`);
+        assert.equal(work.parsedChunks, 1, 'one chunk re-parsed');
+      }
+    }
   });
 });
