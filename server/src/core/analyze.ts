@@ -183,7 +183,10 @@ function analyzeUnguarded(source: DocumentText, options: AnalyzeOptions): Analys
   const isSinasPackage = structure.isSinasPackage || headerUnread;
   // Only an edit inside one item, right after the version analysed here, keeps the rest as it was.
   const itemEdit = previous?.generation === parsed.generation - 1 && parsed.replaced ? previous : undefined;
-  if (!itemEdit && previous && !looksLikeSinasPackage(full())) return empty(false);
+  // An edit inside one entry keeps the verdict too unless the entry was the `kind` or `apiVersion`
+  // line: detecting again reads the whole text, most of such an edit's cost in a large package.
+  const entryEdit = previous?.generation === parsed.generation - 1 && parsed.replacedEntry && !looksLikeSinasPackage(parsed.replacedEntry.previous.text);
+  if (!itemEdit && !entryEdit && previous && !looksLikeSinasPackage(full())) return empty(false);
   const swap = itemEdit && replacedResource(parsed);
 
   const items = allItems(model);

@@ -27,6 +27,7 @@ function random(seed: number): () => number {
 /** Everything a consumer reads of an analysis, with today's offsets. */
 function observable(a: Analysis): unknown {
   return {
+    isSinasPackage: a.isSinasPackage,
     findings: a.findings.map((f) => [f.code, f.severity, f.span.start, f.span.end, f.message, (f.related ?? []).map((r) => [r.span.start, r.span.end, r.message]), f.data]),
     uses: a.variables.uses.map((u) => [u.expression.kind, u.expression.span.start, u.expression.span.end, u.expression.nameSpan?.start, u.path.join('.'), u.whole, u.onKey, u.scalar.start]),
     usedNames: [...a.variables.usedNames].sort(),
@@ -39,20 +40,21 @@ function observable(a: Analysis): unknown {
 /** Typing-like edits and edits that change structure, names, declarations and references. */
 const INSERTS = ['x', 'x', 'x', '', '', '\n', '  ', '- ', ': ', '#', '"', '${{ vars.A }}', '${{ vars.', '/', 'default/', '\n    - name: n\n', '\t', '&a ', '*a'];
 
-function edit(text: string, next: () => number): { text: string; start: number; end: number; inserted: string } {
-  const start = Math.floor(next() * (text.length + 1));
+/** A random edit, anywhere or in the first `within` characters. */
+function edit(text: string, next: () => number, within = text.length + 1): { text: string; start: number; end: number; inserted: string } {
+  const start = Math.floor(next() * Math.min(within, text.length + 1));
   const end = Math.min(text.length, start + (next() < 0.3 ? Math.floor(next() * 4) : 0));
   const inserted = INSERTS[Math.floor(next() * INSERTS.length)];
   return { text: text.slice(0, start) + inserted + text.slice(end), start, end, inserted };
 }
 
-function replay(original: string, seed: number, edits: number, noteChanges: boolean): void {
+function replay(original: string, seed: number, edits: number, noteChanges: boolean, within?: (text: string) => number): void {
   const next = random(seed);
   const parser = new DocumentParser();
   let text = original;
   analyze(text, { parser });
   for (let i = 0; i < edits; i++) {
-    const e = edit(text, next);
+    const e = edit(text, next, within?.(text));
     if (noteChanges) parser.noteChange(e.start, e.end, e.inserted);
     text = e.text;
     const label = `edit ${i} (seed ${seed}) at ${e.start}-${e.end}: ${JSON.stringify(e.inserted)}`;
@@ -79,6 +81,29 @@ describe('incremental analysis', () => {
       replay(text, 100 + k, 20, true);
       replay(text, 200 + k, 20, false);
     });
+  });
+
+  it('matches a fresh analysis after edits in the package header (entries re-parsed alone), and stops being a package when its kind changes', function () {
+    this.timeout(120_000);
+    const texts = [...CORPUS_FILES.map((f) => readFileSync(f, 'utf8')), generatePackage(400)];
+    const header = (text: string) => Math.max(0, text.indexOf('\nspec:'));
+    texts.forEach((text, k) => {
+      replay(text, 300 + k, 40, true, header);
+      replay(text, 400 + k, 20, false, header);
+    });
+    // The `kind` entry edited alone: a package without `apiVersion` is then no longer one, and is again.
+    const original = generatePackage(40).replace(/^apiVersion: .*\n/, '');
+    const parser = new DocumentParser();
+    assert.equal(analyze(original, { parser }).isSinasPackage, true);
+    const at = original.indexOf('SinasPackage') + 'Sinas'.length;
+    for (const [start, end, inserted, isPackage] of [[at, at + 1, 'X', false], [at, at + 1, 'P', true]] as const) {
+      parser.noteChange(start, end, inserted);
+      const text = original.slice(0, start) + inserted + original.slice(end);
+      const source = { length: text.length, read: () => text };
+      const analysis = analyze(source, { parser });
+      assert.equal(analysis.isSinasPackage, isPackage, `kind: ${text.slice(at - 5, at + 7)}`);
+      assert.deepEqual(observable(analysis), observable(analyze(text)), `kind: ${text.slice(at - 5, at + 7)}`);
+    }
   });
 
   it('matches a fresh analysis after edits that leave a flow or a quote open at an item\'s end, or bring CR, NEL or LS breaks', () => {

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { planChunks } from '../../../server/src/core/parse/chunk-plan';
 import { DocumentParser } from '../../../server/src/core/parse/parse-document';
 import { buildLineTable, type LineTable } from '../../../server/src/core/parse/line-table';
+import { yamlBreaks } from '../../../server/src/core/parse/line-breaks';
 
 import { parseRegion } from '../../../server/src/core/parse/parse-region';
 import type { YNode } from '../../../server/src/core/parse/yaml-tree';
@@ -95,6 +96,58 @@ describe('incremental parsing', () => {
     const edited = parser.parse(text.slice(0, at) + 'Re' + text.slice(at));
     assert.ok(first.chunkCount > 50);
     assert.equal(edited.parsedChunks, 1);
+  });
+
+  it('an edit inside one entry around the items (the package header): re-parses that entry alone when it stays one, with the whole-text tree and the findings of a fresh parse', function () {
+    this.timeout(60_000);
+    const next = random(11);
+    // Besides typing: a key alone (its body may be split), a line at column 0, a deeper key under a
+    // plain value (unreadable), a block scalar, an anchor and alias, an open quote or collection.
+    const edits = ['x', '', '', '\n', '  ', '- ', ': ', '#', '"', "'", '\t', '---\n', '&a ', '*a', '{', '[', ']', ', ', '|\n    text\n', '\n  x: y', '\n    deeper: 1', '\nroot: v', ':\n', '\r'];
+    const syntax = (findings: { code: string; span: { start: number; end: number }; message: string }[]) => findings.map((f) => `${f.code}:${f.span.start}:${f.span.end}:${f.message}`);
+    let fast = 0;
+    const sameAsFresh = (parser: DocumentParser, text: string, label: string) => {
+      const incremental = parser.parse(text);
+      if (incremental.replacedEntry) fast++;
+      const fresh = new DocumentParser().parse(text);
+      assert.deepEqual(shape(incremental.root), shape(fresh.root), `tree of a fresh parse: ${label}`);
+      assert.deepEqual(syntax(incremental.findings), syntax(fresh.findings), `findings of a fresh parse: ${label}`);
+      return incremental;
+    };
+    for (const original of texts) {
+      // Every line of the header indented one column more, and one less.
+      const header = original.indexOf('\nspec:');
+      for (let at = 0; at < header; at = original.indexOf('\n', at) + 1) {
+        for (const edited of [`${original.slice(0, at)} ${original.slice(at)}`, original[at] === ' ' ? `${original.slice(0, at)}${original.slice(at + 1)}` : undefined]) {
+          if (edited === undefined) continue;
+          const parser = new DocumentParser();
+          parser.parse(original);
+          sameAsFresh(parser, edited, `line at ${at} indented otherwise`);
+        }
+      }
+    }
+    for (const original of texts) {
+      const parser = new DocumentParser();
+      let text = original;
+      parser.parse(text);
+      for (let i = 0; i < 150; i++) {
+        const header = text.indexOf('\nspec:');
+        const at = Math.floor(next() * (header > 0 ? header : 200));
+        const remove = next() < 0.4 ? Math.floor(next() * 6) : 0;
+        const insert = edits[Math.floor(next() * edits.length)];
+        text = text.slice(0, at) + insert + text.slice(at + remove);
+        const label = `edit ${i} at ${at}: ${JSON.stringify(insert)}, ${remove} removed`;
+        const incremental = sameAsFresh(parser, text, label);
+        // The parser reads a lone `\r` as PyYAML does, a line break (line-breaks.ts).
+        const whole = parseRegion(yamlBreaks(text));
+        if (whole.findings.length === 0 && whole.documentCount <= 1) assert.deepEqual(shape(incremental.root), shape(whole.root), label);
+        if (next() < 0.15) {
+          text = original;
+          parser.parse(text);
+        }
+      }
+    }
+    assert.ok(fast > 100, `entries re-parsed alone: ${fast}`);
   });
 
   it('on invalid YAML: a syntax error exactly when a whole parse has one; an edited text gives what a fresh parse gives', function () {

@@ -297,11 +297,42 @@ export function itemLinesHold(window: TextWindow, lines: LineTable, start: numbe
       if (lineIndent !== indent || !isItemStart(window, lines, line, indent)) return false;
     } else if (lineIndent === TAB_INDENT || (lineIndent !== BLANK && lineIndent <= indent)) return false;
   }
-  // The line after the chunk starts another entry only if this one's last line is not left open.
+  return leavesNothingOpen(window, lines, firstLine, end);
+}
+
+/**
+ * Whether an entry chunk [start, end) (`window` holds its new text) is still what the planner
+ * would make of it: its first line `key: value` at column `indent` (a key alone may be split into
+ * a header and a body), every other line deeper, blank or a comment (no tab in any indentation),
+ * the line under the key one YAML can read after a plain value (else the entry is unreadable), and
+ * its last line leaving nothing open. Stricter than the planner at the other depths, never looser.
+ */
+export function entryLinesHold(window: TextWindow, lines: LineTable, start: number, end: number, indent: number): boolean {
+  const firstLine = lineContaining(lines, start);
+  const header = windowLine(window, lines, firstLine);
+  if (lines.indent[firstLine] !== indent || !isKeyLine(header) || HEADER_ONLY.test(header)) return false;
+  const lastLine = lineContaining(lines, end - 1);
+  for (let line = firstLine + 1; line <= lastLine; line++) {
+    const lineIndent = lines.indent[line];
+    if (lineIndent === TAB_INDENT || (lineIndent >= 0 && lineIndent <= indent)) return false;
+  }
+  let under = firstLine + 1;
+  while (under <= lastLine && lines.indent[under] < 0) under++;
+  if (under <= lastLine && keyWithPlainValue(header) !== undefined && breaksPlainValue(windowLine(window, lines, under))) return false;
+  return leavesNothingOpen(window, lines, firstLine, end);
+}
+
+/** The line after a chunk ending at `end` starts another entry only if the chunk's last line is not left open. */
+function leavesNothingOpen(window: TextWindow, lines: LineTable, firstLine: number, end: number): boolean {
   let last = lineContaining(lines, end - 1);
   while (last > firstLine && lines.indent[last] < 0) last--;
-  const lineEnd = last + 1 < lines.count ? lines.start.at(last + 1) : end;
-  const t = window.text.slice(lines.start.at(last) - window.from, lineEnd - window.from).replace(/\r?\n$/, '');
+  const t = windowLine(window, lines, last, end);
   return !(OPEN_FLOW.test(t) || OPEN_QUOTE.test(t));
+}
+
+/** Line `line` of the window's text, without its line break (`end`: where the window's text ends). */
+function windowLine(window: TextWindow, lines: LineTable, line: number, end = window.from + window.text.length): string {
+  const lineEnd = line + 1 < lines.count ? lines.start.at(line + 1) : end;
+  return window.text.slice(lines.start.at(line) - window.from, lineEnd - window.from).replace(/\r?\n$/, '');
 }
 

@@ -47,7 +47,8 @@ export function parseAsTyped(source: DocumentText, parser: DocumentParser): Pars
     for (const word of found) parser.noteChange(word.start, word.end, ' '.repeat(word.end - word.start));
     append(words, found);
     const again = parser.parse(blankSpans(text, words), true);
-    parsed = { ...again, replaced: composeReplaced(parsed.replaced, again.replaced), parsedChunks: parsed.parsedChunks + again.parsedChunks, parsedLength: parsed.parsedLength + again.parsedLength };
+    // An entry replaced by one reading and again by the next is not followed: the whole text is detected again.
+    parsed = { ...again, replaced: composeReplaced(parsed.replaced, again.replaced), replacedEntry: undefined, parsedChunks: parsed.parsedChunks + again.parsedChunks, parsedLength: parsed.parsedLength + again.parsedLength };
   }
   parser.forgetDropped();
   if (!words.length) return parsed;

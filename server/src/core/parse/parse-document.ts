@@ -4,7 +4,8 @@
  * relative to their chunk (nodes.ts), so moving a chunk is one assignment. An edit inside one
  * section item — typing — is recognised without planning the text again: that item is re-parsed
  * from its own text and the noted edit, its section's item list is rebuilt, everything else is
- * kept as it is; the document is never read as a whole string then.
+ * kept as it is; the document is never read as a whole string then. So is an edit inside one
+ * `key: value` entry around the items (the package's version), which stays one.
  * On valid YAML the assembled tree is identical to what parsing the whole text would give. On
  * invalid YAML there is a syntax finding exactly when a whole-text parse has one, but each chunk
  * is parsed on its own, so where the errors are and how they read may differ from one parser
@@ -16,7 +17,7 @@ import { commonLength } from '../text/common-length';
 import { partitionPoint } from '../text/partition-point';
 import type { Span } from '../text/span';
 import { ownCopy, textOf, type DocumentText } from '../text/text-source';
-import { itemLinesHold, planChunks, startsName, type BodyPlan, type ChunkSpan, type EntryPlan } from './chunk-plan';
+import { entryLinesHold, itemLinesHold, planChunks, startsName, type BodyPlan, type ChunkSpan, type EntryPlan } from './chunk-plan';
 import { hasUnusualBreaks, yamlBreaks } from './line-breaks';
 import { buildLineTable, updateLineTable, type LineTable, type TextWindow } from './line-table';
 import { anchored, type Origin } from './nodes';
@@ -54,6 +55,8 @@ export class Chunk implements Origin {
   index = 0;
   /** Item chunks: the column of the item's `-`. */
   indent = 0;
+  /** Entry chunks: the layout entry holding them (set by the layout). */
+  entry?: { chunk: Chunk };
   /** Derived data other modules keep per chunk (e.g. a resource's schema findings). */
   private memo?: Map<string, unknown>;
   /** The run this chunk moves with, and its start relative to that run's shift. */
@@ -160,6 +163,8 @@ export interface ParsedDocument {
    * chunk that was replaced and its replacement (same section body, same index).
    */
   replaced?: ReplacedItem;
+  /** Set when this version differs from the previous one only inside one `key: value` entry around the items, which stays one. */
+  replacedEntry?: { previous: Chunk; next: Chunk };
 }
 
 export interface ReplacedItem {
@@ -322,17 +327,18 @@ export class DocumentParser {
     this.pending = undefined;
     const region = pending ? regionOfNotes(pending, this.previousLength, length) : this.previousText !== undefined ? changedRegion(this.previousText, full()) : everything(this.previousLength, length);
 
-    // An edit inside one item chunk needs that chunk's new text only.
-    const candidate = this.layout ? this.itemChunkAround(region) : undefined;
+    // An edit inside one item or entry chunk needs that chunk's new text only.
+    const candidate = this.layout ? this.editedChunk(region) : undefined;
     const chunkText = candidate && (text !== undefined ? ownCopy(text, candidate.base, candidate.end + region.delta) : pending && applyEdits(candidate, pending.edits));
     const window: TextWindow = candidate && chunkText !== undefined ? { text: chunkText, from: candidate.base } : { text: full(), from: 0 };
     const lines = this.lines ? updateLineTable(this.lines, window, region.prefix, region.newSuffixStart, region.delta) : buildLineTable(full());
     this.lines = lines;
 
-    const replaced = candidate && chunkText !== undefined ? this.replaceItem(candidate, chunkText, region, lines) : undefined;
+    const replaced = candidate?.kind === 'item' && chunkText !== undefined ? this.replaceItem(candidate, chunkText, region, lines) : undefined;
+    const replacedEntry = candidate?.kind === 'entry' && chunkText !== undefined ? this.replaceEntry(candidate, chunkText, region, lines) : undefined;
     let parsedChunks = 1;
     let parsedLength = chunkText?.length ?? 0;
-    if (!replaced) ({ parsedChunks, parsedLength } = this.relayout(full(), region, lines));
+    if (!replaced && !replacedEntry) ({ parsedChunks, parsedLength } = this.relayout(full(), region, lines));
     this.previousText = text;
     this.previousLength = length;
 
@@ -351,7 +357,7 @@ export class DocumentParser {
       }
       root = whole.root;
     }
-    return { generation: again ? this.generation : ++this.generation, root, findings, lines, editorLinesDiffer: this.unusualBreaks, chunked: !!this.layout, parsedChunks, parsedLength, chunkCount: this.leaves.length, replaced };
+    return { generation: again ? this.generation : ++this.generation, root, findings, lines, editorLinesDiffer: this.unusualBreaks, chunked: !!this.layout, parsedChunks, parsedLength, chunkCount: this.leaves.length, replaced, replacedEntry };
   }
 
   /** The chunk holding a plain span wholly, to anchor a span computed from absolute offsets. */
@@ -360,11 +366,11 @@ export class DocumentParser {
     return chunk && span.start >= chunk.base && span.end <= chunk.end ? chunk : undefined;
   }
 
-  /** The item chunk of the previous version that holds the whole changed region, if any. */
-  private itemChunkAround(region: ChangedRegion): Chunk | undefined {
+  /** The item or entry chunk of the previous version that holds the whole changed region, if any. */
+  private editedChunk(region: ChangedRegion): Chunk | undefined {
     const oldSuffixStart = region.newSuffixStart - region.delta;
     const chunk = this.leaves[lastStartingAtOrBefore(this.leaves, region.prefix)];
-    if (!chunk || chunk.kind !== 'item' || !chunk.seq || region.prefix >= chunk.end || oldSuffixStart > chunk.end) return undefined;
+    if (!chunk || !(chunk.kind === 'item' ? chunk.seq : chunk.kind === 'entry' && chunk.entry) || region.prefix >= chunk.end || oldSuffixStart > chunk.end) return undefined;
     return chunk.end + region.delta > chunk.base ? chunk : undefined;
   }
 
@@ -389,21 +395,45 @@ export class DocumentParser {
     const seq = previous.seq!;
     seq.chunks[previous.index] = next;
     const patched = patchItems(seq, previous.index, next);
+    this.swapLeaf(previous, next, region.delta);
+    return { previous, next, patched };
+  }
+
+  /**
+   * The same for an entry chunk (`key: value` around the items) that stays one entry at the same
+   * column: re-parsed alone; the tree is assembled again from the layout, as after any edit.
+   */
+  private replaceEntry(previous: Chunk, text: string, region: ChangedRegion, lines: LineTable): ParsedDocument['replacedEntry'] {
+    const start = previous.base;
+    const end = start + text.length;
+    if (end < lines.length && text.charCodeAt(text.length - 1) !== 10) return undefined;
+    const indent = /^ */.exec(previous.text)![0].length;
+    if (!entryLinesHold({ text, from: start }, lines, start, end, indent)) return undefined;
+    if (startsName(text, '&') || startsName(text, '*')) return undefined;
+    const next = new Chunk('entry', start, text);
+    next.entry = previous.entry;
+    next.entry!.chunk = next;
+    this.swapLeaf(previous, next, region.delta);
+    return { previous, next };
+  }
+
+  /** Puts `next` in the place of `previous` among the leaves and moves the chunks after it by `delta`. */
+  private swapLeaf(previous: Chunk, next: Chunk, delta: number): void {
+    const start = previous.base;
     const at = this.leaves.indexOf(previous, lastStartingAtOrBefore(this.leaves, start));
     this.leaves[at] = next;
     const run = Math.floor(at / RUN);
     next.joinRun(this.runs[run]);
-    if (region.delta !== 0) {
+    if (delta !== 0) {
       // The rest of its run chunk by chunk, later runs by their shift.
-      for (let i = at + 1; i < Math.min(this.leaves.length, (run + 1) * RUN); i++) this.leaves[i].base += region.delta;
-      for (let k = run + 1; k < this.runs.length; k++) this.runs[k].by += region.delta;
+      for (let i = at + 1; i < Math.min(this.leaves.length, (run + 1) * RUN); i++) this.leaves[i].base += delta;
+      for (let k = run + 1; k < this.runs.length; k++) this.runs[k].by += delta;
     }
     if (previous.findings.length || next.findings.length) {
       const faulty = this.faulty.filter((chunk) => chunk !== previous);
       if (next.findings.length) faulty.splice(partitionPoint(faulty.length, (k) => faulty[k].base < start), 0, next);
       this.faulty = faulty;
     }
-    return { previous, next, patched };
   }
 
   /** Plans the whole text again, reusing every chunk whose text is unchanged. Returns how many were parsed. */
@@ -503,7 +533,12 @@ function lastStartingAtOrBefore(chunks: readonly Chunk[], offset: number): numbe
 }
 
 function layoutEntries(entries: EntryPlan[], take: (kind: ChunkKind, at: ChunkSpan) => Chunk): EntryLayout[] {
-  return entries.map((entry): EntryLayout => (entry.split ? { header: take('header', entry.split.header), body: layoutBody(entry.split.body, take) } : { chunk: take(entry.unreadable ? 'unread' : 'entry', entry) }));
+  return entries.map((entry): EntryLayout => {
+    if (entry.split) return { header: take('header', entry.split.header), body: layoutBody(entry.split.body, take) };
+    const layout = { chunk: take(entry.unreadable ? 'unread' : 'entry', entry) };
+    if (layout.chunk.kind === 'entry') layout.chunk.entry = layout;
+    return layout;
+  });
 }
 
 function layoutBody(plan: BodyPlan, take: (kind: ChunkKind, at: ChunkSpan) => Chunk): BodyLayout {
