@@ -21,5 +21,8 @@ describe('shown text', () => {
     assert.equal(clip('name'), 'name');
     assert.equal(clip('a\nb'), 'a…');
     assert.equal(clip('k'.repeat(100)), `${'k'.repeat(40)}…`);
+    // An emoji across the 40th character is left out whole, not cut in half.
+    assert.equal(clip(`${'k'.repeat(39)}😀${'k'.repeat(10)}`), `${'k'.repeat(39)}…`);
+    assert.equal(clip(`${'k'.repeat(38)}😀${'k'.repeat(10)}`), `${'k'.repeat(38)}😀…`);
   });
 });

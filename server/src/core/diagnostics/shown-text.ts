@@ -10,7 +10,9 @@ const MAX_SHOWN = 40;
 export function clip(text: string): string {
   const lineEnd = text.indexOf('\n');
   const line = lineEnd === -1 ? text : text.slice(0, lineEnd);
-  return line.length > MAX_SHOWN || lineEnd !== -1 ? line.slice(0, MAX_SHOWN) + '…' : line;
+  if (line.length <= MAX_SHOWN && lineEnd === -1) return line;
+  // Not between the halves of a character outside the BMP (the editor would show a lone half as �).
+  return line.slice(0, isSurrogatePair(line, MAX_SHOWN - 1) ? MAX_SHOWN - 1 : MAX_SHOWN) + '…';
 }
 
 /** Longer messages lose their middle: they quote a huge text (a 200,000-character key, binary junk). */
