@@ -32,6 +32,8 @@ export interface ProtocolFigures {
   coldOpen: Timing;
   warmOpen: Timing;
   incrementalEdit: Timing;
+  /** The same typing in the package's description, around the items. */
+  headerEdit: Timing;
   fullTextEdit: Timing;
   /** The editor's own part of a full-text change: writing the message (JSON and UTF-8), timed in this process. */
   fullTextEncodeMs: number;
@@ -93,10 +95,9 @@ export function benchDocument(text: string): string {
 
 const hasSchemaError = (p: { diagnostics: { message: string }[] }) => p.diagnostics.some((d) => d.message.includes('bogusRootKey'));
 
-/** Where the edits type: one character after `Fetches item <n>` in a description near the middle. */
-function editPoint(text: string): { line: number; character: number; offset: number } {
+/** Where the edits type: one character after `Fetches item <n>` in a description near the middle (or the line holding `marker` there). */
+function editPoint(text: string, marker = 'description: Fetches item'): { line: number; character: number; offset: number } {
   const lines = text.split('\n');
-  const marker = 'description: Fetches item';
   const candidates = lines.map((l, i) => (l.includes(marker) ? i : -1)).filter((i) => i >= 0);
   const line = candidates[Math.floor(candidates.length / 2)];
   const character = lines[line].length;
@@ -166,17 +167,23 @@ export async function measureProtocol(name: ServerName, generated: string, runs:
     const point = editPoint(text);
     const edited = text.slice(0, point.offset) + 'x' + text.slice(point.offset);
     const doc = uri('first');
-    const incremental: Timing[] = [];
-    for (let i = 0; i < repeats; i++) {
-      const insert = i % 2 === 0;
-      const at = { line: point.line, character: point.character };
-      const range = insert ? { start: at, end: at } : { start: at, end: { line: at.line, character: at.character + 1 } };
-      incremental.push(await timed(pid, async () => {
-        const next = client.nextDiagnostics(doc, 120_000);
-        client.edit(doc, [{ range, text: insert ? 'x' : '' }]);
-        await next;
-      }));
-    }
+    /** Typing and deleting one character at `p`, one edit per version. */
+    const typing = async (p: { line: number; character: number }): Promise<Timing[]> => {
+      const timings: Timing[] = [];
+      for (let i = 0; i < repeats; i++) {
+        const insert = i % 2 === 0;
+        const at = { line: p.line, character: p.character };
+        const range = insert ? { start: at, end: at } : { start: at, end: { line: at.line, character: at.character + 1 } };
+        timings.push(await timed(pid, async () => {
+          const next = client.nextDiagnostics(doc, 120_000);
+          client.edit(doc, [{ range, text: insert ? 'x' : '' }]);
+          await next;
+        }));
+      }
+      return timings;
+    };
+    const incremental = await typing(point);
+    const header = await typing(editPoint(text, 'description: A generated package'));
     const full: Timing[] = [];
     for (let i = 0; i < repeats; i++) {
       full.push(await timed(pid, async () => {
@@ -204,6 +211,7 @@ export async function measureProtocol(name: ServerName, generated: string, runs:
       coldOpen: medianTiming(cold),
       warmOpen: medianTiming(warm),
       incrementalEdit: medianTiming(incremental, delay),
+      headerEdit: medianTiming(header, delay),
       fullTextEdit: medianTiming(full, delay),
       fullTextEncodeMs: median(encode),
       completion: medianTiming(completion),

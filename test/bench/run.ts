@@ -90,9 +90,11 @@ function markdown(r: Results): string {
   const line = (label: string, value: (f: ProtocolFigures) => number) => `| ${label} | ${rows.map((x) => pair(x.protocol.sinas && value(x.protocol.sinas), x.protocol.yls && value(x.protocol.yls))).join(' | ')} |\n`;
   let out = head;
   out += line('edit → diagnostics, incremental change (protocol, ms)', (f) => f.incrementalEdit.wall);
+  out += line('edit → diagnostics, incremental change in the package header (protocol, ms)', (f) => f.headerEdit.wall);
   out += line('edit → diagnostics, full-text change (protocol, ms)', (f) => f.fullTextEdit.wall);
   out += `| of which the editor writing the full-text message (JSON and UTF-8, in the bench's client, ms) | ${rows.map((x) => fmt(x.protocol.sinas?.fullTextEncodeMs)).join(' | ')} |\n`;
   out += line('server on-CPU per edit, incremental change (protocol, ms)', (f) => f.incrementalEdit.cpu);
+  out += line('server on-CPU per edit, incremental change in the package header (protocol, ms)', (f) => f.headerEdit.cpu);
   out += line('server on-CPU per edit, full-text change (protocol, ms)', (f) => f.fullTextEdit.cpu);
   out += line('completion, new key at the end (protocol, ms)', (f) => f.completion.wall);
   out += line('cold first open, fresh process → diagnostics (protocol, ms)', (f) => f.coldOpen.wall);
