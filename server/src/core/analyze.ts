@@ -280,9 +280,10 @@ function analyzeUnguarded(source: DocumentText, options: AnalyzeOptions): Analys
     }
   }
   append(findings, scopedFindings(full, undefined, header.outsideUses, [], tables, max));
-  // Item results also change when an embedded-language parser has loaded or the instance's facts changed.
+  // Item results also change when an embedded-language parser has loaded, the instance's facts
+  // changed, or the number of findings shown did (scoped rules stop once they have reported that many).
   const connectionTypes = options.connectionTypes ?? options.instance?.connectionTypes;
-  const key = `${versions.declarations}:${versions.definitions}:${versions.operations}:${versions.dependencies}:${versions.queries}@${embeddedGeneration()}:${connectionTypes?.revision ?? ''}`;
+  const key = `${versions.declarations}:${versions.definitions}:${versions.operations}:${versions.dependencies}:${versions.queries}@${embeddedGeneration()}:${connectionTypes?.revision ?? ''}/${max}`;
   append(findings, itemFindings(full, model, parsed.chunked, tables, key, connectionTypes, max));
   // The instance pass reads every reference: it runs only while a snapshot is set.
   const checked = options.instance ? checkWithInstance(ctx, options.instance, findings, (id, error) => internalError(id, error, full())) : findings;

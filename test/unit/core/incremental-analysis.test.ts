@@ -106,6 +106,15 @@ describe('incremental analysis', () => {
     }
   });
 
+  it('matches a fresh analysis when the cap on findings changes and the text does not (rules stop at the cap)', () => {
+    const text = generatePackage(200).replace('Fetches item 0 from the app', '"${{ vars.A }} ${{ vars.B }} ${{ vars.C }} ${{ vars.D }} ${{ vars.E }}"');
+    const parser = new DocumentParser();
+    for (const maxFindings of [2, 50, 3, 1000]) {
+      const analysis = analyze(text, { parser, maxFindings });
+      assert.deepEqual(observable(analysis), observable(analyze(text, { maxFindings })), `cap ${maxFindings}`);
+    }
+  });
+
   it('matches a fresh analysis after edits that leave a flow or a quote open at an item\'s end, or bring CR, NEL or LS breaks', () => {
     const original = generatePackage(6);
     const item = original.indexOf('      # agent 0 ends here');
