@@ -36,7 +36,7 @@ import type { Span } from './text/span';
 import { nameIndex, type NameIndex } from './text/suggest';
 import { partitionPoint } from './text/partition-point';
 import { textOf, type DocumentText } from './text/text-source';
-import { buildVariableTable, itemUsedNames, itemUses, usesOutsideItems, type ExpressionUse, type UseSources, type VariableDeclaration } from './variables/variable-table';
+import { buildVariableTable, itemUsedNames, itemUses, usesOutsideItems, usesOutsideItemsAfterEntryEdit, type ExpressionUse, type UseSources, type VariableDeclaration } from './variables/variable-table';
 
 export interface AnalyzeOptions {
   /** The document's own parser, kept across versions so unchanged chunks (and their results) are reused. */
@@ -181,12 +181,15 @@ function analyzeUnguarded(source: DocumentText, options: AnalyzeOptions): Analys
   // the document is still ours, and its syntax errors are what the author must see.
   const headerUnread = model.kind === undefined && model.apiVersion === undefined && parsed.findings.some((f) => f.code === 'yaml-syntax');
   const isSinasPackage = structure.isSinasPackage || headerUnread;
-  // Only an edit inside one item, right after the version analysed here, keeps the rest as it was.
-  const itemEdit = previous?.generation === parsed.generation - 1 && parsed.replaced ? previous : undefined;
-  // An edit inside one entry keeps the verdict too unless the entry was the `kind` or `apiVersion`
-  // line: detecting again reads the whole text, most of such an edit's cost in a large package.
-  const entryEdit = previous?.generation === parsed.generation - 1 && parsed.replacedEntry && !looksLikeSinasPackage(parsed.replacedEntry.previous.text);
-  if (!itemEdit && !entryEdit && previous && !looksLikeSinasPackage(full())) return empty(false);
+  // Only an edit inside one item, right after the version analysed here, keeps the rest as it was;
+  // one inside one entry of the header keeps what lies around it.
+  const afterPrevious = previous?.generation === parsed.generation - 1 ? previous : undefined;
+  const itemEdit = parsed.replaced ? afterPrevious : undefined;
+  const entryEdit = parsed.replacedEntry ? afterPrevious : undefined;
+  // The verdict stands too unless the entry was the `kind` or `apiVersion` line: detecting again
+  // reads the whole text, most of such an edit's cost in a large package.
+  const keepsVerdict = itemEdit || (entryEdit && !looksLikeSinasPackage(parsed.replacedEntry!.previous.text));
+  if (!keepsVerdict && previous && !looksLikeSinasPackage(full())) return empty(false);
   const swap = itemEdit && replacedResource(parsed);
 
   const items = allItems(model);
@@ -198,7 +201,7 @@ function analyzeUnguarded(source: DocumentText, options: AnalyzeOptions): Analys
   if (swap && definitions === itemEdit.definitions) definitions.replace(swap.previous, swap.next);
   // Uses in items of unknown sections count as uses around the items: then the header is redone.
   let header = swap ? itemEdit.header : undefined;
-  const outside = () => (header ??= headerOf(full(), parsed, parser, model)).outsideUses;
+  const outside = () => (header ??= headerOf(full, parsed, parser, model, entryEdit?.header)).outsideUses;
   const sources: UseSources = { text: full, outside };
   const usedNames = swap && itemEdit.usedNames && sameNames(swap.previous, swap.next) ? itemEdit.usedNames : undefined;
   const variables = buildVariableTable(sources, model, usedNames);
@@ -258,7 +261,7 @@ function analyzeUnguarded(source: DocumentText, options: AnalyzeOptions): Analys
     analysis.findings = finish(findings, max, analysis, lookups);
     return analysis;
   }
-  header ??= headerOf(full(), parsed, parser, model);
+  header ??= headerOf(full, parsed, parser, model, entryEdit?.header);
   append(findings, header.findings);
   const report = (f: Finding) => findings.push(f);
   const ctx: DocumentContext = {
@@ -296,16 +299,26 @@ function analyzeUnguarded(source: DocumentText, options: AnalyzeOptions): Analys
 /**
  * The header rules' findings and the uses around the items. Kept for the next version when an
  * edit changes only items: each span is anchored to the chunk holding it (a span no single chunk
- * holds is left plain, and the header is then computed again next time).
+ * holds is left plain, and the header is then computed again next time). After an edit inside
+ * one entry of the header, the uses of the `previous` header are kept but the entry's. The rules
+ * read the text only to word or place what they found (in a large package, building it costs more
+ * than the rest of such an edit).
  */
-function headerOf(text: string, parsed: ParsedDocument, parser: DocumentParser, model: PackageModel): Header {
+function headerOf(full: () => string, parsed: ParsedDocument, parser: DocumentParser, model: PackageModel, previous?: Header): Header {
   const found: Finding[] = [];
-  const ctx: HeaderContext = { text, root: parsed.root, model, report: (f) => found.push(f) };
+  const ctx: HeaderContext = {
+    get text() {
+      return full();
+    },
+    root: parsed.root,
+    model,
+    report: (f) => found.push(f),
+  };
   for (const rule of HEADER_RULES) {
     try {
       rule.check(ctx);
     } catch (error) {
-      found.push(internalError(rule.id, error, text));
+      found.push(internalError(rule.id, error, full()));
     }
   }
   const anchorAt = (span: Span): Span => {
@@ -317,7 +330,8 @@ function headerOf(text: string, parsed: ParsedDocument, parser: DocumentParser, 
     if (f.related) owned.related = f.related.map((r) => ({ ...r, span: anchorAt(r.span) }));
     return owned;
   });
-  return { findings, outsideUses: usesOutsideItems(text, model) };
+  const kept = previous && parsed.replacedEntry && usesOutsideItemsAfterEntryEdit(previous.outsideUses, parsed.replacedEntry, parsed.root);
+  return { findings, outsideUses: kept || usesOutsideItems(full(), model) };
 }
 
 function isLiveFinding(f: Finding): boolean {

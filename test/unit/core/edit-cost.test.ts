@@ -3,8 +3,9 @@
  * a one-character edit inside one item re-parses that item's chunk only, runs the item and scoped
  * rules on that item only (scoped ones also around the items) and no header rule, never reads the
  * whole text, moves the chunks after it by their runs (not one by one) and rewrites no stored line
- * start after it — the same work in a 2,000-line package as in a 20,000-line one. An edit around
- * the items (the package's version) re-plans the text, but runs no rule on any item again.
+ * start after it — the same work in a 2,000-line package as in a 20,000-line one. So does an edit
+ * inside one entry of the package header (its version), which runs the header rules again but no
+ * rule on any item.
  */
 import assert from 'node:assert/strict';
 import { analyze } from '../../../server/src/core/analyze';
@@ -126,13 +127,14 @@ describe('edit cost (counted work, not time)', () => {
     assert.deepEqual(large, small);
   });
 
-  it('runs no rule on an item again after an edit around the items (the package description)', () => {
+  it('runs no rule on an item again and never builds the whole text after an edit in the package header (its description)', () => {
     for (const lines of [2_000, 20_000]) {
       for (const work of workPerEdit(lines, 3, 'A generated package for benchmarks')) {
         assert.equal(work.rules.item, 0, `item rules run again at ${lines} lines`);
         // Around the items only: the header and the text outside them.
         assert.ok(work.rules.scoped <= SCOPED_RULES.length, `scoped rules run again at ${lines} lines: ${work.rules.scoped}`);
         assert.equal(work.parsedChunks, 1, 'one chunk re-parsed');
+        assert.equal(work.wholeTextReads, 0, 'the whole text is never built');
       }
     }
   });

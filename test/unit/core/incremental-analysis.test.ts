@@ -91,6 +91,16 @@ describe('incremental analysis', () => {
       replay(text, 300 + k, 40, true, header);
       replay(text, 400 + k, 20, false, header);
     });
+    // An entry under `spec` holding items (a flow list): its uses are the items', not the header's.
+    const flow = `${generatePackage(40).replace('\nspec:\n', '\nspec:\n  queries: [{namespace: default, name: q, connectionName: "\${{ vars.APP_URL }}", sql: "SELECT 1"}]\n')}`;
+    for (const typed of ['x', '${{ vars.LOG_LEVEL }}']) {
+      const session = new DocumentParser();
+      analyze(flow, { parser: session });
+      const at = flow.indexOf('name: q') + 'name: q'.length;
+      session.noteChange(at, at, typed);
+      const text = flow.slice(0, at) + typed + flow.slice(at);
+      assert.deepEqual(observable(analyze({ length: text.length, read: () => text }, { parser: session })), observable(analyze(text)), `typed ${typed} in a flow list of items`);
+    }
     // The `kind` entry edited alone: a package without `apiVersion` is then no longer one, and is again.
     const original = generatePackage(40).replace(/^apiVersion: .*\n/, '');
     const parser = new DocumentParser();

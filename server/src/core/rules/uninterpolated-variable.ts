@@ -31,7 +31,7 @@ const LITERAL: Partial<Record<SectionName | 'package', readonly string[]>> = {
 const DOLLAR = /\$\{[ \t]*([A-Za-z_][A-Za-z0-9_]*)[ \t]*\}/g;
 const MUSTACHE = /(?<!\$)\{\{[ \t]*([A-Za-z_][A-Za-z0-9_]*)[ \t]*\}\}/g;
 
-function scan(text: string, node: YNode, literal: boolean, report: (f: Finding) => void): void {
+function scan(text: () => string, node: YNode, literal: boolean, report: (f: Finding) => void): void {
   const scalar = asString(node);
   if (!scalar) return;
   const patterns = literal ? [DOLLAR, MUSTACHE] : [DOLLAR];
@@ -42,15 +42,18 @@ function scan(text: string, node: YNode, literal: boolean, report: (f: Finding) 
       report({
         code: 'uninterpolated-variable',
         message: `Sinas does not substitute \`${m[0]}\`: it would be installed as literal text. Install-time variables are written \`${replacement}\` (declared under \`spec.variables\`).`,
-        span: spanInScalar(text, scalar, m.index ?? 0, m[0].length),
+        span: spanInScalar(text(), scalar, m.index ?? 0, m[0].length),
         data: { replacement, name },
       });
     }
   }
 }
 
-/** Scans the strings under a node, skipping free-text fields; iterative, so depth cannot overflow the stack. */
-function walk(text: string, root: YNode | null, literal: boolean, report: (f: Finding) => void, skipKey?: (key: string) => boolean): void {
+/**
+ * Scans the strings under a node, skipping free-text fields; iterative, so depth cannot overflow
+ * the stack. The text is read only to place a finding.
+ */
+function walk(text: () => string, root: YNode | null, literal: boolean, report: (f: Finding) => void, skipKey?: (key: string) => boolean): void {
   const stack: YNode[] = root ? [root] : [];
   while (stack.length) {
     const node = stack.pop()!;
@@ -82,7 +85,7 @@ export const uninterpolatedVariable: ItemRule = {
       if (key === undefined || FREE_TEXT.has(key)) continue;
       // `auth.secret` written `{{NAME}}` has its own finding (connector secret form).
       const skip = key === 'auth' ? (k: string) => k === 'secret' : undefined;
-      walk(ctx.text, pair.value, literalKeys.has(key), ctx.report, skip);
+      walk(() => ctx.text, pair.value, literalKeys.has(key), ctx.report, skip);
     }
   },
 };
@@ -97,7 +100,7 @@ export const uninterpolatedVariableInHeader: HeaderRule = {
     const literal = new Set(LITERAL.package);
     for (const pair of pkg.pairs) {
       const key = keyName(pair);
-      if (key !== undefined && literal.has(key)) walk(ctx.text, pair.value, true, ctx.report);
+      if (key !== undefined && literal.has(key)) walk(() => ctx.text, pair.value, true, ctx.report);
     }
   },
 };

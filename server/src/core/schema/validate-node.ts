@@ -13,8 +13,11 @@ import { SECTION_ITEMS } from './schema-lookup';
 import { findYamlPitfalls } from './yaml-pitfalls';
 
 export interface ValidateOptions {
-  /** The document text: lets messages quote values as written (`1.0` rather than `1`). */
-  source?: string;
+  /**
+   * The document text: lets messages quote values as written (`1.0` rather than `1`). Read only
+   * when a message quotes one, so it may be a getter that builds the text then.
+   */
+  readonly source?: string;
 }
 
 const STRICT_ITEM = new Set<string>();
@@ -48,10 +51,12 @@ export function validateItem(section: string, itemNode: YNode, value: unknown, o
         schema,
         strictObjects: STRICT_ITEM,
         rootLabel: itemLabel(schema.title ?? section, value),
-        source: options.source,
+        get source() {
+          return options.source;
+        },
         fallback: { start: itemNode.start, end: itemNode.end },
       });
-  findings.push(...findYamlPitfalls(itemNode, schema, options.source));
+  findings.push(...findYamlPitfalls(itemNode, schema, options));
   return sortBySpan(findings);
 }
 
@@ -104,10 +109,12 @@ export function validateShell(root: YNode | null, value: unknown = shellValue(ro
         documentRoot: true,
         rootLabel: 'The package',
         misplacedKeys: [...SECTION_ITEMS.keys()],
-        source: options.source,
+        get source() {
+          return options.source;
+        },
         fallback: root ? { start: root.start, end: Math.min(root.end, root.start + 1) } : { start: 0, end: 0 },
       });
-  findings.push(...findYamlPitfalls(shellTree(root), compiled.shellRoot, options.source));
+  findings.push(...findYamlPitfalls(shellTree(root), compiled.shellRoot, options));
   return sortBySpan(findings);
 }
 

@@ -14,6 +14,7 @@ import { keyName, type PathSegment, type YNode } from '../parse/yaml-tree';
 import { fieldLabel, shownValue, tick } from './messages';
 import { childSchema, deref, isClosedObject, laxKindOf, typesOf } from './schema-lookup';
 import type { JsonSchema } from './schema-types';
+import type { ValidateOptions } from './validate-node';
 
 function nonStringNoun(value: unknown): string | undefined {
   if (value instanceof Date) return 'a date';
@@ -52,7 +53,8 @@ interface WalkState {
   /** A stack of the current path, copied only when something is reported. */
   path: PathSegment[];
   base: PathSegment[];
-  source?: string;
+  /** Read only when a value is quoted (validate-node.ts ValidateOptions). */
+  options: ValidateOptions;
   /** Inside a subtree the server stores as `Any` (`x-unchecked` above): nothing is rejected there. */
   unchecked: boolean;
 }
@@ -67,7 +69,7 @@ function walk(state: WalkState, current: YNode, currentSchema: JsonSchema): void
   if (current.kind === 'scalar') {
     if (state.unchecked) return;
     if (current.value instanceof Date && current.style === 'plain' && takesString(resolved)) {
-      const shown = shownValue(current, state.source);
+      const shown = shownValue(current, state.options.source);
       state.out.push({
         code: 'invalid-type',
         message: `${currentLabel(state)} must be a string, but YAML reads ${tick(shown)} as a date; quote it: "${shown}".`,
@@ -106,7 +108,7 @@ function walk(state: WalkState, current: YNode, currentSchema: JsonSchema): void
       dict ??= resolved['x-string-keys'] ?? (typesOf(resolved).includes('object') && !isClosedObject(resolved));
       const noun = dict ? nonStringNoun(key.value) : undefined;
       if (noun) {
-        const shown = shownValue(key, state.source);
+        const shown = shownValue(key, state.options.source);
         state.out.push({
           code: 'invalid-type',
           message: `${state.base.length + state.path.length ? `Keys of ${currentLabel(state)}` : 'Top-level keys'} must be strings, but YAML reads ${tick(shown)} as ${noun}; quote it: "${shown}".`,
@@ -146,8 +148,8 @@ function hasCandidates(node: YNode | null): boolean {
   return false;
 }
 
-export function findYamlPitfalls(node: YNode | null, schema: JsonSchema, source?: string, base: PathSegment[] = []): Finding[] {
-  const state: WalkState = { out: [], path: [], base, source, unchecked: false };
+export function findYamlPitfalls(node: YNode | null, schema: JsonSchema, options: ValidateOptions = {}, base: PathSegment[] = []): Finding[] {
+  const state: WalkState = { out: [], path: [], base, options, unchecked: false };
   if (node && node.kind !== 'alias' && hasCandidates(node)) walk(state, node, schema);
   return state.out;
 }

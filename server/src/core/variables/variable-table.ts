@@ -9,6 +9,7 @@ import { rememberForItem } from '../model/item-memo';
 import type { PackageModel, Resource, Section } from '../model/package-model';
 import { isSection } from '../model/sections';
 import { anchored, originOf, type Origin } from '../parse/nodes';
+import type { Chunk } from '../parse/parse-document';
 import { getValue, keyName, locate, nextNodeFrom, stringValue, type NodePath, type YNode } from '../parse/yaml-tree';
 import type { Span } from '../text/span';
 import { expressionScan, parseExpression, type Expression } from './parse-expression';
@@ -241,6 +242,26 @@ export function usesOutsideItems(text: string, model: PackageModel): ExpressionU
     if (origin) use.expression = anchorExpression(use.expression, origin);
   }
   return uses;
+}
+
+/**
+ * The uses around the items after an edit inside one entry of the header (`replaced`, as the parser
+ * says): those of every other chunk as they were (anchored, they moved with their chunks), the
+ * entry's read again from its own text, so the document is not read whole. Undefined when the entry
+ * cannot be read alone that way: under `spec` (where a section's items are not the header's), or
+ * not one named key.
+ */
+export function usesOutsideItemsAfterEntryEdit(before: readonly ExpressionUse[], replaced: { previous: Chunk; next: Chunk }, root: YNode | null): ExpressionUse[] | undefined {
+  const { previous, next } = replaced;
+  const entry = next.root;
+  const pair = entry?.kind === 'map' && entry.pairs.length === 1 ? entry.pairs[0] : undefined;
+  if (!entry || !pair?.key || keyName(pair) === undefined) return undefined;
+  const location = locate(root, pair.key.start);
+  if (location.node !== pair.key || location.path[0] === 'spec') return undefined;
+  const prefix = location.path.slice(0, -1);
+  const found = next.local((text) => anchorUses(scanUses(text, entry, 0, text.length, prefix), next));
+  const kept = before.filter((use) => originOf(use.scalar) !== previous);
+  return found.length ? [...kept, ...found].sort((a, b) => a.expression.span.start - b.expression.span.start) : kept;
 }
 
 /** Uses in [from, to), located in the tree under `node`, whose path is `prefix`. */
