@@ -108,8 +108,8 @@ interface Carried {
   generation: number;
   definitions: Definitions;
   definitionsVersion: number;
-  /** The items the definitions were built from (an edit around the items keeps them all). */
-  items: readonly Resource[];
+  /** Each section's items, the lists the definitions were built from (see sameLists). */
+  sections: readonly (readonly Resource[])[];
   usedNames?: ReadonlySet<string>;
   tables: SectionTables;
   /** Findings of the header rules and uses around the items, anchored to their chunks; undefined when they cannot be kept. */
@@ -192,12 +192,13 @@ function analyzeUnguarded(source: DocumentText, options: AnalyzeOptions): Analys
   if (!keepsVerdict && previous && !looksLikeSinasPackage(full())) return empty(false);
   const swap = itemEdit && replacedResource(parsed);
 
-  const items = allItems(model);
-  // Resources are kept per item node: after an edit around the items (the package's name or
-  // version), every one is the same object and so are the definitions, which keeps every item's
-  // memoised results valid instead of checking 6,000 items again at 100,000 lines.
+  const sections = [...model.sections.values()].map((section) => section.items);
+  // A section's list of resources is kept while none of its items changes: after an edit around
+  // the items (the package's name or version) every list is the same and so are the definitions,
+  // which keeps every item's memoised results valid instead of checking 6,000 items again at
+  // 100,000 lines.
   const definitions =
-    swap && sameDefinition(swap.previous, swap.next) ? itemEdit.definitions : previous && !swap && sameItems(previous.items, items) ? previous.definitions : new Definitions(items);
+    swap && sameDefinition(swap.previous, swap.next) ? itemEdit.definitions : previous && !swap && sameLists(previous.sections, sections) ? previous.definitions : new Definitions(model.items);
   if (swap && definitions === itemEdit.definitions) definitions.replace(swap.previous, swap.next);
   // Uses in items of unknown sections count as uses around the items: then the header is redone.
   let header = swap ? itemEdit.header : undefined;
@@ -245,7 +246,7 @@ function analyzeUnguarded(source: DocumentText, options: AnalyzeOptions): Analys
     stats: { chunked: parsed.chunked, parsedChunks: parsed.parsedChunks, parsedLength: parsed.parsedLength, chunkCount: parsed.chunkCount, truncatedFindings: 0 },
   };
   const keep = (withRules?: { header?: Header; usedNames: ReadonlySet<string> }) =>
-    carried.set(parser, { generation: parsed.generation, definitions, definitionsVersion, items, usedNames: withRules?.usedNames, tables: sectionTables, header: withRules?.header });
+    carried.set(parser, { generation: parsed.generation, definitions, definitionsVersion, sections, usedNames: withRules?.usedNames, tables: sectionTables, header: withRules?.header });
   if (!isSinasPackage) {
     keep();
     analysis.findings = resolve(notAPackageFindings(model)).map((f) => ({ ...f, span: snapshot(f.span) }));
@@ -380,13 +381,8 @@ function sameNames(previous: Resource, next: Resource): boolean {
   return !!before && before.join('\u0000') === itemUsedNames(next, () => '').join('\u0000');
 }
 
-function sameItems(before: readonly Resource[], after: readonly Resource[]): boolean {
-  return before.length === after.length && before.every((item, i) => item === after[i]);
-}
-
-function allItems(model: PackageModel): Resource[] {
-  const variables = model.sections.get('variables')?.items ?? [];
-  return variables.length ? [...variables, ...model.resources] : model.resources;
+function sameLists(before: readonly (readonly Resource[])[], after: readonly (readonly Resource[])[]): boolean {
+  return before.length === after.length && before.every((items, i) => items === after[i]);
 }
 
 const declarationSignatures = new WeakMap<VariableDeclaration, string>();

@@ -40,6 +40,8 @@ export interface PackageModel {
   sections: Map<SectionName, Section>;
   /** Every item of every section except `variables`, in document order. */
   readonly resources: Resource[];
+  /** Every item: those of `variables` first, then `resources`. */
+  readonly items: readonly Resource[];
 }
 
 /**
@@ -52,12 +54,20 @@ const itemResources = new WeakMap<YNode, Resource>();
 /** `replaced`: the parser's note of an edit inside one item, so that section's list is patched, not rebuilt. */
 export function buildModel(root: YNode | null, replaced?: ReplacedItem): PackageModel {
   let resources: Resource[] | undefined;
+  let items: readonly Resource[] | undefined;
   const model: PackageModel = {
     root,
     sections: new Map(),
-    // Gathered on first read: an edit's analysis goes through the sections, features read this.
+    // Gathered on first read: an edit's analysis goes through the sections, features read these.
     get resources() {
       return (resources ??= allResources(model.sections));
+    },
+    get items() {
+      if (!items) {
+        const variables = model.sections.get('variables')?.items ?? [];
+        items = variables.length ? [...variables, ...model.resources] : model.resources;
+      }
+      return items;
     },
   };
   if (!root || root.kind !== 'map') return model;

@@ -138,22 +138,17 @@ export function connectorOperations(model: PackageModel): Map<string, ReadonlyMa
   return ops;
 }
 
-function allItems(model: PackageModel): Resource[] {
-  const variables = model.sections.get('variables')?.items ?? [];
-  return variables.length ? [...variables, ...model.resources] : model.resources;
-}
-
 /**
  * The index of one version. Definitions and operations are given or built at once; the list of
  * every reference is gathered on first use (editor features), since rules read each item's own.
  */
 export function buildReferenceIndex(
   model: PackageModel,
-  definitions: Definitions = new Definitions(allItems(model)),
+  definitions: Definitions = new Definitions(model.items),
   ops: ReadonlyMap<string, ReadonlyMap<string, YScalar>> = connectorOperations(model),
 ): ReferenceIndex {
   let references: Reference[] | undefined;
-  const all = () => (references ??= allItems(model).flatMap((item) => itemReferences(item)));
+  const all = () => (references ??= model.items.flatMap((item) => itemReferences(item)));
   let inverse: Map<string, Reference[]> | undefined;
   const keyOf = (kind: ReferenceKind, target: string, connector?: string) => (kind === 'operations' ? `operations\u0000${connector}\u0000${target}` : `${kind}\u0000${target}`);
   const connectorTarget = (r: Reference) => (r.connector !== undefined ? (r.connector.includes('/') ? r.connector : undefined) : undefined);

@@ -108,7 +108,7 @@ export function buildVariableTable(sources: UseSources, model: PackageModel, use
 export function namesUsed(sources: UseSources, model: PackageModel): Set<string> {
   const names = new Set<string>();
   for (const use of sources.outside()) if (use.expression.name) names.add(use.expression.name);
-  for (const item of allItems(model)) for (const name of itemUsedNames(item, sources.text)) names.add(name);
+  for (const item of model.items) for (const name of itemUsedNames(item, sources.text)) names.add(name);
   return names;
 }
 
@@ -117,14 +117,9 @@ export function itemUsedNames(item: Resource, text: () => string): readonly stri
   return rememberForItem(item, 'used-names', () => [...new Set(itemUses(item, text).flatMap((u) => (u.expression.name ? [u.expression.name] : [])))].sort());
 }
 
-function allItems(model: PackageModel): Resource[] {
-  const variables = model.sections.get('variables')?.items ?? [];
-  return variables.length ? [...variables, ...model.resources] : model.resources;
-}
-
 function gatherUses(sources: UseSources, model: PackageModel): ExpressionUse[] {
   const uses = [...sources.outside()];
-  for (const item of allItems(model)) uses.push(...itemUses(item, sources.text));
+  for (const item of model.items) uses.push(...itemUses(item, sources.text));
   return uses.sort((a, b) => a.expression.span.start - b.expression.span.start);
 }
 
