@@ -51,6 +51,21 @@ describe('bad input', () => {
     assert.deepEqual(codes(text), ['yaml-syntax']);
   });
 
+  it('counts the brackets after a quote left open, up to the line YAML ends it at, not to a quote far below (found by npm run fuzz)', () => {
+    // PyYAML (and the parser) end `"1.0.0` at `spec:`, then read the nesting: no stack overflow.
+    const deep = '{a: '.repeat(20_000) + '}'.repeat(20_000);
+    const text = `${HEAD}package:\n  name: p\n  version: "1.0.0\nspec:\n  agents:\n    - namespace: a\n      name: b\n      description: ${deep}\n      x: "y"\n`;
+    const findings = analyze(text).findings;
+    assert.ok(!findings.some((f) => f.code === 'internal-error'), findings.find((f) => f.code === 'internal-error')?.message);
+    assert.ok(findings.some((f) => f.message === 'The YAML is nested more than 1,000 levels deep; Sinas (PyYAML) cannot read it.'));
+    // A `"` that YAML reads as part of a plain scalar (`a:"a` in a flow mapping), never closed.
+    const plain = `${HEAD}package:\n  name: p\nspec:\n  x: {a:"a: ${deep}\nother: 1\n`;
+    assert.ok(analyze(plain).findings.some((f) => f.message === 'The YAML is nested more than 1,000 levels deep; Sinas (PyYAML) cannot read it.'));
+    // A quote continued on deeper lines still hides its brackets.
+    const quoted = `${HEAD}package:\n  name: p\nspec:\n  x: "${'['.repeat(1500)}\n    ${'{'.repeat(1500)}"\n`;
+    assert.ok(!analyze(quoted).findings.some((f) => /nested more than/.test(f.message)));
+  });
+
   it('counts every bracket inside a flow collection, where plain text ends at one (found by npm run fuzz)', () => {
     const text = HEAD + 'spec:\n  agents:\n    - description: [[{x' + '['.repeat(20_000) + ']'.repeat(20_000) + '}]]\n';
     const syntax = analyze(text).findings.filter((f) => f.code === 'yaml-syntax');

@@ -47,14 +47,29 @@ export function excessiveNesting(text: string): number | undefined {
   return undefined;
 }
 
-/** The closing quote of the scalar opened at `start`. */
+/**
+ * The closing quote of the scalar quoted at `start`; undefined when there is none before a line
+ * that is not blank and not indented deeper than the line the quote opened on. YAML ends the
+ * scalar there (missing closing quote) and reads what follows, so a quote closed by another one
+ * far below must not hide the brackets in between; nor must a `"` that only looked like an opening
+ * quote. (In a flow collection YAML may read on: counting more brackets is the safe side.)
+ */
 function quotedEnd(text: string, start: number): number | undefined {
   const quote = text[start];
+  const lineStart = text.lastIndexOf('\n', start) + 1;
+  let indent = 0;
+  while (text[lineStart + indent] === ' ') indent++;
   for (let i = start + 1; i < text.length; i++) {
-    if (quote === '"' && text[i] === '\\') i++;
-    else if (text[i] === quote) {
+    const c = text[i];
+    if (quote === '"' && c === '\\') i++;
+    else if (c === quote) {
       if (quote === "'" && text[i + 1] === "'") i++;
       else return i;
+    } else if (c === '\n') {
+      let next = i + 1;
+      while (text[next] === ' ') next++;
+      const blank = next >= text.length || text[next] === '\n' || text[next] === '\r';
+      if (!blank && next - (i + 1) <= indent) return undefined;
     }
   }
   return undefined;
