@@ -1,6 +1,7 @@
 /** Hostile or broken input gets a clear finding and never an exception. */
 import assert from 'node:assert/strict';
 import { analyze } from '../../../server/src/core/analyze';
+import { excessiveNesting } from '../../../server/src/core/parse/flow-depth';
 
 const HEAD = 'apiVersion: sinas.co/v1\nkind: SinasPackage\n';
 const codes = (text: string) => analyze(text).findings.map((f) => f.code);
@@ -64,6 +65,13 @@ describe('bad input', () => {
     // A quote continued on deeper lines still hides its brackets.
     const quoted = `${HEAD}package:\n  name: p\nspec:\n  x: "${'['.repeat(1500)}\n    ${'{'.repeat(1500)}"\n`;
     assert.ok(!analyze(quoted).findings.some((f) => /nested more than/.test(f.message)));
+  });
+
+  it('is linear on a line of many quoted scalars (a megabyte flow list of strings: 40 ms, not 90 s)', () => {
+    const text = `${HEAD}spec:\n  x: [${'"a", '.repeat(320_000)}]\n`;
+    const started = performance.now();
+    assert.equal(excessiveNesting(text), undefined);
+    assert.ok(performance.now() - started < 1000, `${Math.round(performance.now() - started)} ms`);
   });
 
   it('counts every bracket inside a flow collection, where plain text ends at one (found by npm run fuzz)', () => {

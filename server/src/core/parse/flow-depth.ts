@@ -16,9 +16,16 @@ export function excessiveNesting(text: string): number | undefined {
   if (text.length <= MAX_FLOW_DEPTH) return undefined;
   let depth = 0;
   let previous = '\n';
+  // The current line's start and (once a quote needs it) its indentation.
+  let lineStart = 0;
+  let lineIndent = -1;
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (c === ' ' || c === '\t' || c === '\r') continue;
+    if (c === '\n') {
+      lineStart = i + 1;
+      lineIndent = -1;
+    }
     const atTokenStart = previous === '\n' || OPENS_AFTER.has(previous);
     if (c === '#' && (i === 0 || /\s/.test(text[i - 1]))) {
       const end = text.indexOf('\n', i);
@@ -28,8 +35,18 @@ export function excessiveNesting(text: string): number | undefined {
     }
     if (atTokenStart && (c === '"' || c === "'")) {
       // An unclosed quote is an error anyway; its brackets are then counted like the rest.
-      const end = quotedEnd(text, i);
-      if (end !== undefined) i = end;
+      if (lineIndent < 0) {
+        lineIndent = 0;
+        while (text[lineStart + lineIndent] === ' ') lineIndent++;
+      }
+      const quoted = quotedEnd(text, i, lineIndent);
+      if (quoted) {
+        i = quoted.end;
+        if (quoted.lastBreak >= 0) {
+          lineStart = quoted.lastBreak + 1;
+          lineIndent = -1;
+        }
+      }
       previous = c;
       continue;
     }
@@ -48,28 +65,28 @@ export function excessiveNesting(text: string): number | undefined {
 }
 
 /**
- * The closing quote of the scalar quoted at `start`; undefined when there is none before a line
- * that is not blank and not indented deeper than the line the quote opened on. YAML ends the
- * scalar there (missing closing quote) and reads what follows, so a quote closed by another one
- * far below must not hide the brackets in between; nor must a `"` that only looked like an opening
- * quote. (In a flow collection YAML may read on: counting more brackets is the safe side.)
+ * The closing quote of the scalar quoted at `start` (and the last line break before it); undefined
+ * when there is none before a line that is not blank and not indented deeper than `indent`, that
+ * of the line the quote opened on. YAML ends the scalar there (missing closing quote) and reads
+ * what follows, so a quote closed by another one far below must not hide the brackets in between;
+ * nor must a `"` that only looked like an opening quote. (In a flow collection YAML may read on:
+ * counting more brackets is the safe side.)
  */
-function quotedEnd(text: string, start: number): number | undefined {
+function quotedEnd(text: string, start: number, indent: number): { end: number; lastBreak: number } | undefined {
   const quote = text[start];
-  const lineStart = text.lastIndexOf('\n', start) + 1;
-  let indent = 0;
-  while (text[lineStart + indent] === ' ') indent++;
+  let lastBreak = -1;
   for (let i = start + 1; i < text.length; i++) {
     const c = text[i];
     if (quote === '"' && c === '\\') i++;
     else if (c === quote) {
       if (quote === "'" && text[i + 1] === "'") i++;
-      else return i;
+      else return { end: i, lastBreak };
     } else if (c === '\n') {
       let next = i + 1;
       while (text[next] === ' ') next++;
       const blank = next >= text.length || text[next] === '\n' || text[next] === '\r';
       if (!blank && next - (i + 1) <= indent) return undefined;
+      lastBreak = i;
     }
   }
   return undefined;
