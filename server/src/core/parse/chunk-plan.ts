@@ -62,11 +62,13 @@ function namesStarted(text: string, mark: '&' | '*', max: number): number {
   return found;
 }
 
-function lineText(text: string, lines: LineTable, line: number): string {
-  let end = lines.start.at(line + 1);
-  if (end > lines.start.at(line) && text.charCodeAt(end - 1) === 10) end--;
-  if (end > lines.start.at(line) && text.charCodeAt(end - 1) === 13) end--;
-  return text.slice(lines.start.at(line), end);
+/** Line `line` without its line break; `text` holds the document's characters from offset `from` on. */
+function lineText(text: string, lines: LineTable, line: number, from = 0): string {
+  const start = lines.start.at(line) - from;
+  let end = lines.start.at(line + 1) - from;
+  if (end > start && text.charCodeAt(end - 1) === 10) end--;
+  if (end > start && text.charCodeAt(end - 1) === 13) end--;
+  return text.slice(start, end);
 }
 
 /** `lines` is the text's line table (the parser keeps one up to date across edits). */
@@ -207,11 +209,12 @@ function splitMap(text: string, lines: LineTable, from: number, to: number, inde
 /**
  * Whether the entry whose key line is `first` (text `header`), ending before line `last`, is
  * `key: value` followed by a more-indented line that YAML cannot read (unreadable-entry.ts).
+ * `text` holds the document's characters from offset `from` on.
  */
-function unreadableUnder(text: string, lines: LineTable, first: number, last: number, header: string): boolean {
+function unreadableUnder(text: string, lines: LineTable, first: number, last: number, header: string, from = 0): boolean {
   let under = first + 1;
   while (under < last && lines.indent[under] < 0) under++;
-  return under < last && lines.indent[under] > lines.indent[first] && keyWithPlainValue(header) !== undefined && breaksPlainValue(lineText(text, lines, under));
+  return under < last && lines.indent[under] > lines.indent[first] && keyWithPlainValue(header) !== undefined && breaksPlainValue(lineText(text, lines, under, from));
 }
 
 /** The block body of `key:` at `parentIndent`: a mapping at deeper indent or a sequence. */
@@ -309,30 +312,21 @@ export function itemLinesHold(window: TextWindow, lines: LineTable, start: numbe
  */
 export function entryLinesHold(window: TextWindow, lines: LineTable, start: number, end: number, indent: number): boolean {
   const firstLine = lineContaining(lines, start);
-  const header = windowLine(window, lines, firstLine);
+  const header = lineText(window.text, lines, firstLine, window.from);
   if (lines.indent[firstLine] !== indent || !isKeyLine(header) || HEADER_ONLY.test(header)) return false;
   const lastLine = lineContaining(lines, end - 1);
   for (let line = firstLine + 1; line <= lastLine; line++) {
     const lineIndent = lines.indent[line];
     if (lineIndent === TAB_INDENT || (lineIndent >= 0 && lineIndent <= indent)) return false;
   }
-  let under = firstLine + 1;
-  while (under <= lastLine && lines.indent[under] < 0) under++;
-  if (under <= lastLine && keyWithPlainValue(header) !== undefined && breaksPlainValue(windowLine(window, lines, under))) return false;
-  return leavesNothingOpen(window, lines, firstLine, end);
+  return !unreadableUnder(window.text, lines, firstLine, lastLine + 1, header, window.from) && leavesNothingOpen(window, lines, firstLine, end);
 }
 
 /** The line after a chunk ending at `end` starts another entry only if the chunk's last line is not left open. */
 function leavesNothingOpen(window: TextWindow, lines: LineTable, firstLine: number, end: number): boolean {
   let last = lineContaining(lines, end - 1);
   while (last > firstLine && lines.indent[last] < 0) last--;
-  const t = windowLine(window, lines, last, end);
+  const t = lineText(window.text, lines, last, window.from);
   return !(OPEN_FLOW.test(t) || OPEN_QUOTE.test(t));
-}
-
-/** Line `line` of the window's text, without its line break (`end`: where the window's text ends). */
-function windowLine(window: TextWindow, lines: LineTable, line: number, end = window.from + window.text.length): string {
-  const lineEnd = line + 1 < lines.count ? lines.start.at(line + 1) : end;
-  return window.text.slice(lines.start.at(line) - window.from, lineEnd - window.from).replace(/\r?\n$/, '');
 }
 
