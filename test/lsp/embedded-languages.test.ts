@@ -56,22 +56,47 @@ describe('the built server as the extension starts it', () => {
   // Node modules a server over stdio never needs; each one loaded costs resident memory.
   const UNUSED = ['crypto', 'child_process', 'os', 'vm', 'v8', 'fs/promises'];
 
-  it('checks every embedded language without loading a Node module it does not use', async () => {
+  /** The modules a server loaded while `session` ran against it, as report-modules.cjs lists them. */
+  async function modulesLoaded(session: (client: TestLspClient) => Promise<void>): Promise<string[]> {
     const dir = mkdtempSync(join(tmpdir(), 'sinas-modules-'));
     const file = join(dir, 'modules.json');
     try {
       const execArgv = [...SERVER_EXEC_ARGV, '--require', join(__dirname, '../support/report-modules.cjs')];
       const client = await TestLspClient.start('stdio', undefined, SERVER, { execArgv, env: { ...SERVER_ENV, SINAS_TEST_MODULES_FILE: file } });
+      await session(client);
+      await client.stop();
+      return JSON.parse(readFileSync(file, 'utf8')) as string[];
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  it('checks every embedded language without loading a Node module it does not use', async () => {
+    const loaded = await modulesLoaded(async (client) => {
       const uri = 'file:///tmp/embedded/modules.yaml';
       client.open(uri, PACKAGE);
       const wanted = ['invalid-json-schema', 'python-syntax', 'sql-syntax', 'template-syntax'];
       await client.waitForDiagnostics(uri, (p) => wanted.every((code) => p.diagnostics.some((d) => d.code === code)));
-      await client.stop();
-      const loaded = JSON.parse(readFileSync(file, 'utf8')) as string[];
-      assert.ok(loaded.includes('NativeModule net'), 'the list names the modules loaded');
-      assert.deepEqual(UNUSED.filter((name) => loaded.includes(`NativeModule ${name}`)), []);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
+    assert.ok(loaded.includes('NativeModule net'), 'the list names the modules loaded');
+    assert.ok(loaded.some((name) => name.endsWith('parse-jinja.js')), 'and the parsers loaded');
+    assert.deepEqual(UNUSED.filter((name) => loaded.includes(`NativeModule ${name}`)), []);
+  });
+
+  it('does not load the Jinja2 parser (WebAssembly) for prompts and templates without a tag', async () => {
+    const plain = PACKAGE.replace('"{% if x %}unclosed"', '"Hello {name}, 100% done"') + `  agents:
+    - name: helper
+      systemPrompt: |
+        Answer briefly. Use {braces} and 50% of the budget.
+`;
+    const loaded = await modulesLoaded(async (client) => {
+      const uri = 'file:///tmp/embedded/plain.yaml';
+      client.open(uri, plain);
+      await client.waitForDiagnostics(uri, (p) => ['python-syntax', 'sql-syntax'].every((code) => p.diagnostics.some((d) => d.code === code)));
+      // A parser asked for starts loading on the next turn: one more round trip lets it begin.
+      await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } });
+    });
+    assert.ok(loaded.some((name) => name.endsWith('parse-python.js')), 'the parsers the package needs loaded');
+    assert.deepEqual(loaded.filter((name) => name.endsWith('parse-jinja.js')), []);
   });
 });

@@ -23,11 +23,12 @@ export const templateSyntax: ItemRule = {
   check(ctx) {
     const fields = TEMPLATE_FIELDS[ctx.item.section];
     if (!fields) return;
-    const parser = embeddedParser('jinja');
-    if (!parser) return;
     const check = (node: YNode | null | undefined, what: string) => {
       const text = embeddedText(node);
+      // Text without a tag is plain text to Jinja2: no need to load the parser for it.
       if (!text || !/[{][{%#]/.test(text.source)) return;
+      const parser = embeddedParser('jinja');
+      if (!parser) return;
       const problem = parser.parse(text.source);
       if (!problem || !certainDespiteVariables(text, problem)) return;
       ctx.report({
