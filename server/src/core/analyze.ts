@@ -25,7 +25,7 @@ import { embeddedText } from './embedded/embedded-text';
 import { sinasParameters } from './embedded/sql/parse-sql';
 import { buildReferenceIndex, connectorOperations, Definitions, itemReferences, sameDefinition, type ReferenceIndex } from './references';
 import { DOCUMENT_RULES, HEADER_RULES, ITEM_RULES, SCOPED_RULES } from './rules';
-import type { DocumentContext, DocumentTables, HeaderContext, ItemContext, ScopeContext } from './rules/rule';
+import { SCOPED_DECLARATION_FIELDS, type DocumentContext, type DocumentTables, type HeaderContext, type ItemContext, type ScopeContext } from './rules/rule';
 import type { InstanceIndex } from './instance/instance-index';
 import { checkWithInstance } from './rules/instance';
 import { notAPackageFindings } from './rules/not-a-package';
@@ -387,12 +387,15 @@ function sameLists(before: readonly (readonly Resource[])[], after: readonly (re
 
 const declarationSignatures = new WeakMap<VariableDeclaration, string>();
 
-/** What scoped rules read of the declarations: names and the values a variable can take. */
+/** What scoped rules can read of the declarations (SCOPED_DECLARATION_FIELDS): names, types and the values a variable can take. */
 function declarationsSignature(declarations: readonly VariableDeclaration[], model: PackageModel): string {
   const parts = declarations.map((d) => {
     let signature = declarationSignatures.get(d);
     if (signature === undefined) {
-      signature = JSON.stringify([d.name, d.type, d.required, d.default, d.choices, d.pattern, d.resource], (_key, value: unknown) => (value instanceof Date ? value.toISOString() : value));
+      signature = JSON.stringify(
+        SCOPED_DECLARATION_FIELDS.map((field) => d[field]),
+        (_key, value: unknown) => (value instanceof Date ? value.toISOString() : value),
+      );
       declarationSignatures.set(d, signature);
     }
     return signature;

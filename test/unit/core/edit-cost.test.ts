@@ -127,6 +127,16 @@ describe('edit cost (counted work, not time)', () => {
     assert.deepEqual(large, small);
   });
 
+  it('re-checks only the declaration typed in when its default changes, not the items that use it', () => {
+    for (const lines of [2_000, 20_000]) {
+      for (const work of workPerEdit(lines, 3, 'default: info')) {
+        assert.equal(work.parsedChunks, 1, 'one chunk re-parsed');
+        assert.ok(work.rules.item > 0 && work.rules.item <= ITEM_RULES.length, `item rules for one item only (${work.rules.item})`);
+        assert.ok(work.rules.scoped <= 2 * SCOPED_RULES.length, `scoped rules run again at ${lines} lines: ${work.rules.scoped}`);
+      }
+    }
+  });
+
   it('runs no rule on an item again and never builds the whole text after an edit in the package header (its description)', () => {
     for (const lines of [2_000, 20_000]) {
       for (const work of workPerEdit(lines, 3, 'A generated package for benchmarks')) {

@@ -172,6 +172,37 @@ describe('incremental analysis', () => {
     }
   });
 
+  it('matches a fresh analysis after edits to each field of each declaration (item findings are kept while the fields rules read are the same)', () => {
+    const fixtures = ['variable-type-mismatch/typed-uses.yaml', 'secret-value/values.yaml', 'connector-secret-template/secrets.yaml', 'variables/uses.yaml'];
+    const replacements = ['x', 'secret', 'boolean', 'enum', 'text', '[on, off]', '[debug, info]', '"30"', 'KEY'];
+    let changed = 0;
+    for (const fixture of fixtures) {
+      const original = readFileSync(join(__dirname, '../../fixtures/rules', fixture), 'utf8');
+      const lines = original.split('\n');
+      const first = lines.indexOf('  variables:') + 1;
+      assert.ok(first > 0, `${fixture} declares variables`);
+      const before = observable(analyze(original));
+      for (let line = first; line < lines.length && !/^ {0,2}\S/.test(lines[line]); line++) {
+        const colon = lines[line].indexOf(': ');
+        if (colon < 0) continue;
+        const lineStart = lines.slice(0, line).reduce((n, l) => n + l.length + 1, 0);
+        for (const replacement of replacements) {
+          // 'x' is typed at the end of the value; the others replace it.
+          const start = replacement === 'x' ? lineStart + lines[line].length : lineStart + colon + 2;
+          const end = lineStart + lines[line].length;
+          const parser = new DocumentParser();
+          analyze(original, { parser });
+          parser.noteChange(start, end, replacement);
+          const text = original.slice(0, start) + replacement + original.slice(end);
+          const fresh = observable(analyze(text));
+          assert.deepEqual(observable(analyze({ length: text.length, read: () => text }, { parser })), fresh, `${fixture}: ${JSON.stringify(text.slice(start - colon - 2, start + replacement.length))}`);
+          if (JSON.stringify(fresh) !== JSON.stringify(before)) changed++;
+        }
+      }
+    }
+    assert.ok(changed > 50, `the edits change the findings (${changed} did)`);
+  });
+
   it('re-parses and re-checks only the edited item when typing inside one', () => {
     const text = generatePackage(2000);
     const parser = new DocumentParser();

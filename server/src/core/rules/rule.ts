@@ -20,10 +20,18 @@ import type { Definitions, Reference, ReferenceIndex } from '../references';
 import type { NameIndex } from '../text/suggest';
 import type { ExpressionUse, VariableDeclaration, VariableTable } from '../variables/variable-table';
 
+/**
+ * The fields of a declaration scoped rules may read. Their findings are memoised per item against
+ * these fields of every declaration (analyze.ts signs this list), so typing a variable's default,
+ * pattern or description re-checks no item.
+ */
+export const SCOPED_DECLARATION_FIELDS = ['name', 'type', 'choices'] as const;
+export type ScopedDeclaration = Pick<VariableDeclaration, (typeof SCOPED_DECLARATION_FIELDS)[number]>;
+
 /** What scoped rules compare a scope against. Each part changes only when its content does. */
 export interface DocumentTables {
   /** Declared variables by name (the first declaration of a name). */
-  readonly declarations: ReadonlyMap<string, VariableDeclaration>;
+  readonly declarations: ReadonlyMap<string, ScopedDeclaration>;
   /** Whether the package has a `spec.variables` section at all. */
   readonly hasVariablesSection: boolean;
   readonly definitions: Definitions;

@@ -63,7 +63,7 @@ export function plainValue(text: string): unknown {
 }
 
 /** The texts a variable can be replaced with, when they are known (boolean, enum, secret). */
-export function possibleTexts(declaration: VariableDeclaration): string[] | undefined {
+export function possibleTexts(declaration: Pick<VariableDeclaration, 'name' | 'type' | 'choices'>): string[] | undefined {
   switch (declaration.type) {
     case 'boolean':
       return ['true', 'false'];
