@@ -25,9 +25,10 @@ import { embeddedText } from './embedded/embedded-text';
 import { sinasParameters } from './embedded/sql/parse-sql';
 import { buildReferenceIndex, connectorOperations, Definitions, itemReferences, sameDefinition, type ReferenceIndex } from './references';
 import { DOCUMENT_RULES, HEADER_RULES, ITEM_RULES, SCOPED_RULES } from './rules';
-import { SCOPED_DECLARATION_FIELDS, type DocumentContext, type DocumentTables, type HeaderContext, type ItemContext, type ScopeContext } from './rules/rule';
+import type { DocumentContext, DocumentTables, HeaderContext, ItemContext, ScopeContext, ScopedTables } from './rules/rule';
 import type { InstanceIndex } from './instance/instance-index';
 import { checkWithInstance } from './rules/instance';
+import { declarationSignature, ScopedReads, SectionReads } from './scoped-reads';
 import { notAPackageFindings } from './rules/not-a-package';
 import { unquotedCronFindings } from './rules/unquoted-cron';
 import { append } from './append';
@@ -287,8 +288,12 @@ function analyzeUnguarded(source: DocumentText, options: AnalyzeOptions): Analys
   // Item results also change when an embedded-language parser has loaded, the instance's facts
   // changed, or the number of findings shown did (scoped rules stop once they have reported that many).
   const connectionTypes = options.connectionTypes ?? options.instance?.connectionTypes;
-  const key = `${versions.declarations}:${versions.definitions}:${versions.operations}:${versions.dependencies}:${versions.queries}@${embeddedGeneration()}:${connectionTypes?.revision ?? ''}/${max}`;
-  append(findings, itemFindings(full, model, parsed.chunked, tables, key, connectionTypes, max));
+  // Declarations and definitions apart: an item's results stay valid while what it read of them is the same (scoped-reads.ts).
+  const memo: ItemMemoKey = {
+    key: `${versions.operations}:${versions.dependencies}:${versions.queries}@${embeddedGeneration()}:${connectionTypes?.revision ?? ''}/${max}`,
+    tablesVersion: `${versions.declarations}:${versions.definitions}`,
+  };
+  append(findings, itemFindings(full, model, parsed.chunked, tables, memo, connectionTypes, max));
   // The instance pass reads every reference: it runs only while a snapshot is set.
   const checked = options.instance ? checkWithInstance(ctx, options.instance, findings, (id, error) => internalError(id, error, full())) : findings;
 
@@ -385,22 +390,9 @@ function sameLists(before: readonly (readonly Resource[])[], after: readonly (re
   return before.length === after.length && before.every((items, i) => items === after[i]);
 }
 
-const declarationSignatures = new WeakMap<VariableDeclaration, string>();
-
 /** What scoped rules can read of the declarations (SCOPED_DECLARATION_FIELDS): names, types and the values a variable can take. */
 function declarationsSignature(declarations: readonly VariableDeclaration[], model: PackageModel): string {
-  const parts = declarations.map((d) => {
-    let signature = declarationSignatures.get(d);
-    if (signature === undefined) {
-      signature = JSON.stringify(
-        SCOPED_DECLARATION_FIELDS.map((field) => d[field]),
-        (_key, value: unknown) => (value instanceof Date ? value.toISOString() : value),
-      );
-      declarationSignatures.set(d, signature);
-    }
-    return signature;
-  });
-  return `${model.sections.has('variables')}\n${parts.join('\n')}`;
+  return `${model.sections.has('variables')}\n${declarations.map(declarationSignature).join('\n')}`;
 }
 
 function operationsSignature(operations: ReadonlyMap<string, ReadonlyMap<string, YScalar>>): string {
@@ -436,7 +428,7 @@ function declaredDependencies(model: PackageModel): DocumentTables['dependencies
 }
 
 /** Scoped rules on one scope: a section item, or (item undefined) the text around the items. */
-function scopedFindings(text: () => string, item: Resource | undefined, uses: readonly ExpressionUse[], references: ScopeContext['references'], tables: DocumentTables, max: number): Finding[] {
+function scopedFindings(text: () => string, item: Resource | undefined, uses: readonly ExpressionUse[], references: ScopeContext['references'], tables: ScopedTables, max: number): Finding[] {
   const found: Finding[] = [];
   let reported = 0;
   const ctx: ScopeContext = {
@@ -470,9 +462,19 @@ const ITEM_RULES_KEY = Object.fromEntries(SECTIONS.map((s) => [s, `items:${s}`])
  * Findings of every section's items, per section list: a section whose items did not change costs
  * nothing, and one whose list was patched (an edit inside one item) re-reads that item only.
  */
-const sectionMemo = new WeakMap<readonly Resource[], { key: string; perItem: Finding[][]; withFindings: number[]; findings: Finding[] }>();
+const sectionMemo = new WeakMap<readonly Resource[], ItemMemoKey & { reads: SectionReads; perItem: Finding[][]; withFindings: number[]; findings: Finding[] }>();
 
-function itemFindings(full: () => string, model: PackageModel, chunked: boolean, tables: DocumentTables, key: string, connectionTypes: ConnectionTypeLookup | undefined, max: number): Finding[] {
+/**
+ * What item results are memoised against: `key`, the versions of the tables read whole and of
+ * what else they depend on; `tablesVersion`, those of the declarations and the definitions, which
+ * an item's results may outlive (its reads are checked again when this changes).
+ */
+interface ItemMemoKey {
+  key: string;
+  tablesVersion: string;
+}
+
+function itemFindings(full: () => string, model: PackageModel, chunked: boolean, tables: DocumentTables, memo: ItemMemoKey, connectionTypes: ConnectionTypeLookup | undefined, max: number): Finding[] {
   const out: Finding[] = [];
   // Without chunks (anchors in the file), item values come from one whole-document conversion,
   // which is also where an alias bomb is caught.
@@ -491,35 +493,46 @@ function itemFindings(full: () => string, model: PackageModel, chunked: boolean,
       });
     }
   }
-  const findingsOf = (item: Resource): Finding[] => {
-    const chunk = item.chunk;
-    const own = chunk
-      ? chunk.remember(`${ITEM_RULES_KEY[item.section]}@${embeddedGeneration()}:${connectionTypes?.revision ?? ''}`, (text) => runItemRules(text, item, () => toValue(item.node).value, connectionTypes))
-      : runItemRules(full(), item, () => itemValue(rootValue, item), connectionTypes);
-    const scoped = itemScopedFindings(full, item, tables, key, max);
-    return own.length === 0 ? scoped : scoped.length === 0 ? own : [...own, ...scoped];
+  const itemRulesKey = `@${embeddedGeneration()}:${connectionTypes?.revision ?? ''}`;
+  /** A section's memo still holds: same key, and the same tables or the same findings for every read its items made. */
+  const holds = (m: { key: string; tablesVersion: string; reads: SectionReads } | undefined): m is NonNullable<typeof m> => {
+    if (m?.key !== memo.key || (m.tablesVersion !== memo.tablesVersion && !m.reads.holdIn(tables))) return false;
+    m.tablesVersion = memo.tablesVersion;
+    return true;
   };
   for (const section of model.sections.values()) {
     const known = sectionMemo.get(section.items);
-    if (known?.key === key) {
+    if (holds(known)) {
       append(out, known.findings);
       continue;
     }
     const patched = section.patchedFrom;
     const before = patched && sectionMemo.get(patched.items);
+    // Kept when one item is checked again, built anew when all are (so reads of gone items drop out).
+    let reads: SectionReads;
+    const findingsOf = (item: Resource): Finding[] => {
+      const chunk = item.chunk;
+      const own = chunk
+        ? chunk.remember(ITEM_RULES_KEY[item.section] + itemRulesKey, (text) => runItemRules(text, item, () => toValue(item.node).value, connectionTypes))
+        : runItemRules(full(), item, () => itemValue(rootValue, item), connectionTypes);
+      const scoped = itemScopedFindings(full, item, tables, memo, max, reads);
+      return own.length === 0 ? scoped : scoped.length === 0 ? own : [...own, ...scoped];
+    };
     let perItem: Finding[][];
     /** Indexes of the items with findings: gathering them costs what they found, not a pass over every item. */
     let withFindings: number[];
     // Only memoised results (positions relative to their chunks) may be kept across versions.
     let memoised: boolean;
-    if (patched && before?.key === key) {
+    if (patched && holds(before)) {
       const index = patched.index;
+      reads = before.reads;
       perItem = before.perItem.slice();
       perItem[index] = findingsOf(section.items[index]);
       withFindings = before.withFindings.filter((i) => i !== index);
       if (perItem[index].length) withFindings.splice(partitionPoint(withFindings.length, (k) => withFindings[k] < index), 0, index);
       memoised = !!section.items[index].chunk; // the others were, or `before` would not be kept
     } else {
+      reads = new SectionReads();
       perItem = section.items.map(findingsOf);
       withFindings = [];
       perItem.forEach((list, i) => {
@@ -529,22 +542,31 @@ function itemFindings(full: () => string, model: PackageModel, chunked: boolean,
     }
     const findings: Finding[] = [];
     for (const i of withFindings) append(findings, perItem[i]);
-    if (memoised) sectionMemo.set(section.items, { key, perItem, withFindings, findings });
+    if (memoised) sectionMemo.set(section.items, { ...memo, reads, perItem, withFindings, findings });
     append(out, findings);
   }
   return out;
 }
 
-/** Scoped rules on one item, memoised on its chunk while the tables keep their versions. */
-function itemScopedFindings(full: () => string, item: Resource, tables: DocumentTables, key: string, max: number): Finding[] {
+const NO_READS = new ScopedReads();
+
+/**
+ * Scoped rules on one item, memoised on its chunk while the tables keep their versions, or what
+ * it read of them is the same; its reads are added to its section's.
+ */
+function itemScopedFindings(full: () => string, item: Resource, tables: DocumentTables, memo: ItemMemoKey, max: number, sectionReads: SectionReads): Finding[] {
   const chunk = item.chunk;
   if (!chunk) return scopedFindings(full, item, itemUses(item, full), itemReferences(item), tables, max);
-  const slot = chunk.rememberValue('scoped', () => ({ section: '', key: '', findings: [] as Finding[] }));
-  if (slot.key !== key || slot.section !== item.section) {
-    slot.findings = chunk.local((text) => scopedFindings(() => text, item, itemUses(item, () => text), itemReferences(item), tables, max).map((f) => anchorFinding(f, chunk)));
-    slot.key = key;
+  const slot = chunk.rememberValue('scoped', () => ({ section: '', key: '', tablesVersion: '', reads: NO_READS, findings: [] as Finding[] }));
+  if (slot.key !== memo.key || slot.section !== item.section || (slot.tablesVersion !== memo.tablesVersion && !slot.reads.holdIn(tables))) {
+    const reads = new ScopedReads();
+    slot.findings = chunk.local((text) => scopedFindings(() => text, item, itemUses(item, () => text), itemReferences(item), reads.recording(tables), max).map((f) => anchorFinding(f, chunk)));
+    slot.reads = reads;
+    slot.key = memo.key;
     slot.section = item.section;
   }
+  slot.tablesVersion = memo.tablesVersion;
+  sectionReads.add(slot.reads);
   return slot.findings;
 }
 

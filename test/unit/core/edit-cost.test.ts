@@ -78,7 +78,8 @@ function workPerEdit(lines: number, edits: number, marker = 'Fetches item 7'): W
   analyze(text, { parser });
   const out: Work[] = [];
   for (let i = 0; i < edits; i++) {
-    const at = text.indexOf(marker) + marker.length;
+    // A marker may end with its line break (to tell `fetch_item_7` from `fetch_item_70`): typing goes before it.
+    const at = text.indexOf(marker) + marker.replace(/\n$/, '').length;
     text = text.slice(0, at) + 'x' + text.slice(at);
     // As the language server hands it over: the edit, and the text only on request.
     parser.noteChange(at, at, 'x');
@@ -134,6 +135,15 @@ describe('edit cost (counted work, not time)', () => {
         assert.ok(work.rules.item > 0 && work.rules.item <= ITEM_RULES.length, `item rules for one item only (${work.rules.item})`);
         assert.ok(work.rules.scoped <= 2 * SCOPED_RULES.length, `scoped rules run again at ${lines} lines: ${work.rules.scoped}`);
       }
+    }
+  });
+
+  it('re-checks only the items that looked a name up when an item is renamed', () => {
+    for (const lines of [2_000, 20_000]) {
+      // Nothing refers to an agent: only the agent typed in.
+      for (const work of workPerEdit(lines, 3, 'name: helper-7\n')) assert.ok(work.rules.scoped <= 2 * SCOPED_RULES.length, `agent renamed at ${lines} lines: ${work.rules.scoped} scoped rule runs`);
+      // Agent 7 enables function 7: the function, that agent and the text around the items.
+      for (const work of workPerEdit(lines, 3, 'name: fetch_item_7\n')) assert.ok(work.rules.scoped <= 3 * SCOPED_RULES.length, `function renamed at ${lines} lines: ${work.rules.scoped} scoped rule runs`);
     }
   });
 

@@ -201,6 +201,55 @@ describe('incremental analysis', () => {
       }
     }
     assert.ok(changed > 50, `the edits change the findings (${changed} did)`);
+    // The section itself goes and comes back: an undeclared variable's message says where to declare it.
+    const original = 'apiVersion: sinas.co/v1\nkind: SinasPackage\npackage:\n  name: demo\nspec:\n  variables: []\n  functions:\n    - name: f\n      description: ${{ vars.A }}\n';
+    const parser = new DocumentParser();
+    let text = original;
+    analyze(text, { parser });
+    const at = original.indexOf('variables') + 'variable'.length;
+    for (const [start, end, inserted] of [[at, at + 1, 'x'], [at, at + 1, 's']] as const) {
+      parser.noteChange(start, end, inserted);
+      text = text.slice(0, start) + inserted + text.slice(end);
+      assert.deepEqual(observable(analyze({ length: text.length, read: () => text }, { parser })), observable(analyze(text)), text.slice(start - 10, start + 10));
+    }
+  });
+
+  it('matches a fresh analysis while names and namespaces are typed and erased (item findings kept while what they looked up is the same)', () => {
+    const fixtures = [
+      ...yamlFiles(join(__dirname, '../../fixtures/rules/unresolved-reference')),
+      ...yamlFiles(join(__dirname, '../../fixtures/rules/reference-needs-namespace')),
+      ...yamlFiles(join(__dirname, '../../fixtures/rules/reference-must-be-bare')),
+      ...yamlFiles(join(__dirname, '../../fixtures/rules/duplicate-identity')),
+      ...yamlFiles(join(__dirname, '../../fixtures/rules/variables')),
+    ];
+    let changed = 0;
+    for (const file of fixtures) {
+      const original = readFileSync(file, 'utf8');
+      const before = JSON.stringify(observable(analyze(original)));
+      // One session over all edits: results carried from version to version, as in the editor.
+      const parser = new DocumentParser();
+      let text = original;
+      analyze(text, { parser });
+      const step = (start: number, end: number, inserted: string, label: string) => {
+        parser.noteChange(start, end, inserted);
+        text = text.slice(0, start) + inserted + text.slice(end);
+        const fresh = observable(analyze(text));
+        assert.deepEqual(observable(analyze({ length: text.length, read: () => text }, { parser })), fresh, `${file}: ${label}`);
+        if (JSON.stringify(fresh) !== before) changed++;
+      };
+      const names = [...original.matchAll(/^ +(?:- )?(?:name|namespace): *([^\n#]*)$/gm)];
+      for (const match of names) {
+        const at = match.index + match[0].length;
+        step(at, at, 'x', `typed after ${JSON.stringify(match[0].trim())}`);
+        step(at, at, 'y', `typed after ${JSON.stringify(match[0].trim())}x`);
+        step(at, at + 2, '', `erased after ${JSON.stringify(match[0].trim())}`);
+      }
+      // Every name at once changed and back, with a whole-text change.
+      const renamed = original.replace(/^( +(?:- )?name: *[^\n#]*)$/gm, '$1z');
+      step(0, text.length, renamed, 'every name renamed');
+      step(0, text.length, original, 'every name back');
+    }
+    assert.ok(changed > 20, `the edits change the findings (${changed} did)`);
   });
 
   it('re-parses and re-checks only the edited item when typing inside one', () => {

@@ -29,7 +29,7 @@ export interface QualifiedFunctionName {
 }
 
 /** Over a whole package's index, or (a rule on one item) that item's references and the package's definitions. */
-export function qualifiedFunctionNames(index: Pick<ReferenceIndex, 'references' | 'definitions'>): QualifiedFunctionName[] {
+export function qualifiedFunctionNames(index: Pick<ReferenceIndex, 'references'> & { definitions(kind: 'functions', identity: string): readonly unknown[] }): QualifiedFunctionName[] {
   const out: QualifiedFunctionName[] = [];
   for (const reference of index.references) {
     if (reference.form !== 'bare' || reference.dynamic || !reference.text.includes('/')) continue;

@@ -22,11 +22,34 @@ import type { ExpressionUse, VariableDeclaration, VariableTable } from '../varia
 
 /**
  * The fields of a declaration scoped rules may read. Their findings are memoised per item against
- * these fields of every declaration (analyze.ts signs this list), so typing a variable's default,
- * pattern or description re-checks no item.
+ * these fields of the declarations they looked up (core/scoped-reads.ts), so typing a variable's
+ * default, pattern or description re-checks no item.
  */
 export const SCOPED_DECLARATION_FIELDS = ['name', 'type', 'choices'] as const;
 export type ScopedDeclaration = Pick<VariableDeclaration, (typeof SCOPED_DECLARATION_FIELDS)[number]>;
+
+/** What scoped rules may read of a definition: its identity (which is what the memo follows). */
+export type DefinedIdentity = Pick<Resource, 'identity'>;
+
+/**
+ * The document-wide tables as scoped rules see them: every read of the declarations and the
+ * definitions is noted with what it found, and an item's findings are kept while each of its reads
+ * finds the same (renaming one function re-checks the items that looked that name up, not all).
+ */
+export interface ScopedTables {
+  readonly declarations: { get(name: string): ScopedDeclaration | undefined; has(name: string): boolean };
+  readonly hasVariablesSection: boolean;
+  readonly definitions: {
+    get(kind: SectionName, identity: string): readonly DefinedIdentity[];
+    /** The definitions of one kind whose name (without namespace) is `name`. */
+    named(kind: SectionName, name: string): readonly DefinedIdentity[];
+    identities(kind: SectionName): Iterable<string>;
+    nameIndex(kind: SectionName): NameIndex;
+  };
+  operations: DocumentTables['operations'];
+  readonly dependencies: DocumentTables['dependencies'];
+  queryParameters: DocumentTables['queryParameters'];
+}
 
 /** What scoped rules compare a scope against. Each part changes only when its content does. */
 export interface DocumentTables {
@@ -67,7 +90,7 @@ export interface ScopeContext {
   readonly uses: readonly ExpressionUse[];
   /** The references the item makes, in document order (none around the items). */
   readonly references: readonly Reference[];
-  readonly tables: DocumentTables;
+  readonly tables: ScopedTables;
   report(finding: Finding): void;
   /**
    * This rule has reported as many findings as are shown. A rule that reports in position order,
