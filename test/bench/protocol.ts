@@ -34,6 +34,8 @@ export interface ProtocolFigures {
   incrementalEdit: Timing;
   /** The same typing in the package's description, around the items. */
   headerEdit: Timing;
+  /** The same typing at the end of a function's name, which one agent enables (a rename). */
+  nameEdit: Timing;
   fullTextEdit: Timing;
   /** The editor's own part of a full-text change: writing the message (JSON and UTF-8), timed in this process. */
   fullTextEncodeMs: number;
@@ -184,6 +186,7 @@ export async function measureProtocol(name: ServerName, generated: string, runs:
     };
     const incremental = await typing(point);
     const header = await typing(editPoint(text, 'description: A generated package'));
+    const rename = await typing(editPoint(text, 'name: fetch_item_'));
     const full: Timing[] = [];
     for (let i = 0; i < repeats; i++) {
       full.push(await timed(pid, async () => {
@@ -212,6 +215,7 @@ export async function measureProtocol(name: ServerName, generated: string, runs:
       warmOpen: medianTiming(warm),
       incrementalEdit: medianTiming(incremental, delay),
       headerEdit: medianTiming(header, delay),
+      nameEdit: medianTiming(rename, delay),
       fullTextEdit: medianTiming(full, delay),
       fullTextEncodeMs: median(encode),
       completion: medianTiming(completion),

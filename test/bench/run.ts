@@ -91,10 +91,12 @@ function markdown(r: Results): string {
   let out = head;
   out += line('edit → diagnostics, incremental change (protocol, ms)', (f) => f.incrementalEdit.wall);
   out += line('edit → diagnostics, incremental change in the package header (protocol, ms)', (f) => f.headerEdit.wall);
+  out += line('edit → diagnostics, incremental change in a function\'s name (protocol, ms)', (f) => f.nameEdit.wall);
   out += line('edit → diagnostics, full-text change (protocol, ms)', (f) => f.fullTextEdit.wall);
   out += `| of which the editor writing the full-text message (JSON and UTF-8, in the bench's client, ms) | ${rows.map((x) => fmt(x.protocol.sinas?.fullTextEncodeMs)).join(' | ')} |\n`;
   out += line('server on-CPU per edit, incremental change (protocol, ms)', (f) => f.incrementalEdit.cpu);
   out += line('server on-CPU per edit, incremental change in the package header (protocol, ms)', (f) => f.headerEdit.cpu);
+  out += line('server on-CPU per edit, incremental change in a function\'s name (protocol, ms)', (f) => f.nameEdit.cpu);
   out += line('server on-CPU per edit, full-text change (protocol, ms)', (f) => f.fullTextEdit.cpu);
   out += line('completion, new key at the end (protocol, ms)', (f) => f.completion.wall);
   out += line('cold first open, fresh process → diagnostics (protocol, ms)', (f) => f.coldOpen.wall);
@@ -108,7 +110,7 @@ function markdown(r: Results): string {
   out += PEER ? `, ${fmt(s('yls')?.incremental)} and ${fmt(s('yls')?.fullText)} ms for yaml-language-server (least-squares fit over the sizes above).` : ' (least-squares fit).';
   if (r.memory) {
     const m = r.memory;
-    out += ` Our server holds ${fmt(m.afterOpenMb)} MB resident with a ${m.lines.toLocaleString('en')}-line package open (its embedded-language parsers loaded), ${fmt(m.afterEditsMb)} MB right after ${m.edits.toLocaleString('en')} edits to it and ${fmt(m.atRestMb)} MB two seconds later (it collects during sustained editing once its heap has grown well past what was live, and when idle);`;
+    out += ` Our server holds ${fmt(m.afterOpenMb)} MB resident with a ${m.lines.toLocaleString('en')}-line package open (with the embedded-language parsers it needs loaded: Python and JSON Schema; its prompts have no Jinja2 tag), ${fmt(m.afterEditsMb)} MB right after ${m.edits.toLocaleString('en')} edits to it and ${fmt(m.atRestMb)} MB two seconds later (it collects during sustained editing once its heap has grown well past what was live, and when idle);`;
     out += ` of that, ${fmt(m.afterOpenPrivateMb)}, ${fmt(m.afterEditsPrivateMb)} and ${fmt(m.atRestPrivateMb)} MB are its own pages, the rest is Node's executable and libraries, shared by every Node process (a Node ${r.node} process that loads nothing holds ${fmt(m.bareNodeMb)} MB).`;
   }
   if (r.cli) {
