@@ -12,9 +12,21 @@ import type { Definitions } from './references';
 import type { SectionName } from './model/sections';
 import { SCOPED_DECLARATION_FIELDS, type DocumentTables, type ScopedDeclaration, type ScopedTables } from './rules/rule';
 
-type Read = { tag: 'declaration'; name: string } | { tag: 'section' } | { tag: 'defined'; kind: SectionName; identity: string } | { tag: 'named'; kind: SectionName; name: string } | { tag: 'kind'; kind: SectionName };
-/** A read and what it found. */
-type Noted = Read & { found: string };
+/** What was read: a declaration (its signed fields), whether a name is declared, whether there is a variables section, the definitions of an identity, those of a name, all identities of a kind. */
+type Tag = 'declaration' | 'declared' | 'section' | 'defined' | 'named' | 'kind';
+
+/** One read and what it found (one shape for every kind of read: they are compared by the thousand). */
+class Read {
+  constructor(
+    readonly tag: Tag,
+    readonly kind: SectionName | '',
+    /** The variable name, identity or name looked up. */
+    readonly name: string,
+    /** Tells this read from every other (each is noted once per item and once per section). */
+    readonly key: string,
+    public found = '',
+  ) {}
+}
 
 const declarationSignatures = new WeakMap<ScopedDeclaration, string>();
 
@@ -43,70 +55,64 @@ function kindSignature(definitions: Definitions, kind: SectionName): string {
   return signature;
 }
 
-/** One string per thing read, to note each once. */
-function keyOf(read: Read): string {
-  switch (read.tag) {
-    case 'declaration':
-      return `v\u0000${read.name}`;
-    case 'section':
-      return 's';
-    case 'defined':
-      return `d\u0000${read.kind}\u0000${read.identity}`;
-    case 'named':
-      return `n\u0000${read.kind}\u0000${read.name}`;
-    case 'kind':
-      return `k\u0000${read.kind}`;
-  }
-}
-
 function found(tables: DocumentTables, read: Read): string {
   switch (read.tag) {
     case 'declaration':
       return declarationSignature(tables.declarations.get(read.name));
+    case 'declared':
+      return tables.declarations.has(read.name) ? 'y' : '';
     case 'section':
-      return String(tables.hasVariablesSection);
+      return tables.hasVariablesSection ? 'y' : '';
     case 'defined':
-      return String(tables.definitions.get(read.kind, read.identity).length);
+      return String(tables.definitions.get(read.kind as SectionName, read.name).length);
     case 'named':
       return tables.definitions
-        .named(read.kind, read.name)
+        .named(read.kind as SectionName, read.name)
         .map((r) => r.identity)
         .join('\u0000');
     case 'kind':
-      return kindSignature(tables.definitions, read.kind);
+      return kindSignature(tables.definitions, read.kind as SectionName);
   }
 }
 
 export class ScopedReads {
-  protected readonly reads: Noted[] = [];
+  protected readonly reads: Read[] = [];
 
   /** The tables for the rules, noting each read of `tables` (once per thing read). */
   recording(tables: DocumentTables): ScopedTables {
     const seen = new Set<string>();
-    const note = (read: Read) => {
-      const key = keyOf(read);
+    const note = (tag: Tag, kind: SectionName | '', name: string) => {
+      const key = `${tag}\u0000${kind}\u0000${name}`;
       if (seen.has(key)) return;
       seen.add(key);
-      this.reads.push({ ...read, found: found(tables, read) });
+      const read = new Read(tag, kind, name, key);
+      read.found = found(tables, read);
+      this.reads.push(read);
     };
-    const declaration = (name: string) => {
-      note({ tag: 'declaration', name });
-      return tables.declarations.get(name);
-    };
-    const kind = (k: SectionName) => note({ tag: 'kind', kind: k });
+    const kind = (k: SectionName) => note('kind', k, '');
     return {
-      declarations: { get: declaration, has: (name) => declaration(name) !== undefined },
+      declarations: {
+        get: (name) => {
+          note('declaration', '', name);
+          return tables.declarations.get(name);
+        },
+        // Whether a name is declared, not how: retyping a variable leaves this read as it was.
+        has: (name) => {
+          note('declared', '', name);
+          return tables.declarations.has(name);
+        },
+      },
       get hasVariablesSection() {
-        note({ tag: 'section' });
+        note('section', '', '');
         return tables.hasVariablesSection;
       },
       definitions: {
         get: (k, identity) => {
-          note({ tag: 'defined', kind: k, identity });
+          note('defined', k, identity);
           return tables.definitions.get(k, identity);
         },
         named: (k, name) => {
-          note({ tag: 'named', kind: k, name });
+          note('named', k, name);
           return tables.definitions.named(k, name);
         },
         identities: (k) => {
@@ -143,10 +149,9 @@ export class SectionReads extends ScopedReads {
 
   add(item: ScopedReads): void {
     for (const read of (item as SectionReads).reads) {
-      const key = keyOf(read);
-      const at = this.index.get(key);
+      const at = this.index.get(read.key);
       if (at !== undefined) this.reads[at] = read;
-      else this.index.set(key, this.reads.push(read) - 1);
+      else this.index.set(read.key, this.reads.push(read) - 1);
     }
   }
 }

@@ -128,9 +128,10 @@ describe('edit cost (counted work, not time)', () => {
     assert.deepEqual(large, small);
   });
 
-  it('re-checks only the declaration typed in when its default changes, not the items that use it', () => {
+  it('re-checks only the declaration typed in when its default changes, or its type and only code uses it, not the items that use it', () => {
     for (const lines of [2_000, 20_000]) {
-      for (const work of workPerEdit(lines, 3, 'default: info')) {
+      // LOG_LEVEL and APP_URL are used in every function's code (a string whatever they become).
+      for (const work of [...workPerEdit(lines, 3, 'default: info'), ...workPerEdit(lines, 3, 'type: text')]) {
         assert.equal(work.parsedChunks, 1, 'one chunk re-parsed');
         assert.ok(work.rules.item > 0 && work.rules.item <= ITEM_RULES.length, `item rules for one item only (${work.rules.item})`);
         assert.ok(work.rules.scoped <= 2 * SCOPED_RULES.length, `scoped rules run again at ${lines} lines: ${work.rules.scoped}`);

@@ -45,6 +45,11 @@ export const variableTypeMismatch: ScopedRule = {
     }
     for (const [scalar, uses] of byScalar) {
       if (scalar.kind !== 'scalar' || typeof scalar.value !== 'string') continue;
+      const expected = expectedTypeAt(uses[0].path);
+      const quoted = scalar.style !== 'plain';
+      // A quoted value stays a string whatever it becomes: in a string field nothing can misfit,
+      // and the declarations are not looked at (retyping a variable re-checks no such item).
+      if (expected === undefined || (quoted && expected === 'string')) continue;
       const texts = new Map<string, string[]>();
       for (const use of uses) {
         const e = use.expression;
@@ -57,9 +62,6 @@ export const variableTypeMismatch: ScopedRule = {
         texts.set(declaration.name, values);
       }
       if (texts.size === 0) continue;
-      const expected = expectedTypeAt(uses[0].path);
-      if (expected === undefined) continue;
-      const quoted = scalar.style !== 'plain';
       const results = substitutions(ctx.text, scalar.value, uses, texts);
       if (!results) continue;
       const bad = results.filter((t) => !fits(quoted ? t : read(t), expected));
