@@ -10,22 +10,27 @@
  */
 import type { Definitions } from './references';
 import type { SectionName } from './model/sections';
-import { SCOPED_DECLARATION_FIELDS, type DocumentTables, type ScopedDeclaration, type ScopedTables } from './rules/rule';
+import { SCOPED_DECLARATION_FIELDS, type DefinedIdentity, type DocumentTables, type ScopedDeclaration, type ScopedTables } from './rules/rule';
+import type { NameIndex } from './text/suggest';
 
 /** What was read: a declaration (its signed fields), whether a name is declared, whether there is a variables section, the definitions of an identity, those of a name, all identities of a kind. */
 type Tag = 'declaration' | 'declared' | 'section' | 'defined' | 'named' | 'kind';
 
 /** One read and what it found (one shape for every kind of read: they are compared by the thousand). */
 class Read {
+  /** Tells this read from every other, for a section's reads (built when first needed). */
+  key: string | undefined;
+  found = '';
   constructor(
     readonly tag: Tag,
     readonly kind: SectionName | '',
     /** The variable name, identity or name looked up. */
     readonly name: string,
-    /** Tells this read from every other (each is noted once per item and once per section). */
-    readonly key: string,
-    public found = '',
   ) {}
+}
+
+function keyOf(read: Read): string {
+  return (read.key ??= `${read.tag}\u0000${read.kind}\u0000${read.name}`);
 }
 
 const declarationSignatures = new WeakMap<ScopedDeclaration, string>();
@@ -80,60 +85,99 @@ export class ScopedReads {
 
   /** The tables for the rules, noting each read of `tables` (once per thing read). */
   recording(tables: DocumentTables): ScopedTables {
-    const seen = new Set<string>();
-    const note = (tag: Tag, kind: SectionName | '', name: string) => {
-      const key = `${tag}\u0000${kind}\u0000${name}`;
-      if (seen.has(key)) return;
-      seen.add(key);
-      const read = new Read(tag, kind, name, key);
-      read.found = found(tables, read);
-      this.reads.push(read);
-    };
-    const kind = (k: SectionName) => note('kind', k, '');
-    return {
-      declarations: {
-        get: (name) => {
-          note('declaration', '', name);
-          return tables.declarations.get(name);
-        },
-        // Whether a name is declared, not how: retyping a variable leaves this read as it was.
-        has: (name) => {
-          note('declared', '', name);
-          return tables.declarations.has(name);
-        },
-      },
-      get hasVariablesSection() {
-        note('section', '', '');
-        return tables.hasVariablesSection;
-      },
-      definitions: {
-        get: (k, identity) => {
-          note('defined', k, identity);
-          return tables.definitions.get(k, identity);
-        },
-        named: (k, name) => {
-          note('named', k, name);
-          return tables.definitions.named(k, name);
-        },
-        identities: (k) => {
-          kind(k);
-          return tables.definitions.identities(k);
-        },
-        nameIndex: (k) => {
-          kind(k);
-          return tables.definitions.nameIndex(k);
-        },
-      },
-      operations: tables.operations,
-      dependencies: tables.dependencies,
-      queryParameters: tables.queryParameters,
-    };
+    return new Recorder(tables, this.reads);
   }
 
   /** Whether every read finds the same in `tables`. */
   holdIn(tables: DocumentTables): boolean {
     for (const read of this.reads) if (found(tables, read) !== read.found) return false;
     return true;
+  }
+}
+
+/** Up to this many reads an item's are searched one by one for a repeat; past it, through a set (a line can hold 100,000 uses). */
+const FEW_READS = 8;
+
+/** The tables as one item's scoped rules see them (methods, not closures: one of these per item checked). */
+class Recorder implements ScopedTables {
+  readonly declarations = new RecordedDeclarations(this);
+  readonly definitions = new RecordedDefinitions(this);
+  private seen: Set<string> | undefined;
+
+  constructor(
+    readonly tables: DocumentTables,
+    private readonly into: Read[],
+  ) {}
+
+  get hasVariablesSection(): boolean {
+    this.note('section', '', '');
+    return this.tables.hasVariablesSection;
+  }
+
+  get dependencies(): DocumentTables['dependencies'] {
+    return this.tables.dependencies;
+  }
+
+  operations(connector: string): ReturnType<DocumentTables['operations']> {
+    return this.tables.operations(connector);
+  }
+
+  queryParameters(query: string): ReturnType<DocumentTables['queryParameters']> {
+    return this.tables.queryParameters(query);
+  }
+
+  note(tag: Tag, kind: SectionName | '', name: string): void {
+    const into = this.into;
+    if (!this.seen && into.length >= FEW_READS) this.seen = new Set(into.map(keyOf));
+    const read = new Read(tag, kind, name);
+    if (this.seen) {
+      const key = keyOf(read);
+      if (this.seen.has(key)) return;
+      this.seen.add(key);
+    } else {
+      for (const r of into) if (r.tag === tag && r.kind === kind && r.name === name) return;
+    }
+    read.found = found(this.tables, read);
+    into.push(read);
+  }
+}
+
+class RecordedDeclarations {
+  constructor(private readonly recorder: Recorder) {}
+
+  get(name: string): ScopedDeclaration | undefined {
+    this.recorder.note('declaration', '', name);
+    return this.recorder.tables.declarations.get(name);
+  }
+
+  /** Whether a name is declared, not how: retyping a variable leaves this read as it was. */
+  has(name: string): boolean {
+    this.recorder.note('declared', '', name);
+    return this.recorder.tables.declarations.has(name);
+  }
+}
+
+class RecordedDefinitions {
+  constructor(private readonly recorder: Recorder) {}
+
+  get(kind: SectionName, identity: string): readonly DefinedIdentity[] {
+    this.recorder.note('defined', kind, identity);
+    return this.recorder.tables.definitions.get(kind, identity);
+  }
+
+  named(kind: SectionName, name: string): readonly DefinedIdentity[] {
+    this.recorder.note('named', kind, name);
+    return this.recorder.tables.definitions.named(kind, name);
+  }
+
+  identities(kind: SectionName): Iterable<string> {
+    this.recorder.note('kind', kind, '');
+    return this.recorder.tables.definitions.identities(kind);
+  }
+
+  nameIndex(kind: SectionName): NameIndex {
+    this.recorder.note('kind', kind, '');
+    return this.recorder.tables.definitions.nameIndex(kind);
   }
 }
 
@@ -149,9 +193,10 @@ export class SectionReads extends ScopedReads {
 
   add(item: ScopedReads): void {
     for (const read of (item as SectionReads).reads) {
-      const at = this.index.get(read.key);
+      const key = keyOf(read);
+      const at = this.index.get(key);
       if (at !== undefined) this.reads[at] = read;
-      else this.index.set(read.key, this.reads.push(read) - 1);
+      else this.index.set(key, this.reads.push(read) - 1);
     }
   }
 }

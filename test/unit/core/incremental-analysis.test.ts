@@ -201,6 +201,17 @@ describe('incremental analysis', () => {
       }
     }
     assert.ok(changed > 50, `the edits change the findings (${changed} did)`);
+    // An item that looks up a dozen names (past the few an item's reads are searched one by one for).
+    const uses = Array.from({ length: 12 }, (_, i) => `\${{ vars.V${i} }}`).join(' ');
+    const many = `apiVersion: sinas.co/v1\nkind: SinasPackage\npackage:\n  name: demo\nspec:\n  variables:\n    - name: V11\n    - name: V5\n  functions:\n    - name: f\n      description: "${uses}"\n`;
+    for (const target of ['V11', 'V5']) {
+      const session = new DocumentParser();
+      analyze(many, { parser: session });
+      const at = many.indexOf(`name: ${target}`) + `name: ${target}`.length;
+      session.noteChange(at, at, 'x');
+      const text = many.slice(0, at) + 'x' + many.slice(at);
+      assert.deepEqual(observable(analyze({ length: text.length, read: () => text }, { parser: session })), observable(analyze(text)), `${target} renamed`);
+    }
     // The section itself goes and comes back: an undeclared variable's message says where to declare it.
     const original = 'apiVersion: sinas.co/v1\nkind: SinasPackage\npackage:\n  name: demo\nspec:\n  variables: []\n  functions:\n    - name: f\n      description: ${{ vars.A }}\n';
     const parser = new DocumentParser();
