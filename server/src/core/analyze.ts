@@ -494,22 +494,21 @@ function itemFindings(full: () => string, model: PackageModel, chunked: boolean,
     }
   }
   const itemRulesKey = `@${embeddedGeneration()}:${connectionTypes?.revision ?? ''}`;
-  /** A section's memo still holds: same key, and the same tables or the same findings for every read its items made. */
-  const holds = (m: { key: string; tablesVersion: string; reads: SectionReads } | undefined): m is NonNullable<typeof m> => {
-    if (m?.key !== memo.key || (m.tablesVersion !== memo.tablesVersion && !m.reads.holdIn(tables))) return false;
-    m.tablesVersion = memo.tablesVersion;
-    return true;
-  };
   for (const section of model.sections.values()) {
     const known = sectionMemo.get(section.items);
-    if (holds(known)) {
+    const patched = known ? undefined : section.patchedFrom;
+    // The same list, or (an edit inside one item) the list it replaced, with results for the same key.
+    const base = known ?? (patched && sectionMemo.get(patched.items));
+    const kept = base?.key === memo.key ? base : undefined;
+    // After new tables, the items some of whose reads now find otherwise are checked again.
+    const stale = kept && kept.tablesVersion !== memo.tablesVersion ? kept.reads.changedReaders(tables) : [];
+    if (kept) kept.tablesVersion = memo.tablesVersion;
+    if (known && kept && stale.length === 0) {
       append(out, known.findings);
       continue;
     }
-    const patched = section.patchedFrom;
-    const before = patched && sectionMemo.get(patched.items);
-    // Kept when one item is checked again, built anew when all are (so reads of gone items drop out).
-    let reads: SectionReads;
+    // Kept while only some items are checked again, built anew when all are (so reads of gone items drop out).
+    const reads = kept?.reads ?? new SectionReads();
     const findingsOf = (item: Resource): Finding[] => {
       const chunk = item.chunk;
       const own = chunk
@@ -523,21 +522,15 @@ function itemFindings(full: () => string, model: PackageModel, chunked: boolean,
     let withFindings: number[];
     // Only memoised results (positions relative to their chunks) may be kept across versions.
     let memoised: boolean;
-    if (patched && holds(before)) {
-      const index = patched.index;
-      reads = before.reads;
-      perItem = before.perItem.slice();
-      perItem[index] = findingsOf(section.items[index]);
-      withFindings = before.withFindings.filter((i) => i !== index);
-      if (perItem[index].length) withFindings.splice(partitionPoint(withFindings.length, (k) => withFindings[k] < index), 0, index);
-      memoised = !!section.items[index].chunk; // the others were, or `before` would not be kept
+    if (kept) {
+      const again = patched && !stale.includes(patched.index) ? [...stale, patched.index] : stale;
+      perItem = kept.perItem.slice();
+      for (const i of again) perItem[i] = findingsOf(section.items[i]);
+      withFindings = again.length > 32 ? indexesWithFindings(perItem) : withFindingsAt(kept.withFindings, again, perItem);
+      memoised = again.every((i) => section.items[i].chunk); // the others were, or `kept` would not be kept
     } else {
-      reads = new SectionReads();
       perItem = section.items.map(findingsOf);
-      withFindings = [];
-      perItem.forEach((list, i) => {
-        if (list.length) withFindings.push(i);
-      });
+      withFindings = indexesWithFindings(perItem);
       memoised = section.items.every((item) => item.chunk);
     }
     const findings: Finding[] = [];
@@ -545,6 +538,21 @@ function itemFindings(full: () => string, model: PackageModel, chunked: boolean,
     if (memoised) sectionMemo.set(section.items, { ...memo, reads, perItem, withFindings, findings });
     append(out, findings);
   }
+  return out;
+}
+
+function indexesWithFindings(perItem: readonly Finding[][]): number[] {
+  const out: number[] = [];
+  perItem.forEach((list, i) => {
+    if (list.length) out.push(i);
+  });
+  return out;
+}
+
+/** `withFindings` after the items at `again` (a few) were checked again. */
+function withFindingsAt(withFindings: readonly number[], again: readonly number[], perItem: readonly Finding[][]): number[] {
+  const out = withFindings.filter((i) => !again.includes(i));
+  for (const index of again) if (perItem[index].length) out.splice(partitionPoint(out.length, (k) => out[k] < index), 0, index);
   return out;
 }
 
@@ -566,7 +574,7 @@ function itemScopedFindings(full: () => string, item: Resource, tables: Document
     slot.section = item.section;
   }
   slot.tablesVersion = memo.tablesVersion;
-  sectionReads.add(slot.reads);
+  sectionReads.add(slot.reads, item.index);
   return slot.findings;
 }
 

@@ -182,21 +182,50 @@ class RecordedDefinitions {
 }
 
 /**
- * The reads of every item of a section, each thing read once: when they all hold, so do each
- * item's, and the section's results are kept without looking at its items (the functions of a
- * package that read two variables are checked with two lookups after a function is renamed).
- * Reads are only added: one left from an item's earlier version can only make the check fail,
- * and then each item is checked on its own.
+ * The reads of every item of a section, each thing read once, with the items that made it: after
+ * new tables, only the items some of whose reads find otherwise are checked again (renaming a
+ * function re-checks the agent that enables it, not the other 2,999; the functions, which read two
+ * variables, cost two lookups). A read left from an item's earlier version only names that item
+ * again when it changes.
  */
 export class SectionReads extends ScopedReads {
   private readonly index = new Map<string, number>();
+  /** For each read, the indexes of the items that made it. */
+  private readonly readers: number[][] = [];
 
-  add(item: ScopedReads): void {
+  add(item: ScopedReads, itemIndex: number): void {
     for (const read of (item as SectionReads).reads) {
       const key = keyOf(read);
       const at = this.index.get(key);
-      if (at !== undefined) this.reads[at] = read;
-      else this.index.set(key, this.reads.push(read) - 1);
+      if (at === undefined) {
+        this.index.set(key, this.reads.push(read) - 1);
+        this.readers.push([itemIndex]);
+        continue;
+      }
+      this.reads[at] = read;
+      // Items are added in order, and one checked again adds its reads again: a repeat is rare and harmless.
+      const readers = this.readers[at];
+      if (readers[readers.length - 1] !== itemIndex) readers.push(itemIndex);
     }
+  }
+
+  /**
+   * The items (sorted) some of whose reads find otherwise in `tables`. Those reads now hold what
+   * they find in `tables`: the caller checks those items again against it.
+   */
+  changedReaders(tables: DocumentTables): number[] {
+    const items = new Set<number>();
+    for (let i = 0; i < this.reads.length; i++) {
+      const was = this.reads[i];
+      const now = found(tables, was);
+      if (now === was.found) continue;
+      for (const item of this.readers[i]) items.add(item);
+      // A new object: the one here is also the item's own record, which must keep what it found.
+      const read = new Read(was.tag, was.kind, was.name);
+      read.key = was.key;
+      read.found = now;
+      this.reads[i] = read;
+    }
+    return [...items].sort((a, b) => a - b);
   }
 }
