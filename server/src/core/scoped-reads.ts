@@ -30,7 +30,11 @@ class Read {
 }
 
 function keyOf(read: Read): string {
-  return (read.key ??= `${read.tag}\u0000${read.kind}\u0000${read.name}`);
+  return (read.key ??= readKey(read.tag, read.kind, read.name));
+}
+
+function readKey(tag: Tag, kind: SectionName | '', name: string): string {
+  return `${tag}\u0000${kind}\u0000${name}`;
 }
 
 const declarationSignatures = new WeakMap<ScopedDeclaration, string>();
@@ -81,7 +85,8 @@ function found(tables: DocumentTables, read: Read): string {
 }
 
 export class ScopedReads {
-  protected readonly reads: Read[] = [];
+  /** In the order made; a section's reads take an item's from here. */
+  readonly reads: Read[] = [];
 
   /** The tables for the rules, noting each read of `tables` (once per thing read). */
   recording(tables: DocumentTables): ScopedTables {
@@ -129,14 +134,17 @@ class Recorder implements ScopedTables {
   note(tag: Tag, kind: SectionName | '', name: string): void {
     const into = this.into;
     if (!this.seen && into.length >= FEW_READS) this.seen = new Set(into.map(keyOf));
-    const read = new Read(tag, kind, name);
+    let key: string | undefined;
     if (this.seen) {
-      const key = keyOf(read);
+      key = readKey(tag, kind, name);
       if (this.seen.has(key)) return;
       this.seen.add(key);
     } else {
       for (const r of into) if (r.tag === tag && r.kind === kind && r.name === name) return;
     }
+    // Only a new read is recorded: a repeat (a line can hold 100,000 uses of one name) allocates nothing more.
+    const read = new Read(tag, kind, name);
+    read.key = key;
     read.found = found(this.tables, read);
     into.push(read);
   }
@@ -194,7 +202,7 @@ export class SectionReads extends ScopedReads {
   private readonly readers: number[][] = [];
 
   add(item: ScopedReads, itemIndex: number): void {
-    for (const read of (item as SectionReads).reads) {
+    for (const read of item.reads) {
       const key = keyOf(read);
       const at = this.index.get(key);
       if (at === undefined) {
