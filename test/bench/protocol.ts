@@ -16,6 +16,7 @@ import { SERVER, TestLspClient } from '../support/lsp-client';
 import { median } from './measure';
 
 export const YLS_SERVER = join(__dirname, '../../node_modules/yaml-language-server/bin/yaml-language-server');
+const FLOOR_SERVER = join(__dirname, 'floor-server.cjs');
 const SCHEMA = join(__dirname, '../../schemas/sinas-package.schema.json');
 /** yaml-language-server waits this long after a change before validating (not configurable). */
 export const YLS_VALIDATION_DELAY_MS = 200;
@@ -135,17 +136,55 @@ async function coldOpen(name: ServerName, text: string, uri: string): Promise<Ti
   return timing;
 }
 
+/** The benchmark document as the protocol measurements open it: a trailing blank key line for completion (the edit point lies well before it). */
+function protocolDocument(generated: string): string {
+  return benchDocument(generated).replace(/\n$/, '\n      \n');
+}
+
+/** Ours answers in milliseconds at every size: more repeats make its median steady (a collection landing in one of five edits moved it by a third). */
+const ourRepeats = (runs: number) => runs * 4 + 1;
+
+/** Typing and deleting one character at `p`, one edit per version, each timed to the diagnostics it brings. */
+async function typingTimings(client: TestLspClient, doc: string, p: { line: number; character: number }, repeats: number): Promise<Timing[]> {
+  const pid = client.process.pid!;
+  const timings: Timing[] = [];
+  for (let i = 0; i < repeats; i++) {
+    const insert = i % 2 === 0;
+    const at = { line: p.line, character: p.character };
+    const range = insert ? { start: at, end: at } : { start: at, end: { line: at.line, character: at.character + 1 } };
+    timings.push(await timed(pid, async () => {
+      const next = client.nextDiagnostics(doc, 120_000);
+      client.edit(doc, [{ range, text: insert ? 'x' : '' }]);
+      await next;
+    }));
+  }
+  return timings;
+}
+
+/** The same typing at the bench's edit point, sent as whole texts (`text` with and without the character, in turn). */
+async function fullTextTimings(client: TestLspClient, doc: string, text: string, repeats: number): Promise<Timing[]> {
+  const pid = client.process.pid!;
+  const point = editPoint(text);
+  const edited = text.slice(0, point.offset) + 'x' + text.slice(point.offset);
+  const timings: Timing[] = [];
+  for (let i = 0; i < repeats; i++) {
+    timings.push(await timed(pid, async () => {
+      const next = client.nextDiagnostics(doc, 120_000);
+      client.change(doc, i % 2 === 0 ? edited : text);
+      await next;
+    }));
+  }
+  return timings;
+}
+
 export async function measureProtocol(name: ServerName, generated: string, runs: number): Promise<ProtocolFigures> {
-  // A trailing blank key line for completion; the edit point lies well before it.
-  const text = benchDocument(generated).replace(/\n$/, '\n      \n');
+  const text = protocolDocument(generated);
   const uri = (k: string) => `file:///bench/${name}/${k}/package.yaml`;
   const cold: Timing[] = [];
   // Past 30,000 lines one measurement takes seconds (the peer's): fewer repeats keep the run near 10 minutes.
   const large = generated.length > 600_000; // about 22,000 generated lines
   const openRuns = large ? Math.min(runs, 3) : runs;
-  // Ours answers in milliseconds at every size: more repeats make its median steady (a collection
-  // landing in one of five edits moved it by a third).
-  const repeats = name === 'sinas' ? runs * 4 + 1 : large ? runs : runs * 2 + 1;
+  const repeats = name === 'sinas' ? ourRepeats(runs) : large ? runs : runs * 2 + 1;
   for (let i = 0; i < openRuns; i++) cold.push(await coldOpen(name, text, uri(`cold-${i}`)));
 
   const client = await startServer(name);
@@ -169,32 +208,10 @@ export async function measureProtocol(name: ServerName, generated: string, runs:
     const point = editPoint(text);
     const edited = text.slice(0, point.offset) + 'x' + text.slice(point.offset);
     const doc = uri('first');
-    /** Typing and deleting one character at `p`, one edit per version. */
-    const typing = async (p: { line: number; character: number }): Promise<Timing[]> => {
-      const timings: Timing[] = [];
-      for (let i = 0; i < repeats; i++) {
-        const insert = i % 2 === 0;
-        const at = { line: p.line, character: p.character };
-        const range = insert ? { start: at, end: at } : { start: at, end: { line: at.line, character: at.character + 1 } };
-        timings.push(await timed(pid, async () => {
-          const next = client.nextDiagnostics(doc, 120_000);
-          client.edit(doc, [{ range, text: insert ? 'x' : '' }]);
-          await next;
-        }));
-      }
-      return timings;
-    };
-    const incremental = await typing(point);
-    const header = await typing(editPoint(text, 'description: A generated package'));
-    const rename = await typing(editPoint(text, 'name: fetch_item_'));
-    const full: Timing[] = [];
-    for (let i = 0; i < repeats; i++) {
-      full.push(await timed(pid, async () => {
-        const next = client.nextDiagnostics(doc, 120_000);
-        client.change(doc, i % 2 === 0 ? edited : text);
-        await next;
-      }));
-    }
+    const incremental = await typingTimings(client, doc, point, repeats);
+    const header = await typingTimings(client, doc, editPoint(text, 'description: A generated package'), repeats);
+    const rename = await typingTimings(client, doc, editPoint(text, 'name: fetch_item_'), repeats);
+    const full = await fullTextTimings(client, doc, text, repeats);
     const encode: number[] = [];
     for (let i = 0; i < repeats; i++) {
       const started = performance.now();
@@ -227,7 +244,30 @@ export async function measureProtocol(name: ServerName, generated: string, runs:
   }
 }
 
+/** The same edits, and as many, to a server that analyses nothing (floor-server.cjs): what the protocol alone costs. */
+export interface FloorFigures {
+  incrementalEdit: Timing;
+  fullTextEdit: Timing;
+}
+
+export async function measureFloor(generated: string, runs: number): Promise<FloorFigures> {
+  const text = protocolDocument(generated);
+  const client = await TestLspClient.start('stdio', undefined, FLOOR_SERVER);
+  try {
+    const doc = 'file:///bench/floor/package.yaml';
+    client.open(doc, text);
+    await client.waitForDiagnostics(doc, () => true, 120_000);
+    const incremental = await typingTimings(client, doc, editPoint(text), ourRepeats(runs));
+    const full = await fullTextTimings(client, doc, text, ourRepeats(runs));
+    return { incrementalEdit: medianTiming(incremental), fullTextEdit: medianTiming(full) };
+  } finally {
+    await client.stop();
+  }
+}
+
 export interface MemoryFigures {
+  /** Started and initialized, no document open yet. */
+  startedMb: number;
   afterOpenMb: number;
   afterEditsMb: number;
   /** The same two, the server's own pages only (see privateMb). */
@@ -248,6 +288,7 @@ export async function measureMemory(generated: string, edits: number): Promise<M
   const client = await startServer('sinas');
   const pid = client.process.pid!;
   try {
+    const startedMb = rssMb(pid);
     const doc = 'file:///bench/memory/package.yaml';
     client.open(doc, text);
     await client.waitForDiagnostics(doc, hasSchemaError, 120_000);
@@ -266,7 +307,7 @@ export async function measureMemory(generated: string, edits: number): Promise<M
     const afterEditsMb = rssMb(pid);
     const afterEditsPrivateMb = privateMb(pid);
     await new Promise((resolve) => setTimeout(resolve, 2_000));
-    return { afterOpenMb, afterEditsMb, afterOpenPrivateMb, afterEditsPrivateMb, atRestMb: rssMb(pid), atRestPrivateMb: privateMb(pid) };
+    return { startedMb, afterOpenMb, afterEditsMb, afterOpenPrivateMb, afterEditsPrivateMb, atRestMb: rssMb(pid), atRestPrivateMb: privateMb(pid) };
   } finally {
     await client.stop();
   }

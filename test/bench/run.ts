@@ -2,8 +2,9 @@
  * `npm run bench`: our language server side by side with yaml-language-server (Red Hat, given the
  * same documents and our schema), both as real LSP processes over stdio at 500 to 100,000 lines:
  * cold and warm first open, one-character edits sent as incremental and as full-text changes,
- * completion, resident memory; the fitted cost per 1,000 lines of an edit; our memory over 1,000
- * edits; the language core in-process (edit, completion, code-heavy packages); one CLI `validate`
+ * completion, resident memory; the same edits to a server that analyses nothing (floor-server.cjs:
+ * what the protocol alone costs); the fitted cost per 1,000 lines of an edit; our memory once started
+ * and over 1,000 edits; the language core in-process (edit, completion, code-heavy packages); one CLI `validate`
  * run over 1,000 files on one and on two threads; and the extension's activation. Writes
  * test-results/bench/results.{json,md} and, after a run with the default sizes, the README's Speed
  * table. A benchmark, not a test: nothing here fails.
@@ -22,7 +23,7 @@ import { timeEdits } from './edit-timings';
 import { benchInstance } from './instance';
 import { benchEmbedded, type EmbeddedRow } from './embedded';
 import { median, timeRuns } from './measure';
-import { bareNodeMb, measureMemory, measureProtocol, type MemoryFigures, type ProtocolFigures, type ServerName } from './protocol';
+import { bareNodeMb, measureFloor, measureMemory, measureProtocol, type FloorFigures, type MemoryFigures, type ProtocolFigures, type ServerName } from './protocol';
 import { writeReadmeTable } from './readme';
 
 const args = process.argv.slice(2);
@@ -42,6 +43,8 @@ const OUT = join(__dirname, '../../test-results/bench');
 interface SizeRow {
   lines: number;
   protocol: Partial<Record<ServerName, ProtocolFigures>>;
+  /** The same edits to a server that analyses nothing: the protocol's own cost. */
+  floor?: FloorFigures;
   /** In-process, CPU ms: analyze after a one-character edit; completion on an analysed document. */
   core: { edit: number; completion: number };
 }
@@ -94,10 +97,15 @@ function markdown(r: Results): string {
   out += line('edit → diagnostics, incremental change in a function\'s name (protocol, ms)', (f) => f.nameEdit.wall);
   out += line('edit → diagnostics, full-text change (protocol, ms)', (f) => f.fullTextEdit.wall);
   out += `| of which the editor writing the full-text message (JSON and UTF-8, in the bench's client, ms) | ${rows.map((x) => fmt(x.protocol.sinas?.fullTextEncodeMs)).join(' | ')} |\n`;
+  const floor = (label: string, value: (f: FloorFigures) => number) => `| ${label} | ${rows.map((x) => fmt(x.floor && value(x.floor))).join(' | ')} |\n`;
+  out += floor('edit → diagnostics, the protocol alone (a server that analyses nothing), incremental change (ms)', (f) => f.incrementalEdit.wall);
+  out += floor('edit → diagnostics, the protocol alone, full-text change (ms)', (f) => f.fullTextEdit.wall);
   out += line('server on-CPU per edit, incremental change (protocol, ms)', (f) => f.incrementalEdit.cpu);
   out += line('server on-CPU per edit, incremental change in the package header (protocol, ms)', (f) => f.headerEdit.cpu);
   out += line('server on-CPU per edit, incremental change in a function\'s name (protocol, ms)', (f) => f.nameEdit.cpu);
   out += line('server on-CPU per edit, full-text change (protocol, ms)', (f) => f.fullTextEdit.cpu);
+  out += floor('server on-CPU per edit, the protocol alone, incremental change (ms)', (f) => f.incrementalEdit.cpu);
+  out += floor('server on-CPU per edit, the protocol alone, full-text change (ms)', (f) => f.fullTextEdit.cpu);
   out += line('completion, new key at the end (protocol, ms)', (f) => f.completion.wall);
   out += line('cold first open, fresh process → diagnostics (protocol, ms)', (f) => f.coldOpen.wall);
   out += line('cold first open, on-CPU (protocol, ms)', (f) => f.coldOpen.cpu);
@@ -110,8 +118,8 @@ function markdown(r: Results): string {
   out += PEER ? `, ${fmt(s('yls')?.incremental)} and ${fmt(s('yls')?.fullText)} ms for yaml-language-server (least-squares fit over the sizes above).` : ' (least-squares fit).';
   if (r.memory) {
     const m = r.memory;
-    out += ` Our server holds ${fmt(m.afterOpenMb)} MB resident with a ${m.lines.toLocaleString('en')}-line package open (with the embedded-language parsers it needs loaded: Python and JSON Schema; its prompts have no Jinja2 tag), ${fmt(m.afterEditsMb)} MB right after ${m.edits.toLocaleString('en')} edits to it and ${fmt(m.atRestMb)} MB two seconds later (it collects during sustained editing once its heap has grown well past what was live, and when idle);`;
-    out += ` of that, ${fmt(m.afterOpenPrivateMb)}, ${fmt(m.afterEditsPrivateMb)} and ${fmt(m.atRestPrivateMb)} MB are its own pages, the rest is Node's executable and libraries, shared by every Node process (a Node ${r.node} process that loads nothing holds ${fmt(m.bareNodeMb)} MB).`;
+    out += ` Our server holds ${fmt(m.startedMb)} MB resident once started, ${fmt(m.afterOpenMb)} MB with a ${m.lines.toLocaleString('en')}-line package open (with the embedded-language parsers it needs loaded: Python and JSON Schema; its prompts have no Jinja2 tag), ${fmt(m.afterEditsMb)} MB right after ${m.edits.toLocaleString('en')} edits to it and ${fmt(m.atRestMb)} MB two seconds later (it collects during sustained editing once its heap has grown well past what was live, and when idle);`;
+    out += ` of the last three, ${fmt(m.afterOpenPrivateMb)}, ${fmt(m.afterEditsPrivateMb)} and ${fmt(m.atRestPrivateMb)} MB are its own pages, the rest is Node's executable and libraries, shared by every Node process (a Node ${r.node} process that loads nothing holds ${fmt(m.bareNodeMb)} MB).`;
   }
   if (r.cli) {
     const runs = r.cli.runs.map((c) => `${(c.wallMs / 1000).toFixed(1)} s (${(c.cpuMs / 1000).toFixed(1)} s CPU), ${fmt(c.peakRssMb)} MB peak with \`--jobs ${c.jobs}\``);
@@ -148,6 +156,7 @@ async function main(): Promise<void> {
       log(`${name}, ${size} lines…`);
       row.protocol[name] = await measureProtocol(name, text, RUNS);
     }
+    row.floor = await measureFloor(text, RUNS);
     results.rows.push(row);
   }
   for (const name of ['sinas', 'yls'] as const) {
