@@ -47,6 +47,8 @@ export const scenarios = [
     steps: [
       // A fresh workbench indexes the workspace for Quick Open first; on a busy machine that takes a while.
       { open: 'instance/plain.yaml', timeoutMs: 90_000 },
+      // Install acts on the active editor: wait until the extension host has it (its code lens).
+      { waitFor: '.contentWidgets .codelens-decoration:has-text("Not installed on")', timeoutMs: 45_000 },
       { command: 'Sinas: Install Package' },
       { waitFor: '.monaco-dialog-box', timeoutMs: 45_000 },
       { press: 'Enter' },
@@ -58,6 +60,8 @@ export const scenarios = [
       { waitFor: '.contentWidgets .codelens-decoration:has-text("Installed v2.0.0")' },
       { screenshot: 'toast-installed.png' },
       { open: 'instance/invalid.yaml' },
+      // plain.yaml's lens says "Installed" by now: this one is invalid.yaml's.
+      { waitFor: '.contentWidgets .codelens-decoration:has-text("Not installed on")', timeoutMs: 45_000 },
       { command: 'Sinas: Install Package' },
       { waitFor: '.notifications-toasts .notification-toast.error, .notifications-toasts .notification-toast:has(.codicon-error)', timeoutMs: 45_000 },
       { waitGone: '.notifications-toasts .notification-toast:has-text("installing invalid-demo")' },

@@ -12,6 +12,9 @@ export const instanceScenarios = [
     name: 'instance-install',
     steps: [
       { open: 'instance/support-notes.yaml' },
+      // The command acts on the active editor: wait until the extension host has it (its code lens
+      // is drawn), not only the tab (a fresh CI run once ran the command before, and it did nothing).
+      { waitFor: '.contentWidgets .codelens-decoration:has-text("Not installed on")', timeoutMs: 45_000 },
       { command: 'Sinas: Preview Package' },
       // NOTES_URL (text, pattern-checked), then TONE (enum, default first).
       { waitFor: '.quick-input-widget .quick-input-title:has-text("NOTES_URL")' },
