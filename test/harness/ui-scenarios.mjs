@@ -63,6 +63,10 @@ export async function runScenarios({ browser, url, scenarios, screenshotDir, dri
         result.screenshots.push(failed);
       }
       log(`UI scenario "${scenario.name}" FAILED after ${elapsed(start)}: ${result.error}`);
+      // The test workbench keeps toasts in the Notifications center: an error the extension showed
+      // there is often the reason, and the run's logs may not survive a rerun.
+      const notifications = page ? await notificationTexts(page).catch(() => []) : [];
+      if (notifications.length) log(`  its notifications: ${notifications.join(' | ')}`);
     } finally {
       await page?.context().close().catch(() => {});
     }
@@ -146,6 +150,15 @@ async function runCommand(page, label, timeout, pick) {
     await choice.click();
   }
   await input.waitFor({ state: 'hidden', timeout });
+}
+
+/** The messages in the Notifications center (opened for the purpose), newest first. */
+async function notificationTexts(page) {
+  await page.keyboard.press('Escape');
+  await runCommand(page, 'Notifications: Show Notifications', 5000);
+  const messages = page.locator('.notifications-center .notification-list-item-message');
+  await messages.first().waitFor({ timeout: 2000 }).catch(() => {});
+  return (await messages.allInnerTexts()).map((text) => text.trim()).filter(Boolean);
 }
 
 /** The quick input fills some values in asynchronously (a save dialog's path): wait for it. */
