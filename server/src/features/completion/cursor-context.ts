@@ -4,9 +4,10 @@
  * Instead of parsing a repaired copy of the document (AL's `transform`, anchors.md §3.4), the
  * cursor's line is read the way its repaired form would parse — a bare word is a key being typed,
  * `- ` starts an item, an empty line is a key position, `key: partial` is a value — and the path
- * comes from the indentation of the lines above. That costs one walk up the file (no parse), so it
- * stays within the completion budget on 10,000-line packages, and one broken line never hides
- * the structure around it.
+ * comes from the indentation of the lines above, so one broken line never hides the structure
+ * around it. When the document parses without syntax errors, the parse tells the walk where the
+ * items and mappings above start (parsed-blocks.ts) and it reads a few lines at any size;
+ * otherwise it reads every line up to the root.
  */
 import type { NodePath, PathSegment } from '../../core/parse/yaml-tree';
 import type { Span } from '../../core/text/span';
@@ -46,14 +47,25 @@ export interface ValuePosition {
 
 export type CursorPosition = KeyPosition | ValuePosition;
 
+/** Block structure from a parse of the same text (parsed-blocks.ts), so the walk up can skip lines. */
+export interface ParsedBlocks {
+  /** The item whose content starts at `offset`: its index, and the line of the key holding its sequence. */
+  itemAt(offset: number): { index: number; ownerLine: number } | undefined;
+  /** For the key starting at `offset`, the line where its block mapping starts. */
+  mappingStart(offset: number): number | undefined;
+}
+
 interface Ancestry {
   path: NodePath;
   siblings: Set<string>;
   itemColumn: boolean;
 }
 
-/** The positions the cursor may be at (a bare `- word` is both a key and a value), or none. */
-export function cursorPositions(lines: TextLines, line: number, column: number): CursorPosition[] {
+/**
+ * The positions the cursor may be at (a bare `- word` is both a key and a value), or none.
+ * `blocks`, when the text parses, lets the walk up skip what lies between the lines it needs.
+ */
+export function cursorPositions(lines: TextLines, line: number, column: number, blocks?: ParsedBlocks): CursorPosition[] {
   const text = lines.textOf(line);
   const base = lines.start(line);
   if (inComment(text, column)) return [];
@@ -66,7 +78,7 @@ export function cursorPositions(lines: TextLines, line: number, column: number):
     // An empty line: a key at the cursor's column, or after `- `.
     if (rest.startsWith('#')) return [];
     const keyColumn = hasDash ? shape.content : Math.min(column, text.length);
-    const ancestry = findAncestry(lines, line, keyColumn, shape.dashes);
+    const ancestry = findAncestry(lines, line, keyColumn, shape.dashes, blocks);
     if (!ancestry) return [];
     const at = { start: base + column, end: base + column };
     return [
@@ -77,7 +89,7 @@ export function cursorPositions(lines: TextLines, line: number, column: number):
 
   if (shape.key && column <= shape.key.end) {
     if (column < shape.key.start) return [];
-    const ancestry = findAncestry(lines, line, shape.key.start, shape.dashes);
+    const ancestry = findAncestry(lines, line, shape.key.start, shape.dashes, blocks);
     if (!ancestry) return [];
     ancestry.siblings.delete(shape.key.name);
     const partial = text.slice(shape.key.start, column);
@@ -86,7 +98,7 @@ export function cursorPositions(lines: TextLines, line: number, column: number):
 
   if (shape.key) {
     if (column <= shape.key.colon || shape.blockScalar) return [];
-    const ancestry = findAncestry(lines, line, shape.key.start, shape.dashes);
+    const ancestry = findAncestry(lines, line, shape.key.start, shape.dashes, blocks);
     if (!ancestry) return [];
     const valueStart = shape.value ?? text.length;
     return valueAt(text, base, column, Math.min(valueStart, Math.max(column, shape.key.colon + 1)), [...ancestry.path, shape.key.name], text[column - 1] === ':');
@@ -95,7 +107,7 @@ export function cursorPositions(lines: TextLines, line: number, column: number):
   // A bare scalar: after `- ` it is an item's value, or the first key of a new mapping item;
   // elsewhere a key being typed (the "repaired" reading of a word without its colon).
   if (/^[[{]/.test(rest) || /^[|>]/.test(rest)) return [];
-  const ancestry = findAncestry(lines, line, shape.content, shape.dashes);
+  const ancestry = findAncestry(lines, line, shape.content, shape.dashes, blocks);
   if (!ancestry) return [];
   const positions: CursorPosition[] = [];
   const word = scalarEnd(text, shape.content);
@@ -157,7 +169,7 @@ function inComment(text: string, column: number): boolean {
  * found by walking up to ever smaller indentation. `dashes` are the line's own `- ` indicators.
  * Undefined inside a block scalar or a multi-line scalar, where keys make no sense.
  */
-function findAncestry(lines: TextLines, line: number, column: number, dashes: number[]): Ancestry | undefined {
+function findAncestry(lines: TextLines, line: number, column: number, dashes: number[], blocks?: ParsedBlocks): Ancestry | undefined {
   const reversed: PathSegment[] = [];
   const siblings = new Set<string>();
   let itemColumn = false;
@@ -168,27 +180,45 @@ function findAncestry(lines: TextLines, line: number, column: number, dashes: nu
   let items = 0;
   let collect = true;
   let siblingsAbove = false;
+  /** The line the walk goes on from, when the parse has told what lies above (items, sibling keys). */
+  let skipTo: number | undefined;
 
-  const enterItems = (itemDashes: number[]) => {
+  /** The `- ` indicators on line `at` start the items to number. */
+  const enterItems = (itemDashes: number[], at: number) => {
     // `- - key`: each inner item is the first item of the outer one.
     for (let i = itemDashes.length - 1; i >= 1; i--) reversed.push(0);
     mode = 'item';
     col = itemDashes[0];
     items = 0;
     collect = false;
+    if (blocks && itemDashes.length === 1) {
+      const found = blocks.itemAt(lines.start(at) + lines.shape(at).content);
+      if (found && found.ownerLine < at) {
+        items = found.index;
+        skipTo = found.ownerLine;
+      }
+    }
   };
   /** A line holding an ancestor key at its content column: continue from that key. */
-  const climbFrom = (shape: LineShape) => {
-    if (shape.dashes.length) return enterItems(shape.dashes);
+  const climbFrom = (shape: LineShape, at: number) => {
+    if (shape.dashes.length) return enterItems(shape.dashes, at);
     mode = 'key';
     col = shape.content;
     collect = false;
+    // The parse knows where this key's mapping starts: the keys in between are its siblings.
+    const start = blocks?.mappingStart(lines.start(at) + shape.content);
+    if (start !== undefined && start < at) skipTo = start;
   };
 
   collectBelow(lines, line, column, siblings);
-  if (dashes.length) enterItems(dashes);
+  if (dashes.length) enterItems(dashes, line);
 
   for (let k = line - 1; k >= 0; k--) {
+    if (skipTo !== undefined) {
+      // The lines between are the items counted, or the keys beside the one climbed from.
+      k = Math.min(k, skipTo);
+      skipTo = undefined;
+    }
     const indent = lines.indentOf(k);
     if (indent < 0 || indent > col) continue;
     const shape = lines.shape(k);
@@ -199,7 +229,7 @@ function findAncestry(lines: TextLines, line: number, column: number, dashes: nu
           siblings.add(shape.key.name);
           siblingsAbove = true;
         }
-        if (shape.dashes.length) enterItems(shape.dashes);
+        if (shape.dashes.length) enterItems(shape.dashes, k);
         continue;
       }
       if (shape.dashes.includes(col)) {
@@ -214,11 +244,11 @@ function findAncestry(lines: TextLines, line: number, column: number, dashes: nu
       if (shape.key) {
         if (shape.value !== undefined) return undefined; // inside a block scalar or a multi-line scalar
         reversed.push(shape.key.name);
-        climbFrom(shape);
+        climbFrom(shape, k);
         continue;
       }
       if (shape.empty && shape.dashes.length) {
-        enterItems(shape.dashes); // `-` alone on its line: the mapping below is its item
+        enterItems(shape.dashes, k); // `-` alone on its line: the mapping below is its item
         continue;
       }
       return undefined;
@@ -232,7 +262,7 @@ function findAncestry(lines: TextLines, line: number, column: number, dashes: nu
     // At a sequence's dash column the path is the sequence itself, not one of its items.
     if (!(itemColumn && reversed.length === 0)) reversed.push(items);
     reversed.push(shape.key.name);
-    climbFrom(shape);
+    climbFrom(shape, k);
   }
   if (mode === 'item') return undefined; // a top-level sequence is not a package
   return { path: reversed.reverse(), siblings, itemColumn };

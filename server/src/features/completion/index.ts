@@ -16,6 +16,7 @@ import { itemSnippetCompletions } from './item-snippets';
 import { keyCompletions } from './key-completion';
 import { parameterKeyCompletions } from './parameter-key-completion';
 import { isNothingToOffer, referenceCompletions } from './reference-completion';
+import { parsedBlocks } from './parsed-blocks';
 import { valueCompletions } from './value-completion';
 
 export interface CompletionOptions {
@@ -36,7 +37,7 @@ export function getCompletions(analysis: Analysis, position: Position, options: 
     if (slot) items.push(...variableCompletions(analysis, slot));
     else {
       const layout = layoutOf(analysis);
-      for (const at of cursorPositions(new TextLines(text, lines), line, column)) {
+      for (const at of cursorPositions(new TextLines(text, lines), line, column, parsedBlocks(analysis))) {
         if (at.kind === 'key') {
           items.push(...itemSnippetCompletions(analysis, at, layout), ...keyCompletions(analysis, at, layout), ...parameterKeyCompletions(analysis, at, layout));
         }

@@ -1,0 +1,113 @@
+/**
+ * Completion's walk up the lines (cursor-context.ts) with and without the parse's help
+ * (parsed-blocks.ts): the same answer at every line and column of every rule fixture, the real
+ * packages and the examples, and far fewer lines read at the end of a large package.
+ */
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyze } from '../../../server/src/core/analyze';
+import { cursorPositions, type CursorPosition } from '../../../server/src/features/completion/cursor-context';
+import { parsedBlocks } from '../../../server/src/features/completion/parsed-blocks';
+import { nodeAtPath } from '../../../server/src/core/parse/yaml-tree';
+import { TextLines } from '../../../server/src/features/yaml-lines';
+import { generatePackage } from '../../support/generate-package';
+
+const ROOT = join(__dirname, '../../..');
+
+function yamlFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return yamlFiles(path);
+    return /\.ya?ml$/.test(name) ? [path] : [];
+  });
+}
+
+const summary = (positions: CursorPosition[]) => positions.map((p) => (p.kind === 'key' ? { ...p, siblings: [...p.siblings].sort() } : p));
+
+/** Counts the lines the walk looks at. */
+class CountingLines extends TextLines {
+  reads = 0;
+  override indentOf(line: number): number {
+    this.reads++;
+    return super.indentOf(line);
+  }
+}
+
+describe('completion: the walk up with the help of the parse', () => {
+  it('finds the same position at every line and column of the fixtures, the real packages and the examples', () => {
+    const files = [...yamlFiles(join(ROOT, 'test/fixtures/rules')), ...yamlFiles(join(ROOT, 'test/fixtures/corpus')), ...yamlFiles(join(ROOT, 'examples'))];
+    let helped = 0;
+    let compared = 0;
+    let found = 0;
+    let answeredMore = 0;
+    for (const file of files) {
+      const text = readFileSync(file, 'utf8');
+      const analysis = analyze(text);
+      const blocks = parsedBlocks(analysis);
+      if (!blocks) continue;
+      helped++;
+      const lines = new TextLines(text, analysis.lines);
+      for (let line = 0; line < lines.count; line++) {
+        const length = lines.end(line) - lines.start(line);
+        const columns = new Set([...Array.from({ length: Math.min(length, 14) + 1 }, (_, c) => c), length]);
+        for (const column of columns) {
+          const plain = summary(cursorPositions(lines, line, column));
+          const withBlocks = summary(cursorPositions(lines, line, column, blocks));
+          const where = `${file.slice(ROOT.length + 1)}:${line + 1}:${column + 1}`;
+          if (plain.length === 0 && withBlocks.length > 0) {
+            // The text alone can be misread (a quoted value continued at column 0, which PyYAML
+            // accepts, looks like the end of the section): the parse's answer must be in the tree.
+            for (const p of withBlocks) assert.notEqual(nodeAtPath(analysis.root, p.path.slice(0, -1)), undefined, where);
+            answeredMore++;
+          } else assert.deepEqual(withBlocks, plain, where);
+          compared++;
+          if (plain.length) found++;
+        }
+      }
+    }
+    // Not vacuous: most files parse, and most positions are somewhere.
+    assert.ok(helped > 100, `${helped} files parsed without syntax errors`);
+    assert.ok(found > 10_000, `${found} of ${compared} positions found`);
+    assert.ok(answeredMore < compared / 100, `${answeredMore} of ${compared} positions answered only with the parse`);
+  });
+
+  it('reads a few lines, not the sections above, at the end of a 20,000-line package', () => {
+    const text = generatePackage(20_000).replace(/\n$/, '\n      \n');
+    const analysis = analyze(text);
+    const line = analysis.lines.lineCount - 2;
+    const blocks = parsedBlocks(analysis);
+    assert.ok(blocks, 'the generated package parses');
+    const plain = new CountingLines(text, analysis.lines);
+    const helped = new CountingLines(text, analysis.lines);
+    const expected = cursorPositions(plain, line, 6);
+    assert.deepEqual(summary(cursorPositions(helped, line, 6, blocks)), summary(expected));
+    assert.equal(expected[0].kind, 'key');
+    assert.ok(plain.reads > 10_000, `without the parse: ${plain.reads} lines`);
+    assert.ok(helped.reads < 50, `with the parse: ${helped.reads} lines`);
+  });
+
+  it('reads past a quoted value continued at column 0, which the lines alone take for the end of the section', () => {
+    const file = join(ROOT, 'test/fixtures/rules/yaml-syntax/pyyaml-accepted.yaml');
+    const text = readFileSync(file, 'utf8');
+    const analysis = analyze(text);
+    const line = text.split('\n').indexOf('      name: g');
+    const lines = new TextLines(text, analysis.lines);
+    assert.deepEqual(cursorPositions(lines, line, 8), []);
+    assert.deepEqual(cursorPositions(lines, line, 8, parsedBlocks(analysis)).map((p) => p.path), [['spec', 'functions', 1]]);
+  });
+
+  it('numbers the item by the parse in a long section', () => {
+    const text = generatePackage(20_000);
+    const analysis = analyze(text);
+    const all = text.split('\n');
+    const line = all.map((l) => l.startsWith('      description: Fetches item')).lastIndexOf(true);
+    const column = all[line].indexOf('description');
+    const helped = new CountingLines(text, analysis.lines);
+    const [position] = cursorPositions(helped, line, column + 3, parsedBlocks(analysis));
+    assert.deepEqual(position, cursorPositions(new TextLines(text, analysis.lines), line, column + 3)[0]);
+    assert.equal(typeof position.path[2], 'number');
+    assert.ok((position.path[2] as number) > 100);
+    assert.ok(helped.reads < 50, `${helped.reads} lines`);
+  });
+});
