@@ -161,11 +161,14 @@ async function typingTimings(client: TestLspClient, doc: string, p: { line: numb
   return timings;
 }
 
-/** The same typing at the bench's edit point, sent as whole texts (`text` with and without the character, in turn). */
-async function fullTextTimings(client: TestLspClient, doc: string, text: string, repeats: number): Promise<Timing[]> {
+/** `text` with the character the edits type at `point`. */
+function typedAt(text: string, point: { offset: number }): string {
+  return text.slice(0, point.offset) + 'x' + text.slice(point.offset);
+}
+
+/** The same typing sent as whole texts: `edited` (`text` with the character typed) and `text`, in turn. */
+async function fullTextTimings(client: TestLspClient, doc: string, text: string, edited: string, repeats: number): Promise<Timing[]> {
   const pid = client.process.pid!;
-  const point = editPoint(text);
-  const edited = text.slice(0, point.offset) + 'x' + text.slice(point.offset);
   const timings: Timing[] = [];
   for (let i = 0; i < repeats; i++) {
     timings.push(await timed(pid, async () => {
@@ -206,12 +209,12 @@ export async function measureProtocol(name: ServerName, generated: string, runs:
     const rssAfterOpenMb = rssMb(pid);
 
     const point = editPoint(text);
-    const edited = text.slice(0, point.offset) + 'x' + text.slice(point.offset);
+    const edited = typedAt(text, point);
     const doc = uri('first');
     const incremental = await typingTimings(client, doc, point, repeats);
     const header = await typingTimings(client, doc, editPoint(text, 'description: A generated package'), repeats);
     const rename = await typingTimings(client, doc, editPoint(text, 'name: fetch_item_'), repeats);
-    const full = await fullTextTimings(client, doc, text, repeats);
+    const full = await fullTextTimings(client, doc, text, edited, repeats);
     const encode: number[] = [];
     for (let i = 0; i < repeats; i++) {
       const started = performance.now();
@@ -257,8 +260,9 @@ export async function measureFloor(generated: string, runs: number): Promise<Flo
     const doc = 'file:///bench/floor/package.yaml';
     client.open(doc, text);
     await client.waitForDiagnostics(doc, () => true, 120_000);
-    const incremental = await typingTimings(client, doc, editPoint(text), ourRepeats(runs));
-    const full = await fullTextTimings(client, doc, text, ourRepeats(runs));
+    const point = editPoint(text);
+    const incremental = await typingTimings(client, doc, point, ourRepeats(runs));
+    const full = await fullTextTimings(client, doc, text, typedAt(text, point), ourRepeats(runs));
     return { incrementalEdit: medianTiming(incremental), fullTextEdit: medianTiming(full) };
   } finally {
     await client.stop();

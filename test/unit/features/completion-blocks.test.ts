@@ -4,7 +4,7 @@
  * packages and the examples, and far fewer lines read at the end of a large package.
  */
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze } from '../../../server/src/core/analyze';
 import { cursorPositions, type CursorPosition } from '../../../server/src/features/completion/cursor-context';
@@ -12,16 +12,9 @@ import { parsedBlocks } from '../../../server/src/features/completion/parsed-blo
 import { nodeAtPath } from '../../../server/src/core/parse/yaml-tree';
 import { TextLines } from '../../../server/src/features/yaml-lines';
 import { generatePackage } from '../../support/generate-package';
+import { yamlFiles } from '../../support/yaml-files';
 
 const ROOT = join(__dirname, '../../..');
-
-function yamlFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return yamlFiles(path);
-    return /\.ya?ml$/.test(name) ? [path] : [];
-  });
-}
 
 const summary = (positions: CursorPosition[]) => positions.map((p) => (p.kind === 'key' ? { ...p, siblings: [...p.siblings].sort() } : p));
 
