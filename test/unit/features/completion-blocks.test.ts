@@ -80,6 +80,31 @@ describe('completion: the walk up with the help of the parse', () => {
     assert.ok(helped.reads < 50, `with the parse: ${helped.reads} lines`);
   });
 
+  it('reads a few lines for a new key at the root or in `spec` at the end of a 20,000-line package', () => {
+    const text = generatePackage(20_000).replace(/\n$/, '\n      \n');
+    const analysis = analyze(text);
+    const blocks = parsedBlocks(analysis);
+    for (const [line, column, path] of [[analysis.lines.lineCount - 1, 0, []], [analysis.lines.lineCount - 2, 2, ['spec']]] as const) {
+      const plain = new CountingLines(text, analysis.lines);
+      const helped = new CountingLines(text, analysis.lines);
+      const expected = summary(cursorPositions(plain, line, column));
+      assert.deepEqual(summary(cursorPositions(helped, line, column, blocks)), expected);
+      assert.deepEqual(expected.map((p) => p.path), [path]);
+      assert.ok(plain.reads > 10_000, `without the parse: ${plain.reads} lines`);
+      assert.ok(helped.reads < 50, `with the parse: ${helped.reads} lines`);
+    }
+  });
+
+  it('reads the lines of a value that runs on below its key, which may be as little indented as the cursor', () => {
+    const text = ['apiVersion: sinas.co/v1', 'kind: SinasPackage', 'package:', '  name: p', '  description:', '    a long', '      description', '    ', 'spec: {}', ''].join('\n');
+    const analysis = analyze(text);
+    const lines = new TextLines(text, analysis.lines);
+    const blocks = parsedBlocks(analysis);
+    assert.ok(blocks, 'the text parses');
+    assert.deepEqual(cursorPositions(lines, 7, 4, blocks), []);
+    assert.deepEqual(cursorPositions(lines, 7, 2, blocks).map((p) => p.path), [['package']]);
+  });
+
   it('reads past a quoted value continued at column 0, which the lines alone take for the end of the section', () => {
     const file = join(ROOT, 'test/fixtures/rules/yaml-syntax/pyyaml-accepted.yaml');
     const text = readFileSync(file, 'utf8');

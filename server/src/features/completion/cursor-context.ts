@@ -53,6 +53,10 @@ export interface ParsedBlocks {
   itemAt(offset: number): { index: number; ownerLine: number } | undefined;
   /** For the key starting at `offset`, the line where its block mapping starts. */
   mappingStart(offset: number): number | undefined;
+  /** For the key starting at `offset`, the lines of every key of its block mapping, in order. */
+  keyLines(offset: number): number[] | undefined;
+  /** The nearest line above `line` indented no deeper than `column`, when the parse can tell. */
+  lineAbove(line: number, column: number): number | undefined;
 }
 
 interface Ancestry {
@@ -210,9 +214,11 @@ function findAncestry(lines: TextLines, line: number, column: number, dashes: nu
     if (start !== undefined && start < at) skipTo = start;
   };
 
-  collectBelow(lines, line, column, siblings);
+  collectBelow(lines, line, column, siblings, blocks);
   if (dashes.length) enterItems(dashes, line);
 
+  /** Asked the parse for the next line to read since the last line read (it may not know). */
+  let asked = false;
   for (let k = line - 1; k >= 0; k--) {
     if (skipTo !== undefined) {
       // The lines between are the items counted, or the keys beside the one climbed from.
@@ -220,7 +226,14 @@ function findAncestry(lines: TextLines, line: number, column: number, dashes: nu
       skipTo = undefined;
     }
     const indent = lines.indentOf(k);
-    if (indent < 0 || indent > col) continue;
+    if (indent < 0 || indent > col) {
+      // Deeper content (a whole section, at the end of a large package): the parse knows where it starts.
+      const above = blocks && !asked ? blocks.lineAbove(k, col) : undefined;
+      asked = true;
+      if (above !== undefined) k = above + 1;
+      continue;
+    }
+    asked = false;
     const shape = lines.shape(k);
     if (mode === 'key') {
       if (shape.content === col) {
@@ -228,6 +241,9 @@ function findAncestry(lines: TextLines, line: number, column: number, dashes: nu
         if (collect) {
           siblings.add(shape.key.name);
           siblingsAbove = true;
+          // The parse knows this mapping's other keys above: the lines between need no reading.
+          const first = blocks && addParsedKeys(lines, blocks, k, col, siblings, (at) => at < k);
+          if (first !== undefined && first < k) skipTo = first;
         }
         if (shape.dashes.length) enterItems(shape.dashes, k);
         continue;
@@ -269,7 +285,7 @@ function findAncestry(lines: TextLines, line: number, column: number, dashes: nu
 }
 
 /** Keys at `column` below the cursor's line that belong to the same mapping. */
-function collectBelow(lines: TextLines, line: number, column: number, siblings: Set<string>): void {
+function collectBelow(lines: TextLines, line: number, column: number, siblings: Set<string>, blocks?: ParsedBlocks): void {
   for (let k = line + 1; k < lines.count; k++) {
     const indent = lines.indentOf(k);
     if (indent < 0 || indent > column) continue;
@@ -279,6 +295,29 @@ function collectBelow(lines: TextLines, line: number, column: number, siblings: 
       if (shape.dashes[0] === column) continue; // an indentless sequence under a sibling key
       return;
     }
-    if (shape.key) siblings.add(shape.key.name);
+    if (!shape.key) continue;
+    siblings.add(shape.key.name);
+    // The first key below: the parse knows the rest of its mapping.
+    if (blocks && addParsedKeys(lines, blocks, k, column, siblings, (at) => at > k) !== undefined) return;
   }
+}
+
+/**
+ * Adds the names of the keys (on the lines `wanted` picks) of the block mapping holding the key
+ * at `column` on line `at`, as the parse has them, and returns the mapping's first key line; or
+ * undefined, adding nothing, when the parse and the lines disagree (every key must sit at
+ * `column`, one per line) and the walk reads the lines instead.
+ */
+function addParsedKeys(lines: TextLines, blocks: ParsedBlocks, at: number, column: number, siblings: Set<string>, wanted: (line: number) => boolean): number | undefined {
+  const keyLines = blocks.keyLines(lines.start(at) + column);
+  if (!keyLines) return undefined;
+  const names: string[] = [];
+  for (const k of keyLines) {
+    if (!wanted(k)) continue;
+    const key = lines.shape(k);
+    if (!key.key || key.key.start !== column) return undefined;
+    names.push(key.key.name);
+  }
+  for (const name of names) siblings.add(name);
+  return keyLines[0];
 }
