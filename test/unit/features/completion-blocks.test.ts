@@ -5,16 +5,20 @@
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { isDeepStrictEqual } from 'node:util';
 import { join } from 'node:path';
 import { analyze } from '../../../server/src/core/analyze';
 import { cursorPositions, type CursorPosition } from '../../../server/src/features/completion/cursor-context';
 import { parsedBlocks } from '../../../server/src/features/completion/parsed-blocks';
-import { nodeAtPath } from '../../../server/src/core/parse/yaml-tree';
+import { keyName, nodeAtPath, type YNode } from '../../../server/src/core/parse/yaml-tree';
 import { TextLines } from '../../../server/src/features/yaml-lines';
 import { generatePackage } from '../../support/generate-package';
 import { yamlFiles } from '../../support/yaml-files';
 
 const ROOT = join(__dirname, '../../..');
+
+/** The names of a mapping's keys in the tree. */
+const mapKeys = (node: YNode | null | undefined) => (node?.kind === 'map' ? node.pairs.map(keyName) : []);
 
 const summary = (positions: CursorPosition[]) => positions.map((p) => (p.kind === 'key' ? { ...p, siblings: [...p.siblings].sort() } : p));
 
@@ -53,7 +57,19 @@ describe('completion: the walk up with the help of the parse', () => {
             // accepts, looks like the end of the section): the parse's answer must be in the tree.
             for (const p of withBlocks) assert.notEqual(nodeAtPath(analysis.root, p.path.slice(0, -1)), undefined, where);
             answeredMore++;
-          } else assert.deepEqual(withBlocks, plain, where);
+          } else if (!isDeepStrictEqual(withBlocks, plain)) {
+            // The same misreading below the cursor: the lines alone stop at that value, the parse
+            // reads on to the keys after it, which must be keys of that mapping in the tree.
+            const noSiblings = (ps: typeof plain) => ps.map((p) => (p.kind === 'key' ? { ...p, siblings: [] } : p));
+            assert.deepEqual(noSiblings(withBlocks), noSiblings(plain), where);
+            withBlocks.forEach((p, i) => {
+              const q = plain[i];
+              const keys = mapKeys(nodeAtPath(analysis.root, p.path));
+              assert.ok(p.kind === 'key' && q.kind === 'key', where);
+              assert.ok(p.siblings.every((k) => keys.includes(k)) && q.siblings.every((k) => p.siblings.includes(k)), where);
+            });
+            answeredMore++;
+          }
           compared++;
           if (plain.length) found++;
         }
@@ -95,6 +111,23 @@ describe('completion: the walk up with the help of the parse', () => {
     }
   });
 
+  it('reads a few lines in the middle of a long section of a 20,000-line package, at its dashes and beside its key', () => {
+    const lines = generatePackage(20_000).split('\n');
+    const functions = lines.indexOf('  functions:');
+    const middle = lines.findIndex((l, i) => i > functions + 5_000 && l === '    - namespace: tools');
+    for (const [at, column, path] of [[middle, 4, ['spec', 'functions']], [functions + 1, 2, ['spec']]] as const) {
+      const text = [...lines.slice(0, at), ' '.repeat(column), ...lines.slice(at)].join('\n');
+      const analysis = analyze(text);
+      const plain = new CountingLines(text, analysis.lines);
+      const helped = new CountingLines(text, analysis.lines);
+      const expected = summary(cursorPositions(plain, at, column));
+      assert.deepEqual(summary(cursorPositions(helped, at, column, parsedBlocks(analysis))), expected);
+      assert.deepEqual(expected.map((p) => p.path), [path]);
+      assert.ok(plain.reads > 5_000, `without the parse: ${plain.reads} lines`);
+      assert.ok(helped.reads < 50, `with the parse: ${helped.reads} lines`);
+    }
+  });
+
   it('reads the lines of a value that runs on below its key, which may be as little indented as the cursor', () => {
     const text = ['apiVersion: sinas.co/v1', 'kind: SinasPackage', 'package:', '  name: p', '  description:', '    a long', '      description', '    ', 'spec: {}', ''].join('\n');
     const analysis = analyze(text);
@@ -103,6 +136,35 @@ describe('completion: the walk up with the help of the parse', () => {
     assert.ok(blocks, 'the text parses');
     assert.deepEqual(cursorPositions(lines, 7, 4, blocks), []);
     assert.deepEqual(cursorPositions(lines, 7, 2, blocks).map((p) => p.path), [['package']]);
+  });
+
+  it('tells the nearest line above and below indented no deeper than a column, and nothing where a value runs on', () => {
+    const text = [
+      'apiVersion: sinas.co/v1', // 0
+      'kind: SinasPackage',
+      'package:',
+      '  name: p',
+      '  description:', // 4
+      '    a long',
+      '      description',
+      'spec:', // 7
+      '  functions:',
+      '    - name: f',
+      '      code: |', // 10
+      '        x',
+      '  agents: []', // 12
+      '',
+    ].join('\n');
+    const blocks = parsedBlocks(analyze(text));
+    assert.ok(blocks, 'the text parses');
+    const above = ([line, column]: number[]) => blocks.lineAbove(line, column);
+    const below = ([line, column]: number[]) => blocks.lineBelow(line, column);
+    assert.deepEqual([[12, 2], [12, 4], [12, 0], [3, 0]].map(above), [8, 9, 7, 2]);
+    assert.deepEqual([[9, 2], [3, 0], [3, 2]].map(below), [12, 7, 4]);
+    assert.equal(below([12, 0]), 14, 'none below: the line count');
+    // Where a value runs on over several lines (the block scalar, the description), only reading them tells.
+    assert.deepEqual([[12, 6], [7, 4], [7, 2]].map(above), [undefined, undefined, undefined]);
+    assert.deepEqual([[5, 2], [10, 2]].map(below), [undefined, undefined]);
   });
 
   it('reads past a quoted value continued at column 0, which the lines alone take for the end of the section', () => {

@@ -5,9 +5,9 @@
  * cursor's line is read the way its repaired form would parse — a bare word is a key being typed,
  * `- ` starts an item, an empty line is a key position, `key: partial` is a value — and the path
  * comes from the indentation of the lines above, so one broken line never hides the structure
- * around it. When the document parses without syntax errors, the parse tells the walk where the
- * items and mappings above start (parsed-blocks.ts) and it reads a few lines at any size;
- * otherwise it reads every line up to the root.
+ * around it. When the document parses without syntax errors, the parse tells the walk which lines
+ * it can skip (parsed-blocks.ts) and it reads a few lines at any size; otherwise it reads every
+ * line up to the root and below to the end of the cursor's mapping.
  */
 import type { NodePath, PathSegment } from '../../core/parse/yaml-tree';
 import type { Span } from '../../core/text/span';
@@ -49,14 +49,16 @@ export type CursorPosition = KeyPosition | ValuePosition;
 
 /** Block structure from a parse of the same text (parsed-blocks.ts), so the walk up can skip lines. */
 export interface ParsedBlocks {
-  /** The item whose content starts at `offset`: its index, and the line of the key holding its sequence. */
-  itemAt(offset: number): { index: number; ownerLine: number } | undefined;
+  /** The item whose content starts at `offset`: its index, the line of the key holding its sequence, and the line of its last item. */
+  itemAt(offset: number): { index: number; ownerLine: number; lastLine: number } | undefined;
   /** For the key starting at `offset`, the line where its block mapping starts. */
   mappingStart(offset: number): number | undefined;
   /** For the key starting at `offset`, the lines of every key of its block mapping, in order. */
   keyLines(offset: number): number[] | undefined;
   /** The nearest line above `line` indented no deeper than `column`, when the parse can tell. */
   lineAbove(line: number, column: number): number | undefined;
+  /** The same below `line` (the line count when no line below is). */
+  lineBelow(line: number, column: number): number | undefined;
 }
 
 interface Ancestry {
@@ -254,6 +256,9 @@ function findAncestry(lines: TextLines, line: number, column: number, dashes: nu
         itemColumn = true;
         mode = 'item';
         collect = false;
+        // No item to number: the parse knows the key that holds the sequence.
+        const owner = blocks && shape.dashes.length === 1 ? blocks.itemAt(lines.start(k) + shape.content)?.ownerLine : undefined;
+        if (owner !== undefined && owner < k) skipTo = owner;
         continue;
       }
       if (shape.content > col) return undefined;
@@ -286,14 +291,27 @@ function findAncestry(lines: TextLines, line: number, column: number, dashes: nu
 
 /** Keys at `column` below the cursor's line that belong to the same mapping. */
 function collectBelow(lines: TextLines, line: number, column: number, siblings: Set<string>, blocks?: ParsedBlocks): void {
+  /** Asked the parse for the next line to read since the last line read. */
+  let asked = false;
   for (let k = line + 1; k < lines.count; k++) {
     const indent = lines.indentOf(k);
-    if (indent < 0 || indent > column) continue;
+    if (indent < 0 || indent > column) {
+      // Deeper content: as in the walk up, the parse knows the next line to read.
+      const below = blocks && !asked ? blocks.lineBelow(k, column) : undefined;
+      asked = true;
+      if (below !== undefined) k = below - 1;
+      continue;
+    }
+    asked = false;
     if (indent < column) return;
     const shape = lines.shape(k);
     if (shape.dashes.length) {
-      if (shape.dashes[0] === column) continue; // an indentless sequence under a sibling key
-      return;
+      if (shape.dashes[0] !== column) return;
+      // An indentless sequence under a sibling key, or the one whose dashes the cursor is at:
+      // none of its items matter here, and the parse knows where the last one is.
+      const last = blocks && shape.dashes.length === 1 ? blocks.itemAt(lines.start(k) + shape.content)?.lastLine : undefined;
+      if (last !== undefined && last > k) k = last - 1;
+      continue;
     }
     if (!shape.key) continue;
     siblings.add(shape.key.name);

@@ -1,13 +1,16 @@
 /**
- * Block mappings and sequences as the parse of the same text has them, for the walk up in
- * cursor-context.ts: finding the key that holds the cursor's mapping, and numbering the item it
- * is in, otherwise means reading every line above it (the section of 3,000 functions before the
- * cursor is 50,000 lines of a 100,000-line package: 5 ms per completion). Only for a parse without
- * syntax errors, where every line the walk would read belongs to a node of the tree; on broken
- * YAML the walk reads the lines, as before.
+ * Block mappings and sequences as the parse of the same text has them, for the walk in
+ * cursor-context.ts. Finding the key that holds the cursor's mapping, numbering the item it is
+ * in, and collecting the keys beside it otherwise means reading every line between (at the end
+ * of a 100,000-line package, the 50,000 lines of 3,000 functions: 4 to 5 ms per completion): the
+ * tree tells the nearest line above or below that is indented no deeper than a column, where a
+ * mapping starts and which keys it has, and where a sequence's items start and end. Only for a
+ * parse without syntax errors, where every line the walk would read belongs to a node of the
+ * tree, and never across a value that runs on over several lines (its lines are not keys or
+ * items, and only reading them tells how they are indented); otherwise the walk reads the lines.
  */
 import type { Analysis } from '../../core/analyze';
-import { locate, type YNode, type YPair } from '../../core/parse/yaml-tree';
+import { locate, type YNode } from '../../core/parse/yaml-tree';
 import type { Span } from '../../core/text/span';
 import { TextLines } from '../yaml-lines';
 import type { ParsedBlocks } from './cursor-context';
@@ -17,6 +20,10 @@ export function parsedBlocks(analysis: Pick<Analysis, 'root' | 'findings' | 'lin
   if (!root || analysis.findings.some((f) => f.code === 'yaml-syntax' || f.code === 'multiple-documents')) return undefined;
   const lineOf = (offset: number) => lines.positionAt(offset).line;
   const text = new TextLines(analysis.text, lines);
+  const indentedWithin = (line: number, column: number) => {
+    const indent = text.indentOf(line);
+    return indent >= 0 && indent <= column;
+  };
   return {
     lineAbove(line, column) {
       // Down from the root, through the last key or item that starts above `line` at each level,
@@ -26,26 +33,38 @@ export function parsedBlocks(analysis: Pick<Analysis, 'root' | 'findings' | 'lin
       let found: number | undefined;
       let node: YNode | null = root;
       while (node) {
-        let child: { start: number; node: YNode | null } | undefined;
-        if (node.kind === 'map' && !node.flow) {
-          const pair: YPair | undefined = lastStartingBefore(node.pairs, before);
-          child = pair && { start: pair.start, node: pair.value };
-        } else if (node.kind === 'seq' && !node.flow) {
-          const item: YNode | undefined = lastStartingBefore(node.items, before);
-          child = item && { start: item.start, node: item };
-        } else {
-          // A scalar, alias or flow collection that runs on below the line found: its lines may
-          // be indented as little as `column` without being keys or items; only reading them tells.
-          return found !== undefined && lineOf(node.end) <= found ? found : undefined;
-        }
-        if (!child) return found;
-        const at = lineOf(child.start);
-        const indent = text.indentOf(at);
-        if (indent < 0 || indent > column) return found;
+        const entries = blockEntries(node);
+        // A scalar, alias or flow collection that runs on below the line found: its lines may be
+        // indented as little as `column` without being keys or items; only reading them tells.
+        if (!entries) return found !== undefined && lineOf(node.end) <= found ? found : undefined;
+        const i = countStartingBefore(entries.list, before) - 1;
+        if (i < 0) return found;
+        const at = lineOf(entries.list[i].start);
+        if (!indentedWithin(at, column)) return found;
         found = at;
-        node = child.node;
+        node = entries.held(i);
       }
       return found;
+    },
+    lineBelow(line, column) {
+      // The first key or item below `line` at each level, down through the one before it: the
+      // deepest such line indented no deeper than `column` is the nearest (none: the line count).
+      const after = line + 1 < lines.lineCount ? lines.lineStart(line + 1) : analysis.text.length;
+      let found: number | undefined;
+      let node: YNode | null = root;
+      while (node) {
+        const entries = blockEntries(node);
+        // A value that runs on past `line` (as above: only reading its lines tells).
+        if (!entries) return lineOf(node.end) <= line ? (found ?? lines.lineCount) : undefined;
+        const i = countStartingBefore(entries.list, after);
+        if (i < entries.list.length) {
+          const at = lineOf(entries.list[i].start);
+          if (indentedWithin(at, column)) found = at;
+        }
+        if (i === 0) break;
+        node = entries.held(i - 1);
+      }
+      return found ?? lines.lineCount;
     },
     itemAt(offset) {
       const { ancestors, path } = locate(root, offset);
@@ -55,7 +74,7 @@ export function parsedBlocks(analysis: Pick<Analysis, 'root' | 'findings' | 'lin
         const index = path[depth];
         if (seq.kind !== 'seq' || typeof index !== 'number' || seq.items[index]?.start !== offset) continue;
         const owner = ownerKey(ancestors[depth - 1], seq);
-        return owner ? { index, ownerLine: lineOf(owner.start) } : undefined;
+        return owner ? { index, ownerLine: lineOf(owner.start), lastLine: lineOf(seq.items[seq.items.length - 1].start) } : undefined;
       }
       return undefined;
     },
@@ -85,8 +104,15 @@ function ownerKey(parent: YNode, child: YNode): YNode | undefined {
   return parent.pairs.find((p) => p.value === child)?.key ?? undefined;
 }
 
-/** The last of `list` (sorted by offset) that starts before `offset`. */
-function lastStartingBefore<T extends Span>(list: readonly T[], offset: number): T | undefined {
+/** A block mapping's pairs or a block sequence's items, and what each holds; nothing for other nodes. */
+function blockEntries(node: YNode): { list: readonly Span[]; held(i: number): YNode | null } | undefined {
+  if (node.kind === 'map' && !node.flow) return { list: node.pairs, held: (i) => node.pairs[i].value };
+  if (node.kind === 'seq' && !node.flow) return { list: node.items, held: (i) => node.items[i] };
+  return undefined;
+}
+
+/** How many of `list` (sorted by offset) start before `offset`. */
+function countStartingBefore(list: readonly Span[], offset: number): number {
   let lo = 0;
   let hi = list.length;
   while (lo < hi) {
@@ -94,5 +120,5 @@ function lastStartingBefore<T extends Span>(list: readonly T[], offset: number):
     if (list[mid].start < offset) lo = mid + 1;
     else hi = mid;
   }
-  return list[lo - 1];
+  return lo;
 }
