@@ -167,6 +167,33 @@ describe('completion: the walk up with the help of the parse', () => {
     assert.deepEqual([[5, 2], [10, 2]].map(below), [undefined, undefined]);
   });
 
+  it('stops helping after a bounded number of steps in one completion, so no document makes it slower than reading the lines', () => {
+    const text = generatePackage(2_000);
+    const blocks = parsedBlocks(analyze(text));
+    assert.ok(blocks);
+    const line = text.split('\n').length - 2;
+    const first = blocks.lineAbove(line, 6);
+    assert.equal(typeof first, 'number');
+    let calls = 1;
+    while (blocks.lineAbove(line, 6) === first && calls < 100_000) calls++;
+    assert.equal(blocks.lineAbove(line, 6), undefined, 'no answer once the budget is spent');
+    assert.ok(calls > 1_000 && calls < 10_000, `${calls} descents`);
+  });
+
+  it('takes from the parse only the keys the lines read the same way', () => {
+    // `a#b` and a tagged key are keys to the parse but not to a line's shape; quoted keys are unescaped by both.
+    for (const odd of ['  a#b: 1', '  !!str t: 1', '  "q\\u0041": 1', "  'it''s': 1"]) {
+      const text = ['apiVersion: sinas.co/v1', 'kind: SinasPackage', 'package:', '  name: p', odd, '  version: "1"', '  description:', '    deeper: x', '  ', '  icon: i', ''].join('\n');
+      const analysis = analyze(text);
+      const blocks = parsedBlocks(analysis);
+      assert.ok(blocks, odd);
+      const lines = new TextLines(text, analysis.lines);
+      for (const line of [3, 5, 8, 9]) for (const column of [2, 3]) {
+        assert.deepEqual(summary(cursorPositions(lines, line, column, blocks)), summary(cursorPositions(lines, line, column)), `${odd} ${line}:${column}`);
+      }
+    }
+  });
+
   it('reads past a quoted value continued at column 0, which the lines alone take for the end of the section', () => {
     const file = join(ROOT, 'test/fixtures/rules/yaml-syntax/pyyaml-accepted.yaml');
     const text = readFileSync(file, 'utf8');

@@ -53,8 +53,11 @@ export interface ParsedBlocks {
   itemAt(offset: number): { index: number; ownerLine: number; lastLine: number } | undefined;
   /** For the key starting at `offset`, the line where its block mapping starts. */
   mappingStart(offset: number): number | undefined;
-  /** For the key starting at `offset`, the lines of every key of its block mapping, in order. */
-  keyLines(offset: number): number[] | undefined;
+  /**
+   * For the key starting at `offset`: the line of its block mapping's first key, and the names (as
+   * a line's shape reads them) of the mapping's keys that start from offset `from` up to `to`.
+   */
+  keysOf(offset: number, from: number, to: number): { firstLine: number; names: string[] } | undefined;
   /** The nearest line above `line` indented no deeper than `column`, when the parse can tell. */
   lineAbove(line: number, column: number): number | undefined;
   /** The same below `line` (the line count when no line below is). */
@@ -197,8 +200,8 @@ function findAncestry(lines: TextLines, line: number, column: number, dashes: nu
     col = itemDashes[0];
     items = 0;
     collect = false;
-    if (blocks && itemDashes.length === 1) {
-      const found = blocks.itemAt(lines.start(at) + lines.shape(at).content);
+    if (blocks) {
+      const found = blocks.itemAt(itemStart(lines, at, itemDashes, 0));
       if (found && found.ownerLine < at) {
         items = found.index;
         skipTo = found.ownerLine;
@@ -244,7 +247,7 @@ function findAncestry(lines: TextLines, line: number, column: number, dashes: nu
           siblings.add(shape.key.name);
           siblingsAbove = true;
           // The parse knows this mapping's other keys above: the lines between need no reading.
-          const first = blocks && addParsedKeys(lines, blocks, k, col, siblings, (at) => at < k);
+          const first = blocks && addParsedKeys(lines, blocks, k, col, siblings, 0, lines.start(k));
           if (first !== undefined && first < k) skipTo = first;
         }
         if (shape.dashes.length) enterItems(shape.dashes, k);
@@ -257,7 +260,7 @@ function findAncestry(lines: TextLines, line: number, column: number, dashes: nu
         mode = 'item';
         collect = false;
         // No item to number: the parse knows the key that holds the sequence.
-        const owner = blocks && shape.dashes.length === 1 ? blocks.itemAt(lines.start(k) + shape.content)?.ownerLine : undefined;
+        const owner = blocks?.itemAt(itemStart(lines, k, shape.dashes, shape.dashes.indexOf(col)))?.ownerLine;
         if (owner !== undefined && owner < k) skipTo = owner;
         continue;
       }
@@ -309,33 +312,31 @@ function collectBelow(lines: TextLines, line: number, column: number, siblings: 
       if (shape.dashes[0] !== column) return;
       // An indentless sequence under a sibling key, or the one whose dashes the cursor is at:
       // none of its items matter here, and the parse knows where the last one is.
-      const last = blocks && shape.dashes.length === 1 ? blocks.itemAt(lines.start(k) + shape.content)?.lastLine : undefined;
+      const last = blocks?.itemAt(itemStart(lines, k, shape.dashes, 0))?.lastLine;
       if (last !== undefined && last > k) k = last - 1;
       continue;
     }
     if (!shape.key) continue;
     siblings.add(shape.key.name);
     // The first key below: the parse knows the rest of its mapping.
-    if (blocks && addParsedKeys(lines, blocks, k, column, siblings, (at) => at > k) !== undefined) return;
+    if (blocks && addParsedKeys(lines, blocks, k, column, siblings, lines.start(k) + column + 1, Infinity) !== undefined) return;
   }
 }
 
+/** Where the item of the `index`-th `- ` on line `at` starts: at the next `-` (`- - x`), or at the line's content. */
+function itemStart(lines: TextLines, at: number, dashes: number[], index: number): number {
+  return lines.start(at) + (dashes[index + 1] ?? lines.shape(at).content);
+}
+
 /**
- * Adds the names of the keys (on the lines `wanted` picks) of the block mapping holding the key
- * at `column` on line `at`, as the parse has them, and returns the mapping's first key line; or
- * undefined, adding nothing, when the parse and the lines disagree (every key must sit at
- * `column`, one per line) and the walk reads the lines instead.
+ * Adds the names of the keys that start from offset `from` up to `to` in the block mapping holding
+ * the key at `column` on line `at`, as the parse has them, and returns the line of the mapping's
+ * first key; or undefined, adding nothing, when the parse cannot tell them as the lines read them
+ * and the walk reads the lines instead.
  */
-function addParsedKeys(lines: TextLines, blocks: ParsedBlocks, at: number, column: number, siblings: Set<string>, wanted: (line: number) => boolean): number | undefined {
-  const keyLines = blocks.keyLines(lines.start(at) + column);
-  if (!keyLines) return undefined;
-  const names: string[] = [];
-  for (const k of keyLines) {
-    if (!wanted(k)) continue;
-    const key = lines.shape(k);
-    if (!key.key || key.key.start !== column) return undefined;
-    names.push(key.key.name);
-  }
-  for (const name of names) siblings.add(name);
-  return keyLines[0];
+function addParsedKeys(lines: TextLines, blocks: ParsedBlocks, at: number, column: number, siblings: Set<string>, from: number, to: number): number | undefined {
+  const keys = blocks.keysOf(lines.start(at) + column, from, to);
+  if (!keys) return undefined;
+  for (const name of keys.names) siblings.add(name);
+  return keys.firstLine;
 }

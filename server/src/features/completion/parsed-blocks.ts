@@ -15,11 +15,17 @@ import type { Span } from '../../core/text/span';
 import { TextLines } from '../yaml-lines';
 import type { ParsedBlocks } from './cursor-context';
 
+const DESCENT_BUDGET = 20_000;
+
 export function parsedBlocks(analysis: Pick<Analysis, 'root' | 'findings' | 'lines' | 'text'>): ParsedBlocks | undefined {
   const { root, lines } = analysis;
   if (!root || analysis.findings.some((f) => f.code === 'yaml-syntax' || f.code === 'multiple-documents')) return undefined;
-  const lineOf = (offset: number) => lines.positionAt(offset).line;
+  const lineOf = (offset: number) => lines.lineOf(offset);
   const text = new TextLines(analysis.text, lines);
+  // Nodes the descents below may visit in one completion: past that (a document nested thousands
+  // deep, where each descent is long), the walk reads the lines as without the parse.
+  let budget = DESCENT_BUDGET;
+
   const indentedWithin = (line: number, column: number) => {
     const indent = text.indentOf(line);
     return indent >= 0 && indent <= column;
@@ -33,6 +39,7 @@ export function parsedBlocks(analysis: Pick<Analysis, 'root' | 'findings' | 'lin
       let found: number | undefined;
       let node: YNode | null = root;
       while (node) {
+        if (--budget < 0) return undefined;
         const entries = blockEntries(node);
         // A scalar, alias or flow collection that runs on below the line found: its lines may be
         // indented as little as `column` without being keys or items; only reading them tells.
@@ -53,6 +60,7 @@ export function parsedBlocks(analysis: Pick<Analysis, 'root' | 'findings' | 'lin
       let found: number | undefined;
       let node: YNode | null = root;
       while (node) {
+        if (--budget < 0) return undefined;
         const entries = blockEntries(node);
         // A value that runs on past `line` (as above: only reading its lines tells).
         if (!entries) return lineOf(node.end) <= line ? (found ?? lines.lineCount) : undefined;
@@ -82,10 +90,25 @@ export function parsedBlocks(analysis: Pick<Analysis, 'root' | 'findings' | 'lin
       const map = blockMappingOfKey(root, offset);
       return map && lineOf(map.start);
     },
-    keyLines(offset) {
+    keysOf(offset, from, to) {
       const map = blockMappingOfKey(root, offset);
-      if (!map || map.pairs.some((p) => !p.key)) return undefined;
-      return map.pairs.map((p) => lineOf(p.key!.start));
+      if (!map || !map.pairs[0].key) return undefined;
+      const column = offset - lines.lineStart(lineOf(offset));
+      const names: string[] = [];
+      for (let i = countStartingBefore(map.pairs, from), end = countStartingBefore(map.pairs, to); i < end; i++) {
+        const key = map.pairs[i].key;
+        if (!key) return undefined;
+        // A plain key reads as written; any other is read from its line, as the walk reads it.
+        const written = key.kind === 'scalar' && key.style === 'plain' && !key.tag && !key.anchor ? analysis.text.slice(key.start, key.end) : undefined;
+        if (written !== undefined && !written.includes('#')) names.push(written);
+        else {
+          const line = lineOf(key.start);
+          const shape = text.shape(line);
+          if (!shape.key || lines.lineStart(line) + shape.key.start !== key.start || shape.key.start !== column) return undefined;
+          names.push(shape.key.name);
+        }
+      }
+      return { firstLine: lineOf(map.pairs[0].key.start), names };
     },
   };
 }
@@ -101,7 +124,8 @@ function blockMappingOfKey(root: YNode, offset: number): Extract<YNode, { kind: 
 /** The key of the pair in `parent` whose value is `child`. */
 function ownerKey(parent: YNode, child: YNode): YNode | undefined {
   if (parent.kind !== 'map') return undefined;
-  return parent.pairs.find((p) => p.value === child)?.key ?? undefined;
+  const pair = parent.pairs[countStartingBefore(parent.pairs, child.start + 1) - 1];
+  return pair?.value === child ? (pair.key ?? undefined) : undefined;
 }
 
 /** A block mapping's pairs or a block sequence's items, and what each holds; nothing for other nodes. */
