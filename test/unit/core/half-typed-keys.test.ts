@@ -43,6 +43,18 @@ describe('a half-typed key', () => {
     });
   }
 
+  it('ends its line at any line break PyYAML and editors know, not only at `\\n`', () => {
+    // A lone `\r` (or NEL, LS, PS) between two bare words: two lines to YAML and to the editor.
+    // Blanking the words must keep the break, or every line below moves up by one.
+    for (const lineBreak of ['\r', '\u0085', '\u2028', '\u2029']) {
+      const text = PKG.replace('      name: bot\n', `      descr${lineBreak}      more\n      name: bot\n`);
+      const reference = PKG.replace('      name: bot\n', '      descr\n      more\n      name: bot\n');
+      const spans = (t: string) => analyze(t).findings.map((f) => `${f.code} ${f.span.start}-${f.span.end}`);
+      assert.deepEqual(spans(text), spans(reference), JSON.stringify(lineBreak));
+      assert.equal(analyze(text).lines.lineCount, analyze(reference).lines.lineCount - (lineBreak === '\r' ? 0 : 1), JSON.stringify(lineBreak));
+    }
+  });
+
   it('two half-typed lines in a row are one finding each', () => {
     assert.deepEqual(findingsOf(PKG.replace('      name: bot\n', '      descr\n      temp\n      name: bot\n')), ['yaml-syntax descr', 'yaml-syntax temp']);
   });
@@ -79,8 +91,9 @@ describe('typing a key in a large package', () => {
 /**
  * Edit sessions the fuzzer found ending with other findings than a fresh open of the same text
  * (`npm run fuzz`; each file is the opened text and the changes, minimised): a word blanked for
- * one version carried into the next without the parser's verdict on it, and a parser told only
- * the user's edit while its last reading had words blanked.
+ * one version carried into the next without the parser's verdict on it, a parser told only
+ * the user's edit while its last reading had words blanked, and (lone-cr.json) two words blanked
+ * as one across a lone `\r`, which lost that line break for the versions after.
  */
 describe('an edit session through half-typed keys', () => {
   const dir = join(__dirname, '../../fixtures/typing/sessions');
@@ -97,8 +110,12 @@ describe('an edit session through half-typed keys', () => {
         session = analyze(doc.getText(), { parser });
       }
       const text = doc.getText();
+      const fresh = analyze(text);
       const seen = (findings: readonly Finding[]) => findings.map((f) => `${f.span.start}-${f.span.end} ${f.code} ${f.message}`).sort();
-      assert.deepEqual(seen(session.findings), seen(analyze(text).findings));
+      assert.deepEqual(seen(session.findings), seen(fresh.findings));
+      // And the same lines, which every position published is counted on.
+      const starts = (lines: typeof fresh.lines) => Array.from({ length: lines.lineCount }, (_, i) => lines.lineStart(i));
+      assert.deepEqual(starts(session.lines), starts(fresh.lines));
     });
   }
 });

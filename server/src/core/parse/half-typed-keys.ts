@@ -16,6 +16,7 @@
  */
 import type { Finding } from '../diagnostics/finding';
 import { append } from '../append';
+import { isYamlBreak } from '../text/chars';
 import type { Span } from '../text/span';
 import { textOf, type DocumentText } from '../text/text-source';
 import { composeReplaced, type DocumentParser, type ParsedDocument } from './parse-document';
@@ -75,7 +76,8 @@ function isKeyError(finding: Finding): boolean {
  */
 function bareWordsOf(text: string, span: Span, multiline: boolean): Span[] | undefined {
   const words: Span[] = [];
-  let lineStart = text.lastIndexOf('\n', span.start - 1) + 1;
+  let lineStart = span.start;
+  while (lineStart > 0 && !isYamlBreak(text.charCodeAt(lineStart - 1))) lineStart--;
   for (;;) {
     const lineEnd = lineEndOf(text, lineStart);
     if (multiline && lineEnd >= span.end) break;
@@ -85,7 +87,7 @@ function bareWordsOf(text: string, span: Span, multiline: boolean): Span[] | und
       words.push(word);
     }
     if (!multiline || lineEnd >= text.length) break;
-    lineStart = lineEnd + 1;
+    lineStart = lineEnd + (text.charCodeAt(lineEnd) === 13 && text.charCodeAt(lineEnd + 1) === 10 ? 2 : 1);
   }
   return words.length ? words : undefined;
 }
@@ -97,7 +99,9 @@ function bareWord(text: string, lineStart: number, lineEnd: number): Span | unde
   return { start: lineStart + word.start, end: lineStart + word.end };
 }
 
+/** Where the line from `lineStart` ends: at PyYAML's next line break (a lone `\r` too), or the text's end. */
 function lineEndOf(text: string, lineStart: number): number {
-  const end = text.indexOf('\n', lineStart);
-  return end === -1 ? text.length : end;
+  let end = lineStart;
+  while (end < text.length && !isYamlBreak(text.charCodeAt(end))) end++;
+  return end;
 }

@@ -10,6 +10,9 @@ export const isBlank = (c: number): boolean => c === 32 || c === 9;
 /** What `.` does not match in a JavaScript regular expression. */
 export const isLineTerminator = (c: number): boolean => c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
 
+/** A line break to PyYAML: `\n`, `\r` (alone or before `\n`), NEL, LS and PS (see parse/line-breaks.ts). */
+export const isYamlBreak = (c: number): boolean => c === 10 || c === 13 || c === 0x85 || c === 0x2028 || c === 0x2029;
+
 /** `\s` of a JavaScript regular expression. */
 export const isSpace = (ch: string | undefined): boolean => ch !== undefined && ch !== '' && /\s/.test(ch);
 
