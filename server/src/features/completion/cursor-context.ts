@@ -47,7 +47,7 @@ export interface ValuePosition {
 
 export type CursorPosition = KeyPosition | ValuePosition;
 
-/** Block structure from a parse of the same text (parsed-blocks.ts), so the walk up can skip lines. */
+/** Block structure from a parse of the same text (parsed-blocks.ts), so the walk can skip lines. */
 export interface ParsedBlocks {
   /** The item whose content starts at `offset`: its index, the line of the key holding its sequence, and the line of its last item. */
   itemAt(offset: number): { index: number; ownerLine: number; lastLine: number } | undefined;

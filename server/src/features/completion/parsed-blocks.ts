@@ -11,6 +11,7 @@
  */
 import type { Analysis } from '../../core/analyze';
 import { locate, type YNode } from '../../core/parse/yaml-tree';
+import { partitionPoint } from '../../core/text/partition-point';
 import type { Span } from '../../core/text/span';
 import { TextLines } from '../yaml-lines';
 import type { ParsedBlocks } from './cursor-context';
@@ -137,12 +138,5 @@ function blockEntries(node: YNode): { list: readonly Span[]; held(i: number): YN
 
 /** How many of `list` (sorted by offset) start before `offset`. */
 function countStartingBefore(list: readonly Span[], offset: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid].start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(list.length, (i) => list[i].start < offset);
 }
