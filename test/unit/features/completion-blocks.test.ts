@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { analyze } from '../../../server/src/core/analyze';
 import { cursorPositions, type CursorPosition } from '../../../server/src/features/completion/cursor-context';
 import { parsedBlocks } from '../../../server/src/features/completion/parsed-blocks';
+import { readAsAbsent } from '../../../server/src/core/parse/stray-words';
 import { keyName, nodeAtPath, type YNode } from '../../../server/src/core/parse/yaml-tree';
 import { TextLines } from '../../../server/src/features/yaml-lines';
 import { generatePackage } from '../../support/generate-package';
@@ -81,6 +82,34 @@ describe('completion: the walk up with the help of the parse', () => {
     assert.ok(answeredMore < compared / 100, `${answeredMore} of ${compared} positions answered only with the parse`);
   });
 
+  it('finds the same position where a key is being typed (no `:` yet), which the parse reads as blanks', () => {
+    const files = [...yamlFiles(join(ROOT, 'test/fixtures/corpus')), ...yamlFiles(join(ROOT, 'examples'))];
+    let helped = 0;
+    let typed = 0;
+    for (const file of files) {
+      const original = readFileSync(file, 'utf8').split('\n');
+      if (!parsedBlocks(analyze(original.join('\n')))) continue;
+      // About a dozen places per file, each at the usual indentations.
+      for (let at = 1; at < original.length; at += Math.max(1, Math.floor(original.length / 12))) {
+        for (const indent of [0, 2, 4, 6]) {
+          const text = [...original.slice(0, at), `${' '.repeat(indent)}wor`, ...original.slice(at)].join('\n');
+          const analysis = analyze(text);
+          const blocks = parsedBlocks(analysis, at);
+          if (!blocks) continue;
+          helped++;
+          const lines = new TextLines(text, analysis.lines);
+          assert.deepEqual(summary(cursorPositions(lines, at, indent + 3, blocks)), summary(cursorPositions(lines, at, indent + 3)), `${file.slice(ROOT.length + 1)} line ${at + 1}, indent ${indent}`);
+          // Elsewhere, a word read as blanks is a broken line the walk must read: no help.
+          if (analysis.findings.some(readAsAbsent)) {
+            typed++;
+            assert.equal(parsedBlocks(analysis, at - 1), undefined);
+          }
+        }
+      }
+    }
+    assert.ok(helped > 200 && typed > 150, `${helped} positions with the parse's help, ${typed} of them on a word being typed`);
+  });
+
   it('reads a few lines, not the sections above, at the end of a 20,000-line package', () => {
     const text = generatePackage(20_000).replace(/\n$/, '\n      \n');
     const analysis = analyze(text);
@@ -92,6 +121,29 @@ describe('completion: the walk up with the help of the parse', () => {
     const expected = cursorPositions(plain, line, 6);
     assert.deepEqual(summary(cursorPositions(helped, line, 6, blocks)), summary(expected));
     assert.equal(expected[0].kind, 'key');
+    assert.ok(plain.reads > 10_000, `without the parse: ${plain.reads} lines`);
+    assert.ok(helped.reads < 50, `with the parse: ${helped.reads} lines`);
+  });
+
+  it('takes no help from the parse on a line with a YAML error the parse does not read as blanks', () => {
+    const base = ['apiVersion: sinas.co/v1', 'kind: SinasPackage', 'package:', '  name: p'];
+    const typing = analyze([...base, '  descr', 'spec: {}', ''].join('\n'));
+    assert.ok(parsedBlocks(typing, 4), 'a key being typed: the rest of the tree stands');
+    const broken = analyze([...base, '  description: a: b', 'spec: {}', ''].join('\n'));
+    assert.ok(broken.findings.some((f) => f.code === 'yaml-syntax'));
+    assert.equal(parsedBlocks(broken, 4), undefined);
+  });
+
+  it('reads a few lines while a key is typed at the end of a 20,000-line package', () => {
+    const text = generatePackage(20_000).replace(/\n$/, '\n      descr\n');
+    const analysis = analyze(text);
+    const line = analysis.lines.lineCount - 2;
+    assert.ok(analysis.findings.some((f) => f.code === 'yaml-syntax'), 'the word is a finding');
+    const plain = new CountingLines(text, analysis.lines);
+    const helped = new CountingLines(text, analysis.lines);
+    const expected = summary(cursorPositions(plain, line, 11));
+    assert.deepEqual(summary(cursorPositions(helped, line, 11, parsedBlocks(analysis, line))), expected);
+    assert.equal(expected[0].kind === 'key' && expected[0].partial, 'descr');
     assert.ok(plain.reads > 10_000, `without the parse: ${plain.reads} lines`);
     assert.ok(helped.reads < 50, `with the parse: ${helped.reads} lines`);
   });

@@ -109,6 +109,14 @@ export function blankSpans(text: string, spans: readonly Span[]): string {
   return out + text.slice(at);
 }
 
+/** Marks a finding on words the parse read as blanks: the tree is that of the text without them. */
+export const READ_AS_ABSENT = Object.freeze({ readAsAbsent: true });
+
+/** Whether `finding` is on words the parse read as blanks (the rest of the tree stands). */
+export function readAsAbsent(finding: Finding): boolean {
+  return finding.data?.readAsAbsent === true;
+}
+
 /** The one finding of a key being typed (`word`, at `span`), read as absent. */
 export function halfTypedKeyFinding(word: string, span: Span): Finding {
   return {
@@ -116,6 +124,7 @@ export function halfTypedKeyFinding(word: string, span: Span): Finding {
     message: `\`${clip(word)}\` is not a key yet: a key is followed by \`:\` (\`${clip(firstToken(word))}: …\`). Sinas cannot read the file until it is; the rest is checked as if this line were not there.`,
     span,
     severity: 'error',
+    data: READ_AS_ABSENT,
   };
 }
 
@@ -134,5 +143,6 @@ export function columnZeroFinding(word: string, span: Span): Finding {
     message: `A line cannot start with ${first} here: YAML cannot read it, and Sinas rejects the file. Remove or indent it; the rest is checked as if this line were not there.`,
     span,
     severity: 'error',
+    data: READ_AS_ABSENT,
   };
 }

@@ -37,7 +37,7 @@ export function getCompletions(analysis: Analysis, position: Position, options: 
     if (slot) items.push(...variableCompletions(analysis, slot));
     else {
       const layout = layoutOf(analysis);
-      for (const at of cursorPositions(new TextLines(text, lines), line, column, parsedBlocks(analysis))) {
+      for (const at of cursorPositions(new TextLines(text, lines), line, column, parsedBlocks(analysis, line))) {
         if (at.kind === 'key') {
           items.push(...itemSnippetCompletions(analysis, at, layout), ...keyCompletions(analysis, at, layout), ...parameterKeyCompletions(analysis, at, layout));
         }

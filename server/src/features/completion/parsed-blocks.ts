@@ -5,11 +5,14 @@
  * of a 100,000-line package, the 50,000 lines of 3,000 functions: 4 to 5 ms per completion): the
  * tree tells the nearest line above or below that is indented no deeper than a column, where a
  * mapping starts and which keys it has, and where a sequence's items start and end. Only for a
- * parse without syntax errors, where every line the walk would read belongs to a node of the
- * tree, and never across a value that runs on over several lines (its lines are not keys or
- * items, and only reading them tells how they are indented); otherwise the walk reads the lines.
+ * parse without syntax errors (but for the key being typed on the cursor's line, which the parse
+ * reads as blanks), where every line the walk would read belongs to a node of the tree, and
+ * never across a value that runs on over several lines (its lines are not keys or items, and
+ * only reading them tells how they are indented); otherwise the walk reads the lines.
  */
 import type { Analysis } from '../../core/analyze';
+import type { Finding } from '../../core/diagnostics/finding';
+import { readAsAbsent } from '../../core/parse/stray-words';
 import { locate, type YNode } from '../../core/parse/yaml-tree';
 import { partitionPoint } from '../../core/text/partition-point';
 import type { Span } from '../../core/text/span';
@@ -18,9 +21,14 @@ import type { ParsedBlocks } from './cursor-context';
 
 const DESCENT_BUDGET = 20_000;
 
-export function parsedBlocks(analysis: Pick<Analysis, 'root' | 'findings' | 'lines' | 'text'>): ParsedBlocks | undefined {
+/**
+ * `cursorLine`: the line being completed, where a word being typed (a key without its `:` yet) is
+ * read by the parse as blanks; the walk reads that line itself, never through the tree.
+ */
+export function parsedBlocks(analysis: Pick<Analysis, 'root' | 'findings' | 'lines' | 'text'>, cursorLine?: number): ParsedBlocks | undefined {
   const { root, lines } = analysis;
-  if (!root || analysis.findings.some((f) => f.code === 'yaml-syntax' || f.code === 'multiple-documents')) return undefined;
+  const typedHere = (f: Finding) => readAsAbsent(f) && lines.lineOf(f.span.start) === cursorLine && lines.lineOf(f.span.end) === cursorLine;
+  if (!root || analysis.findings.some((f) => f.code === 'multiple-documents' || (f.code === 'yaml-syntax' && !typedHere(f)))) return undefined;
   const lineOf = (offset: number) => lines.lineOf(offset);
   const text = new TextLines(analysis.text, lines);
   // Nodes the descents below may visit in one completion: past that (a document nested thousands
