@@ -41,6 +41,8 @@ export interface ProtocolFigures {
   /** The editor's own part of a full-text change: writing the message (JSON and UTF-8), timed in this process. */
   fullTextEncodeMs: number;
   completion: Timing;
+  /** The same place while a new root key is being typed (a word without its colon yet: a YAML error until it has one). */
+  typingCompletion: Timing;
   rssAfterStartMb: number;
   rssAfterOpenMb: number;
 }
@@ -222,13 +224,23 @@ export async function measureProtocol(name: ServerName, generated: string, runs:
       encode.push(performance.now() - started);
     }
     const at = completionPoint(text);
-    const completion: Timing[] = [];
-    for (let i = 0; i < repeats; i++) {
-      completion.push(await timed(pid, async () => {
-        const list = await client.request<CompletionList>('textDocument/completion', { textDocument: { uri: doc }, position: at });
-        if (!list || (Array.isArray(list) ? list.length : list.items.length) === 0) throw new Error(`${name}: no completion items`);
-      }));
-    }
+    const completions = async (position: { line: number; character: number }) => {
+      const timings: Timing[] = [];
+      for (let i = 0; i < repeats; i++) {
+        timings.push(await timed(pid, async () => {
+          const list = await client.request<CompletionList>('textDocument/completion', { textDocument: { uri: doc }, position });
+          if (!list || (Array.isArray(list) ? list.length : list.items.length) === 0) throw new Error(`${name}: no completion items`);
+        }));
+      }
+      return timings;
+    };
+    const completion = await completions(at);
+    const word = 'descr';
+    const typed = client.nextDiagnostics(doc);
+    client.edit(doc, [{ range: { start: { line: at.line, character: 0 }, end: { line: at.line, character: 0 } }, text: word }]);
+    await typed;
+    const typingCompletion = await completions({ line: at.line, character: word.length });
+    client.edit(doc, [{ range: { start: { line: at.line, character: 0 }, end: { line: at.line, character: word.length } }, text: '' }]);
     const delay = name === 'yls' ? YLS_VALIDATION_DELAY_MS : 0;
     return {
       coldOpen: medianTiming(cold),
@@ -239,6 +251,7 @@ export async function measureProtocol(name: ServerName, generated: string, runs:
       fullTextEdit: medianTiming(full, delay),
       fullTextEncodeMs: median(encode),
       completion: medianTiming(completion),
+      typingCompletion: medianTiming(typingCompletion),
       rssAfterStartMb,
       rssAfterOpenMb,
     };

@@ -107,6 +107,7 @@ function markdown(r: Results): string {
   out += floor('server on-CPU per edit, the protocol alone, incremental change (ms)', (f) => f.incrementalEdit.cpu);
   out += floor('server on-CPU per edit, the protocol alone, full-text change (ms)', (f) => f.fullTextEdit.cpu);
   out += line('completion, new key at the end (protocol, ms)', (f) => f.completion.wall);
+  out += line('completion, the same while the key is typed (`descr`, no colon yet: protocol, ms)', (f) => f.typingCompletion.wall);
   out += line('cold first open, fresh process → diagnostics (protocol, ms)', (f) => f.coldOpen.wall);
   out += line('cold first open, on-CPU (protocol, ms)', (f) => f.coldOpen.cpu);
   out += line('warm first open, second document (protocol, ms)', (f) => f.warmOpen.wall);
