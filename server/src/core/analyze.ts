@@ -31,6 +31,7 @@ import { checkWithInstance } from './rules/instance';
 import { declarationSignature, ScopedReads, SectionReads } from './scoped-reads';
 import { notAPackageFindings } from './rules/not-a-package';
 import { unquotedCronFindings } from './rules/unquoted-cron';
+import { readAsAbsent } from './parse/stray-words';
 import { append } from './append';
 import { LineIndex } from './text/line-index';
 import type { Span } from './text/span';
@@ -353,7 +354,8 @@ function unquotedCron(parsed: ParsedDocument, full: () => string): Finding[] {
   const out: Finding[] = [];
   const byOrigin = new Map<Origin, Finding[]>();
   for (const f of parsed.findings) {
-    if (f.code !== 'yaml-syntax') continue;
+    // A word read as blanks (a key being typed) has no `key: *…` on its line.
+    if (f.code !== 'yaml-syntax' || readAsAbsent(f)) continue;
     const origin = (f.span as { origin?: Origin }).origin;
     if (!(origin instanceof Chunk)) {
       append(out, unquotedCronFindings(full(), [f]));

@@ -92,13 +92,34 @@ export class EditedDocument implements TextDocument {
   snapshot(): TextSource {
     const version = this.version;
     const length = this.size;
+    const current = () => {
+      if (this.version !== version) throw new Error(`${this.uri} has changed since version ${version}`);
+    };
     return {
       length,
       read: () => {
-        if (this.version !== version) throw new Error(`${this.uri} has changed since version ${version}`);
+        current();
         return this.read();
       },
+      slice: (start, end) => {
+        current();
+        return this.slice(start, end);
+      },
     };
+  }
+
+  /** Characters [start, end) from the pieces, without joining them. */
+  private slice(start: number, end: number): string {
+    if (this.pieces.length === 1) return this.pieces[0].slice(start, end);
+    let out = '';
+    let offset = 0;
+    for (const piece of this.pieces) {
+      const pieceEnd = offset + piece.length;
+      if (pieceEnd > start && offset < end) out += piece.slice(Math.max(0, start - offset), Math.min(piece.length, end - offset));
+      if (pieceEnd >= end) break;
+      offset = pieceEnd;
+    }
+    return out;
   }
 
   /** The edits since the last call (in order, each in the coordinates of the text it applied to), or `replaced`. */

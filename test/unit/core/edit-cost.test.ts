@@ -73,16 +73,26 @@ function countingRules<T>(run: () => T): { result: T; rules: Record<Kind, number
 
 /** The work of typing `edits` characters, one per version, after `marker` (by default in the description of one function). */
 function workPerEdit(lines: number, edits: number, marker = 'Fetches item 7'): Work[] {
+  // A marker may end with its line break (to tell `fetch_item_7` from `fetch_item_70`): typing goes before it.
+  return workOfTyping(lines, marker, Array.from({ length: edits }, () => 'x'), false);
+}
+
+/**
+ * The work of typing `pieces`, one per version, after `marker`: each at the marker (`append`
+ * false: before what was typed) or after what was typed (`append` true).
+ */
+function workOfTyping(lines: number, marker: string, pieces: string[], append: boolean): Work[] {
   let text = generatePackage(lines);
   const parser = new DocumentParser();
   analyze(text, { parser });
   const out: Work[] = [];
-  for (let i = 0; i < edits; i++) {
-    // A marker may end with its line break (to tell `fetch_item_7` from `fetch_item_70`): typing goes before it.
-    const at = text.indexOf(marker) + marker.replace(/\n$/, '').length;
-    text = text.slice(0, at) + 'x' + text.slice(at);
+  let typed = '';
+  for (const piece of pieces) {
+    const at = text.indexOf(marker) + marker.replace(/\n$/, '').length + (append ? typed.length : 0);
+    typed += piece;
+    text = text.slice(0, at) + piece + text.slice(at);
     // As the language server hands it over: the edit, and the text only on request.
-    parser.noteChange(at, at, 'x');
+    parser.noteChange(at, at, piece);
     let wholeTextReads = 0;
     const current = text;
     const source: TextSource = {
@@ -91,6 +101,8 @@ function workPerEdit(lines: number, edits: number, marker = 'Fetches item 7'): W
         wholeTextReads++;
         return current;
       },
+      // What the server's document offers too: a few characters without the whole text.
+      slice: (start, end) => current.slice(start, end),
     };
     const stored = storedLineStarts(parser);
     const {
@@ -146,6 +158,21 @@ describe('edit cost (counted work, not time)', () => {
       // Agent 7 enables function 7: the function, that agent and the text around the items.
       for (const work of workPerEdit(lines, 3, 'name: fetch_item_7\n')) assert.ok(work.rules.scoped <= 3 * SCOPED_RULES.length, `function renamed at ${lines} lines: ${work.rules.scoped} scoped rule runs`);
     }
+  });
+
+  it('never builds the whole text while a new key is typed in an item (a word without its colon yet, then with it)', () => {
+    // The new line `      desc` is a key being typed until its `:`: the parse reads the word as blanks.
+    const pieces = ['\n      d', 'e', 's', 'c', ':', ' x'];
+    const small = workOfTyping(2_000, 'Fetches item 7 from the app', pieces, true);
+    const large = workOfTyping(20_000, 'Fetches item 7 from the app', pieces, true);
+    for (const work of large) {
+      assert.equal(work.wholeTextReads, 0, 'the whole text is never built');
+      assert.ok(work.parsedChunks <= 2, `the item's chunk, read twice at most (${work.parsedChunks})`);
+      assert.equal(work.rules.header, 0, 'header rules are kept');
+    }
+    // The new line moves the stored starts of the lines after it one place on (one copy of the array).
+    const same = (works: Work[]) => works.map(({ lineStartsRewritten, ...work }) => work);
+    assert.deepEqual(same(large), same(small));
   });
 
   it('runs no rule on an item again and never builds the whole text after an edit in the package header (its description)', () => {

@@ -55,6 +55,13 @@ describe('a half-typed key', () => {
     }
   });
 
+  it('reads the whole word however long its line (the lines around an error are read, not the whole text)', () => {
+    const word = 'd'.repeat(20_000);
+    assert.deepEqual(findingsOf(PKG.replace('      name: bot\n', `      ${word}\n      name: bot\n`)), [`yaml-syntax ${word}`]);
+    // A word with a comment after it longer than what is read around the error.
+    assert.deepEqual(findingsOf(`${PKG}      temp # ${'c'.repeat(20_000)}\n`), ['yaml-syntax temp']);
+  });
+
   it('two half-typed lines in a row are one finding each', () => {
     assert.deepEqual(findingsOf(PKG.replace('      name: bot\n', '      descr\n      temp\n      name: bot\n')), ['yaml-syntax descr', 'yaml-syntax temp']);
   });

@@ -18,51 +18,74 @@ import type { Finding } from '../diagnostics/finding';
 import { append } from '../append';
 import { isYamlBreak } from '../text/chars';
 import type { Span } from '../text/span';
-import { textOf, type DocumentText } from '../text/text-source';
+import { textOf, textSlice, type DocumentText, type TextSource } from '../text/text-source';
 import { composeReplaced, type DocumentParser, type ParsedDocument } from './parse-document';
 import { bareWordOfLine, blankSpans, halfTypedKeyFinding } from './stray-words';
 
 /** eemeli `yaml` codes for "a key with no `:`": a multi-line implicit key, or a key without a value. */
 const KEY_ERRORS = new Set(['MULTILINE_IMPLICIT_KEY', 'MISSING_CHAR']);
 
-/** Per document parser: the text of its last version and the words blanked in what it last parsed. */
-const lastRepair = new WeakMap<DocumentParser, { text: string; words: Span[] }>();
+/** A word blanked in a reading, with what it was. */
+interface BlankedWord extends Span {
+  text: string;
+}
 
-/** Parses `text` with half-typed keys blanked; their findings replace what YAML said about them. */
+/** Per document parser: the words blanked in what it last parsed. */
+const lastRepair = new WeakMap<DocumentParser, BlankedWord[]>();
+
+/**
+ * Parses `text` with half-typed keys blanked; their findings replace what YAML said about them.
+ * Only the lines of the key errors are read, not the whole text: typing a key inside one item of
+ * a large package stays an edit of that item.
+ */
 export function parseAsTyped(source: DocumentText, parser: DocumentParser): ParsedDocument {
   const last = lastRepair.get(parser);
   lastRepair.delete(parser);
   // The parser last read the previous version with these words blanked: they are back first.
-  for (const word of last?.words ?? []) parser.noteRestored(word.start, word.end, last!.text.slice(word.start, word.end));
+  for (const word of last ?? []) parser.noteRestored(word.start, word.end, word.text);
   let parsed = parser.parse(source);
   if (!parsed.findings.some(isKeyError)) {
     parser.forgetDropped();
     return parsed;
   }
-  const text = textOf(source);
-  const words: Span[] = [];
+  const words: BlankedWord[] = [];
+  // The text with the words blanked, built only if the parser needs it whole.
+  const blanked: TextSource = { length: source.length, read: () => blankSpans(textOf(source), words) };
   // At most twice: new half-typed keys show up as YAML errors of the text parsed so far.
   for (let round = 0; round < 2; round++) {
-    const found = parsed.findings.flatMap((f) => newWords(text, f));
+    const found = parsed.findings.flatMap((f) => newWords(source, f));
     if (!found.length) break;
     for (const word of found) parser.noteChange(word.start, word.end, ' '.repeat(word.end - word.start));
     append(words, found);
-    const again = parser.parse(blankSpans(text, words), true);
+    const again = parser.parse(blanked, true);
     // An entry replaced by one reading and again by the next is not followed: the whole text is detected again.
     parsed = { ...again, replaced: composeReplaced(parsed.replaced, again.replaced), replacedEntry: undefined, parsedChunks: parsed.parsedChunks + again.parsedChunks, parsedLength: parsed.parsedLength + again.parsedLength };
   }
   parser.forgetDropped();
   if (!words.length) return parsed;
-  lastRepair.set(parser, { text, words });
-  return { ...parsed, findings: [...parsed.findings, ...words.map((w) => halfTypedKeyFinding(text.slice(w.start, w.end), w))] };
+  lastRepair.set(parser, words);
+  return { ...parsed, findings: [...parsed.findings, ...words.map((w) => halfTypedKeyFinding(w.text, w))] };
 }
 
 /** The bare words of a key error (the words blanked already never show up as errors). */
-function newWords(text: string, finding: Finding): Span[] {
+function newWords(source: DocumentText, finding: Finding): BlankedWord[] {
   if (!isKeyError(finding)) return [];
   const yamlCode = (finding.data as { yamlCode?: string }).yamlCode;
-  return bareWordsOf(text, finding.span, yamlCode === 'MULTILINE_IMPLICIT_KEY') ?? [];
+  const view = around(source, finding.span);
+  const words = bareWordsOf(view.text, { start: finding.span.start - view.from, end: finding.span.end - view.from }, yamlCode === 'MULTILINE_IMPLICIT_KEY') ?? [];
+  return words.map((w) => ({ start: w.start + view.from, end: w.end + view.from, text: view.text.slice(w.start, w.end) }));
 }
+
+/**
+ * The text around an error's span, starting at offset `from`. The span runs from the first word to
+ * the end of the error's last word, so all the words lie inside it; past the margin a line can only
+ * hold more indentation before them or more of a comment after them, which change no word.
+ */
+function around(source: DocumentText, span: Span): { text: string; from: number } {
+  const from = Math.max(0, span.start - MARGIN);
+  return { text: textSlice(source, from, Math.min(source.length, span.end + MARGIN)), from };
+}
+const MARGIN = 4096;
 
 function isKeyError(finding: Finding): boolean {
   const yamlCode = (finding.data as { yamlCode?: string } | undefined)?.yamlCode;

@@ -8,12 +8,20 @@ export interface TextSource {
   readonly length: number;
   /** The whole text (may build it: linear in its length). */
   read(): string;
+  /** Characters [start, end), without building the whole text when the source can. */
+  slice?(start: number, end: number): string;
 }
 
 export type DocumentText = string | TextSource;
 
 export function textOf(source: DocumentText): string {
   return typeof source === 'string' ? source : source.read();
+}
+
+/** Characters [start, end) of the text: from the source's own slices when it has them. */
+export function textSlice(source: DocumentText, start: number, end: number): string {
+  if (typeof source === 'string') return source.slice(start, end);
+  return source.slice ? source.slice(start, end) : source.read().slice(start, end);
 }
 
 /** A string's own copy of `text.slice(start, end)`: a slice would keep the whole `text` alive. */
