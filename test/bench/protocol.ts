@@ -37,6 +37,8 @@ export interface ProtocolFigures {
   headerEdit: Timing;
   /** The same typing at the end of a function's name, which one agent enables (a rename). */
   nameEdit: Timing;
+  /** Typing a new key in the last item (a word without its colon: a YAML error until it has one). */
+  newKeyEdit: Timing;
   fullTextEdit: Timing;
   /** The editor's own part of a full-text change: writing the message (JSON and UTF-8), timed in this process. */
   fullTextEncodeMs: number;
@@ -216,6 +218,8 @@ export async function measureProtocol(name: ServerName, generated: string, runs:
     const incremental = await typingTimings(client, doc, point, repeats);
     const header = await typingTimings(client, doc, editPoint(text, 'description: A generated package'), repeats);
     const rename = await typingTimings(client, doc, editPoint(text, 'name: fetch_item_'), repeats);
+    // The blank key line before the last (see protocolDocument).
+    const newKey = await typingTimings(client, doc, { line: text.split('\n').length - 2, character: 6 }, repeats);
     const full = await fullTextTimings(client, doc, text, edited, repeats);
     const encode: number[] = [];
     for (let i = 0; i < repeats; i++) {
@@ -248,6 +252,7 @@ export async function measureProtocol(name: ServerName, generated: string, runs:
       incrementalEdit: medianTiming(incremental, delay),
       headerEdit: medianTiming(header, delay),
       nameEdit: medianTiming(rename, delay),
+      newKeyEdit: medianTiming(newKey, delay),
       fullTextEdit: medianTiming(full, delay),
       fullTextEncodeMs: median(encode),
       completion: medianTiming(completion),

@@ -95,6 +95,7 @@ function markdown(r: Results): string {
   out += line('edit → diagnostics, incremental change (protocol, ms)', (f) => f.incrementalEdit.wall);
   out += line('edit → diagnostics, incremental change in the package header (protocol, ms)', (f) => f.headerEdit.wall);
   out += line('edit → diagnostics, incremental change in a function\'s name (protocol, ms)', (f) => f.nameEdit.wall);
+  out += line('edit → diagnostics, typing a new key in the last item (no colon yet: protocol, ms)', (f) => f.newKeyEdit.wall);
   out += line('edit → diagnostics, full-text change (protocol, ms)', (f) => f.fullTextEdit.wall);
   out += `| of which the editor writing the full-text message (JSON and UTF-8, in the bench's client, ms) | ${rows.map((x) => fmt(x.protocol.sinas?.fullTextEncodeMs)).join(' | ')} |\n`;
   const floor = (label: string, value: (f: FloorFigures) => number) => `| ${label} | ${rows.map((x) => fmt(x.floor && value(x.floor))).join(' | ')} |\n`;
@@ -103,6 +104,7 @@ function markdown(r: Results): string {
   out += line('server on-CPU per edit, incremental change (protocol, ms)', (f) => f.incrementalEdit.cpu);
   out += line('server on-CPU per edit, incremental change in the package header (protocol, ms)', (f) => f.headerEdit.cpu);
   out += line('server on-CPU per edit, incremental change in a function\'s name (protocol, ms)', (f) => f.nameEdit.cpu);
+  out += line('server on-CPU per edit, typing a new key in the last item (protocol, ms)', (f) => f.newKeyEdit.cpu);
   out += line('server on-CPU per edit, full-text change (protocol, ms)', (f) => f.fullTextEdit.cpu);
   out += floor('server on-CPU per edit, the protocol alone, incremental change (ms)', (f) => f.incrementalEdit.cpu);
   out += floor('server on-CPU per edit, the protocol alone, full-text change (ms)', (f) => f.fullTextEdit.cpu);
