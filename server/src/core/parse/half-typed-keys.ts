@@ -64,7 +64,7 @@ export function parseAsTyped(source: DocumentText, parser: DocumentParser): Pars
   parser.forgetDropped();
   if (!words.length) return parsed;
   lastRepair.set(parser, words);
-  return { ...parsed, findings: [...parsed.findings, ...words.map((w) => halfTypedKeyFinding(w.text, w))] };
+  return { ...parsed, findings: [...parsed.findings, ...words.map((w) => halfTypedKeyFinding(w.text, { start: w.start, end: w.end }))] };
 }
 
 /** The bare words of a key error (the words blanked already never show up as errors). */
