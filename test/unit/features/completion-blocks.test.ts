@@ -32,6 +32,18 @@ class CountingLines extends TextLines {
   }
 }
 
+/**
+ * The positions at `line`:`column` found with the parse's help (as completion asks for it) and
+ * without, which must be the same, and the lines each walk read.
+ */
+function readsWithAndWithout(text: string, analysis: ReturnType<typeof analyze>, line: number, column: number, blocks = parsedBlocks(analysis, line)) {
+  const plain = new CountingLines(text, analysis.lines);
+  const helped = new CountingLines(text, analysis.lines);
+  const expected = summary(cursorPositions(plain, line, column));
+  assert.deepEqual(summary(cursorPositions(helped, line, column, blocks)), expected);
+  return { expected, without: plain.reads, with: helped.reads };
+}
+
 describe('completion: the walk up with the help of the parse', () => {
   it('finds the same position at every line and column of the fixtures, the real packages and the examples', () => {
     const files = [...yamlFiles(join(ROOT, 'test/fixtures/rules')), ...yamlFiles(join(ROOT, 'test/fixtures/corpus')), ...yamlFiles(join(ROOT, 'examples'))];
@@ -116,13 +128,10 @@ describe('completion: the walk up with the help of the parse', () => {
     const line = analysis.lines.lineCount - 2;
     const blocks = parsedBlocks(analysis);
     assert.ok(blocks, 'the generated package parses');
-    const plain = new CountingLines(text, analysis.lines);
-    const helped = new CountingLines(text, analysis.lines);
-    const expected = cursorPositions(plain, line, 6);
-    assert.deepEqual(summary(cursorPositions(helped, line, 6, blocks)), summary(expected));
-    assert.equal(expected[0].kind, 'key');
-    assert.ok(plain.reads > 10_000, `without the parse: ${plain.reads} lines`);
-    assert.ok(helped.reads < 50, `with the parse: ${helped.reads} lines`);
+    const reads = readsWithAndWithout(text, analysis, line, 6, blocks);
+    assert.equal(reads.expected[0].kind, 'key');
+    assert.ok(reads.without > 10_000, `without the parse: ${reads.without} lines`);
+    assert.ok(reads.with < 50, `with the parse: ${reads.with} lines`);
   });
 
   it('takes no help from the parse on a line with a YAML error the parse does not read as blanks', () => {
@@ -139,13 +148,10 @@ describe('completion: the walk up with the help of the parse', () => {
     const analysis = analyze(text);
     const line = analysis.lines.lineCount - 2;
     assert.ok(analysis.findings.some((f) => f.code === 'yaml-syntax'), 'the word is a finding');
-    const plain = new CountingLines(text, analysis.lines);
-    const helped = new CountingLines(text, analysis.lines);
-    const expected = summary(cursorPositions(plain, line, 11));
-    assert.deepEqual(summary(cursorPositions(helped, line, 11, parsedBlocks(analysis, line))), expected);
-    assert.equal(expected[0].kind === 'key' && expected[0].partial, 'descr');
-    assert.ok(plain.reads > 10_000, `without the parse: ${plain.reads} lines`);
-    assert.ok(helped.reads < 50, `with the parse: ${helped.reads} lines`);
+    const reads = readsWithAndWithout(text, analysis, line, 11);
+    assert.equal(reads.expected[0].kind === 'key' && reads.expected[0].partial, 'descr');
+    assert.ok(reads.without > 10_000, `without the parse: ${reads.without} lines`);
+    assert.ok(reads.with < 50, `with the parse: ${reads.with} lines`);
   });
 
   it('reads a few lines for a new key at the root or in `spec` at the end of a 20,000-line package', () => {
@@ -153,13 +159,10 @@ describe('completion: the walk up with the help of the parse', () => {
     const analysis = analyze(text);
     const blocks = parsedBlocks(analysis);
     for (const [line, column, path] of [[analysis.lines.lineCount - 1, 0, []], [analysis.lines.lineCount - 2, 2, ['spec']]] as const) {
-      const plain = new CountingLines(text, analysis.lines);
-      const helped = new CountingLines(text, analysis.lines);
-      const expected = summary(cursorPositions(plain, line, column));
-      assert.deepEqual(summary(cursorPositions(helped, line, column, blocks)), expected);
-      assert.deepEqual(expected.map((p) => p.path), [path]);
-      assert.ok(plain.reads > 10_000, `without the parse: ${plain.reads} lines`);
-      assert.ok(helped.reads < 50, `with the parse: ${helped.reads} lines`);
+      const reads = readsWithAndWithout(text, analysis, line, column, blocks);
+      assert.deepEqual(reads.expected.map((p) => p.path), [path]);
+      assert.ok(reads.without > 10_000, `without the parse: ${reads.without} lines`);
+      assert.ok(reads.with < 50, `with the parse: ${reads.with} lines`);
     }
   });
 
@@ -170,13 +173,10 @@ describe('completion: the walk up with the help of the parse', () => {
     for (const [at, column, path] of [[middle, 4, ['spec', 'functions']], [functions + 1, 2, ['spec']]] as const) {
       const text = [...lines.slice(0, at), ' '.repeat(column), ...lines.slice(at)].join('\n');
       const analysis = analyze(text);
-      const plain = new CountingLines(text, analysis.lines);
-      const helped = new CountingLines(text, analysis.lines);
-      const expected = summary(cursorPositions(plain, at, column));
-      assert.deepEqual(summary(cursorPositions(helped, at, column, parsedBlocks(analysis))), expected);
-      assert.deepEqual(expected.map((p) => p.path), [path]);
-      assert.ok(plain.reads > 5_000, `without the parse: ${plain.reads} lines`);
-      assert.ok(helped.reads < 50, `with the parse: ${helped.reads} lines`);
+      const reads = readsWithAndWithout(text, analysis, at, column);
+      assert.deepEqual(reads.expected.map((p) => p.path), [path]);
+      assert.ok(reads.without > 5_000, `without the parse: ${reads.without} lines`);
+      assert.ok(reads.with < 50, `with the parse: ${reads.with} lines`);
     }
   });
 
