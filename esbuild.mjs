@@ -86,6 +86,21 @@ mkdirSync('dist/parsers', { recursive: true });
 for (const file of WASM) copyFileSync(file, join('dist/parsers', file.split(/[\\/]/).pop()));
 
 /**
+ * `yaml` ships two builds of one source. Node's reads `process.env.LOG_TOKENS` for every token it
+ * parses, a call into C++ (about 0.2 µs: 120 ms of the first analysis of a 100,000-line package,
+ * and some of every edit); the browser build, which every bundle takes instead, has no such
+ * reads. They differ in nothing else but how a warning is printed (only `toJS` warns; we never
+ * call it).
+ */
+const YAML_BROWSER_BUILD = join(dirname(require.resolve('yaml/package.json')), 'browser', 'index.js');
+const yamlBrowserBuild = {
+  name: 'yaml-browser-build',
+  setup(build) {
+    build.onResolve({ filter: /^yaml$/ }, () => ({ path: YAML_BROWSER_BUILD }));
+  },
+};
+
+/**
  * re2js (the linear-time regex engine behind variable `pattern` checks) is one shared file,
  * dist/re2.js, that the bundles below require on first use instead of each carrying a copy.
  */
@@ -160,7 +175,7 @@ const common = {
   logLevel: 'warning',
   legalComments: 'none',
   define: { __VERSION__: JSON.stringify(version) },
-  plugins: [englishOnly, generatedValidators],
+  plugins: [englishOnly, generatedValidators, yamlBrowserBuild],
 };
 
 /** Every *.test.ts below dir, so the in-VS-Code suite needs no runtime glob. */
@@ -174,7 +189,7 @@ function testFiles(dir) {
 
 const builds = [
   { ...common, entryPoints: { re2: 'node_modules/re2js/build/index.cjs' }, outdir: 'dist', sourcemap: false },
-  { ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'], plugins: [...common.plugins, sharedRe2, lazyBundles, lazyYaml] },
+  { ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'], plugins: [lazyYaml, ...common.plugins, sharedRe2, lazyBundles] },
   { ...common, entryPoints: { 'language-client': LAZY['./language-client.js'] }, outdir: 'dist', external: ['vscode'], plugins: [...common.plugins, sharedRe2] },
   { ...common, stdin: { contents: `module.exports = require('${LAZY.undici}');`, resolveDir: '.', sourcefile: 'undici.js' }, outfile: 'dist/undici.js' },
   { ...common, stdin: { contents: "module.exports = require('yaml');", resolveDir: '.', sourcefile: 'yaml.js' }, outfile: 'dist/yaml.js' },
