@@ -19,6 +19,7 @@ import { append } from '../append';
 import { isYamlBreak } from '../text/chars';
 import type { Span } from '../text/span';
 import { textOf, textSlice, type DocumentText, type TextSource } from '../text/text-source';
+import { afterYamlBreak, yamlLineEnd } from './line-breaks';
 import { composeReplaced, type DocumentParser, type ParsedDocument } from './parse-document';
 import { bareWordOfLine, blankSpans, halfTypedKeyFinding } from './stray-words';
 
@@ -102,7 +103,7 @@ function bareWordsOf(text: string, span: Span, multiline: boolean): Span[] | und
   let lineStart = span.start;
   while (lineStart > 0 && !isYamlBreak(text.charCodeAt(lineStart - 1))) lineStart--;
   for (;;) {
-    const lineEnd = lineEndOf(text, lineStart);
+    const lineEnd = yamlLineEnd(text, lineStart);
     if (multiline && lineEnd >= span.end) break;
     if (text.slice(lineStart, lineEnd).trim() !== '') {
       const word = bareWord(text, lineStart, lineEnd);
@@ -110,7 +111,7 @@ function bareWordsOf(text: string, span: Span, multiline: boolean): Span[] | und
       words.push(word);
     }
     if (!multiline || lineEnd >= text.length) break;
-    lineStart = lineEnd + (text.charCodeAt(lineEnd) === 13 && text.charCodeAt(lineEnd + 1) === 10 ? 2 : 1);
+    lineStart = afterYamlBreak(text, lineEnd);
   }
   return words.length ? words : undefined;
 }
@@ -120,11 +121,4 @@ function bareWord(text: string, lineStart: number, lineEnd: number): Span | unde
   // `...` alone ends a YAML document; it is no key.
   if (!word || text.slice(lineStart + word.start, lineStart + word.end) === '...') return undefined;
   return { start: lineStart + word.start, end: lineStart + word.end };
-}
-
-/** Where the line from `lineStart` ends: at PyYAML's next line break (a lone `\r` too), or the text's end. */
-function lineEndOf(text: string, lineStart: number): number {
-  let end = lineStart;
-  while (end < text.length && !isYamlBreak(text.charCodeAt(end))) end++;
-  return end;
 }

@@ -6,6 +6,7 @@
  * Editors (and LSP positions) count `\n`, `\r\n` and a lone `\r` as line breaks, but not NEL, LS
  * or PS: when the text has one of those, line numbers must come from the original text.
  */
+import { isYamlBreak } from '../text/chars';
 
 /** Whether the text has NEL, LS or PS (indexOf: a regex scan of a large file costs 100x more). */
 export function hasUnusualBreaks(text: string): boolean {
@@ -32,4 +33,16 @@ export function yamlBreaks(text: string, from = 0, to = text.length): string {
   const crAtEnd = to < text.length && part.endsWith('\r') && text.charCodeAt(to) === 10;
   const out = part.replace(OTHER_BREAK, '\n');
   return crAtEnd ? `${out.slice(0, -1)}\r` : out;
+}
+
+/** Where the line from `from` ends: at PyYAML's next line break (a lone `\r` too), or at the text's end. */
+export function yamlLineEnd(text: string, from: number): number {
+  let end = from;
+  while (end < text.length && !isYamlBreak(text.charCodeAt(end))) end++;
+  return end;
+}
+
+/** Where the next line starts after the line break at `at` (`\r\n` is one break). */
+export function afterYamlBreak(text: string, at: number): number {
+  return at + (text.charCodeAt(at) === 13 && text.charCodeAt(at + 1) === 10 ? 2 : 1);
 }
