@@ -48,6 +48,18 @@ describe('line breaks', () => {
     });
   }
 
+  it('places a finding inside a block scalar on its own characters, whatever breaks the lines before it', () => {
+    // The header rules read the original text, where a lone `\r`, NEL, LS or PS is still itself.
+    for (const lineBreak of ['\n', '\r\n', '\r', '\u0085', '\u2028', '\u2029']) {
+      const text = `${PACKAGE.slice(0, 4).join('\n')}\n  author: |\n    \${NAME}${lineBreak}    \${NAME}\nspec: {}\n`;
+      const spans = analyze(text)
+        .findings.filter((f) => f.code === 'uninterpolated-variable')
+        .map((f) => f.span.start)
+        .sort((a, b) => a - b);
+      assert.deepEqual(spans, [...text.matchAll(/\$\{NAME\}/g)].map((m) => m.index), JSON.stringify(lineBreak));
+    }
+  });
+
   it('keeps the tree right across edits of a lone-CR document (incrementally normalised)', () => {
     const parser = new DocumentParser();
     let text = PACKAGE.join('\r');

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { applyPrecedence } from '../../../server/src/core/diagnostics/precedence';
 import type { Finding } from '../../../server/src/core/diagnostics/finding';
 import { getValue, nodeAtPath } from '../../../server/src/core/parse/yaml-tree';
+import { yamlBreaks } from '../../../server/src/core/parse/line-breaks';
 import { parseRegion } from '../../../server/src/core/parse/parse-region';
 import { distributionFor, isProvided } from '../../../server/src/core/embedded/python/distributions';
 import { createPythonParser } from '../../../server/src/core/embedded/python/parse-python';
@@ -23,6 +24,22 @@ describe('rule helpers', () => {
     const escaped = asString(nodeAtPath(root, ['e']))!;
     const whole = spanInScalar(text, escaped, escaped.value.indexOf(';'), 1);
     assert.deepEqual([whole.start, whole.end], [escaped.start, escaped.end]);
+  });
+
+  it('maps a position in a literal block scalar to its line, whatever line break PyYAML ends the lines before it with', () => {
+    // Rules are given the original text (a document read whole, the header rules), where a lone
+    // `\r`, NEL, LS or PS is still itself: each ends a line of the scalar as `\n` does.
+    for (const lineBreak of ['\n', '\r\n', '\r', '\u0085', '\u2028', '\u2029']) {
+      const text = `d: |\n  ; one${lineBreak}  ; two${lineBreak}  ; three\ne: x\n`;
+      const node = asString(getValue(parseRegion(yamlBreaks(text)).root, 'd'))!;
+      const inText = [...text.matchAll(/;/g)].map((m) => m.index);
+      const inValue = [...node.value.matchAll(/;/g)].map((m) => m.index);
+      assert.deepEqual(
+        inValue.map((at) => spanInScalar(text, node, at, 1).start),
+        inText,
+        JSON.stringify(lineBreak),
+      );
+    }
   });
 
   it('checks cron expressions the way the Sinas scheduler runs them', () => {

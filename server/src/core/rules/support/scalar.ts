@@ -1,4 +1,5 @@
 /** Small helpers shared by rules: reading scalars and mapping positions inside a scalar's value. */
+import { afterYamlBreak, yamlLineEnd } from '../../parse/line-breaks';
 import { findPair, getValue, type YNode, type YPair, type YScalar } from '../../parse/yaml-tree';
 import type { Span } from '../../text/span';
 
@@ -41,21 +42,25 @@ export function spanInScalar(text: string, node: YScalar, index: number, length:
   return { start: start + index, end: start + index + length };
 }
 
+/**
+ * Each `\n` of the value is a line break of the scalar's source. Rules may be given the original
+ * text, where PyYAML's other breaks (a lone `\r`, NEL, LS, PS) are still themselves: lines are
+ * counted at all of them (line-breaks.ts).
+ */
 function spanInLiteral(text: string, node: YScalar, value: string, index: number, length: number): Span | undefined {
-  const headerEnd = text.indexOf('\n', node.start);
-  if (headerEnd === -1 || headerEnd >= node.end) return undefined;
+  const headerEnd = yamlLineEnd(text, node.start);
+  if (headerEnd >= node.end) return undefined;
   const lineInValue = countNewlines(value, index);
   const column = index - (value.lastIndexOf('\n', index - 1) + 1);
   if (column + length > lineLength(value, index - column)) return undefined;
-  let lineStart = headerEnd + 1;
+  let lineStart = afterYamlBreak(text, headerEnd);
   for (let i = 0; i < lineInValue; i++) {
-    const next = text.indexOf('\n', lineStart);
-    if (next === -1) return undefined;
-    lineStart = next + 1;
+    const next = yamlLineEnd(text, lineStart);
+    if (next === text.length) return undefined;
+    lineStart = afterYamlBreak(text, next);
   }
   const valueLine = value.slice(index - column, index - column + lineLength(value, index - column));
-  const lineEnd = text.indexOf('\n', lineStart);
-  const rawLine = text.slice(lineStart, lineEnd === -1 ? text.length : lineEnd).replace(/\r$/, '');
+  const rawLine = text.slice(lineStart, yamlLineEnd(text, lineStart));
   const indent = rawLine.length - valueLine.length;
   if (indent < 0 || rawLine.slice(indent) !== valueLine) return undefined;
   const start = lineStart + indent + column;
