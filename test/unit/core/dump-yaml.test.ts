@@ -65,6 +65,12 @@ describe('core emit: dump-yaml', () => {
     assert.deepEqual(read(readable), read(created));
   });
 
+  it('writes what PyYAML reads as a line break or refuses raw (NEL, LS, PS, C1, BOM) as escapes in double quotes', () => {
+    // `yaml` writes them raw, double quotes or not: PyYAML then read `"a<NEL>\\nb"` as `a \nb`.
+    assert.equal(dumpYaml({ v: 'a\x85\nb', 'k\u2028': ['x\u2029y'] }), 'v: "a\\N\\nb"\n"k\\L":\n- "x\\Py"\n');
+    assert.equal(dumpYaml({ v: 'a\x7f\x80b\ufeff' }), 'v: "a\\x7F\\x80b\\uFEFF"\n');
+  });
+
   it('chooses chomping and indentation indicators so the value reads back exactly', () => {
     for (const value of ['no final newline\nx', 'kept\n\n', ' leading space\nx\n', '\n\nstarts with blank lines\n']) {
       const text = withBlockScalars(dumpYaml({ v: value }));

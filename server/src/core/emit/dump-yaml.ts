@@ -15,6 +15,13 @@ import { PYYAML_OPTIONS } from '../parse/pyyaml-schema';
 
 const TO_STRING: ToStringOptions = { indentSeq: false, lineWidth: 80, singleQuote: true, doubleQuotedMinMultiLineLength: Number.MAX_SAFE_INTEGER };
 
+/**
+ * Characters `yaml` writes raw even inside double quotes, where PyYAML rejects them or reads them
+ * as line breaks: dumpYaml escapes them, and withBlockScalars leaves a document holding one
+ * anywhere as it is.
+ */
+const WRITTEN_RAW = /[\x7f-\x9f\u2028\u2029\ufeff]/;
+
 export function dumpYaml(value: unknown): string {
   // `yaml`'s own 1.1 schema writes numbers and booleans; strings PyYAML would read as something
   // else (`yes`, `1.0`, `=`) are quoted by PyYAML's resolver table.
@@ -22,6 +29,11 @@ export function dumpYaml(value: unknown): string {
   visit(doc, {
     Scalar(_key, node) {
       if (typeof node.value !== 'string') return;
+      // Written double-quoted: escaped after writing (escapeWrittenRaw), which only double quotes read.
+      if (WRITTEN_RAW.test(node.value)) {
+        node.type = Scalar.QUOTE_DOUBLE;
+        return;
+      }
       if (resolvePlain(node.value) !== 'str') node.type = Scalar.QUOTE_SINGLE;
       // `yaml` writes a tab in plain text, where PyYAML's scanner refuses it; yaml.dump escapes it.
       if (node.value.includes('\t')) node.type = Scalar.QUOTE_DOUBLE;
@@ -29,7 +41,20 @@ export function dumpYaml(value: unknown): string {
       node.type = /\n | \n/.test(node.value) ? Scalar.QUOTE_DOUBLE : Scalar.QUOTE_SINGLE;
     },
   });
-  return doc.toString(TO_STRING);
+  return escapeWrittenRaw(doc.toString(TO_STRING));
+}
+
+/** PyYAML's escape of each character `yaml` writes raw (WRITTEN_RAW), which dumpYaml puts only inside double quotes. */
+function escapeWrittenRaw(text: string): string {
+  if (!WRITTEN_RAW.test(text)) return text;
+  return text.replace(new RegExp(WRITTEN_RAW.source, 'g'), (ch) => {
+    const code = ch.charCodeAt(0);
+    if (code === 0x85) return '\\N';
+    if (code === 0x2028) return '\\L';
+    if (code === 0x2029) return '\\P';
+    const hex = code.toString(16).toUpperCase();
+    return code <= 0xff ? `\\x${hex}` : `\\u${hex.padStart(4, '0')}`;
+  });
 }
 
 /**
@@ -44,12 +69,6 @@ export function fitsLiteralBlock(value: string): boolean {
   // A line of only spaces or tabs would be read as indentation (or break the detection of it).
   return value.includes('\n') && !NOT_LITERAL.test(value) && !/(?:^|\n)[\t ]+(?:\n|$)/.test(value);
 }
-
-/**
- * Characters `yaml` writes raw even inside double quotes, where PyYAML rejects them or reads them
- * as line breaks: a document holding one anywhere is not rewritten at all.
- */
-const WRITTEN_RAW = /[\x7f-\x9f\u2028\u2029\ufeff]/;
 
 /**
  * The same document with its multi-line strings as `|` blocks. Text that does not parse as one
