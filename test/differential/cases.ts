@@ -222,6 +222,12 @@ export const CASES: DifferentialCase[] = [
     source: `${VARIABLES}; ${MODELS}: description Optional[str]`,
   },
   {
+    name: 'enum variable whose value holds a NEL and a comment, as a whole timeout',
+    text: pkg(`  variables:\n    - name: WAIT\n      type: enum\n      choices: ["30\\N# half a minute"]\n${fn('      timeout: ${{ vars.WAIT }}\n')}`),
+    backend: 'accepts',
+    source: `${VARIABLES}; ${SCANNER}: NEL is a line break, so \`# half a minute\` is a comment line; ${MODELS}: timeout Optional[int]`,
+  },
+  {
     name: 'word enum variable as a whole timeout',
     text: pkg(`  variables:\n    - name: LEVEL\n      type: enum\n      choices: [debug, info]\n${fn('      timeout: ${{ vars.LEVEL }}\n')}`),
     backend: { rejects: { path: 'spec.functions.0.timeout' } },

@@ -1,6 +1,6 @@
 /** The one implementation of install-time substitution (sandbox, CLI, editor). */
 import assert from 'node:assert/strict';
-import { substituteVariables, substitutionText, substitutionTexts } from '../../../server/src/core/variables/substitution';
+import { plainValue, substituteVariables, substitutionText, substitutionTexts } from '../../../server/src/core/variables/substitution';
 
 describe('core variables: substitution', () => {
   it('replaces each placeholder in the raw text, spaces inside the braces allowed, and leaves unknown ones as written', () => {
@@ -21,6 +21,14 @@ describe('core variables: substitution', () => {
     assert.equal(text('text', undefined, { required: true }), undefined, 'required without a value: nothing can stand there');
     assert.equal(text('enum', 2), '2');
     assert.equal(text('text', ['a']), undefined);
+  });
+
+  it('reads a substituted text with the line breaks PyYAML reads, a lone `\\r`, NEL, LS and PS too', () => {
+    // `timeout: 30<break># half a minute`: the comment is a line of its own.
+    for (const lineBreak of ['\n', '\r\n', '\r', '\u0085', '\u2028', '\u2029']) {
+      assert.equal(plainValue(`30${lineBreak}# half a minute`), 30, JSON.stringify(lineBreak));
+      assert.equal(plainValue(`yes${lineBreak} `), true, JSON.stringify(lineBreak));
+    }
   });
 
   it('builds the table from declarations, the first declaration of a name winning', () => {

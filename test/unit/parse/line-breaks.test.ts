@@ -7,6 +7,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze } from '../../../server/src/core/analyze';
 import { yamlBreaks } from '../../../server/src/core/parse/line-breaks';
 import { DocumentParser } from '../../../server/src/core/parse/parse-document';
+import { safeLoad } from '../../../server/src/core/parse/safe-load';
 import type { YNode } from '../../../server/src/core/parse/yaml-tree';
 
 const PACKAGE = ['apiVersion: sinas.co/v1', 'kind: SinasPackage', 'package:', '  name: demo', 'spec:', '  skills: []', '  typo: 1', ''];
@@ -74,6 +75,14 @@ describe('line breaks', () => {
     for (const [at, remove, insert] of edits) {
       text = text.slice(0, at) + insert + text.slice(at + remove);
       assert.deepEqual(shape(parser.parse(text).root), shape(new DocumentParser().parse(text).root), JSON.stringify(insert));
+    }
+  });
+
+  it('safeLoad (the sandbox\'s and the tests\' PyYAML) breaks lines where PyYAML does', () => {
+    for (const lineBreak of ['\r', '\u0085', '\u2028', '\u2029']) {
+      assert.deepEqual(safeLoad(`a: 1${lineBreak}b: [x,${lineBreak}  y]${lineBreak}`), { value: { a: 1, b: ['x', 'y'] } }, JSON.stringify(lineBreak));
+      // A word alone on the next line: "could not find expected ':'".
+      assert.ok(safeLoad(`a: b${lineBreak}c\n`).error, JSON.stringify(lineBreak));
     }
   });
 

@@ -133,7 +133,11 @@ function parseDocuments(text: string): Document.Parsed[] {
   return list[0]?.errors.some(cutOff) ? original : list;
 }
 
-/** `origin`: where the region starts in the document (a chunk moves it; the nodes follow). */
+/**
+ * `origin`: where the region starts in the document (a chunk moves it; the nodes follow). `text`
+ * has PyYAML's line breaks as `\n` or `\r\n` (line-breaks.ts, `yamlBreaks`): `yaml` and the
+ * readers here (stray-words.ts, flow-depth.ts, pyyaml-tabs.ts) break lines at `\n` only.
+ */
 export function parseRegion(text: string, origin: Origin = { base: 0 }): ParsedRegion {
   const tooDeep = excessiveNesting(text);
   if (tooDeep !== undefined) {

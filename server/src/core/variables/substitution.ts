@@ -5,6 +5,7 @@
  * `${{ vars.X }}` turns into when PyYAML reads the result: a quoted scalar stays a string, a plain
  * one is resolved with YAML 1.1 rules (`true`, `5`, `1.0`, `on`, `~` are not strings any more).
  */
+import { yamlBreaks } from '../parse/line-breaks';
 import { parseRegion } from '../parse/parse-region';
 import type { ExpectedType } from '../schema/schema-types';
 import type { VariableDeclaration } from './variable-table';
@@ -56,7 +57,7 @@ export function plainValue(text: string): unknown {
   if (/^[A-Za-z_][A-Za-z0-9_ -]*$/.test(text) && !/^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL)$/.test(text)) {
     return text; // a word: always a string (fast path, no parse)
   }
-  const root = parseRegion(`v: ${text}\n`).root;
+  const root = parseRegion(yamlBreaks(`v: ${text}\n`)).root;
   const node = root && root.kind === 'map' ? root.pairs[0]?.value : undefined;
   if (!node) return null;
   return node.kind === 'scalar' ? (node.value instanceof Date ? node.value : node.value) : node.kind;
