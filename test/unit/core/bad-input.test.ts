@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { analyze } from '../../../server/src/core/analyze';
 import { excessiveNesting } from '../../../server/src/core/parse/flow-depth';
+import { parseRegion, type ParsedRegion } from '../../../server/src/core/parse/parse-region';
 
 const HEAD = 'apiVersion: sinas.co/v1\nkind: SinasPackage\n';
 const codes = (text: string) => analyze(text).findings.map((f) => f.code);
@@ -65,6 +66,36 @@ describe('bad input', () => {
     // A quote continued on deeper lines still hides its brackets.
     const quoted = `${HEAD}package:\n  name: p\nspec:\n  x: "${'['.repeat(1500)}\n    ${'{'.repeat(1500)}"\n`;
     assert.ok(!analyze(quoted).findings.some((f) => /nested more than/.test(f.message)));
+  });
+
+  it('reads `key:"` in a block as plain text, not as a quote that hides the brackets below it (found by npm run fuzz)', () => {
+    // `:` and `-` are indicators only before a blank: `agents:"` is the plain scalar `agents:"`, and
+    // the `[` below nest 20,000 levels for YAML. A `"` among the brackets closed the supposed quote.
+    const deep = '['.repeat(10_000) + ']'.repeat(5_000) + '"' + ']'.repeat(5_000);
+    for (const opener of ['agents:"', "agents:'", '-"']) {
+      const text = `${HEAD}package:\n  name: p\nspec:\n  ${opener}\n    - namespace: a\n      name: b\n      description: ${deep}\nx: 1\n`;
+      const findings = analyze(text).findings;
+      assert.ok(!findings.some((f) => f.code === 'internal-error'), `${opener}: ${findings.find((f) => f.code === 'internal-error')?.message}`);
+      assert.ok(findings.some((f) => f.message === 'The YAML is nested more than 1,000 levels deep; Sinas (PyYAML) cannot read it.'), opener);
+    }
+    // Before a blank they are indicators: the quote is one, and its brackets are text.
+    const quoted = `${HEAD}package:\n  name: p\nspec:\n  x: "${'['.repeat(1500)}\n    ${'{'.repeat(1500)}"\n  y:\n    - '${'['.repeat(1500)}'\n`;
+    assert.ok(!analyze(quoted).findings.some((f) => /nested more than/.test(f.message)));
+  });
+
+  it('says the YAML is nested too deeply, not "internal error", when the parse runs out of stack below the depth guard', () => {
+    // 400 levels pass the guard (and PyYAML reads them); with little stack left the parse overflows.
+    const text = `x: ${'['.repeat(400)}${']'.repeat(400)}\n`;
+    let deepest = 0;
+    const descend = (frames: number, at: number): ParsedRegion => {
+      deepest = Math.max(deepest, at);
+      return at < frames ? descend(frames, at + 1) : parseRegion(text);
+    };
+    assert.throws(() => descend(Infinity, 0), RangeError);
+    const region = descend(deepest - 300, 0);
+    assert.deepEqual(region.findings.map((f) => f.message), ['The YAML is nested too deeply to be read.']);
+    assert.equal(region.root, null);
+    assert.ok(parseRegion(text).root, 'with the stack it normally has, 400 levels parse');
   });
 
   it('is linear on a line of many quoted scalars (a megabyte flow list of strings: 40 ms, not 90 s)', () => {

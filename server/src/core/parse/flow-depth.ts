@@ -59,9 +59,17 @@ export function excessiveNesting(text: string): number | undefined {
       }
       if (++depth > MAX_FLOW_DEPTH) return i;
     } else if ((c === ']' || c === '}') && depth > 0) depth--;
-    previous = c;
+    // In a block, `:`, `-` and `?` are indicators only before a blank: `agents:"` and `-[` are
+    // plain text, and so is what follows them on the line.
+    previous = depth === 0 && (c === ':' || c === '-' || c === '?') && !blankOrEnd(text, i + 1) ? 'a' : c;
   }
   return undefined;
+}
+
+/** Whether `text[at]` is a space, a tab, a line break (the text has PyYAML's breaks as `\n`) or past the end. */
+function blankOrEnd(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  return Number.isNaN(c) || c === 32 || c === 9 || c === 10 || c === 13;
 }
 
 /**
