@@ -139,6 +139,18 @@ function parseDocuments(text: string): Document.Parsed[] {
  * readers here (stray-words.ts, flow-depth.ts, pyyaml-tabs.ts) break lines at `\n` only.
  */
 export function parseRegion(text: string, origin: Origin = { base: 0 }): ParsedRegion {
+  try {
+    return parseRegionUnguarded(text, origin);
+  } catch (error) {
+    // Nesting under MAX_FLOW_DEPTH can still run out of stack when the parse is called on a deep
+    // one (and the depth guard is a reading of the text, not the parser): say what PyYAML would.
+    // (No regular expression here: V8 compiling one with the stack nearly spent aborts the process.)
+    if (!(error instanceof RangeError) || !error.message.includes('call stack')) throw error;
+    return { root: null, findings: [{ code: 'yaml-syntax', message: DEEP, span: new LiveSpan(origin, 0, 1) }], documentCount: 1 };
+  }
+}
+
+function parseRegionUnguarded(text: string, origin: Origin): ParsedRegion {
   const tooDeep = excessiveNesting(text);
   if (tooDeep !== undefined) {
     const message = `The YAML is nested more than ${MAX_FLOW_DEPTH.toLocaleString('en')} levels deep; Sinas (PyYAML) cannot read it.`;
