@@ -23,6 +23,17 @@ describe('a half-typed key', () => {
     assert.deepEqual(findingsOf(PKG), []);
   });
 
+  it('blanks each word once when two errors name it, so the lines stay where they are (found by npm run fuzz)', () => {
+    // `yaml` reports the two lines as a multi-line key and as a key without its `:`, over the same span.
+    const text = 'apiVersion: sinas.co/v1|\nkind@}\nxyy&a y${{ vars. ';
+    const analysis = analyze(text);
+    const lines = TextDocument.create('file:///t.yaml', 'yaml', 1, text);
+    assert.equal(analysis.lines.lineCount, lines.lineCount);
+    for (let line = 0; line < lines.lineCount; line++) assert.equal(analysis.lines.lineStart(line), lines.offsetAt({ line, character: 0 }), `line ${line}`);
+    const words = analysis.findings.filter((f) => f.message.includes('is not a key yet')).map((f) => text.slice(f.span.start, f.span.end));
+    assert.deepEqual(words, ['kind@}', 'xyy&a y${{ vars.']);
+  });
+
   const cases: [string, string, string][] = [
     ['before a key of the same item', PKG.replace('      name: bot\n', '      descr\n      name: bot\n'), 'descr'],
     ['at the end of an item', PKG + '      temp\n', 'temp'],

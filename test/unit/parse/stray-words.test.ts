@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { analyze } from '../../../server/src/core/analyze';
 import { DocumentParser } from '../../../server/src/core/parse/parse-document';
 import { parseRegion } from '../../../server/src/core/parse/parse-region';
-import { bareWordOfLine, columnZeroWordEnd, columnZeroWords } from '../../../server/src/core/parse/stray-words';
+import { bareWordOfLine, blankSpans, columnZeroWordEnd, columnZeroWords } from '../../../server/src/core/parse/stray-words';
 import { toValue } from '../../../server/src/core/parse/to-value';
 import { generatePackage } from '../../support/generate-package';
 import { randomLines } from '../../support/random-lines';
@@ -20,6 +20,11 @@ const PKG = readFileSync(join(__dirname, '../../fixtures/typing/tone.yaml'), 'ut
 const found = (text: string) => analyze(text).findings.map((f) => `${f.code} ${text.slice(f.span.start, f.span.end)}`);
 
 describe('words alone at column 0', () => {
+  it('blanks spans that repeat or overlap once, keeping the text\'s length', () => {
+    assert.equal(blankSpans('ab cd\nef', [{ start: 3, end: 5 }, { start: 0, end: 2 }]), '     \nef');
+    assert.equal(blankSpans('ab cd\nef', [{ start: 0, end: 5 }, { start: 0, end: 5 }, { start: 3, end: 7 }]), '       f');
+  });
+
   it('recognises a word, with spaces or a comment after it, and nothing else', () => {
     const word = (line: string) => {
       const end = columnZeroWordEnd(line, 0);

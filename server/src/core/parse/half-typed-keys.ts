@@ -54,7 +54,9 @@ export function parseAsTyped(source: DocumentText, parser: DocumentParser): Pars
   const blanked: TextSource = { length: source.length, read: () => blankSpans(textOf(source), words) };
   // At most twice: new half-typed keys show up as YAML errors of the text parsed so far.
   for (let round = 0; round < 2; round++) {
-    const found = parsed.findings.flatMap((f) => newWords(source, f));
+    // Two errors over the same lines (`yaml` reports a multi-line key both as such and as a key
+    // without its `:`) name the same words: each is blanked once.
+    const found = distinctWords(parsed.findings.flatMap((f) => newWords(source, f)));
     if (!found.length) break;
     for (const word of found) parser.noteChange(word.start, word.end, ' '.repeat(word.end - word.start));
     append(words, found);
@@ -66,6 +68,11 @@ export function parseAsTyped(source: DocumentText, parser: DocumentParser): Pars
   if (!words.length) return parsed;
   lastRepair.set(parser, words);
   return { ...parsed, findings: [...parsed.findings, ...words.map((w) => halfTypedKeyFinding(w.text, { start: w.start, end: w.end }))] };
+}
+
+function distinctWords(words: BlankedWord[]): BlankedWord[] {
+  const seen = new Set<number>();
+  return words.filter((word) => !seen.has(word.start) && !!seen.add(word.start));
 }
 
 /** The bare words of a key error (the words blanked already never show up as errors). */

@@ -102,9 +102,11 @@ export function blankSpans(text: string, spans: readonly Span[]): string {
   if (!spans.length) return text;
   let out = '';
   let at = 0;
+  // Overlapping spans are blanked once: the text keeps its length, so every offset stays valid.
   for (const span of [...spans].sort((a, b) => a.start - b.start)) {
-    out += text.slice(at, span.start) + ' '.repeat(span.end - span.start);
-    at = span.end;
+    const from = Math.max(span.start, at);
+    out += text.slice(at, from) + ' '.repeat(Math.max(0, span.end - from));
+    at = Math.max(at, span.end);
   }
   return out + text.slice(at);
 }
