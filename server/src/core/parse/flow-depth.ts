@@ -3,6 +3,8 @@
  * once. PyYAML's composer recurses per level and hits Python's recursion limit at about 500
  * levels, so such a file never installs; parsing 20,000 levels here would only cost time.
  */
+import { isBlank, isYamlBreak } from '../text/chars';
+
 export const MAX_FLOW_DEPTH = 1000;
 
 /** After these (or at a line start) a `[` or `{` opens a flow collection; elsewhere it is text. */
@@ -66,10 +68,10 @@ export function excessiveNesting(text: string): number | undefined {
   return undefined;
 }
 
-/** Whether `text[at]` is a space, a tab, a line break (the text has PyYAML's breaks as `\n`) or past the end. */
+/** Whether `text[at]` is a space, a tab, a line break or past the end. */
 function blankOrEnd(text: string, at: number): boolean {
   const c = text.charCodeAt(at);
-  return Number.isNaN(c) || c === 32 || c === 9 || c === 10 || c === 13;
+  return Number.isNaN(c) || isBlank(c) || isYamlBreak(c);
 }
 
 /**
