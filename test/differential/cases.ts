@@ -149,6 +149,13 @@ export const CASES: DifferentialCase[] = [
   { name: 'comment right after a quoted value', text: pkg(fn('      description: "hi"#note\n')), backend: 'accepts', source: SCANNER },
   { name: 'a line starting with @ at column 0', text: pkg(`${FUNCTION}@note\n  skills: []\n`), backend: { rejects: { line: 11 } }, source: `${SCANNER}: '@' cannot start any token` },
   { name: 'a line starting with ] at column 0', text: pkg(`${FUNCTION}]\n  skills: []\n`), backend: { rejects: { line: 11 } }, source: `${YAML}: parser.py expects <block end>` },
+  { name: 'a flow sequence opened at column 0 between two items', text: pkg(`  variables:\n    - name: A\n[\n    - name: B\n${FUNCTION}`), backend: { rejects: { line: 9 } }, source: `${SCANNER}: a simple key at the mapping's column ends on its line` },
+  { name: 'a list item at column 0 after a section\'s items', text: pkg(`${FUNCTION}- x\n  skills: []\n`), backend: { rejects: { line: 11 } }, source: `${YAML}: parser.py expects <block end>` },
+  { name: 'a list item at column 0 between two items', text: pkg(`  variables:\n    - name: A\n- name: B\n    - name: C\n${FUNCTION}`), backend: { rejects: { line: 8 } }, source: `${YAML}: parser.py expects <block end>` },
+  { name: 'a quote opened at column 0 after a section\'s items', text: pkg(`${FUNCTION}"note\n  skills: []\n`), backend: { rejects: { line: 11 } }, source: `${SCANNER}: a simple key at the mapping's column ends on its line` },
+  { name: 'an anchor alone at column 0', text: pkg(`${FUNCTION}&a\n  skills: []\n`), backend: { rejects: { line: 11 } }, source: `${SCANNER}: a simple key at the mapping's column ends on its line` },
+  { name: 'a flow mapping at column 0 without a value', text: pkg(`${FUNCTION}{x}\n  skills: []\n`), backend: { rejects: { line: 11 } }, source: `${SCANNER}: a simple key at the mapping's column ends on its line` },
+  { name: 'a tag alone at column 0', text: pkg(`${FUNCTION}!note\n  skills: []\n`), backend: { rejects: { line: 11 } }, source: `${SCANNER}: a simple key at the mapping's column ends on its line` },
   { name: 'a list item that lost its indentation, at column 0', text: pkg(`  variables:\n    - name: A\nx    - name: B\n    - name: C\n${FUNCTION}`), backend: { rejects: { line: 9 } }, source: `${SCANNER}: a plain value read across lines ends at ': ' (mapping values are not allowed here)` },
   { name: 'a value typed after a section key with items under it', text: pkg(`  variables: none\n    - name: A\n${FUNCTION}`), backend: { rejects: { line: 7 } }, source: `${SCANNER}: a plain value read across lines ends at ': ' (mapping values are not allowed here)` },
 

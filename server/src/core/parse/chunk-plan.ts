@@ -5,7 +5,7 @@
  * (anchors with aliases, document markers, flow collections across lines, odd indentation) makes the
  * affected region a single chunk — or the whole text, which is then parsed in one go.
  */
-import { closingQuote, colonEndsKey, isBlank, isIndicator } from '../text/chars';
+import { closingQuote, colonEndsKey, isBlank } from '../text/chars';
 import { lineContaining } from '../text/line-index';
 import { isKeyLine } from './key-line';
 import { columnZeroWordEnd } from './stray-words';
@@ -98,11 +98,12 @@ const OPEN_FLOW = /[[{,][ \t]*(?:#.*)?$/;
  * holding its closing quote: PyYAML reads a quoted scalar across lines whatever their indentation
  * (a line break typed inside `"${{ vars.X }}"` leaves ` }}"` at column 0), so the lines up to that
  * one belong to the entry or item being read. Undefined when no quote is left open there; -1 when
- * it is never closed.
+ * it is never closed. A quote opened on line `kept`, one YAML cannot read where it stands
+ * (unreadableHere), is not followed: YAML fails there whatever comes after.
  */
-function quoteClosingLine(text: string, lines: LineTable, from: number, at: number): number | undefined {
+function quoteClosingLine(text: string, lines: LineTable, from: number, at: number, kept: number): number | undefined {
   const last = lastNonBlank(lines, from, at);
-  if (last === -1) return undefined;
+  if (last === -1 || last === kept) return undefined;
   const t = lineText(text, lines, last);
   const open = OPEN_QUOTE.exec(t);
   if (!open) return undefined;
@@ -113,11 +114,12 @@ function quoteClosingLine(text: string, lines: LineTable, from: number, at: numb
 /**
  * PyYAML reads flow collections across lines whatever the indentation, so a line that looks like a
  * new entry may continue the last one: such a boundary is not split. (A quoted value is followed
- * to its closing quote instead, before this is asked: quoteClosingLine.)
+ * to its closing quote instead, before this is asked: quoteClosingLine.) Not when that last line
+ * is `kept`, one YAML cannot read where it stands, as for quotes.
  */
-function flowContinues(text: string, lines: LineTable, from: number, at: number): boolean {
+function flowContinues(text: string, lines: LineTable, from: number, at: number, kept: number): boolean {
   const last = lastNonBlank(lines, from, at);
-  return last !== -1 && OPEN_FLOW.test(lineText(text, lines, last));
+  return last !== -1 && last !== kept && OPEN_FLOW.test(lineText(text, lines, last));
 }
 
 /**
@@ -132,18 +134,25 @@ function unreadableHere(text: string, lines: LineTable, i: number): boolean {
 }
 
 /**
- * Whether a line at column 0 (`t`) can be nothing where it stands: it starts with no indicator and
- * holds no `:` that could end a key, so YAML cannot read it as a key, and outside a quoted value
- * or flow collection (which the planner follows) no plain or block value of the entries above
- * runs on at column 0. `2396 }}"` left by a line break typed inside a quoted value, or anything
- * typed at the start of a line: YAML fails at it within the lines before it, a whole-text parse as
- * well as a parse of the entry or item above it, so it is kept with that entry or item (always
+ * Whether a line at column 0 (`t`), after the first entry of the root mapping, can be nothing where
+ * it stands: it holds no `:` that could end a key and does not begin an explicit key or value
+ * (`? `, `: `), a directive (`%`) or a comment. In the root mapping's key position such a line is a
+ * key without its `:` (PyYAML: a simple key at the mapping's column must end on its line, so a
+ * quote, flow collection, anchor, tag or alias running on below fails as well), a block scalar or
+ * `-` where no value can start (a `- ` line right under `key:` at the root is that key's sequence:
+ * the planner reads it before asking), or a character that starts no token; outside a quoted value
+ * or flow collection (which the planner follows) no plain or block value of the entries above runs
+ * on at column 0. `2396 }}"` left by a line break typed inside a quoted value, or `[`, `- ` or a
+ * word typed at the start of a line: YAML fails at it within the lines before it, a whole-text parse
+ * as well as a parse of the entry or item above it, so it is kept with that entry or item (always
  * planned again when edited, see itemLinesHold) and the rest of the document keeps its chunks.
  * Words alone are read as blank lines instead (stray-words.ts).
  */
 function startsNothing(t: string): boolean {
+  if (SEQ_ITEM.test(t)) return true; // whatever follows its `- `
   const c = t.charCodeAt(0);
-  if (Number.isNaN(c) || isIndicator(c) || isBlank(c)) return false;
+  if (Number.isNaN(c) || isBlank(c) || c === 35 /* # */ || c === 37 /* % */) return false;
+  if ((c === 63 /* ? */ || c === 58) /* : */ && (t.length === 1 || isBlank(t.charCodeAt(1)))) return false;
   for (let k = t.indexOf(':', 1); k !== -1; k = t.indexOf(':', k + 1)) if (colonEndsKey(t, k)) return false;
   return true;
 }
@@ -161,13 +170,14 @@ function lastNonBlank(lines: LineTable, from: number, at: number): number {
  */
 function splitMap(text: string, lines: LineTable, from: number, to: number, indent: number, depth: number): EntryPlan[] | undefined {
   const starts: number[] = [];
+  let kept = -1; // the last line kept with the entry above as one YAML cannot read there
   for (let i = from; i < to; i++) {
     const lineIndent = lines.indent[i];
     // Blank, a comment, a word alone at column 0, or a tab in the indentation (such a line starts no
     // entry or item: YAML reads it as part of a value above it, or fails at it): read with the lines above.
     if (lineIndent < 0) continue;
     if (lineIndent <= indent && starts.length > 0) {
-      const closing = quoteClosingLine(text, lines, from, i);
+      const closing = quoteClosingLine(text, lines, from, i, kept);
       if (closing === -1 || (closing !== undefined && closing >= to)) return undefined;
       // Only forward: a quote can close before line i on a line the table reads as a comment or
       // blank (`# c"` inside the quoted value), and going back there would loop for ever.
@@ -177,8 +187,9 @@ function splitMap(text: string, lines: LineTable, from: number, to: number, inde
       }
     }
     if (lineIndent < indent) {
-      if (starts.length > 0 && unreadableHere(text, lines, i)) continue;
-      return undefined;
+      if (starts.length === 0 || !unreadableHere(text, lines, i)) return undefined;
+      kept = i;
+      continue;
     }
     if (lineIndent > indent) {
       if (starts.length === 0) return undefined;
@@ -186,11 +197,11 @@ function splitMap(text: string, lines: LineTable, from: number, to: number, inde
     }
     const t = lineText(text, lines, i);
     if (isKeyLine(t)) {
-      if (starts.length > 0 && flowContinues(text, lines, from, i)) return undefined;
+      if (starts.length > 0 && flowContinues(text, lines, from, i, kept)) return undefined;
       starts.push(i);
     }
     else if (SEQ_ITEM.test(t) && starts.length > 0) continue; // `key:` followed by a same-indent sequence
-    else if (indent === 0 && starts.length > 0 && startsNothing(t)) continue;
+    else if (indent === 0 && starts.length > 0 && startsNothing(t)) kept = i;
     else return undefined;
   }
   if (starts.length === 0) return undefined;
@@ -237,20 +248,24 @@ function splitBody(text: string, lines: LineTable, from: number, to: number, par
 
 function splitSeq(text: string, lines: LineTable, from: number, to: number, indent: number): ChunkSpan[] | undefined {
   const starts: number[] = [];
+  let kept = -1; // as in splitMap
   for (let i = from; i < to; i++) {
     const lineIndent = lines.indent[i];
     if (lineIndent < 0 || lineIndent > indent) continue;
     if (starts.length > 0) {
-      const closing = quoteClosingLine(text, lines, from, i);
+      const closing = quoteClosingLine(text, lines, from, i, kept);
       if (closing === -1 || (closing !== undefined && closing >= to)) return undefined;
       if (closing !== undefined && closing >= i) {
         i = closing; // the quoted value's lines are the current item's
         continue;
       }
     }
-    if (lineIndent < indent && starts.length > 0 && unreadableHere(text, lines, i)) continue;
+    if (lineIndent < indent && starts.length > 0 && unreadableHere(text, lines, i)) {
+      kept = i;
+      continue;
+    }
     if (lineIndent < indent || !isItemStart({ text, from: 0 }, lines, i, indent)) return undefined;
-    if (starts.length > 0 && flowContinues(text, lines, from, i)) return undefined;
+    if (starts.length > 0 && flowContinues(text, lines, from, i, kept)) return undefined;
     starts.push(i);
   }
   if (starts.length === 0) return undefined;
