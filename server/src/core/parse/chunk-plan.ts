@@ -134,19 +134,20 @@ function unreadableHere(text: string, lines: LineTable, i: number): boolean {
 }
 
 /**
- * Whether a line at column 0 (`t`), after the first entry of the root mapping, can be nothing where
- * it stands: it holds no `:` that could end a key and does not begin an explicit key or value
- * (`? `, `: `), a directive (`%`) or a comment. In the root mapping's key position such a line is a
- * key without its `:` (PyYAML: a simple key at the mapping's column must end on its line, so a
- * quote, flow collection, anchor, tag or alias running on below fails as well), a block scalar or
- * `-` where no value can start (a `- ` line right under `key:` at the root is that key's sequence:
- * the planner reads it before asking), or a character that starts no token; outside a quoted value
- * or flow collection (which the planner follows) no plain or block value of the entries above runs
- * on at column 0. `2396 }}"` left by a line break typed inside a quoted value, or `[`, `- ` or a
- * word typed at the start of a line: YAML fails at it within the lines before it, a whole-text parse
- * as well as a parse of the entry or item above it, so it is kept with that entry or item (always
- * planned again when edited, see itemLinesHold) and the rest of the document keeps its chunks.
- * Words alone are read as blank lines instead (stray-words.ts).
+ * Whether a line at a block mapping's key column (`t`, its indentation taken off: column 0 for the
+ * root, a section key's column in `spec`), after the mapping's first entry, can be nothing where it
+ * stands: it holds no `:` that could end a key and does not begin an explicit key or value (`? `,
+ * `: `), a directive (`%`) or a comment. There such a line is a key without its `:` (PyYAML: a
+ * simple key at the mapping's column must end on its line, so a quote, flow collection, anchor,
+ * tag or alias running on below fails as well), a block scalar or `-` where no value can start (a
+ * `- ` line right under `key:` is that key's sequence: the planner reads it before asking), or a
+ * character that starts no token; outside a quoted value or flow collection (which the planner
+ * follows) no plain or block value of the entries above runs on at that column. `2396 }}"` left by
+ * a line break typed inside a quoted value, or `[`, `- ` or a section's name being typed: YAML fails
+ * at it within the lines before it, a whole-text parse as well as a parse of the entry or item
+ * above it, so it is kept with that entry or item (always planned again when edited, see
+ * itemLinesHold) and the rest of the document keeps its chunks. Words alone at column 0 are read as
+ * blank lines instead (stray-words.ts).
  */
 function startsNothing(t: string): boolean {
   if (SEQ_ITEM.test(t)) return true; // whatever follows its `- `
@@ -201,7 +202,7 @@ function splitMap(text: string, lines: LineTable, from: number, to: number, inde
       starts.push(i);
     }
     else if (SEQ_ITEM.test(t) && starts.length > 0) continue; // `key:` followed by a same-indent sequence
-    else if (indent === 0 && starts.length > 0 && startsNothing(t)) kept = i;
+    else if (starts.length > 0 && startsNothing(t.slice(indent))) kept = i;
     else return undefined;
   }
   if (starts.length === 0) return undefined;

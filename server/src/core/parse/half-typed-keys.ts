@@ -16,15 +16,21 @@
  */
 import type { Finding } from '../diagnostics/finding';
 import { append } from '../append';
-import { isYamlBreak } from '../text/chars';
+import { isBlank, isYamlBreak } from '../text/chars';
 import type { Span } from '../text/span';
 import { textOf, textSlice, type DocumentText, type TextSource } from '../text/text-source';
 import { afterYamlBreak, yamlLineEnd } from './line-breaks';
+import { spanOrigin } from './nodes';
 import { composeReplaced, type DocumentParser, type ParsedDocument } from './parse-document';
 import { bareWordOfLine, blankSpans, halfTypedKeyFinding } from './stray-words';
 
-/** eemeli `yaml` codes for "a key with no `:`": a multi-line implicit key, or a key without a value. */
-const KEY_ERRORS = new Set(['MULTILINE_IMPLICIT_KEY', 'MISSING_CHAR']);
+/**
+ * eemeli `yaml` codes for "a key with no `:`": a multi-line implicit key, a key without a value, or
+ * words past the end of the collection a chunk holds (a section's name being typed at its column
+ * below or inside an item, which the chunk planner keeps with that item: chunk-plan.ts,
+ * startsNothing).
+ */
+const KEY_ERRORS = new Set(['MULTILINE_IMPLICIT_KEY', 'MISSING_CHAR', 'UNEXPECTED_TOKEN']);
 
 /** A word blanked in a reading, with what it was. */
 interface BlankedWord extends Span {
@@ -56,7 +62,8 @@ export function parseAsTyped(source: DocumentText, parser: DocumentParser): Pars
   for (let round = 0; round < 2; round++) {
     // Two errors over the same lines (`yaml` reports a multi-line key both as such and as a key
     // without its `:`) name the same words: each is blanked once.
-    const found = distinctWords(parsed.findings.flatMap((f) => newWords(source, f)));
+    const first = firstErrors(parsed.findings);
+    const found = distinctWords(parsed.findings.flatMap((f) => newWords(source, f, first)));
     if (!found.length) break;
     for (const word of found) parser.noteChange(word.start, word.end, ' '.repeat(word.end - word.start));
     append(words, found);
@@ -75,11 +82,31 @@ function distinctWords(words: BlankedWord[]): BlankedWord[] {
   return words.filter((word) => !seen.has(word.start) && !!seen.add(word.start));
 }
 
+/**
+ * The first YAML error of each chunk. A stray token is a half-typed key only when it is its chunk's
+ * first error: after it, the rest of the chunk is read past the end of its collection, and every
+ * line of a prompt below gives a stray token too, which the word blanked puts back in place.
+ */
+function firstErrors(findings: readonly Finding[]): Set<Finding> {
+  const first = new Map<unknown, Finding>();
+  for (const f of findings) {
+    if (f.code !== 'yaml-syntax') continue;
+    const origin = spanOrigin(f.span);
+    const seen = first.get(origin);
+    if (!seen || f.span.start < seen.span.start) first.set(origin, f);
+  }
+  return new Set(first.values());
+}
+
 /** The bare words of a key error (the words blanked already never show up as errors). */
-function newWords(source: DocumentText, finding: Finding): BlankedWord[] {
+function newWords(source: DocumentText, finding: Finding, firstOfChunk: ReadonlySet<Finding>): BlankedWord[] {
   if (!isKeyError(finding)) return [];
   const yamlCode = (finding.data as { yamlCode?: string }).yamlCode;
+  // A stray token counts when it is its chunk's first error and begins its line, where a word can
+  // stand alone (checked first: 150,000 stray tokens on one line stay cheap).
+  if (yamlCode === 'UNEXPECTED_TOKEN' && (!firstOfChunk.has(finding) || !startsItsLine(source, finding.span.start))) return [];
   const view = around(source, finding.span);
+  // A stray token's first line is the word: YAML reads the lines under it on into the same token.
   const words = bareWordsOf(view.text, { start: finding.span.start - view.from, end: finding.span.end - view.from }, yamlCode === 'MULTILINE_IMPLICIT_KEY') ?? [];
   return words.map((w) => ({ start: w.start + view.from, end: w.end + view.from, text: view.text.slice(w.start, w.end) }));
 }
@@ -98,6 +125,21 @@ const MARGIN = 4096;
 function isKeyError(finding: Finding): boolean {
   const yamlCode = (finding.data as { yamlCode?: string } | undefined)?.yamlCode;
   return finding.code === 'yaml-syntax' && !!yamlCode && KEY_ERRORS.has(yamlCode);
+}
+
+/** Whether only blanks stand between the start of its line and `at`. */
+function startsItsLine(source: DocumentText, at: number): boolean {
+  for (let end = at; end > 0; ) {
+    const from = Math.max(0, end - 256);
+    const before = textSlice(source, from, end);
+    for (let i = before.length - 1; i >= 0; i--) {
+      const c = before.charCodeAt(i);
+      if (isYamlBreak(c)) return true;
+      if (!isBlank(c)) return false;
+    }
+    end = from;
+  }
+  return true;
 }
 
 /**

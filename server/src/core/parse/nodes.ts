@@ -29,6 +29,11 @@ export class LiveSpan implements Span {
   }
 }
 
+/** The chunk a live span's offsets follow (undefined for plain numbers). */
+export function spanOrigin(span: Span): Origin | undefined {
+  return span instanceof LiveSpan || span instanceof Positioned ? span.origin : undefined;
+}
+
 /** True when a span's offsets follow their chunk (a node or a LiveSpan), false for plain numbers. */
 export function isLive(span: Span): boolean {
   return span instanceof LiveSpan || span instanceof Positioned;
