@@ -1,7 +1,9 @@
 /**
  * The server's document keeps edits as pieces and joins the text only when read; it must agree
- * with the reference TextDocument (vscode-languageserver-textdocument) on text, offsets and
- * positions after any sequence of incremental and full changes, and hand the parser the same edits.
+ * with the reference TextDocument (vscode-languageserver-textdocument) opened on the same text on
+ * text, offsets and positions after any sequence of incremental and full changes, and hand the
+ * parser the same edits. (The reference updated in place counts a `\r\n` an edit joins as two line
+ * breaks, and loses track of its lines after a range past its last line that spans lines.)
  */
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -23,7 +25,7 @@ describe('EditedDocument', () => {
   it('matches the reference document after random changes, joining the text only when read', () => {
     const next = random(7);
     const initial = 'apiVersion: sinas.co/v1\nkind: SinasPackage\nspec:\n  functions:\n    - name: a\n';
-    const reference = TextDocument.create('file:///a.yaml', 'yaml', 1, initial);
+    let reference = TextDocument.create('file:///a.yaml', 'yaml', 1, initial);
     const ours = EditedDocument.create('file:///a.yaml', 'yaml', 1, initial);
     let replayed = initial;
     for (let version = 2; version < 400; version++) {
@@ -39,7 +41,11 @@ describe('EditedDocument', () => {
         changes.push({ range, text: INSERTS[Math.floor(next() * INSERTS.length)] });
       }
       if (next() < 0.05) changes.push({ text: `full text ${version}\nsecond line\n` });
-      TextDocument.update(reference, changes, version);
+      // Each change applied to a reference opened on the text before it, as the protocol reads them.
+      for (const change of changes) {
+        const after = 'range' in change ? TextDocument.applyEdits(reference, [{ range: change.range, newText: change.text }]) : change.text;
+        reference = TextDocument.create('file:///a.yaml', 'yaml', version, after);
+      }
       EditedDocument.update(ours, changes, version);
       assert.equal(ours.length, reference.getText().length);
       assert.equal(ours.lineCount, reference.lineCount);
@@ -60,6 +66,21 @@ describe('EditedDocument', () => {
       if (next() < 0.3) assert.equal(ours.getText(), reference.getText(), `text at version ${version}`);
     }
     assert.equal(ours.getText(), reference.getText());
+  });
+
+  it('counts a CR LF pair that an edit joins or splits as a fresh open of the text does', () => {
+    const cases: [string, { line: number; character: number }, { line: number; character: number }, string][] = [
+      ['a\rb\nc', { line: 1, character: 0 }, { line: 1, character: 1 }, ''], // the text between them deleted
+      ['a\rb', { line: 1, character: 0 }, { line: 1, character: 0 }, '\n'], // a `\n` typed after a lone `\r`
+      ['ab\nc', { line: 0, character: 2 }, { line: 0, character: 2 }, 'x\r'], // a `\r` typed before a `\n`
+      ['a\r\nb', { line: 0, character: 1 }, { line: 0, character: 1 }, 'x'], // before the pair: still one
+    ];
+    for (const [text, start, end, inserted] of cases) {
+      const ours = EditedDocument.update(EditedDocument.create('file:///a.yaml', 'yaml', 1, text), [{ range: { start, end }, text: inserted }], 2);
+      const fresh = TextDocument.create('file:///a.yaml', 'yaml', 2, ours.getText());
+      assert.equal(ours.lineCount, fresh.lineCount, JSON.stringify(ours.getText()));
+      for (let offset = 0; offset <= fresh.getText().length; offset++) assert.deepEqual(ours.positionAt(offset), fresh.positionAt(offset), `${JSON.stringify(ours.getText())} at ${offset}`);
+    }
   });
 
   it('gives a snapshot that refuses to read a later version', () => {
