@@ -235,6 +235,39 @@ describe('incremental parsing', () => {
     }
   });
 
+  it('typing a flow collection or a quoted value as the last line of an item or of a section re-reads a few items, not the section', () => {
+    // A `[` or `{` left open before the next item's `- ` (with no quote about) or a quote never closed
+    // fails in PyYAML wherever the chunks end, so the planner splits there; at a 2,000-line package
+    // it kept the section (or `spec`) as one chunk until the bracket or quote was closed.
+    const base = generatePackage(2_000).replace(/"/g, ''); // no quote below to close one typed
+    const beforeItem = base.indexOf('\n    - ', base.length >> 1) + 1;
+    const beforeSection = base.indexOf('\n  skills:\n') + 1;
+    for (const [where, at] of [['before an item', beforeItem], ['before a section', beforeSection]] as const) {
+      for (const typed of ['      tools: [a, b]', '      meta: {a: 1}', '      description: "Hello"']) {
+        const parser = new DocumentParser();
+        let text = `${base.slice(0, at)}\n${base.slice(at)}`;
+        parser.parse(text);
+        for (let k = 0; k < typed.length; k++) {
+          parser.noteChange(at + k, at + k, typed[k]);
+          text = `${text.slice(0, at + k)}${typed[k]}${text.slice(at + k)}`;
+          const parsed = parser.parse(text);
+          const label = `${where}: ${JSON.stringify(typed.slice(0, k + 1))}`;
+          assert.ok(parsed.parsedLength < 5_000, `${label}: ${parsed.parsedLength} characters re-read`);
+          if (k % 4 !== 0 && k !== typed.length - 1) continue;
+          const fresh = new DocumentParser().parse(text);
+          assert.deepEqual(parsed.findings.map((f) => `${f.span.start}:${f.message}`), fresh.findings.map((f) => `${f.span.start}:${f.message}`), label);
+          assert.equal(fresh.findings.length > 0, parseRegion(text).findings.length > 0, `${label}: an error exactly when a whole parse has one`);
+        }
+      }
+    }
+  });
+
+  it('keeps a flow collection read across a section key whole (valid YAML: no error, the whole-text tree)', () => {
+    const text = generatePackage(60).replace('\n  skills:\n', '\n      tools: [a,\n  skills2: [],\n  y: 1]\n  skills:\n');
+    assert.ok(text.includes('skills2'));
+    assertSameAsWhole(new DocumentParser(), text, 'a flow sequence holding `skills2: []` and `y: 1`');
+  });
+
   it('a line inserted at columns 0 to 9, or indented with a tab: a syntax error exactly when a whole parse has one, an edit session as a fresh parse (random lines)', function () {
     this.timeout(60_000);
     const base = generatePackage(60);

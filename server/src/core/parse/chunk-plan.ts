@@ -98,8 +98,10 @@ const OPEN_FLOW = /[[{,][ \t]*(?:#.*)?$/;
  * holding its closing quote: PyYAML reads a quoted scalar across lines whatever their indentation
  * (a line break typed inside `"${{ vars.X }}"` leaves ` }}"` at column 0), so the lines up to that
  * one belong to the entry or item being read. Undefined when no quote is left open there; -1 when
- * it is never closed. A quote opened on line `kept`, one YAML cannot read where it stands
- * (unreadableHere), is not followed: YAML fails there whatever comes after.
+ * it is never closed, which PyYAML refuses at the end of the text however the chunks fall (the
+ * chunk holding the quote reports it), so the planner splits there as if it were closed. A quote
+ * opened on line `kept`, one YAML cannot read where it stands (unreadableHere), is not followed:
+ * YAML fails there whatever comes after.
  */
 function quoteClosingLine(text: string, lines: LineTable, from: number, at: number, kept: number): number | undefined {
   const last = lastNonBlank(lines, from, at);
@@ -120,6 +122,38 @@ function quoteClosingLine(text: string, lines: LineTable, from: number, at: numb
 function flowContinues(text: string, lines: LineTable, from: number, at: number, kept: number): boolean {
   const last = lastNonBlank(lines, from, at);
   return last !== -1 && last !== kept && OPEN_FLOW.test(lineText(text, lines, last));
+}
+
+/**
+ * Whether YAML fails at the boundary line `i` anyway when the line before it leaves a flow
+ * collection open (flowContinues), so the planner may split there: an item's `- ` starts on line
+ * `i` (`afterKey`: on the first line after the `key:` on line `i`), and no quote stands in the lines
+ * from `from` (the start of the item the flow is in, where nothing was open) to that `- `. Then the
+ * `- ` is read in flow context outside any quoted scalar, where PyYAML refuses a block entry, and
+ * the chunk ending before it reports the collection left open. With a quote about, the `- ` may be
+ * text inside a quoted scalar of the collection: the planner keeps the lines together.
+ */
+function itemInOpenFlow(text: string, lines: LineTable, from: number, i: number, afterKey: boolean): boolean {
+  let dash = i;
+  if (afterKey) {
+    if (!HEADER_ONLY.test(lineText(text, lines, i))) return false;
+    dash = i + 1;
+    while (dash < lines.count && lines.indent[dash] < 0) dash++;
+    if (dash >= lines.count || !SEQ_ITEM.test(lineText(text, lines, dash))) return false;
+  }
+  const region = text.slice(lines.start.at(from), lines.start.at(dash + 1));
+  return !region.includes('"') && !region.includes("'");
+}
+
+/**
+ * The start of the last item (a `- ` line deeper than `indent`) among lines [from, at), or `from`:
+ * where the entry's body last started something with nothing open.
+ */
+function lastItemStart(text: string, lines: LineTable, from: number, at: number, indent: number): number {
+  for (let line = at - 1; line > from; line--) {
+    if (lines.indent[line] > indent && SEQ_ITEM.test(lineText(text, lines, line))) return line;
+  }
+  return from;
 }
 
 /**
@@ -179,7 +213,7 @@ function splitMap(text: string, lines: LineTable, from: number, to: number, inde
     if (lineIndent < 0) continue;
     if (lineIndent <= indent && starts.length > 0) {
       const closing = quoteClosingLine(text, lines, from, i, kept);
-      if (closing === -1 || (closing !== undefined && closing >= to)) return undefined;
+      if (closing !== undefined && closing >= to) return undefined;
       // Only forward: a quote can close before line i on a line the table reads as a comment or
       // blank (`# c"` inside the quoted value), and going back there would loop for ever.
       if (closing !== undefined && closing >= i) {
@@ -198,7 +232,7 @@ function splitMap(text: string, lines: LineTable, from: number, to: number, inde
     }
     const t = lineText(text, lines, i);
     if (isKeyLine(t)) {
-      if (starts.length > 0 && flowContinues(text, lines, from, i, kept)) return undefined;
+      if (starts.length > 0 && flowContinues(text, lines, from, i, kept) && !itemInOpenFlow(text, lines, lastItemStart(text, lines, starts[starts.length - 1], i, indent), i, true)) return undefined;
       starts.push(i);
     }
     else if (SEQ_ITEM.test(t) && starts.length > 0) continue; // `key:` followed by a same-indent sequence
@@ -255,7 +289,7 @@ function splitSeq(text: string, lines: LineTable, from: number, to: number, inde
     if (lineIndent < 0 || lineIndent > indent) continue;
     if (starts.length > 0) {
       const closing = quoteClosingLine(text, lines, from, i, kept);
-      if (closing === -1 || (closing !== undefined && closing >= to)) return undefined;
+      if (closing !== undefined && closing >= to) return undefined;
       if (closing !== undefined && closing >= i) {
         i = closing; // the quoted value's lines are the current item's
         continue;
@@ -266,7 +300,7 @@ function splitSeq(text: string, lines: LineTable, from: number, to: number, inde
       continue;
     }
     if (lineIndent < indent || !isItemStart({ text, from: 0 }, lines, i, indent)) return undefined;
-    if (starts.length > 0 && flowContinues(text, lines, from, i, kept)) return undefined;
+    if (starts.length > 0 && flowContinues(text, lines, from, i, kept) && !itemInOpenFlow(text, lines, starts[starts.length - 1], i, false)) return undefined;
     starts.push(i);
   }
   if (starts.length === 0) return undefined;
