@@ -243,7 +243,8 @@ describe('incremental parsing', () => {
     const beforeItem = base.indexOf('\n    - ', base.length >> 1) + 1;
     const beforeSection = base.indexOf('\n  skills:\n') + 1;
     for (const [where, at] of [['before an item', beforeItem], ['before a section', beforeSection]] as const) {
-      for (const typed of ['      tools: [a, b]', '      meta: {a: 1}', '      description: "Hello"']) {
+      // `${{` inside the quote: a bracket in a quoted scalar opens no flow collection.
+      for (const typed of ['      tools: [a, b]', '      meta: {a: 1}', '      description: "Hello"', '      description: "Hi ${{ vars.X }}"']) {
         const parser = new DocumentParser();
         let text = `${base.slice(0, at)}\n${base.slice(at)}`;
         parser.parse(text);

@@ -121,7 +121,11 @@ function quoteClosingLine(text: string, lines: LineTable, from: number, at: numb
  */
 function flowContinues(text: string, lines: LineTable, from: number, at: number, kept: number): boolean {
   const last = lastNonBlank(lines, from, at);
-  return last !== -1 && last !== kept && OPEN_FLOW.test(lineText(text, lines, last));
+  if (last === -1 || last === kept) return false;
+  const t = lineText(text, lines, last);
+  // A line that ends inside a quote it opened (`description: "Hello ${`) ends in text, not in a
+  // bracket: a quote never closed is not followed (quoteClosingLine), and this is not a flow either.
+  return OPEN_FLOW.test(t) && !OPEN_QUOTE.test(t);
 }
 
 /**
