@@ -2,13 +2,14 @@
  * `key: value` followed by a more-indented `key:` line (a line that lost its indentation in the
  * middle of a list) makes everything down to the next entry unreadable: that entry is planned as
  * one chunk that is not parsed, with one finding. A whole-text parse fails there too, edits inside
- * it parse nothing, and fixing the line brings the section's chunks back.
+ * it parse nothing, and fixing the line brings the section's chunks back. The same for `key: [`
+ * (or `{`) still open at a list item under it, or closed with more lines under it.
  */
 import assert from 'node:assert/strict';
 import { planChunks } from '../../../server/src/core/parse/chunk-plan';
 import { DocumentParser } from '../../../server/src/core/parse/parse-document';
 import { parseRegion } from '../../../server/src/core/parse/parse-region';
-import { breaksPlainValue, keyWithPlainValue } from '../../../server/src/core/parse/unreadable-entry';
+import { breaksPlainValue, flowValueBreaksAt, keyWithPlainValue } from '../../../server/src/core/parse/unreadable-entry';
 import { randomLines } from '../../support/random-lines';
 
 const HEAD = 'apiVersion: sinas.co/v1\nkind: SinasPackage\npackage:\n  name: p\n  version: "1.0.0"\nspec:\n';
@@ -70,8 +71,41 @@ describe('unreadable entries', () => {
     assert.equal(fixed.parsedLength, fixedText.length - fixedText.indexOf('    - name: VAR_120'));
   });
 
+  it('reads a flow collection on a key line: a list item it still holds open, or any line under it once closed', () => {
+    assert.equal(flowValueBreaksAt('  skills2: [', ['    - name: b']), 0);
+    assert.equal(flowValueBreaksAt('  skills2: [a,', ['      b: c', '    - name: b']), 1);
+    assert.equal(flowValueBreaksAt('  skills2: []', ['      description: x']), 0);
+    assert.equal(flowValueBreaksAt('  skills2: {a: [1,', ['    2]}', '    - x']), 1);
+    for (const [header, under] of [
+      ['  skills2: [', ['      a,', '      b]']], // closed below, nothing more: valid
+      ['  skills2: ["a', ['    - b"]']], // a quote may hold the `- `
+      ['  skills2: [a', ['  # - b', '    c]']], // a comment
+      ['  skills2: x', ['    - b']], // no collection (the plain value's own rule reads this)
+      ['  skills2: [a]]', ['    - b']], // closed more than opened: the parser says what is wrong
+    ] as const) {
+      assert.equal(flowValueBreaksAt(header, under), -1, `${header} / ${under.join(' / ')}`);
+    }
+  });
+
+  it('gives a section typed with `[` above the items of another one finding, and does not parse the items', () => {
+    const text = variables(200);
+    const broken = text.replace('    - name: VAR_120\n', '  skills2: [\n    - name: VAR_120\n');
+    const parsed = new DocumentParser().parse(broken);
+    const errors = syntax(parsed.findings);
+    assert.equal(errors.length, 1, errors.map((f) => f.message).join('\n'));
+    assert.equal(broken.slice(errors[0].span.start, errors[0].span.end), '- name: VAR_120');
+    assert.match(errors[0].message, /^`skills2:` above has a flow collection/);
+    // Everything but the unread lines (down to the next section, `agents`) is parsed.
+    assert.equal(parsed.parsedLength, broken.length - (broken.indexOf('  agents:') - broken.indexOf('  skills2: [')));
+    assert.ok(syntax(parseRegion(broken).findings).length > 0, 'a whole-text parse fails too');
+    // Closed, with the items still under it: the same, on the first of them.
+    const closed = broken.replace('  skills2: [\n', '  skills2: []\n');
+    assert.equal(syntax(new DocumentParser().parse(closed).findings).length, 1);
+    assert.ok(syntax(parseRegion(closed).findings).length > 0);
+  });
+
   it('leaves values that the lines under them continue validly to the parser', () => {
-    for (const valid of ['x: y\n  more words\n', 'x: y\n  - item\n', 'x: |\n  a: b\n', 'x: "q\n  a: b"\n', 'x: y\n  b:c\n']) {
+    for (const valid of ['x: y\n  more words\n', 'x: y\n  - item\n', 'x: |\n  a: b\n', 'x: "q\n  a: b"\n', 'x: y\n  b:c\n', 'x: [\n  a,\n  b]\n', 'x: {a: [1,\n  2]}\n', 'x: [a, b]\n  # c\n']) {
       const text = `${HEAD}  agents: []\n${valid}`;
       assert.deepEqual(unreadable(text), [], valid);
       assert.deepEqual(syntax(new DocumentParser().parse(text).findings), syntax(parseRegion(text).findings), valid);
@@ -79,8 +113,8 @@ describe('unreadable entries', () => {
   });
 
   it('marks an entry unreadable only where a whole-text parse fails (random lines under random values)', () => {
-    const values = randomLines(['a', 'a', ' ', ':', '-', '#', '"', "'", '|', '[', 'b: c', '&x', '*x', '!t', ','], 3000, 7, 5);
-    const unders = randomLines([' ', 'a', 'a', ':', '-', '#', '"', ' b', ': ', ': ', '[', ']', '\t'], 3000, 13, 8);
+    const values = randomLines(['a', 'a', ' ', ':', '-', '#', '"', "'", '|', '[', '[', '{', ']', '}', 'b: c', '&x', '*x', '!t', ','], 3000, 7, 5);
+    const unders = randomLines([' ', 'a', 'a', ':', '-', '- ', '#', '"', ' b', ': ', ': ', '[', ']', '}', ',', '\t'], 3000, 13, 8);
     let marked = 0;
     for (let n = 0; n < 3000; n++) {
       const value = values.next().value as string;

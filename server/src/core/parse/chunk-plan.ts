@@ -9,7 +9,7 @@ import { closingQuote, colonEndsKey, isBlank } from '../text/chars';
 import { lineContaining } from '../text/line-index';
 import { isKeyLine } from './key-line';
 import { columnZeroWordEnd } from './stray-words';
-import { breaksPlainValue, keyWithPlainValue } from './unreadable-entry';
+import { breaksPlainValue, flowValueBreaksAt, keyWithPlainValue } from './unreadable-entry';
 import { BLANK, buildLineTable, TAB_INDENT, type LineTable, type TextWindow } from './line-table';
 
 /** A leaf chunk: [start, end) offsets, whole lines. */
@@ -258,13 +258,21 @@ function splitMap(text: string, lines: LineTable, from: number, to: number, inde
 
 /**
  * Whether the entry whose key line is `first` (text `header`), ending before line `last`, is
- * `key: value` followed by a more-indented line that YAML cannot read (unreadable-entry.ts).
- * `text` holds the document's characters from offset `from` on.
+ * `key: value` or `key: [...` followed by a more-indented line that YAML cannot read there
+ * (unreadable-entry.ts). `text` holds the document's characters from offset
+ * `from` on.
  */
 function unreadableUnder(text: string, lines: LineTable, first: number, last: number, header: string, from = 0): boolean {
   let under = first + 1;
   while (under < last && lines.indent[under] < 0) under++;
-  return under < last && lines.indent[under] > lines.indent[first] && keyWithPlainValue(header) !== undefined && breaksPlainValue(lineText(text, lines, under, from));
+  if (under >= last) return false;
+  if (lines.indent[under] > lines.indent[first] && keyWithPlainValue(header) !== undefined && breaksPlainValue(lineText(text, lines, under, from))) return true;
+  return flowValueBreaksAt(header, linesOf(text, lines, first + 1, last, from)) !== -1;
+}
+
+/** Lines [from, to) the table does not read as blank (tab-indented ones too), without their line breaks. */
+function* linesOf(text: string, lines: LineTable, from: number, to: number, textFrom: number): Generator<string> {
+  for (let line = from; line < to; line++) if (lines.indent[line] !== BLANK) yield lineText(text, lines, line, textFrom);
 }
 
 /** The block body of `key:` at `parentIndent`: a mapping at deeper indent or a sequence. */

@@ -9,10 +9,14 @@
  * of follow-on errors that say nothing more. Decided by the two lines alone, so a fresh open and an
  * edit session read it alike; a whole-text parse reports a syntax error there too
  * (test/unit/parse/unreadable-entry.test.ts).
+ *
+ * The same for `key: [` (or `{`) whose collection is still open at a list item's `- ` under it, or
+ * is closed with more lines under it (a section's name typed with `[` above the items of another
+ * section): decided by the lines down to the first one YAML cannot read.
  */
 import { colonEndsKey, isBlank, isIndicator } from '../text/chars';
 import { keyColon } from './key-line';
-import { indentOf } from './line-table';
+import { BLANK, indentOf } from './line-table';
 import { LiveSpan, type Origin } from './nodes';
 import type { ParsedRegion } from './parse-region';
 
@@ -49,6 +53,8 @@ export function breaksPlainValue(line: string): boolean {
   return false;
 }
 
+const clipKey = (key: string): string => (key.length > 60 ? `${key.slice(0, 57)}…` : key);
+
 /** Lines of `text` that are not blank, comments, column-0 words or tab-indented (as the planner reads them): [start, end) without the line break, and indentation. */
 function* contentLines(text: string): Generator<{ start: number; end: number; indent: number }> {
   const window = { text, from: 0 };
@@ -66,19 +72,86 @@ function* contentLines(text: string): Generator<{ start: number; end: number; in
 }
 
 /**
+ * For a key line (`header`) whose value is a flow collection, the index among `under` (every line
+ * below it, without line breaks) of the first line YAML cannot read there, or -1: a `- ` item line
+ * while the collection is still open (PyYAML reads the collection on across lines and refuses a
+ * block entry in it), or, once it is closed, any line that is not blank or a comment (a complete
+ * value has nothing more under it). Brackets are counted (a plain scalar in a flow collection
+ * holds none); with a quote about, -1: a quoted scalar may hold anything.
+ */
+export function flowValueBreaksAt(header: string, under: Iterable<string>): number {
+  const colon = keyColon(header);
+  if (colon === -1) return -1;
+  let value = colon + 1;
+  while (isBlank(header.charCodeAt(value))) value++;
+  const first = header.charCodeAt(value);
+  if (first !== 91 /* [ */ && first !== 123 /* { */) return -1;
+  let depth = bracketDepth(header.slice(value), 0);
+  let index = 0;
+  for (const line of under) {
+    if (depth < 0 || Number.isNaN(depth)) return -1;
+    let i = 0;
+    while (isBlank(line.charCodeAt(i))) i++;
+    const content = i < line.length && line.charCodeAt(i) !== 35; /* # */
+    if (content && (depth === 0 || (line.charCodeAt(i) === 45 /* - */ && (i + 1 === line.length || isBlank(line.charCodeAt(i + 1)))))) return index;
+    depth = bracketDepth(line, depth);
+    index++;
+  }
+  return -1;
+}
+
+/** `depth` after the brackets of `line` (up to a comment); NaN at a quote. */
+function bracketDepth(line: string, depth: number): number {
+  for (let k = 0; k < line.length; k++) {
+    const c = line.charCodeAt(k);
+    if (c === 34 || c === 39) return NaN;
+    if (c === 35 /* # */ && (k === 0 || isBlank(line.charCodeAt(k - 1)))) break;
+    if (c === 91 || c === 123) depth++;
+    else if (c === 93 || c === 125) depth--;
+  }
+  return depth;
+}
+
+/**
  * The region of an unreadable entry chunk (its own text, planned as one by the chunk planner): no
  * tree, one finding on the first line that cannot be read.
  */
 export function unreadableEntry(text: string, origin: Origin): ParsedRegion {
-  const lines = contentLines(text);
-  const header = lines.next().value;
-  const under = lines.next().value;
-  const key = header && keyWithPlainValue(text.slice(header.start, header.end));
-  if (!header || !under || key === undefined) throw new Error('an unreadable entry begins with `key: value` and a line under it');
-  const shown = key.length > 60 ? `${key.slice(0, 57)}…` : key;
-  const message =
-    `\`${shown}:\` above already has a value on its line, so this more-indented line cannot belong to it: YAML cannot read it ` +
-    `and Sinas rejects the file. Check the indentation of the \`${shown}\` line; until it is fixed, the lines from here to the next entry are not checked.`;
+  const lines = [...contentLines(text)];
+  const [header, next] = lines;
+  const headerText = header && text.slice(header.start, header.end);
+  const key = headerText && keyWithPlainValue(headerText);
+  let under = next;
+  let message: string;
+  if (header && next && key !== undefined) {
+    const shown = clipKey(key);
+    message =
+      `\`${shown}:\` above already has a value on its line, so this more-indented line cannot belong to it: YAML cannot read it ` +
+      `and Sinas rejects the file. Check the indentation of the \`${shown}\` line; until it is fixed, the lines from here to the next entry are not checked.`;
+  } else {
+    // The lines below the key's that the planner does not read as blank, tab-indented ones too (as it reads them for this).
+    const below: { start: number; end: number; indent: number }[] = [];
+    const window = { text, from: 0 };
+    for (let start = header ? text.indexOf('\n', header.start) + 1 : 0; start > 0 && start < text.length; ) {
+      const newline = text.indexOf('\n', start);
+      const next = newline === -1 ? text.length : newline + 1;
+      if (indentOf(window, start, next) !== BLANK) {
+        let end = newline === -1 ? text.length : newline;
+        if (end > start && text.charCodeAt(end - 1) === 13) end--;
+        let indent = 0;
+        while (isBlank(text.charCodeAt(start + indent))) indent++;
+        below.push({ start, end, indent });
+      }
+      start = next;
+    }
+    const at = headerText ? flowValueBreaksAt(headerText, below.map((l) => text.slice(l.start, l.end))) : -1;
+    if (at === -1) throw new Error('an unreadable entry begins with `key: value` or `key: [` and a line under it YAML cannot read');
+    under = below[at];
+    const shown = clipKey(headerText!.slice(0, keyColon(headerText!)).trim());
+    message =
+      `\`${shown}:\` above has a flow collection (\`[…]\` or \`{…}\`) as its value, so this more-indented line cannot belong to it: YAML cannot read it ` +
+      `and Sinas rejects the file. Check the \`${shown}\` line (is its collection closed?); until it is fixed, the lines from here to the next entry are not checked.`;
+  }
   const start = under.start + under.indent;
   return { root: null, findings: [{ code: 'yaml-syntax', message, span: new LiveSpan(origin, start, Math.max(start + 1, under.end)), severity: 'error' }], documentCount: 1 };
 }
