@@ -76,9 +76,12 @@ describe('unreadable entries', () => {
     assert.equal(flowValueBreaksAt('  skills2: [a,', ['      b: c', '    - name: b']), 1);
     assert.equal(flowValueBreaksAt('  skills2: []', ['      description: x']), 0);
     assert.equal(flowValueBreaksAt('  skills2: {a: [1,', ['    2]}', '    - x']), 1);
+    // Quoted scalars closed on their lines are skipped (an item's `description: "…"`).
+    assert.equal(flowValueBreaksAt('  skills2: {a: ', ['      name: a1', '      description: "${{ vars.X }} [ok"', "      note: 'it''s'", '    - namespace: a']), 3);
     for (const [header, under] of [
       ['  skills2: [', ['      a,', '      b]']], // closed below, nothing more: valid
       ['  skills2: ["a', ['    - b"]']], // a quote may hold the `- `
+      ['  skills2: [', ['      y: !t "b', '    - c"]']], // a quote after a tag, not closed on its line
       ['  skills2: [a', ['  # - b', '    c]']], // a comment
       ['  skills2: x', ['    - b']], // no collection (the plain value's own rule reads this)
       ['  skills2: [a]]', ['    - b']], // closed more than opened: the parser says what is wrong
@@ -98,6 +101,11 @@ describe('unreadable entries', () => {
     // Everything but the unread lines (down to the next section, `agents`) is parsed.
     assert.equal(parsed.parsedLength, broken.length - (broken.indexOf('  agents:') - broken.indexOf('  skills2: [')));
     assert.ok(syntax(parseRegion(broken).findings).length > 0, 'a whole-text parse fails too');
+    // `{a: ` (ending in `: ` like a key alone) typed inside an item whose lines hold quotes.
+    const inItem = text.replace('    - namespace: a\n      name: a120\n', '    - namespace: a\n  skills2: {a: \n      name: a120\n');
+    const inItemErrors = syntax(new DocumentParser().parse(inItem).findings);
+    assert.deepEqual(inItemErrors.map((f) => inItem.slice(f.span.start, f.span.end)), ['- namespace: a']);
+    assert.ok(syntax(parseRegion(inItem).findings).length > 0);
     // Closed, with the items still under it: the same, on the first of them.
     const closed = broken.replace('  skills2: [\n', '  skills2: []\n');
     assert.equal(syntax(new DocumentParser().parse(closed).findings).length, 1);

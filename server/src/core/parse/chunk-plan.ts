@@ -7,7 +7,7 @@
  */
 import { closingQuote, colonEndsKey, isBlank } from '../text/chars';
 import { lineContaining } from '../text/line-index';
-import { isKeyLine } from './key-line';
+import { isKeyLine, keyColon } from './key-line';
 import { columnZeroWordEnd } from './stray-words';
 import { breaksPlainValue, flowValueBreaksAt, keyWithPlainValue } from './unreadable-entry';
 import { BLANK, buildLineTable, TAB_INDENT, type LineTable, type TextWindow } from './line-table';
@@ -31,7 +31,16 @@ export type BodyPlan = { kind: 'map'; entries: EntryPlan[] } | { kind: 'seq'; it
 export type Plan = { kind: 'whole' } | { kind: 'chunked'; root: EntryPlan[] };
 
 const DOCUMENT_MARKER = /^(?:---|\.\.\.)(?:\s|$)/;
-const HEADER_ONLY = /:[ \t]*(?:#.*)?$/;
+/** Nothing but blanks and a comment after a key's `:`. */
+const NOTHING_AFTER = /^[ \t]*(?:#.*)?$/;
+/**
+ * A key line with nothing after its `:` (`key:`, whose value is the block below). Not `key: {a: `,
+ * which also ends in `: `: its value is a flow collection.
+ */
+function isHeaderOnly(t: string): boolean {
+  const colon = keyColon(t);
+  return colon !== -1 && NOTHING_AFTER.test(t.slice(colon + 1));
+}
 const SEQ_ITEM = /^ *-(?:[ \t]|$)/;
 
 /**
@@ -140,7 +149,7 @@ function flowContinues(text: string, lines: LineTable, from: number, at: number,
 function itemInOpenFlow(text: string, lines: LineTable, from: number, i: number, afterKey: boolean): boolean {
   let dash = i;
   if (afterKey) {
-    if (!HEADER_ONLY.test(lineText(text, lines, i))) return false;
+    if (!isHeaderOnly(lineText(text, lines, i))) return false;
     dash = i + 1;
     while (dash < lines.count && lines.indent[dash] < 0) dash++;
     if (dash >= lines.count || !SEQ_ITEM.test(lineText(text, lines, dash))) return false;
@@ -248,7 +257,7 @@ function splitMap(text: string, lines: LineTable, from: number, to: number, inde
     const last = k + 1 < starts.length ? starts[k + 1] : to;
     const entry: EntryPlan = { start: k === 0 ? end(lines, from) : lines.start.at(first), end: end(lines, last) };
     const header = lineText(text, lines, first);
-    if (depth < 2 && HEADER_ONLY.test(header) && !/^ *["']/.test(header)) {
+    if (depth < 2 && isHeaderOnly(header) && !/^ *["']/.test(header)) {
       const body = splitBody(text, lines, first + 1, last, indent, depth + 1);
       if (body) entry.split = { header: { start: entry.start, end: lines.start.at(first + 1) }, body };
     } else if (depth < 2 && unreadableUnder(text, lines, first, last, header)) entry.unreadable = true;
@@ -375,7 +384,7 @@ export function itemLinesHold(window: TextWindow, lines: LineTable, start: numbe
 export function entryLinesHold(window: TextWindow, lines: LineTable, start: number, end: number, indent: number): boolean {
   const firstLine = lineContaining(lines, start);
   const header = lineText(window.text, lines, firstLine, window.from);
-  if (lines.indent[firstLine] !== indent || !isKeyLine(header) || HEADER_ONLY.test(header)) return false;
+  if (lines.indent[firstLine] !== indent || !isKeyLine(header) || isHeaderOnly(header)) return false;
   const lastLine = lineContaining(lines, end - 1);
   for (let line = firstLine + 1; line <= lastLine; line++) {
     const lineIndent = lines.indent[line];

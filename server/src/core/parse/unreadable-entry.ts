@@ -14,7 +14,7 @@
  * is closed with more lines under it (a section's name typed with `[` above the items of another
  * section): decided by the lines down to the first one YAML cannot read.
  */
-import { colonEndsKey, isBlank, isIndicator } from '../text/chars';
+import { closingQuote, colonEndsKey, isBlank, isIndicator } from '../text/chars';
 import { keyColon } from './key-line';
 import { BLANK, indentOf } from './line-table';
 import { LiveSpan, type Origin } from './nodes';
@@ -77,7 +77,8 @@ function* contentLines(text: string): Generator<{ start: number; end: number; in
  * while the collection is still open (PyYAML reads the collection on across lines and refuses a
  * block entry in it), or, once it is closed, any line that is not blank or a comment (a complete
  * value has nothing more under it). Brackets are counted (a plain scalar in a flow collection
- * holds none); with a quote about, -1: a quoted scalar may hold anything.
+ * holds none), skipping quoted scalars closed on their line; with any other quote about, -1: a
+ * quoted scalar running on below may hold anything.
  */
 export function flowValueBreaksAt(header: string, under: Iterable<string>): number {
   const colon = keyColon(header);
@@ -100,14 +101,26 @@ export function flowValueBreaksAt(header: string, under: Iterable<string>): numb
   return -1;
 }
 
-/** `depth` after the brackets of `line` (up to a comment); NaN at a quote. */
+/** After these (or at a line's start) a quote opens a quoted scalar in a flow collection. */
+const QUOTE_AFTER = new Set(Array.from('[{,:?', (c) => c.charCodeAt(0)));
+
+/**
+ * `depth` after the brackets of `line` (up to a comment). A quoted scalar that opens where a token
+ * starts and closes on the line is skipped; any other quote gives NaN (it may run on below).
+ */
 function bracketDepth(line: string, depth: number): number {
+  let previous = -1; // the last character that is not a blank, -1 at the line's start
   for (let k = 0; k < line.length; k++) {
     const c = line.charCodeAt(k);
-    if (c === 34 || c === 39) return NaN;
+    if (isBlank(c)) continue;
     if (c === 35 /* # */ && (k === 0 || isBlank(line.charCodeAt(k - 1)))) break;
-    if (c === 91 || c === 123) depth++;
+    if (c === 34 || c === 39) {
+      const close = previous === -1 || QUOTE_AFTER.has(previous) ? closingQuote(line, k, false) : -1;
+      if (close === -1) return NaN;
+      k = close;
+    } else if (c === 91 || c === 123) depth++;
     else if (c === 93 || c === 125) depth--;
+    previous = c;
   }
   return depth;
 }
