@@ -44,6 +44,21 @@ function assertSameAsWhole(parser: DocumentParser, text: string, label: string):
   if (whole.findings.length === 0) assert.deepEqual(incremental.findings, [], `unexpected syntax findings: ${label}`);
 }
 
+/**
+ * Types `typed` character by character on a new line at offset `at` of `base` (a line start), each
+ * keystroke noted as the server notes it, and hands each reading to `each`.
+ */
+function typeLine(base: string, at: number, typed: string, each: (parsed: ReturnType<DocumentParser['parse']>, text: string, typedSoFar: string, k: number) => void): void {
+  const parser = new DocumentParser();
+  let text = `${base.slice(0, at)}\n${base.slice(at)}`;
+  parser.parse(text);
+  for (let k = 0; k < typed.length; k++) {
+    parser.noteChange(at + k, at + k, typed[k]);
+    text = `${text.slice(0, at + k)}${typed[k]}${text.slice(at + k)}`;
+    each(parser.parse(text), text, typed.slice(0, k + 1), k);
+  }
+}
+
 describe('incremental parsing', () => {
   const texts = [readFileSync(join(CORPUS, 'sinas-package-author.yaml'), 'utf8'), readFileSync(join(CORPUS, 'ddf-powerpoint.yaml'), 'utf8'), generatePackage(600)];
 
@@ -222,16 +237,10 @@ describe('incremental parsing', () => {
     const base = generatePackage(2_000);
     const at = base.indexOf('    - namespace:', base.length >> 1);
     for (const typed of ['[x, y', '- name: x', '"quoted', '{a', '!tag', '  newsection', '  "quoted']) {
-      const parser = new DocumentParser();
-      let text = `${base.slice(0, at)}\n${base.slice(at)}`;
-      parser.parse(text);
-      for (let k = 0; k < typed.length; k++) {
-        parser.noteChange(at + k, at + k, typed[k]);
-        text = `${text.slice(0, at + k)}${typed[k]}${text.slice(at + k)}`;
-        const parsed = parser.parse(text);
-        assert.ok(parsed.chunked && parsed.parsedLength < 1_000, `${JSON.stringify(typed.slice(0, k + 1))}: ${parsed.parsedLength} characters re-read`);
-        if (typed.slice(0, k + 1).trim()) assert.ok(parsed.findings.some((f) => f.code === 'yaml-syntax'), JSON.stringify(typed.slice(0, k + 1)));
-      }
+      typeLine(base, at, typed, (parsed, _text, soFar) => {
+        assert.ok(parsed.chunked && parsed.parsedLength < 1_000, `${JSON.stringify(soFar)}: ${parsed.parsedLength} characters re-read`);
+        if (soFar.trim()) assert.ok(parsed.findings.some((f) => f.code === 'yaml-syntax'), JSON.stringify(soFar));
+      });
     }
   });
 
@@ -245,20 +254,14 @@ describe('incremental parsing', () => {
     for (const [where, at] of [['before an item', beforeItem], ['before a section', beforeSection]] as const) {
       // `${{` inside the quote: a bracket in a quoted scalar opens no flow collection.
       for (const typed of ['      tools: [a, b]', '      meta: {a: 1}', '      description: "Hello"', '      description: "Hi ${{ vars.X }}"']) {
-        const parser = new DocumentParser();
-        let text = `${base.slice(0, at)}\n${base.slice(at)}`;
-        parser.parse(text);
-        for (let k = 0; k < typed.length; k++) {
-          parser.noteChange(at + k, at + k, typed[k]);
-          text = `${text.slice(0, at + k)}${typed[k]}${text.slice(at + k)}`;
-          const parsed = parser.parse(text);
-          const label = `${where}: ${JSON.stringify(typed.slice(0, k + 1))}`;
+        typeLine(base, at, typed, (parsed, text, soFar, k) => {
+          const label = `${where}: ${JSON.stringify(soFar)}`;
           assert.ok(parsed.parsedLength < 5_000, `${label}: ${parsed.parsedLength} characters re-read`);
-          if (k % 4 !== 0 && k !== typed.length - 1) continue;
+          if (k % 4 !== 0 && k !== typed.length - 1) return;
           const fresh = new DocumentParser().parse(text);
           assert.deepEqual(parsed.findings.map((f) => `${f.span.start}:${f.message}`), fresh.findings.map((f) => `${f.span.start}:${f.message}`), label);
           assert.equal(fresh.findings.length > 0, parseRegion(text).findings.length > 0, `${label}: an error exactly when a whole parse has one`);
-        }
+        });
       }
     }
   });
