@@ -268,8 +268,7 @@ function splitMap(text: string, lines: LineTable, from: number, to: number, inde
 /**
  * Whether the entry whose key line is `first` (text `header`), ending before line `last`, is
  * `key: value` or `key: [...` followed by a more-indented line that YAML cannot read there
- * (unreadable-entry.ts). `text` holds the document's characters from offset
- * `from` on.
+ * (unreadable-entry.ts). `text` holds the document's characters from offset `from` on.
  */
 function unreadableUnder(text: string, lines: LineTable, first: number, last: number, header: string, from = 0): boolean {
   let under = first + 1;
