@@ -16,7 +16,7 @@
  */
 import { closingQuote, colonEndsKey, isBlank, isIndicator } from '../text/chars';
 import { keyColon } from './key-line';
-import { BLANK, indentOf } from './line-table';
+import { indentOf, TAB_INDENT } from './line-table';
 import { LiveSpan, type Origin } from './nodes';
 import type { ParsedRegion } from './parse-region';
 
@@ -55,14 +55,21 @@ export function breaksPlainValue(line: string): boolean {
 
 const clipKey = (key: string): string => (key.length > 60 ? `${key.slice(0, 57)}…` : key);
 
-/** Lines of `text` that are not blank, comments, column-0 words or tab-indented (as the planner reads them): [start, end) without the line break, and indentation. */
-function* contentLines(text: string): Generator<{ start: number; end: number; indent: number }> {
+/**
+ * Lines of `text` from offset `from` (a line start) that are not blank, comments, column-0 words or
+ * (unless `tabIndented`) tab-indented, as the planner reads them: [start, end) without the line
+ * break, and indentation (the blanks before the content).
+ */
+function* contentLines(text: string, from = 0, tabIndented = false): Generator<{ start: number; end: number; indent: number }> {
   const window = { text, from: 0 };
-  for (let start = 0; start < text.length; ) {
+  for (let start = from; start < text.length; ) {
     const newline = text.indexOf('\n', start);
     const next = newline === -1 ? text.length : newline + 1;
-    const indent = indentOf(window, start, next);
-    // As the chunk planner reads lines: blank, comments, column-0 words and tab-indented lines are skipped.
+    let indent = indentOf(window, start, next);
+    if (indent === TAB_INDENT && tabIndented) {
+      indent = 0;
+      while (isBlank(text.charCodeAt(start + indent))) indent++;
+    }
     if (indent >= 0) {
       const end = newline === -1 ? text.length : newline > start && text.charCodeAt(newline - 1) === 13 ? newline - 1 : newline;
       yield { start, end, indent };
@@ -130,34 +137,31 @@ function bracketDepth(line: string, depth: number): number {
  * tree, one finding on the first line that cannot be read.
  */
 export function unreadableEntry(text: string, origin: Origin): ParsedRegion {
-  const lines = [...contentLines(text)];
-  const [header, next] = lines;
+  // Read lazily: an unread chunk can be a whole section, and only the lines down to the one that
+  // cannot be read matter.
+  const lines = contentLines(text);
+  const header = lines.next().value;
   const headerText = header && text.slice(header.start, header.end);
   const key = headerText && keyWithPlainValue(headerText);
-  let under = next;
+  let under = key !== undefined ? lines.next().value : undefined;
   let message: string;
-  if (header && next && key !== undefined) {
+  if (header && under && key !== undefined) {
     const shown = clipKey(key);
     message =
       `\`${shown}:\` above already has a value on its line, so this more-indented line cannot belong to it: YAML cannot read it ` +
       `and Sinas rejects the file. Check the indentation of the \`${shown}\` line; until it is fixed, the lines from here to the next entry are not checked.`;
   } else {
-    // The lines below the key's that the planner does not read as blank, tab-indented ones too (as it reads them for this).
+    // The lines below the key's as the planner reads them for this: tab-indented ones too.
     const below: { start: number; end: number; indent: number }[] = [];
-    const window = { text, from: 0 };
-    for (let start = header ? text.indexOf('\n', header.start) + 1 : 0; start > 0 && start < text.length; ) {
-      const newline = text.indexOf('\n', start);
-      const next = newline === -1 ? text.length : newline + 1;
-      if (indentOf(window, start, next) !== BLANK) {
-        let end = newline === -1 ? text.length : newline;
-        if (end > start && text.charCodeAt(end - 1) === 13) end--;
-        let indent = 0;
-        while (isBlank(text.charCodeAt(start + indent))) indent++;
-        below.push({ start, end, indent });
+    const afterHeader = header ? text.indexOf('\n', header.start) + 1 : 0;
+    function* belowTexts(): Generator<string> {
+      if (afterHeader === 0) return;
+      for (const line of contentLines(text, afterHeader, true)) {
+        below.push(line);
+        yield text.slice(line.start, line.end);
       }
-      start = next;
     }
-    const at = headerText ? flowValueBreaksAt(headerText, below.map((l) => text.slice(l.start, l.end))) : -1;
+    const at = headerText ? flowValueBreaksAt(headerText, belowTexts()) : -1;
     if (at === -1) throw new Error('an unreadable entry begins with `key: value` or `key: [` and a line under it YAML cannot read');
     under = below[at];
     const shown = clipKey(headerText!.slice(0, keyColon(headerText!)).trim());
