@@ -21,6 +21,7 @@ const TO_STRING: ToStringOptions = { indentSeq: false, lineWidth: 80, singleQuot
  * anywhere as it is.
  */
 const WRITTEN_RAW = /[\x7f-\x9f\u2028\u2029\ufeff]/;
+const EACH_WRITTEN_RAW = new RegExp(WRITTEN_RAW.source, 'g');
 
 export function dumpYaml(value: unknown): string {
   // `yaml`'s own 1.1 schema writes numbers and booleans; strings PyYAML would read as something
@@ -47,7 +48,7 @@ export function dumpYaml(value: unknown): string {
 /** PyYAML's escape of each character `yaml` writes raw (WRITTEN_RAW), which dumpYaml puts only inside double quotes. */
 function escapeWrittenRaw(text: string): string {
   if (!WRITTEN_RAW.test(text)) return text;
-  return text.replace(new RegExp(WRITTEN_RAW.source, 'g'), (ch) => {
+  return text.replace(EACH_WRITTEN_RAW, (ch) => {
     const code = ch.charCodeAt(0);
     if (code === 0x85) return '\\N';
     if (code === 0x2028) return '\\L';
