@@ -23,6 +23,17 @@ function variables(count: number): string {
 }
 
 const syntax = <F extends { code: string }>(findings: readonly F[]): F[] => findings.filter((f) => f.code === 'yaml-syntax');
+
+/** `broken` parsed fresh has one syntax error, on `where`, whose message matches `message`; a whole-text parse fails too. */
+function oneError(broken: string, where: string, message: RegExp): ReturnType<DocumentParser['parse']> {
+  const parsed = new DocumentParser().parse(broken);
+  const errors = syntax(parsed.findings);
+  assert.equal(errors.length, 1, errors.map((f) => f.message).join('\n'));
+  assert.equal(broken.slice(errors[0].span.start, errors[0].span.end), where);
+  assert.match(errors[0].message, message);
+  assert.ok(syntax(parseRegion(broken).findings).length > 0, 'a whole-text parse fails too');
+  return parsed;
+}
 const unreadable = (text: string) => {
   const plan = planChunks(text);
   const entries = plan.kind === 'chunked' ? plan.root.flatMap((e) => [e, ...(e.split?.body.kind === 'map' ? e.split.body.entries : [])]) : [];
@@ -44,14 +55,9 @@ describe('unreadable entries', () => {
   it('gives a line that lost its indentation in a list one finding, and does not parse what follows', () => {
     const text = variables(200);
     const broken = text.replace('    - name: VAR_120\n', 'x    - name: VAR_120\n');
-    const parsed = new DocumentParser().parse(broken);
-    const errors = syntax(parsed.findings);
-    assert.equal(errors.length, 1, errors.map((f) => f.message).join('\n'));
-    assert.equal(broken.slice(errors[0].span.start, errors[0].span.end), '- name: VAR_121');
-    assert.match(errors[0].message, /^`x    - name:` above already has a value on its line/);
+    const parsed = oneError(broken, '- name: VAR_121', /^`x    - name:` above already has a value on its line/);
     // What is unread is not parsed: the document's characters before the line, and nothing else.
     assert.equal(parsed.parsedLength, broken.indexOf('x    - name: VAR_120'));
-    assert.ok(syntax(parseRegion(broken).findings).length > 0, 'a whole-text parse fails too');
   });
 
   it('parses nothing for an edit inside the unread lines, and reads them again once the line is fixed', () => {
@@ -93,14 +99,9 @@ describe('unreadable entries', () => {
   it('gives a section typed with `[` above the items of another one finding, and does not parse the items', () => {
     const text = variables(200);
     const broken = text.replace('    - name: VAR_120\n', '  skills2: [\n    - name: VAR_120\n');
-    const parsed = new DocumentParser().parse(broken);
-    const errors = syntax(parsed.findings);
-    assert.equal(errors.length, 1, errors.map((f) => f.message).join('\n'));
-    assert.equal(broken.slice(errors[0].span.start, errors[0].span.end), '- name: VAR_120');
-    assert.match(errors[0].message, /^`skills2:` above has a flow collection/);
+    const parsed = oneError(broken, '- name: VAR_120', /^`skills2:` above has a flow collection/);
     // Everything but the unread lines (down to the next section, `agents`) is parsed.
     assert.equal(parsed.parsedLength, broken.length - (broken.indexOf('  agents:') - broken.indexOf('  skills2: [')));
-    assert.ok(syntax(parseRegion(broken).findings).length > 0, 'a whole-text parse fails too');
     // `{a: ` (ending in `: ` like a key alone) typed inside an item whose lines hold quotes.
     const inItem = text.replace('    - namespace: a\n      name: a120\n', '    - namespace: a\n  skills2: {a: \n      name: a120\n');
     const inItemErrors = syntax(new DocumentParser().parse(inItem).findings);
